@@ -1,0 +1,131 @@
+"""Kinds that read the dependency parse: ``passive``, ``burden``, ``hidden_verb``."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..findings import Finding
+from ..lexicon import Rule
+from ..message import Message
+from .terms import _compiled, is_negated
+
+
+def _subject_matches(subject: Token, wanted: set[str]) -> bool:
+    if not wanted:
+        return True
+    if "PERSON" in wanted and subject.pos_ == "PROPN":
+        return True
+    if "PRON" in wanted and subject.pos_ == "PRON" and subject.lower_ not in {"it", "this", "that", "which"}:
+        return True
+    return subject.lemma_.lower() in wanted or subject.lower_ in wanted
+
+
+def passive_clauses(msg: Message):
+    """Yield (subject, verb, agent-or-None) for every passive clause in the parse."""
+    for token in msg.doc:
+        if token.dep_ not in ("nsubjpass", "csubjpass"):
+            continue
+        verb = token.head
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        yield token, verb, agent
+
+
+def check_passive(rule: Rule, msg: Message) -> list[Finding]:
+    """Passive clauses whose subject and verb match the rule (agentless if asked)."""
+    opts = rule.options
+    subjects = {s.lower() if s not in ("PERSON", "PRON") else s for s in opts.get("subjects", [])}
+    verbs = {v.lower() for v in opts.get("verbs", [])}
+    exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
+    found = []
+    for subject, verb, agent in passive_clauses(msg):
+        lemma = verb.lemma_.lower()
+        if (verbs and lemma not in verbs) or lemma in exclude:
+            continue
+        if not _subject_matches(subject, subjects):
+            continue
+        if opts.get("agentless") and agent is not None:
+            continue
+        if subject._.is_mention or verb._.is_mention:
+            continue
+        start_token = min(subject.left_edge.i, verb.i)
+        end_token = verb.i + 1
+        if agent is not None:
+            end_token = max(end_token, agent.right_edge.i + 1)
+        span = msg.doc[start_token:end_token]
+        quoted = verb._.in_quote or verb._.attributed
+        found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
+                                 context={"agentless": agent is None, "in_quote": verb._.in_quote}))
+    return found
+
+
+BENEFIT_REACH = 1  # a benefit may come in the next sentence
+
+
+def _targets(rule: Rule, msg: Message) -> tuple[set[str], object]:
+    words = {t.lower() for t in rule.options.get("targets", [])}
+    return words, msg.people_pattern
+
+
+def _target_in(sentence, words: set[str], people) -> Token | None:
+    for token in sentence:
+        if token.lower_ in words or token.lemma_.lower() in words:
+            return token
+    if people is not None:
+        match = people.search(sentence.text)
+        if match:
+            return sentence.doc.char_span(sentence.start_char + match.start(),
+                                          sentence.start_char + match.end(),
+                                          alignment_mode="expand").root
+    return None
+
+
+def check_burden(rule: Rule, msg: Message) -> list[Finding]:
+    """Obligations or new tasks put on the partner's people, with no benefit named."""
+    obligations = _compiled(rule, "obligations")
+    tasks = _compiled(rule, "tasks")
+    benefits = _compiled(rule, "benefits")
+    words, people = _targets(rule, msg)
+    sentences = msg.sentences
+    found = []
+    for index, sent in enumerate(sentences):
+        text = sent.text
+        match = (obligations.search(text) if obligations else None) or (
+            tasks.search(text) if tasks else None)
+        if match is None:
+            continue
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        span = msg.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t._.is_mention or t._.in_quote for t in span) or is_negated(span):
+            continue
+        target = _target_in(sent, words, people)
+        if target is None:
+            continue
+        following = " ".join(s.text for s in sentences[index:index + 1 + BENEFIT_REACH])
+        if benefits is not None and benefits.search(following):
+            continue
+        severity = rule.severity
+        if msg.profile and msg.profile.capacity in ("stretched", "overloaded"):
+            severity = "error" if msg.profile.capacity == "overloaded" else (
+                "warning" if severity == "suggestion" else "error")
+        who = target.text
+        message = f"{rule.message} (Asks {who} to take this on.)"
+        found.append(msg.finding(rule, span.start_char, span.end_char, severity=severity,
+                                 message=message, context={"target": True}))
+    return found
+
+
+def check_hidden_verb(rule: Rule, msg: Message) -> list[Finding]:
+    """A weak verb whose object is a nominalization: 'conduct an evaluation'."""
+    verbs = {v.lower() for v in rule.options["verbs"]}
+    suffixes = tuple(s.lower() for s in rule.options["suffixes"])
+    found = []
+    for token in msg.doc:
+        if token.dep_ != "dobj" or token.head.lemma_.lower() not in verbs:
+            continue
+        if len(token.text) < 7 or not token.lower_.endswith(suffixes) or token._.is_mention:
+            continue
+        verb = token.head
+        span = msg.doc[min(verb.i, token.i):max(verb.i, token.i) + 1]
+        found.append(msg.finding(rule, span.start_char, span.end_char,
+                                 message=f"{rule.message} (\"{span.text}\": use the verb "
+                                         f"hidden in \"{token.text}\".)"))
+    return found

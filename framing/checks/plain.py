@@ -1,0 +1,99 @@
+"""Kinds ``metric`` (length and grade thresholds) and ``abbreviation``."""
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..lexicon import Rule
+from ..message import WORD, Message
+
+ABBREVIATION = re.compile(r"\b[A-Z][A-Z&]{1,5}s?\b")
+
+
+def _sentence_words(sent) -> int:
+    return sum(1 for t in sent if not (t.is_punct or t.is_space))
+
+
+def check_metric(rule: Rule, msg: Message) -> list[Finding]:
+    """Sentences, paragraphs or the whole text above the rule's maximum."""
+    metric, limit = rule.options["metric"], rule.options["max"]
+    if msg.word_count < rule.options.get("min_words", 0) or not msg.sentences:
+        return []
+    found = []
+    if metric == "sentence_words":
+        for sent in msg.sentences:
+            words = _sentence_words(sent)
+            if words > limit:
+                start, end = msg.sentence_range(sent)
+                found.append(msg.finding(rule, start, end,
+                                         message=f"{rule.message} ({words} words; aim for {limit:g} or fewer.)"))
+        return found
+    if metric == "paragraph_words":
+        for start, end in msg.paragraphs:
+            words = len(WORD.findall(msg.text[start:end]))
+            if words > limit:
+                found.append(msg.finding(rule, start, end, scope="paragraph",
+                                         message=f"{rule.message} ({words} words; aim for {limit:g} or fewer.)"))
+        return found
+    longest = max(msg.sentences, key=_sentence_words)
+    if metric == "avg_sentence_words":
+        value = sum(_sentence_words(s) for s in msg.sentences) / len(msg.sentences)
+        label = "words per sentence on average"
+    else:
+        scores = msg.notes.get("readability") or {}
+        key = {"fk_grade": "flesch_kincaid_grade", "smog": "smog_index"}[metric]
+        value = scores.get(key, {}).get("value", 0.0)
+        label = scores.get(key, {}).get("formula", metric)
+    if value <= limit:
+        return []
+    start, end = msg.sentence_range(longest)
+    message = f"{rule.message} ({label}: {value:.1f}; target {limit:g} or lower. Longest sentence marked.)"
+    return [msg.finding(rule, start, end, message=message, scope="document")]
+
+
+def _defined(text: str, abbr: str, position: int) -> bool:
+    """Spelled out at or before first use: 'Long Form (ABC)' or 'ABC (long form)'."""
+    stem = abbr.rstrip("s")
+    around = text[max(0, position - 120): position + len(abbr) + 120]
+    if re.search(rf"\(\s*{re.escape(abbr)}\s*\)", around):
+        return True
+    if re.search(rf"{re.escape(abbr)}\s*\(\s*[a-z][^)]{{3,}}\)", around, re.IGNORECASE):
+        return True
+    # Initials of the preceding words spell the abbreviation ("Teen Dating Violence TDV").
+    words = re.findall(r"[A-Za-z]+", text[max(0, position - 100):position])
+    initials = "".join(w[0] for w in words if w.lower() not in {"of", "and", "the", "for", "on"}).upper()
+    return len(stem) >= 2 and initials.endswith(stem)
+
+
+def check_abbreviation(rule: Rule, msg: Message) -> list[Finding]:
+    """Abbreviations used before being spelled out, and too many of them."""
+    exempt = {e.upper() for e in rule.options.get("exempt", [])}
+    if msg.sector:
+        exempt |= {t.upper() for t in msg.sector.familiar_terms}
+    first_use: dict[str, int] = {}
+    for m in ABBREVIATION.finditer(msg.text):
+        abbr = m.group(0)
+        if abbr.rstrip("s") in exempt or abbr in exempt or abbr in first_use:
+            continue
+        span = msg.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(t._.is_mention or t._.in_quote for t in span):
+            continue
+        # A word in capitals inside an all-capitals line is a heading, not an abbreviation.
+        line_start = msg.text.rfind("\n", 0, m.start()) + 1
+        line_end = msg.text.find("\n", m.end())
+        line = msg.text[line_start: line_end if line_end != -1 else len(msg.text)]
+        if line.isupper() and len(line.split()) > 2:
+            continue
+        first_use[abbr] = m.start()
+    found = []
+    for abbr, position in first_use.items():
+        if not _defined(msg.text, abbr, position):
+            found.append(msg.finding(rule, position, position + len(abbr),
+                                     message=f"{rule.message} (\"{abbr}\" is not spelled out.)"))
+    limit = rule.options.get("max_count")
+    if limit is not None and len(first_use) > limit:
+        abbr, position = sorted(first_use.items(), key=lambda kv: kv[1])[limit]
+        found.append(msg.finding(rule, position, position + len(abbr), scope="document",
+                                 message=f"{rule.message} ({len(first_use)} abbreviations; "
+                                         f"keep to {limit} or fewer.)"))
+    return found

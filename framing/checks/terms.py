@@ -1,0 +1,111 @@
+"""Kinds ``term`` and ``required``: patterns with context, and required elements."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..findings import Finding
+from ..lexicon import Rule
+from ..lexicon.schema import compile_any
+from ..message import Message
+
+NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
+
+
+def _compiled(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
+    """Compile an option's patterns once per rule."""
+    key = f"{name}:{boundary}"
+    if key not in rule.compiled:
+        rule.compiled[key] = compile_any(rule.options.get(name, []), boundary)
+    return rule.compiled[key]
+
+
+def is_negated(span: Span) -> bool:
+    """True when the span's verb is negated or a negator directly precedes it."""
+    root = span.root
+    for token in (root, root.head):
+        if any(child.dep_ == "neg" for child in token.children):
+            return True
+    sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+    before = span.doc[max(sent_start, span.start - 3):span.start]
+    return any(t.lower_ in NEGATORS for t in before)
+
+
+def check_term(rule: Rule, msg: Message) -> list[Finding]:
+    """One finding per pattern match that survives the rule's context options."""
+    spans = [s for s in msg.doc.spans.get("framing_terms", []) if s.label_ == rule.id]
+    if not spans:
+        return []
+    opts = rule.options
+    unless_doc = _compiled(rule, "unless_document")
+    if unless_doc is not None and unless_doc.search(msg.text):
+        return []
+    exclude = _compiled(rule, "exclude")
+    unless_sent = _compiled(rule, "unless_sentence")
+    near = _compiled(rule, "near")
+    window = opts.get("window", 12)
+    pos = set(opts.get("pos", []))
+    first = opts.get("first_sentences")
+    found = []
+    for span in spans:
+        sent_index = msg.sentence_index(span.start_char)
+        if first is not None and sent_index >= first:
+            continue
+        sentence = msg.sentences[sent_index].text
+        if exclude is not None and exclude.search(sentence):
+            continue
+        if unless_sent is not None and unless_sent.search(sentence):
+            continue
+        tokens = list(span)
+        context = {
+            "in_quote": any(t._.in_quote for t in tokens),
+            "attributed": any(t._.attributed for t in tokens),
+            "mention": any(t._.is_mention for t in tokens),
+            "proper_noun": any(t._.in_name for t in tokens),
+        }
+        if context["mention"] and opts.get("mentions", "suppress") == "suppress":
+            continue
+        if context["proper_noun"] and opts.get("names", "suppress") == "suppress":
+            continue
+        if pos and span.root.pos_ not in pos:
+            continue
+        negation = opts.get("negated", "ignore")
+        if negation != "ignore":
+            negated = is_negated(span)
+            if (negation == "suppress" and negated) or (negation == "only" and not negated):
+                continue
+        if near is not None:
+            doc = span.doc
+            around = doc[max(0, span.start - window):min(len(doc), span.end + window)].text
+            if not near.search(around):
+                continue
+        quoted = context["in_quote"] or context["attributed"]
+        quotes = opts.get("quotes", "downgrade")
+        if quoted and quotes == "suppress":
+            continue
+        found.append(msg.finding(rule, span.start_char, span.end_char, context=context,
+                                 quoted=quoted and quotes == "downgrade"))
+    if len(found) < opts.get("min_count", 1):
+        return []
+    return found
+
+
+def anchor_sentence(rule: Rule, msg: Message) -> tuple[int, int]:
+    """Where a document-level finding points: the first sentence on the rule's topic."""
+    topics = msg.doc._.framing_topics or {}
+    for gate in rule.gate:
+        if gate in topics:
+            return msg.sentence_range(msg.sentence_at(topics[gate][0]))
+    return msg.sentence_range(msg.sentences[0])
+
+
+def check_required(rule: Rule, msg: Message) -> list[Finding]:
+    """One document-level finding when none of the required patterns occurs."""
+    if msg.word_count < rule.options.get("min_words", 25) or not msg.sentences:
+        return []
+    pattern = _compiled(rule, "patterns")
+    if pattern is not None and pattern.search(msg.text):
+        return []
+    start, end = anchor_sentence(rule, msg)
+    return [msg.finding(rule, start, end, scope="document")]

@@ -1,0 +1,124 @@
+"""The analysis entry point: text in, :class:`Report` (findings plus scores) out.
+
+An :class:`Analyzer` holds the heavy objects (spaCy pipeline, loaded rule
+packs) and is built once per process or app; ``analyze`` and
+``analyze_many`` are cheap to call. Batches go through ``nlp.pipe``.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from .checks import run_rule
+from .checks.pitch import AskAnalysis
+from .checks.sector import alignment_of
+from .findings import SEVERITY_RANK, Report
+from .lexicon import Lexicons, get_lexicons
+from .lexicon.model import Sector
+from .message import Message
+from .nlp import load_pipeline
+from .profile import PartnerProfile
+from .readability import readability
+from .settings import Settings
+
+KINDS = ("pitch", "campaign")
+
+
+class InputError(ValueError):
+    """The text, sector, profile or kind given cannot be analysed."""
+
+
+class Analyzer:
+    """Analyse messages against the rule packs and a sector or partner profile."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env()
+        self.lexicons: Lexicons = get_lexicons(self.settings.lexicon_root or None)
+        self.nlp = load_pipeline(self.settings.model, self.settings.lexicon_root or None)
+
+    # -- inputs ------------------------------------------------------------
+    def validate_text(self, text: object) -> str:
+        """Reject what cannot be a message: not text, empty, too long, binary."""
+        if not isinstance(text, str):
+            raise InputError("the message must be text")
+        if not text.strip():
+            raise InputError("the message is empty")
+        if len(text) > self.settings.max_chars:
+            raise InputError(f"the message is {len(text):,} characters; the limit is "
+                             f"{self.settings.max_chars:,}")
+        if "\x00" in text:
+            raise InputError("the message contains NUL bytes (binary data?)")
+        return text
+
+    def resolve(self, sector: str | None, profile: PartnerProfile | dict | None,
+                kind: str) -> tuple[Sector | None, PartnerProfile | None]:
+        """Look up the sector pack and validate the profile and kind."""
+        if kind not in KINDS:
+            raise InputError(f"unknown message kind {kind!r} (use pitch or campaign)")
+        if isinstance(profile, dict):
+            profile = PartnerProfile.from_dict(profile)
+        sector_id = sector or (profile.sector if profile else None)
+        if sector_id is None:
+            return None, profile
+        if sector_id not in self.lexicons.sectors:
+            known = ", ".join(sorted(self.lexicons.sectors))
+            raise InputError(f"unknown sector {sector_id!r} (known: {known})")
+        return self.lexicons.sectors[sector_id], profile
+
+    # -- analysis ----------------------------------------------------------
+    def analyze(self, text: str, *, sector: str | None = None,
+                profile: PartnerProfile | dict | None = None, kind: str = "pitch") -> Report:
+        """Analyse one message."""
+        return self.analyze_many([text], sector=sector, profile=profile, kind=kind)[0]
+
+    def analyze_many(self, texts: Iterable[str], *, sector: str | None = None,
+                     profile: PartnerProfile | dict | None = None, kind: str = "pitch",
+                     batch_size: int = 16) -> list[Report]:
+        """Analyse several messages, parsed as one batch with ``nlp.pipe``."""
+        texts = [self.validate_text(t) for t in texts]
+        sector_pack, partner = self.resolve(sector, profile, kind)
+        return [self.report(doc, sector_pack, partner, kind)
+                for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+
+    def parse(self, texts: Iterable[str], batch_size: int = 16) -> list[Doc]:
+        """Parse texts once; pass the docs to :meth:`report` for each profile."""
+        return list(self.nlp.pipe([self.validate_text(t) for t in texts], batch_size=batch_size))
+
+    def report(self, doc: Doc, sector: Sector | None, profile: PartnerProfile | None,
+               kind: str) -> Report:
+        """Run every rule on a parsed doc and assemble findings and scores."""
+        msg = Message(doc=doc, lexicons=self.lexicons, kind=kind, sector=sector, profile=profile)
+        msg.notes["readability"] = readability(doc.text)
+        findings = []
+        for rule in self.lexicons.rules:
+            findings.extend(run_rule(rule, msg))
+        findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
+        return Report(text=doc.text, findings=findings, scores=self.scores(msg, findings),
+                      kind=kind, sector=sector.id if sector else None,
+                      profile=profile.name if profile else None,
+                      packs_version=self.lexicons.version)
+
+    def scores(self, msg: Message, findings) -> dict:
+        """Readability, counts, passive share, ask and (with a partner) alignment."""
+        sentences = msg.sentences
+        passive_sentences = {msg.sentence_index(t.idx) for t in msg.doc
+                             if t.dep_ in ("nsubjpass", "auxpass")}
+        scores = {
+            "readability": msg.notes["readability"],
+            "counts": {"sentences": len(sentences), "words": msg.word_count,
+                       "paragraphs": len(msg.paragraphs)},
+            "passive": {"sentences": len(passive_sentences),
+                        "share": round(len(passive_sentences) / len(sentences), 3) if sentences else 0.0},
+        }
+        ask = msg.notes.get("ask")
+        if isinstance(ask, AskAnalysis):
+            scores["ask"] = ask.to_dict()
+        if msg.priorities or msg.partner_words is not None:
+            burden = sum(1 for f in findings if f.category == "burden")
+            scores["alignment"] = alignment_of(msg).score(burden_findings=burden)
+            scores["alignment"]["against"] = (
+                {"profile": msg.profile.name} if msg.profile else {"sector": msg.sector.id})
+        else:
+            scores["alignment"] = None
+        return scores

@@ -1,0 +1,73 @@
+"""The kinds of check a rule can use, and the options each kind accepts.
+
+This is the contract between ``lexicons/`` (data) and ``framing/checks``
+(code): a rule names its ``kind`` and may only use that kind's options.
+Option types: ``regexes``, ``texts``, ``integer``, ``number``, ``boolean``,
+``choice:a|b``, ``regex_map`` (name -> list of regexes).
+"""
+from __future__ import annotations
+
+# kind -> (required options, optional options)
+KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    # A pattern found in the text, with context handling (topic gates,
+    # quotations, use versus mention, names, negation, co-occurrence).
+    "term": ({"patterns": "regexes"}, {
+        "exclude": "regexes",          # suppress when the sentence matches one
+        "near": "regexes",             # require one of these nearby ...
+        "window": "integer",           # ... within this many tokens (default 12)
+        "pos": "texts",                # matched head token must have one of these POS
+        "unless_sentence": "regexes",  # suppress when the sentence matches one
+        "unless_document": "regexes",  # suppress when the document matches one
+        "first_sentences": "integer",  # only in the first N sentences
+        "min_count": "integer",        # fire only when matched at least N times
+        "quotes": "choice:downgrade|suppress|ignore",
+        "mentions": "choice:suppress|ignore",
+        "names": "choice:suppress|ignore",
+        "negated": "choice:ignore|suppress|only",
+        "boundary": "boolean",         # wrap patterns in word boundaries (default true)
+        "case_sensitive": "boolean",
+    }),
+    # A document-level element that must be present (help line, data source).
+    "required": ({"patterns": "regexes"}, {
+        "min_words": "integer",        # skip snippets shorter than this
+    }),
+    # Passive voice found in the dependency parse.
+    "passive": ({}, {
+        "subjects": "texts",           # lemmas of the passive subject, or PERSON/PRON
+        "verbs": "texts",              # lemmas of the participle
+        "exclude_verbs": "texts",
+        "agentless": "boolean",        # only when no "by ..." agent is given
+    }),
+    # Obligations and new tasks put on the partner without a stated benefit.
+    "burden": ({"obligations": "regexes"}, {
+        "targets": "texts",            # nouns for the partner's people (sector adds its own)
+        "tasks": "regexes",            # new work: surveys, forms, training hours
+        "benefits": "regexes",         # a benefit in the same or next sentence clears it
+    }),
+    # Too much of one kind of word against another (e.g. we/our versus you/your).
+    "ratio": ({"numerator": "regexes", "denominator": "regexes", "max_ratio": "number"}, {
+        "min_numerator": "integer",
+    }),
+    # A specific ask: a request with role, time and resources.
+    "ask": ({"verbs": "texts", "bounds": "regex_map"}, {
+        "request_cues": "regexes",
+        "min_bounds": "integer",
+    }),
+    # Sector- and profile-driven checks; their vocabulary lives in sector packs.
+    "sector_lead": ({}, {"sentences": "integer"}),
+    "sector_swap": ({}, {}),
+    "sector_scope": ({}, {}),
+    "sender_language": ({"terms": "texts"}, {"max_share": "number", "min_hits": "integer"}),
+    "profile_avoid": ({}, {}),
+    # Readability and length thresholds.
+    "metric": ({"metric": "choice:sentence_words|paragraph_words|avg_sentence_words|"
+                          "fk_grade|smog", "max": "number"}, {"min_words": "integer"}),
+    # Abbreviations not spelled out at first use, or too many of them.
+    "abbreviation": ({}, {"exempt": "texts", "max_count": "integer"}),
+    # Nominalizations hiding the verb ("conduct an evaluation of").
+    "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {}),
+}
+
+# Gates every document can have besides the topic gates in topics.yaml.
+BUILTIN_GATES = ("pitch", "campaign", "sector", "norms-campaign")
+MESSAGE_KINDS = ("pitch", "campaign")

