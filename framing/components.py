@@ -72,24 +72,24 @@ class ContextMarker:
             if ranges and _inside(ranges, starts, token.idx):
                 token._.in_quote = True
         for sent in doc.sents:
-            self._mark_sentence(sent)
-        self._mark_names(doc)
+            self._mark_sentence(sent, text[sent.start_char:sent.end_char])
+        self._mark_names(doc, text)
         doc._.framing_topics = self._topics(text)
         return doc
 
-    def _mark_sentence(self, sent: Span) -> None:
+    def _mark_sentence(self, sent: Span, sent_text: str) -> None:
         has_quote = any(t._.in_quote for t in sent)
-        attributed = ACCORDING_TO.search(sent.text) is not None or (
+        attributed = ACCORDING_TO.search(sent_text) is not None or (
             has_quote and any(t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
                               for t in sent if not t._.in_quote))
         if attributed:
             for token in sent:
                 token._.attributed = True
-        if TABLE_ARROW.search(sent.text):
+        if TABLE_ARROW.search(sent_text):
             for token in sent:
                 token._.is_mention = True
             return
-        cues = list(MENTION_CUES.finditer(sent.text))
+        cues = list(MENTION_CUES.finditer(sent_text))
         if not cues:
             return
         base = sent.start_char
@@ -107,10 +107,10 @@ class ContextMarker:
                 if token._.in_quote:
                     token._.is_mention = True
 
-    def _mark_names(self, doc: Doc) -> None:
+    def _mark_names(self, doc: Doc, text: str) -> None:
         names = self.lexicons.names
         if names is not None:
-            for match in names.finditer(doc.text):
+            for match in names.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None:
                     for token in span:

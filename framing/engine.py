@@ -89,12 +89,12 @@ class Analyzer:
                kind: str) -> Report:
         """Run every rule on a parsed doc and assemble findings and scores."""
         msg = Message(doc=doc, lexicons=self.lexicons, kind=kind, sector=sector, profile=profile)
-        msg.notes["readability"] = readability(doc.text)
+        msg.notes["readability"] = readability(msg.text)
         findings = []
         for rule in self.lexicons.rules:
             findings.extend(run_rule(rule, msg))
         findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
-        return Report(text=doc.text, findings=findings, scores=self.scores(msg, findings),
+        return Report(text=msg.text, findings=findings, scores=self.scores(msg, findings),
                       kind=kind, sector=sector.id if sector else None,
                       profile=profile.name if profile else None,
                       packs_version=self.lexicons.version)

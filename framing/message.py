@@ -30,13 +30,19 @@ class Message:
     profile: PartnerProfile | None = None
     notes: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        # Doc.text rebuilds the string on every access; read it once.
         return self.doc.text
 
     @cached_property
     def sentences(self) -> list[Span]:
         return [s for s in self.doc.sents if s.text.strip()]
+
+    @cached_property
+    def sentence_texts(self) -> list[str]:
+        """Each sentence's text, sliced once from the message text."""
+        return [self.text[s.start_char:s.end_char] for s in self.sentences]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -127,4 +133,4 @@ class Message:
 
     def sentence_range(self, sent: Span) -> tuple[int, int]:
         """A sentence's character range without trailing whitespace."""
-        return sent.start_char, sent.start_char + len(sent.text.rstrip())
+        return sent.start_char, sent.start_char + len(self.text[sent.start_char:sent.end_char].rstrip())

@@ -60,22 +60,36 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
 BENEFIT_REACH = 1  # a benefit may come in the next sentence
 
 
-def _targets(rule: Rule, msg: Message) -> tuple[set[str], object]:
-    words = {t.lower() for t in rule.options.get("targets", [])}
-    return words, msg.people_pattern
+SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"}
+SENDER_WORDS = {"we", "us", "i", "me"}
 
 
-def _target_in(sentence, words: set[str], people) -> Token | None:
-    for token in sentence:
-        if token.lower_ in words or token.lemma_.lower() in words:
+def _is_target(token: Token, words: set[str], people) -> bool:
+    """A word for the partner's people ("teachers", "your staff", "you"), not ours."""
+    if token.lower_ in SENDER_WORDS:
+        return False
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children):
+        return False
+    if token.lower_ in words or token.lemma_.lower() in words:
+        return True
+    return people is not None and people.search(token.text) is not None
+
+
+def obligated(span, words: set[str], people) -> Token | None:
+    """Who the obligation in ``span`` falls on, read from the parse."""
+    for token in span:
+        if _is_target(token, words, people):
             return token
-    if people is not None:
-        match = people.search(sentence.text)
-        if match:
-            return sentence.doc.char_span(sentence.start_char + match.start(),
-                                          sentence.start_char + match.end(),
-                                          alignment_mode="expand").root
-    return None
+    verb = span.root
+    while verb.dep_ in ("aux", "auxpass", "neg") and verb.head is not verb:
+        verb = verb.head
+    candidates = [c for c in verb.children if c.dep_ in SUBJECT_OR_OBJECT]
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "prep"):
+            candidates += [g for g in child.children if g.dep_ in SUBJECT_OR_OBJECT]
+    if verb.dep_ in ("xcomp", "ccomp"):
+        candidates += [c for c in verb.head.children if c.dep_ in SUBJECT_OR_OBJECT]
+    return next((c for c in candidates if _is_target(c, words, people)), None)
 
 
 def check_burden(rule: Rule, msg: Message) -> list[Finding]:
@@ -83,11 +97,12 @@ def check_burden(rule: Rule, msg: Message) -> list[Finding]:
     obligations = _compiled(rule, "obligations")
     tasks = _compiled(rule, "tasks")
     benefits = _compiled(rule, "benefits")
-    words, people = _targets(rule, msg)
+    words = {t.lower() for t in rule.options.get("targets", [])}
+    people = msg.people_pattern
     sentences = msg.sentences
     found = []
     for index, sent in enumerate(sentences):
-        text = sent.text
+        text = msg.sentence_texts[index]
         match = (obligations.search(text) if obligations else None) or (
             tasks.search(text) if tasks else None)
         if match is None:
@@ -96,10 +111,10 @@ def check_burden(rule: Rule, msg: Message) -> list[Finding]:
         span = msg.doc.char_span(start, end, alignment_mode="expand")
         if span is None or any(t._.is_mention or t._.in_quote for t in span) or is_negated(span):
             continue
-        target = _target_in(sent, words, people)
+        target = obligated(span, words, people)
         if target is None:
             continue
-        following = " ".join(s.text for s in sentences[index:index + 1 + BENEFIT_REACH])
+        following = " ".join(msg.sentence_texts[index:index + 1 + BENEFIT_REACH])
         if benefits is not None and benefits.search(following):
             continue
         severity = rule.severity

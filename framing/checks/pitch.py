@@ -66,14 +66,17 @@ def analyse_ask(rule: Rule, msg: Message) -> AskAnalysis:
     bounds = rule.compiled["bounds"]
     best = AskAnalysis(missing=list(bounds))
     best_count = -1
-    for sent in msg.sentences:
-        text = sent.text.strip()
+    sentences = msg.sentences
+    for index, sent in enumerate(sentences):
+        text = msg.sentence_texts[index].strip()
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
         imperative = first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
         is_request = text.endswith("?") or imperative or (cues is not None and cues.search(text))
         if not is_request or not any(t.lemma_.lower() in verbs for t in sent):
             continue
-        present = [name for name, pattern in bounds.items() if pattern.search(text)]
+        # The sentence after the request often says what the sender brings.
+        scope = " ".join(msg.sentence_texts[index:index + 2])
+        present = [name for name, pattern in bounds.items() if pattern.search(scope)]
         if len(present) > best_count:
             best_count = len(present)
             best = AskAnalysis(msg.sentence_range(sent), text, present,

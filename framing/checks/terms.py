@@ -52,7 +52,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         sent_index = msg.sentence_index(span.start_char)
         if first is not None and sent_index >= first:
             continue
-        sentence = msg.sentences[sent_index].text
+        sentence = msg.sentence_texts[sent_index]
         if exclude is not None and exclude.search(sentence):
             continue
         if unless_sent is not None and unless_sent.search(sentence):

