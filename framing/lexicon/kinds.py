@@ -52,6 +52,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "ask": ({"verbs": "texts", "bounds": "regex_map"}, {
         "request_cues": "regexes",
         "min_bounds": "integer",
+        "min_words": "integer",        # skip snippets shorter than this (default 25)
     }),
     # Sector- and profile-driven checks; their vocabulary lives in sector packs.
     "sector_lead": ({}, {"sentences": "integer"}),
@@ -65,7 +66,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # Abbreviations not spelled out at first use, or too many of them.
     "abbreviation": ({}, {"exempt": "texts", "max_count": "integer"}),
     # Nominalizations hiding the verb ("conduct an evaluation of").
-    "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {}),
+    "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {"exclude": "texts"}),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
