@@ -32,7 +32,7 @@ MENTION_CUES = re.compile(
     r"|(?:terms?|words?|phrases?|labels?|language) (?:like|such as)"
     r"|the (?:words?|terms?|phrases?|labels?)"
     r"|replac(?:e|es|ed|ing)|swap(?:s|ped)?|outdated|stigmatizing (?:terms?|words?|language)"
-    r"|including:)",
+    r"|including:)(?!\w)",
     re.IGNORECASE,
 )
 TABLE_ARROW = re.compile(r"→|->|=>")

@@ -88,7 +88,8 @@ def check_abbreviation(rule: Rule, msg: Message) -> list[Finding]:
         # "FREE", "NOW", "Text TALK": an ordinary word in capitals, not an abbreviation.
         # The dictionary also lists acronyms, but those are spelled out letter by
         # letter (PTSD: four syllables for four letters); words are not.
-        if len(abbr) >= 3 and _said_as_word(abbr):
+        if len(abbr) >= 3 and _said_as_word(abbr) and not re.search(
+                rf"\(\s*{re.escape(abbr)}\s*\)", msg.text):
             continue
         span = msg.doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or any(t._.is_mention or t._.in_quote for t in span):
