@@ -57,15 +57,19 @@ def percentile(values: list[float], pct: float) -> float:
 def child_peak_memory(words: int) -> dict:
     """Peak RSS of a fresh process: bare pipeline load, and a full check of ``words`` words."""
     code = (
-        "import json,resource,sys,time\n"
+        "import json,sys,time\n"
+        # VmHWM, not ru_maxrss: a forked child inherits its parent's ru_maxrss.
+        "def peak():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'): return int(line.split()[1])\n"
         "from framing.nlp import load_base_pipeline\n"
         "t=time.perf_counter(); nlp=load_base_pipeline(); load=time.perf_counter()-t\n"
-        "bare=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "bare=peak()\n"
         "from framing import Analyzer\n"
         "from framing.bench import make_text\n"
         "del nlp\n"
         "a=Analyzer(); a.analyze(make_text(%d), sector='education')\n"
-        "full=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "full=peak()\n"
         "print(json.dumps({'bare_load_s':load,'bare_peak_mb':bare/1024,'full_peak_mb':full/1024}))\n"
     ) % words
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

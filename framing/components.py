@@ -8,13 +8,13 @@ matches in ``doc.spans["framing_terms"]``, labelled with the rule id.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicons, get_lexicons
+from .lexicon.prefilter import may_match, required_literals
 from .lexicon.schema import compile_any
 
 QUOTED = re.compile(
@@ -46,16 +46,12 @@ NAME_HEADS = {
     "College", "Clinic", "Hospital", "Church", "Court", "Campaign", "Fund", "Task", "Force",
     "Collaborative", "Consortium", "Authority", "District",
 }
-NAME_JOINERS = {"of", "and", "for", "on", "the", "&", "against", "to", "in"}
+CAPITALIZED_RUN = re.compile(
+    r"\b[A-Z][\w'&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|&|against|to|in)[ \t]+)*[A-Z][\w'&.-]*)+")
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
-
-
-def _inside(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    index = bisect.bisect_right(starts, offset) - 1
-    return index >= 0 and ranges[index][0] <= offset < ranges[index][1]
 
 
 class ContextMarker:
@@ -67,18 +63,25 @@ class ContextMarker:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         ranges = _quoted_ranges(text)
-        starts = [r[0] for r in ranges]
-        for token in doc:
-            if ranges and _inside(ranges, starts, token.idx):
-                token._.in_quote = True
+        for start, end in ranges:
+            self._mark(doc, start, end, "in_quote")
         for sent in doc.sents:
-            self._mark_sentence(sent, text[sent.start_char:sent.end_char])
+            has_quote = any(s < sent.end_char and sent.start_char < e for s, e in ranges)
+            self._mark_sentence(sent, text[sent.start_char:sent.end_char], has_quote)
         self._mark_names(doc, text)
         doc._.framing_topics = self._topics(text)
         return doc
 
-    def _mark_sentence(self, sent: Span, sent_text: str) -> None:
-        has_quote = any(t._.in_quote for t in sent)
+    @staticmethod
+    def _mark(doc: Doc, start: int, end: int, attribute: str) -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                setattr(token._, attribute, True)
+
+    def _mark_sentence(self, sent: Span, sent_text: str, has_quote: bool) -> None:
+        # Token objects are only built where a sentence needs them: most have
+        # no quotation, no arrow and no cue.
         attributed = ACCORDING_TO.search(sent_text) is not None or (
             has_quote and any(t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
                               for t in sent if not t._.in_quote))
@@ -111,22 +114,13 @@ class ContextMarker:
         names = self.lexicons.names
         if names is not None:
             for match in names.finditer(text):
-                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is not None:
-                    for token in span:
-                        token._.in_name = True
-        run: list = []
-        for token in list(doc) + [None]:
-            if token is not None and (token.text[:1].isupper() or (run and token.lower_ in NAME_JOINERS)):
-                run.append(token)
-                continue
-            while run and run[-1].lower_ in NAME_JOINERS:
-                run.pop()
-            capitals = [t for t in run if t.text[:1].isupper()]
-            if len(capitals) >= 2 and any(t.text in NAME_HEADS for t in capitals):
-                for t in run:
-                    t._.in_name = True
-            run = []
+                self._mark(doc, match.start(), match.end(), "in_name")
+        # Runs of capitalized words joined by "of", "and"... that contain an
+        # organization word: "Drug Abuse Resistance Education Program".
+        for match in CAPITALIZED_RUN.finditer(text):
+            words = match.group(0).split()
+            if any(word in NAME_HEADS for word in words):
+                self._mark(doc, match.start(), match.end(), "in_name")
 
     def _topics(self, text: str) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
@@ -140,22 +134,50 @@ class ContextMarker:
 
 
 class TermMatcher:
-    """Runs the patterns of every ``term`` rule and stores matches in ``doc.spans``."""
+    """Runs the patterns of every ``term`` rule and stores matches in ``doc.spans``.
+
+    A rule gated only on topics is skipped when none of its topics is in the
+    message (the context marker runs first), which saves most of the work on
+    a typical message.
+    """
 
     def __init__(self, lexicons: Lexicons):
         self.rules = []
+        topic_ids = set(lexicons.topics)
         for rule in lexicons.rules:
             if rule.kind != "term":
                 continue
-            flags = 0 if rule.options.get("case_sensitive") else re.IGNORECASE
+            case_sensitive = bool(rule.options.get("case_sensitive"))
             pattern = compile_any(rule.options["patterns"], rule.options.get("boundary", True))
-            self.rules.append((rule.id, re.compile(pattern.pattern, flags)))
+            # Case-insensitive rules run without IGNORECASE on the lower-cased text
+            # (a third faster); patterns are lower-cased to match.
+            compiled = re.compile(pattern.pattern if case_sensitive else _lower_pattern(pattern.pattern))
+            topics_only = bool(rule.gate) and set(rule.gate) <= topic_ids
+            literals = None if case_sensitive else required_literals(
+                rule.options["patterns"])
+            self.rules.append((rule.id, compiled, pattern, case_sensitive,
+                               set(rule.gate) if topics_only else None, literals))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc.text
-        for rule_id, pattern in self.rules:
-            for match in pattern.finditer(text):
+        lowered = text.lower()
+        # Lower-casing can change the length of a few characters (e.g. "İ"); offsets
+        # would shift, so such texts use the case-insensitive patterns instead.
+        same_length = len(lowered) == len(text)
+        present = set(doc._.framing_topics or {})
+        for rule_id, fast, pattern, case_sensitive, topics, literals in self.rules:
+            if topics is not None and not topics & present:
+                continue
+            if not may_match(literals, lowered):
+                continue
+            if case_sensitive:
+                matches = fast.finditer(text)  # compiled without IGNORECASE
+            elif same_length:
+                matches = fast.finditer(lowered)
+            else:
+                matches = pattern.finditer(text)
+            for match in matches:
                 if match.end() == match.start():
                     continue
                 span = doc.char_span(match.start(), match.end(), label=rule_id,
@@ -164,6 +186,12 @@ class TermMatcher:
                     spans.append(span)
         doc.spans["framing_terms"] = spans
         return doc
+
+
+def _lower_pattern(pattern: str) -> str:
+    """Lower-case a pattern's literal letters, leaving escapes (``\\S``, ``\\W``) intact."""
+    return re.sub(r"\\.|[A-Z]", lambda m: m.group(0) if m.group(0).startswith("\\")
+                  else m.group(0).lower(), pattern)
 
 
 @Language.component("framing_lines")

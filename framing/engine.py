@@ -102,8 +102,8 @@ class Analyzer:
     def scores(self, msg: Message, findings) -> dict:
         """Readability, counts, passive share, ask and (with a partner) alignment."""
         sentences = msg.sentences
-        passive_sentences = {msg.sentence_index(t.idx) for t in msg.doc
-                             if t.dep_ in ("nsubjpass", "auxpass")}
+        passive_sentences = {msg.sentence_index(t.idx)
+                             for t in msg.tokens_with_dep("nsubjpass", "auxpass")}
         scores = {
             "readability": msg.notes["readability"],
             "counts": {"sentences": len(sentences), "words": msg.word_count,

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE
+from spacy.tokens import Doc, Span, Token
 
 from .findings import Finding, downgrade, line_and_column
 from .lexicon import Lexicons, Rule, Sector
@@ -37,7 +39,9 @@ class Message:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return [s for s in self.doc.sents if s.text.strip()]
+        text = self.text
+        return [s for s in self.doc.sents if not text[s.start_char:s.end_char].isspace()
+                and s.end_char > s.start_char]
 
     @cached_property
     def sentence_texts(self) -> list[str]:
@@ -47,6 +51,31 @@ class Message:
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start_char for s in self.sentences]
+
+    @cached_property
+    def term_spans(self) -> dict[str, list[Span]]:
+        """Matches of ``term`` rules from the pipeline, grouped by rule id."""
+        grouped: dict[str, list[Span]] = {}
+        for span in self.doc.spans.get("framing_terms", []):
+            grouped.setdefault(span.label_, []).append(span)
+        return grouped
+
+    @cached_property
+    def sentence_word_counts(self) -> list[int]:
+        """Words (tokens that are not punctuation or space) per sentence."""
+        flags = self.doc.to_array([IS_PUNCT, IS_SPACE])
+        words = numpy.concatenate([[0], numpy.cumsum((flags.sum(axis=1) == 0).astype(int))])
+        return [int(words[s.end] - words[s.start]) for s in self.sentences]
+
+    @cached_property
+    def _dependencies(self):
+        return self.doc.to_array([DEP]).reshape(-1)
+
+    def tokens_with_dep(self, *labels: str) -> list[Token]:
+        """Tokens whose dependency label is one of ``labels``, found without a Python
+        loop over every token (which builds a Token object each)."""
+        wanted = [self.doc.vocab.strings.add(label) for label in labels]
+        return [self.doc[int(i)] for i in numpy.nonzero(numpy.isin(self._dependencies, wanted))[0]]
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence holding a character offset."""

@@ -33,3 +33,18 @@ def test_fail_example_triggers_rule(analyzer, rule, example):
 def test_pass_example_does_not_trigger_rule(analyzer, rule, example):
     hits = _rule_hits(analyzer, rule, example)
     assert not hits, f"{rule.id} fired on {hits[0].text!r} in: {example.text!r}"
+
+
+def test_every_rule_cites_one_link():
+    import re
+    for rule in LEXICONS.rules:
+        assert re.fullmatch(r"https?://\S+", rule.source.url), (rule.id, rule.source.url)
+        assert rule.source.publisher.strip(), rule.id
+
+
+def test_every_category_and_severity_is_used_sensibly():
+    from framing import CATEGORIES
+    used = {rule.category for rule in LEXICONS.rules}
+    assert used <= set(CATEGORIES)
+    assert {"safe-messaging", "violence-reporting", "stigma", "plain-language", "framing",
+            "norms", "inclusive", "alignment", "burden", "ask", "orientation"} <= used

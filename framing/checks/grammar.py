@@ -21,9 +21,7 @@ def _subject_matches(subject: Token, wanted: set[str]) -> bool:
 
 def passive_clauses(msg: Message):
     """Yield (subject, verb, agent-or-None) for every passive clause in the parse."""
-    for token in msg.doc:
-        if token.dep_ not in ("nsubjpass", "csubjpass"):
-            continue
+    for token in msg.tokens_with_dep("nsubjpass", "csubjpass"):
         verb = token.head
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         yield token, verb, agent
@@ -134,8 +132,8 @@ def check_hidden_verb(rule: Rule, msg: Message) -> list[Finding]:
     suffixes = tuple(s.lower() for s in rule.options["suffixes"])
     exclude = {e.lower() for e in rule.options.get("exclude", [])}
     found = []
-    for token in msg.doc:
-        if token.dep_ != "dobj" or token.head.lemma_.lower() not in verbs:
+    for token in msg.tokens_with_dep("dobj"):
+        if token.head.lemma_.lower() not in verbs:
             continue
         noun = token.lemma_.lower()  # the lemma, so plurals ("evaluations") count too
         if len(noun) < 7 or not noun.endswith(suffixes) or noun in exclude or token._.is_mention:

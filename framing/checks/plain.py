@@ -20,10 +20,6 @@ def _said_as_word(word: str) -> bool:
     return syllables < len(word)
 
 
-def _sentence_words(sent) -> int:
-    return sum(1 for t in sent if not (t.is_punct or t.is_space))
-
-
 def check_metric(rule: Rule, msg: Message) -> list[Finding]:
     """Sentences, paragraphs or the whole text above the rule's maximum."""
     metric, limit = rule.options["metric"], rule.options["max"]
@@ -31,8 +27,7 @@ def check_metric(rule: Rule, msg: Message) -> list[Finding]:
         return []
     found = []
     if metric == "sentence_words":
-        for sent in msg.sentences:
-            words = _sentence_words(sent)
+        for sent, words in zip(msg.sentences, msg.sentence_word_counts):
             if words > limit:
                 start, end = msg.sentence_range(sent)
                 found.append(msg.finding(rule, start, end,
@@ -45,9 +40,10 @@ def check_metric(rule: Rule, msg: Message) -> list[Finding]:
                 found.append(msg.finding(rule, start, end, scope="paragraph",
                                          message=f"{rule.message} ({words} words; aim for {limit:g} or fewer.)"))
         return found
-    longest = max(msg.sentences, key=_sentence_words)
+    counts = msg.sentence_word_counts
+    longest = msg.sentences[counts.index(max(counts))]
     if metric == "avg_sentence_words":
-        value = sum(_sentence_words(s) for s in msg.sentences) / len(msg.sentences)
+        value = sum(counts) / len(counts)
         label = "words per sentence on average"
     else:
         scores = msg.notes.get("readability") or {}

@@ -34,7 +34,7 @@ def is_negated(span: Span) -> bool:
 
 def check_term(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per pattern match that survives the rule's context options."""
-    spans = [s for s in msg.doc.spans.get("framing_terms", []) if s.label_ == rule.id]
+    spans = msg.term_spans.get(rule.id)
     if not spans:
         return []
     opts = rule.options

@@ -6,6 +6,7 @@ Every error names the file and the key path at fault, e.g.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -135,8 +136,14 @@ def compile_any(patterns: list[str], boundary: bool = True) -> re.Pattern[str] |
     return re.compile(body, re.IGNORECASE)
 
 
-def terms_pattern(terms: list[str]) -> re.Pattern[str] | None:
+def terms_pattern(terms: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern matching any literal term (whitespace-flexible, word-bounded)."""
+    return _terms_pattern(tuple(terms))
+
+
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    # Cached: the same term lists (a sector's swaps, a profile's words) recur per message.
     escaped = [r"\s+".join(re.escape(part) for part in term.split()) for term in terms]
     # Longest first so "school climate" wins over "school".
     escaped.sort(key=len, reverse=True)
