@@ -6,6 +6,7 @@ packs) and is built once per process or app; ``analyze`` and
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable
 
 from spacy.tokens import Doc
@@ -18,7 +19,7 @@ from .lexicon import Lexicons, get_lexicons
 from .lexicon.model import Sector
 from .message import Message
 from .nlp import load_pipeline
-from .profile import PartnerProfile
+from .profile import PartnerProfile, ProfileError
 from .readability import readability
 from .settings import Settings
 
@@ -57,7 +58,10 @@ class Analyzer:
         if kind not in KINDS:
             raise InputError(f"unknown message kind {kind!r} (use pitch or campaign)")
         if isinstance(profile, dict):
-            profile = PartnerProfile.from_dict(profile)
+            try:
+                profile = PartnerProfile.from_dict(profile)
+            except ProfileError as exc:
+                raise InputError(str(exc)) from None
         sector_id = sector or (profile.sector if profile else None)
         if sector_id is None:
             return None, profile
@@ -68,17 +72,19 @@ class Analyzer:
 
     # -- analysis ----------------------------------------------------------
     def analyze(self, text: str, *, sector: str | None = None,
-                profile: PartnerProfile | dict | None = None, kind: str = "pitch") -> Report:
-        """Analyse one message."""
-        return self.analyze_many([text], sector=sector, profile=profile, kind=kind)[0]
+                profile: PartnerProfile | dict | None = None, kind: str = "pitch",
+                today: date | None = None) -> Report:
+        """Analyse one message (``today`` sets the day timing checks compare against)."""
+        return self.analyze_many([text], sector=sector, profile=profile, kind=kind,
+                                 today=today)[0]
 
     def analyze_many(self, texts: Iterable[str], *, sector: str | None = None,
                      profile: PartnerProfile | dict | None = None, kind: str = "pitch",
-                     batch_size: int = 16) -> list[Report]:
+                     batch_size: int = 16, today: date | None = None) -> list[Report]:
         """Analyse several messages, parsed as one batch with ``nlp.pipe``."""
         texts = [self.validate_text(t) for t in texts]
         sector_pack, partner = self.resolve(sector, profile, kind)
-        return [self.report(doc, sector_pack, partner, kind)
+        return [self.report(doc, sector_pack, partner, kind, today)
                 for doc in self.nlp.pipe(texts, batch_size=batch_size)]
 
     def parse(self, texts: Iterable[str], batch_size: int = 16) -> list[Doc]:
@@ -86,9 +92,10 @@ class Analyzer:
         return list(self.nlp.pipe([self.validate_text(t) for t in texts], batch_size=batch_size))
 
     def report(self, doc: Doc, sector: Sector | None, profile: PartnerProfile | None,
-               kind: str) -> Report:
+               kind: str, today: date | None = None) -> Report:
         """Run every rule on a parsed doc and assemble findings and scores."""
-        msg = Message(doc=doc, lexicons=self.lexicons, kind=kind, sector=sector, profile=profile)
+        msg = Message(doc=doc, lexicons=self.lexicons, kind=kind, sector=sector, profile=profile,
+                      today=today or date.today())
         msg.notes["readability"] = readability(msg.text)
         findings = []
         for rule in self.lexicons.rules:

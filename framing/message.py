@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -30,6 +31,7 @@ class Message:
     kind: str = "pitch"
     sector: Sector | None = None
     profile: PartnerProfile | None = None
+    today: date = field(default_factory=date.today)
     notes: dict[str, Any] = field(default_factory=dict)
 
     @cached_property

@@ -7,6 +7,7 @@ uses, words to avoid with them, and its capacity.
 from __future__ import annotations
 
 import json
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,23 @@ from .lexicon.schema import terms_pattern
 CAPACITY_LEVELS = ("ample", "normal", "stretched", "overloaded")
 KNOWN_KEYS = {
     "id", "name", "sector", "priorities", "vocabulary", "avoid", "capacity",
-    "readiness", "politics", "people", "power", "notes", "tags", "key_dates",
+    "readiness", "politics", "people", "power", "notes", "tags",
+    "version", "created_at", "updated_at", "updated_by",
 }
 
 
 class ProfileError(ValueError):
     """A profile is malformed; the message names the key at fault."""
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A dated window in the partner's calendar (election, budget adoption, ...)."""
+
+    label: str
+    kind: str
+    date: date
+    end: date | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class PartnerProfile:
     capacity: str = "normal"
     readiness_stage: int | None = None
     people_terms: tuple[str, ...] = ()
+    key_dates: tuple[KeyDate, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def effective_priorities(self, sector: Sector | None) -> list[Priority]:
@@ -102,10 +115,11 @@ class PartnerProfile:
         if not isinstance(vocabulary, list) or not all(isinstance(v, str) for v in vocabulary):
             raise ProfileError("profile.vocabulary: expected a list of words")
         people = [p.get("role", "") for p in data.get("people", []) if isinstance(p, dict)]
+        key_dates = _key_dates(data.get("politics") or {})
         return cls(name=name, sector=data.get("sector"), id=data.get("id"),
                    priorities=priorities, vocabulary=tuple(vocabulary), avoid=tuple(avoid),
                    capacity=capacity, readiness_stage=stage,
-                   people_terms=tuple(p for p in people if p), raw=data)
+                   people_terms=tuple(p for p in people if p), key_dates=key_dates, raw=data)
 
     @classmethod
     def from_file(cls, path: str | Path) -> "PartnerProfile":
@@ -115,3 +129,25 @@ class PartnerProfile:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProfileError(f"{path}: cannot read profile JSON: {exc}") from None
         return cls.from_dict(data)
+
+
+def _key_dates(politics: object) -> tuple[KeyDate, ...]:
+    """Parse ``politics.key_dates``; a bad date names its position."""
+    if not isinstance(politics, dict):
+        raise ProfileError("profile.politics: expected an object")
+    items = politics.get("key_dates", [])
+    if not isinstance(items, list):
+        raise ProfileError("profile.politics.key_dates: expected a list")
+    out = []
+    for i, item in enumerate(items):
+        key = f"profile.politics.key_dates[{i}]"
+        if not isinstance(item, dict) or not item.get("date"):
+            raise ProfileError(f"{key}: expected an object with a date")
+        try:
+            start = date.fromisoformat(str(item["date"]))
+            end = date.fromisoformat(str(item["end"])) if item.get("end") else None
+        except ValueError:
+            raise ProfileError(f"{key}.date: expected a date like 2026-11-03") from None
+        out.append(KeyDate(str(item.get("label") or item.get("kind") or "Key date"),
+                           str(item.get("kind") or "other"), start, end))
+    return tuple(sorted(out, key=lambda d: d.date))

@@ -17,7 +17,7 @@ def _cases(which: str):
 
 def _rule_hits(analyzer, rule, example):
     report = analyzer.analyze(example.text, sector=example.sector, kind=example.kind,
-                              profile=example.profile)
+                              profile=example.profile, today=example.today)
     return [f for f in report.findings if f.rule == rule.id]
 
 

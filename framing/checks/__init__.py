@@ -7,6 +7,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.kinds import KIND_OPTIONS
 from ..message import Message
+from .partner import check_readiness, check_timing
 from .grammar import check_burden, check_hidden_verb, check_passive
 from .pitch import check_ask, check_ratio
 from .plain import check_abbreviation, check_metric
@@ -29,6 +30,8 @@ CHECKS: dict[str, Check] = {
     "sector_scope": check_sector_scope,
     "sender_language": check_sender_language,
     "profile_avoid": check_profile_avoid,
+    "timing": check_timing,
+    "readiness": check_readiness,
     "metric": check_metric,
     "abbreviation": check_abbreviation,
 }

@@ -60,6 +60,15 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "sector_scope": ({}, {}),
     "sender_language": ({"terms": "texts"}, {"max_share": "number", "min_hits": "integer"}),
     "profile_avoid": ({}, {}),
+    # The partner's calendar: a dated window near or around the day of checking.
+    "timing": ({"date_kinds": "texts"}, {
+        "before_days": "integer",      # fire this many days before the date (or less)
+        "during": "boolean",           # fire while today is between date and end
+        "patterns": "regexes",         # fire only where one of these appears (span = match)
+        "unless_document": "regexes",  # do not fire when the message already covers it
+    }),
+    # The ask against the partner's Community Readiness stage (1-9).
+    "readiness": ({"asks": "regex_map", "fits": "stage_map", "stage_labels": "texts"}, {}),
     # Readability and length thresholds.
     "metric": ({"metric": "choice:sentence_words|paragraph_words|avg_sentence_words|"
                           "fk_grade|smog", "max": "number"}, {"min_words": "integer"}),

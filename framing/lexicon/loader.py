@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,19 @@ def _load_names(path: Path):
 def _option_validator(check: Checker, type_name: str):
     if type_name.startswith("choice:"):
         return check.choice(*type_name.split(":", 1)[1].split("|"))
+    if type_name == "stage_map":
+        def stage_map(value: Any, key: str) -> dict[str, tuple[int, int]]:
+            if not isinstance(value, dict) or not value:
+                raise check.fail(key, "expected a mapping of ask type to [lowest, highest] stage")
+            out = {}
+            for name, bounds in value.items():
+                if (not isinstance(bounds, list) or len(bounds) != 2
+                        or not all(isinstance(b, int) and 1 <= b <= 9 for b in bounds)
+                        or bounds[0] > bounds[1]):
+                    raise check.fail(f"{key}.{name}", "expected [lowest, highest] stages from 1 to 9")
+                out[str(name)] = (bounds[0], bounds[1])
+            return out
+        return stage_map
     if type_name == "regex_map":
         def regex_map(value: Any, key: str) -> dict[str, list[str]]:
             if not isinstance(value, dict) or not value:
@@ -125,11 +139,16 @@ def _examples(check: Checker, value: Any, key: str, sectors: set[str]) -> tuple[
             continue
         spec = check.mapping(item, item_key, {"text": check.text}, {
             "sector": check.text, "kind": check.choice(*MESSAGE_KINDS),
-            "profile": check.any_mapping})
+            "profile": check.any_mapping,
+            "today": lambda v, k: v.isoformat() if isinstance(v, date) else check.text(v, k)})
         if "sector" in spec and spec["sector"] not in sectors:
             raise check.fail(f"{item_key}.sector", f"unknown sector {spec['sector']!r}")
+        try:
+            today = date.fromisoformat(spec["today"]) if "today" in spec else None
+        except ValueError:
+            raise check.fail(f"{item_key}.today", "expected a date like 2026-11-21") from None
         out.append(Example(spec["text"], spec.get("sector"), spec.get("kind", "pitch"),
-                           spec.get("profile")))
+                           spec.get("profile"), today))
     return tuple(out)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ class Example:
     sector: str | None = None
     kind: str = "pitch"
     profile: dict[str, Any] | None = None
+    today: date | None = None
 
 
 @dataclass

@@ -1,0 +1,285 @@
+"""User accounts, API tokens and sign-in attempts (for rate limiting across processes).
+
+Passwords are stored as werkzeug hashes; API tokens only as SHA-256 digests,
+so a copy of the database gives no usable credential. All SQL for these
+tables lives here.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .db import migration
+
+ROLES = ("admin", "editor", "reviewer")
+USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,39}$")
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024
+TOKEN_PREFIX = "frm_"
+ATTEMPT_RETENTION_SECONDS = 86_400
+
+
+@migration("0001_users")
+def _users(db: sqlite_utils.Database) -> None:
+    db.execute("""CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer')),
+        created_at TEXT NOT NULL)""")
+
+
+@migration("0002_api_tokens")
+def _api_tokens(db: sqlite_utils.Database) -> None:
+    db.execute("""CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT)""")
+    db.execute("CREATE INDEX api_tokens_user ON api_tokens (user_id)")
+
+
+@migration("0003_login_attempts")
+def _login_attempts(db: sqlite_utils.Database) -> None:
+    db.execute("""CREATE TABLE login_attempts (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        at REAL NOT NULL)""")
+    db.execute("CREATE INDEX login_attempts_key_at ON login_attempts (key, at)")
+
+
+@dataclass
+class User:
+    id: int
+    username: str
+    role: str
+    created_at: str
+
+
+@dataclass
+class Token:
+    id: int
+    user_id: int
+    label: str
+    created_at: str
+    last_used_at: str | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _digest(plaintext: str) -> str:
+    return hashlib.sha256(plaintext.encode("utf-8")).hexdigest()
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY_HASH:
+        _DUMMY_HASH.append(generate_password_hash(secrets.token_hex(16)))
+    return _DUMMY_HASH[0]
+
+
+def validate_password(password: object) -> str:
+    """Return the password if acceptable, else raise ValueError saying why."""
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise ValueError(f"The password must be at least {MIN_PASSWORD} characters long.")
+    if len(password) > MAX_PASSWORD:
+        raise ValueError(f"The password must be at most {MAX_PASSWORD} characters long.")
+    return password
+
+
+def validate_role(role: object) -> str:
+    """Return the role if it is one of ROLES, else raise ValueError."""
+    if role not in ROLES:
+        raise ValueError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")
+    return role  # type: ignore[return-value]
+
+
+class AccountStore:
+    """Users, their API tokens and the sign-in attempt log."""
+
+    USER_COLUMNS = "id, username, role, created_at"
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    # -- users ---------------------------------------------------------------
+    def _user(self, where: str, params: list) -> User | None:
+        row = self.db.execute(f"SELECT {self.USER_COLUMNS} FROM users WHERE {where}",
+                              params).fetchone()
+        return User(*row) if row else None
+
+    def count(self) -> int:
+        """Number of user accounts."""
+        return self.db.execute("SELECT count(*) FROM users").fetchone()[0]
+
+    def create(self, username: str, password: str, role: str) -> User:
+        """Create an account; ValueError with a readable message if anything is invalid."""
+        username = (username or "").strip() if isinstance(username, str) else ""
+        if not 3 <= len(username) <= 40:
+            raise ValueError("The username must be 3 to 40 characters long.")
+        if not USERNAME_RE.match(username):
+            raise ValueError("The username may contain letters, digits and . _ @ - "
+                             "and must start with a letter or digit.")
+        validate_password(password)
+        validate_role(role)
+        if self.by_username(username) is not None:
+            raise ValueError(f"The username {username!r} is already taken.")
+        created = _now()
+        with self.db.conn:
+            cursor = self.db.execute(
+                "INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
+                [username, generate_password_hash(password), role, created])
+        return User(cursor.lastrowid, username, role, created)
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        """The user if the password matches; always runs one hash check (timing)."""
+        row = None
+        if isinstance(username, str) and 0 < len(username) <= 40:
+            row = self.db.execute(
+                f"SELECT {self.USER_COLUMNS}, password_hash FROM users WHERE username = ?",
+                [username.strip()]).fetchone()
+        if not isinstance(password, str) or len(password) > MAX_PASSWORD:
+            password = ""
+        ok = check_password_hash(row[4] if row else _dummy_hash(), password)
+        return User(*row[:4]) if row and ok else None
+
+    def get(self, user_id: int) -> User | None:
+        """The user with this id, or None."""
+        return self._user("id = ?", [user_id])
+
+    def by_username(self, username: str) -> User | None:
+        """The user with this username (case-insensitive), or None."""
+        return self._user("username = ?", [username])
+
+    def list(self) -> list[User]:
+        """All users, by username."""
+        rows = self.db.execute(f"SELECT {self.USER_COLUMNS} FROM users "
+                               "ORDER BY username COLLATE NOCASE").fetchall()
+        return [User(*row) for row in rows]
+
+    def session_stamp(self, user_id: int) -> str | None:
+        """A short fingerprint of the password hash: changes when the password does.
+
+        Kept in the session so that a password change signs out other sessions.
+        """
+        row = self.db.execute("SELECT password_hash FROM users WHERE id = ?", [user_id]).fetchone()
+        return _digest(row[0])[:16] if row else None
+
+    def _admins(self) -> int:
+        return self.db.execute("SELECT count(*) FROM users WHERE role = 'admin'").fetchone()[0]
+
+    def _require(self, user_id: int) -> User:
+        user = self.get(user_id)
+        if user is None:
+            raise ValueError("No such user.")
+        return user
+
+    def set_role(self, user_id: int, role: str) -> User:
+        """Change a user's role; the last admin cannot be demoted."""
+        validate_role(role)
+        user = self._require(user_id)
+        if user.role == "admin" and role != "admin" and self._admins() <= 1:
+            raise ValueError("The last admin cannot be given another role.")
+        with self.db.conn:
+            self.db.execute("UPDATE users SET role = ? WHERE id = ?", [role, user_id])
+        user.role = role
+        return user
+
+    def set_password(self, user_id: int, password: str) -> None:
+        """Replace a user's password (validated like on creation)."""
+        validate_password(password)
+        self._require(user_id)
+        with self.db.conn:
+            self.db.execute("UPDATE users SET password_hash = ? WHERE id = ?",
+                            [generate_password_hash(password), user_id])
+
+    def delete(self, user_id: int) -> None:
+        """Delete a user and their tokens; the last admin cannot be deleted."""
+        user = self._require(user_id)
+        if user.role == "admin" and self._admins() <= 1:
+            raise ValueError("The last admin cannot be deleted.")
+        with self.db.conn:
+            self.db.execute("DELETE FROM api_tokens WHERE user_id = ?", [user_id])
+            self.db.execute("DELETE FROM users WHERE id = ?", [user_id])
+
+    # -- API tokens ------------------------------------------------------------
+    def create_token(self, user_id: int, label: str) -> tuple[str, Token]:
+        """A new API token: returns the plaintext (shown once) and its record."""
+        label = label.strip() if isinstance(label, str) else ""
+        if not 1 <= len(label) <= 80:
+            raise ValueError("The token label must be 1 to 80 characters long.")
+        self._require(user_id)
+        plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        created = _now()
+        with self.db.conn:
+            cursor = self.db.execute(
+                "INSERT INTO api_tokens (user_id, label, token_hash, created_at) VALUES (?, ?, ?, ?)",
+                [user_id, label, _digest(plaintext), created])
+        return plaintext, Token(cursor.lastrowid, user_id, label, created, None)
+
+    def verify_token(self, plaintext: str) -> User | None:
+        """The token's owner, or None for an unknown or malformed token."""
+        if not isinstance(plaintext, str) or not 0 < len(plaintext) <= 200:
+            return None
+        row = self.db.execute(
+            "SELECT t.id, u.id, u.username, u.role, u.created_at FROM api_tokens t "
+            "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+            [_digest(plaintext)]).fetchone()
+        if row is None:
+            return None
+        with self.db.conn:
+            self.db.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [_now(), row[0]])
+        return User(*row[1:])
+
+    def tokens(self, user_id: int) -> list[Token]:
+        """A user's tokens (without secrets), newest first."""
+        rows = self.db.execute(
+            "SELECT id, user_id, label, created_at, last_used_at FROM api_tokens "
+            "WHERE user_id = ? ORDER BY id DESC", [user_id]).fetchall()
+        return [Token(*row) for row in rows]
+
+    def revoke_token(self, user_id: int, token_id: int) -> bool:
+        """Delete one of the user's tokens; False if it was not theirs or not found."""
+        with self.db.conn:
+            cursor = self.db.execute("DELETE FROM api_tokens WHERE id = ? AND user_id = ?",
+                                     [token_id, user_id])
+        return cursor.rowcount > 0
+
+    # -- sign-in attempts --------------------------------------------------------
+    def record_login_attempt(self, key: str, ok: bool, now: float | None = None) -> None:
+        """Log one sign-in attempt under ``key`` (e.g. ``user:ana`` or ``addr:10.0.0.1``)."""
+        now = time.time() if now is None else now
+        with self.db.conn:
+            self.db.execute("INSERT INTO login_attempts (key, ok, at) VALUES (?, ?, ?)",
+                            [key, int(bool(ok)), now])
+            self.db.execute("DELETE FROM login_attempts WHERE at < ?",
+                            [now - ATTEMPT_RETENTION_SECONDS])
+
+    def recent_failures(self, key: str, window_seconds: float, now: float | None = None) -> int:
+        """Failed attempts for ``key`` within the window, since its last success."""
+        now = time.time() if now is None else now
+        since = now - window_seconds
+        last_ok = self.db.execute(
+            "SELECT max(at) FROM login_attempts WHERE key = ? AND ok = 1 AND at >= ?",
+            [key, since]).fetchone()[0]
+        if last_ok is not None:
+            return self.db.execute(
+                "SELECT count(*) FROM login_attempts WHERE key = ? AND ok = 0 AND at > ?",
+                [key, last_ok]).fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM login_attempts WHERE key = ? AND ok = 0 AND at >= ?",
+            [key, since]).fetchone()[0]

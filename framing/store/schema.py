@@ -1,0 +1,2 @@
+"""Imports every store module so that their migrations register, in this order."""
+from . import accounts, profiles, pitches  # noqa: F401

@@ -1,0 +1,41 @@
+"""The Flask web app: an application factory over the engine and the stores."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from framing.store import connect, migrate
+
+from .config import load_config
+from .extensions import close_db, csrf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app: config, database (migrated, demo data on first run), blueprints."""
+    app = Flask(__name__, instance_path=str(ROOT / "instance"),
+                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    load_config(app, overrides)
+    csrf.init_app(app)
+    app.teardown_appcontext(close_db)
+
+    db = connect(app.config["DATABASE"])
+    try:
+        migrate(db)
+        if app.config["DEMO_DATA"]:
+            from framing.store.demo import seed_demo_data
+            seed_demo_data(db)
+    finally:
+        db.conn.close()
+
+    from . import api, auth, errors
+    from .views import checker, pitches, profiles
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(profiles.bp)
+    app.register_blueprint(checker.bp)
+    app.register_blueprint(pitches.bp)
+    app.register_blueprint(api.bp)
+    errors.register(app)
+    return app
