@@ -24,6 +24,7 @@ test: install
 
 bench: install
 	$(BIN)/python -m framing.bench
+	$(BIN)/python -m webapp.bench
 
 rules: install
 	$(BIN)/framing rules

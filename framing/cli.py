@@ -155,6 +155,52 @@ def check(files, sector, profile, kind, fmt, fail_level):
 
 
 @main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True), default="-")
+@click.option("--sector", metavar="ID", help="Reframe toward a sector pack.")
+@click.option("--profile", metavar="ID|FILE", help="Reframe toward a partner profile.")
+@click.option("--kind", type=click.Choice(["pitch", "campaign"]), default="pitch", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def reframe(file, sector, profile, kind, fmt):
+    """Reframe FILE (or standard input) for a partner: print the variant and its diff.
+
+    Accepted rewrites are applied, the partner's priority leads, the ask is
+    made specific. Nothing is invented: facts the message lacks are left as
+    [marked blanks]. Exit 0 when the variant scores higher, 1 when it could
+    not, 2 on a usage or input error.
+    """
+    from .rewrite.variant import reframe as build_variant
+    from .textdiff import render_diff
+    if not sector and not profile:
+        raise InputProblem("reframe needs --sector or --profile: say who the message is for")
+    settings = Settings.from_env()
+    (name, text), = load_inputs((file,), settings.max_chars)
+    partner = load_profile(profile)
+    analyzer = build_analyzer()
+    from .engine import InputError
+    try:
+        report = analyzer.analyze(text, sector=sector, profile=partner, kind=kind)
+    except (InputError, ProfileError) as exc:
+        raise InputProblem(str(exc)) from None
+    variant = build_variant(analyzer, report)
+    if fmt == "json":
+        click.echo(json.dumps({"file": name, **variant.to_dict()}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(variant.text.rstrip())
+        click.echo("")
+        click.echo("--- changes ([-removed-] {+added+}) ---")
+        click.echo(render_diff(variant.diff).rstrip())
+        click.echo("")
+        for rewrite in variant.applied:
+            serves = f" (serves: {rewrite.serves})" if rewrite.serves else ""
+            click.echo(f"applied {rewrite.kind}: {rewrite.why}{serves}")
+        if variant.blanks:
+            click.echo("fill in: " + "; ".join(variant.blanks))
+        before, after = variant.before["alignment"], variant.after["alignment"]
+        click.echo(f"alignment {before} -> {after}: {variant.reason}")
+    sys.exit(EXIT_CLEAN if variant.improved else EXIT_FINDINGS)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt):
     """List and validate every rule pack and sector pack (exit 2 if one is broken)."""

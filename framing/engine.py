@@ -104,7 +104,7 @@ class Analyzer:
         return Report(text=msg.text, findings=findings, scores=self.scores(msg, findings),
                       kind=kind, sector=sector.id if sector else None,
                       profile=profile.name if profile else None,
-                      packs_version=self.lexicons.version)
+                      packs_version=self.lexicons.version, message=msg)
 
     def scores(self, msg: Message, findings) -> dict:
         """Readability, counts, passive share, ask and (with a partner) alignment."""

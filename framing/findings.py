@@ -89,6 +89,8 @@ class Report:
     sector: str | None = None
     profile: str | None = None
     packs_version: str = ""
+    # The parsed message the report came from, for rewrites without a second parse.
+    message: Any = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity."""

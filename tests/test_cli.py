@@ -141,3 +141,20 @@ def test_rules_reports_a_broken_pack(tmp_path):
 def test_help_everywhere():
     for args in (["--help"], ["check", "--help"], ["rules", "--help"]):
         assert run(*args).returncode == 0
+
+
+def test_reframe_json(files):
+    path = files("pitch.txt", "Our coalition works on youth homelessness. All teachers must complete "
+                              "our survey. Let us know if you are interested.\n")
+    out = run("reframe", path, "--sector", "education", "--format", "json")
+    assert out.returncode == 0, out.stderr.decode()
+    data = json.loads(out.stdout)
+    assert set(data) >= {"variant", "diff", "applied", "blanks", "scores"}
+    assert data["scores"]["after"]["alignment"] > data["scores"]["before"]["alignment"]
+    assert "students in unstable housing" in data["variant"].lower()
+    assert all(b.startswith("[") for b in data["blanks"])
+
+
+def test_reframe_needs_a_partner(files):
+    out = run("reframe", files("pitch.txt", CLEAN))
+    assert out.returncode == 2 and b"--sector or --profile" in out.stderr

@@ -126,9 +126,9 @@ class AccountStore:
         """Number of user accounts."""
         return self.db.execute("SELECT count(*) FROM users").fetchone()[0]
 
-    def create(self, username: str, password: str, role: str) -> User:
-        """Create an account; ValueError with a readable message if anything is invalid."""
-        username = (username or "").strip() if isinstance(username, str) else ""
+    def _new_user(self, username: object, password: object, role: object,
+                  first: bool = False) -> User:
+        username = username.strip() if isinstance(username, str) else ""
         if not 3 <= len(username) <= 40:
             raise ValueError("The username must be 3 to 40 characters long.")
         if not USERNAME_RE.match(username):
@@ -136,14 +136,27 @@ class AccountStore:
                              "and must start with a letter or digit.")
         validate_password(password)
         validate_role(role)
-        if self.by_username(username) is not None:
-            raise ValueError(f"The username {username!r} is already taken.")
+        hashed = generate_password_hash(password)  # slow: before taking the write lock
         created = _now()
-        with self.db.conn:
-            cursor = self.db.execute(
+        conn = self.db.conn
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            if first and conn.execute("SELECT count(*) FROM users").fetchone()[0]:
+                raise ValueError("An account already exists: sign in instead.")
+            if conn.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+                raise ValueError(f"The username {username!r} is already taken.")
+            cursor = conn.execute(
                 "INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)",
-                [username, generate_password_hash(password), role, created])
-        return User(cursor.lastrowid, username, role, created)
+                [username, hashed, role, created])
+        return User(cursor.lastrowid, username, role, created)  # type: ignore[arg-type]
+
+    def create(self, username: str, password: str, role: str) -> User:
+        """Create an account; ValueError with a readable message if anything is invalid."""
+        return self._new_user(username, password, role)
+
+    def create_first_admin(self, username: str, password: str) -> User:
+        """Create the first account (an admin), atomically refusing if any user exists."""
+        return self._new_user(username, password, "admin", first=True)
 
     def authenticate(self, username: str, password: str) -> User | None:
         """The user if the password matches; always runs one hash check (timing)."""

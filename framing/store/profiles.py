@@ -17,12 +17,12 @@ from typing import Any
 import sqlite_utils
 
 from .db import migration
-from .profile_schema import (ProfileValidationError, STORE_KEYS, defaults_for_sector,
-                             validate_profile)
+from .profile_schema import (Change, ProfileValidationError, defaults_for_sector,
+                             diff_documents, validate_profile)
 
 __all__ = ["Change", "Profile", "ProfileNotFound", "ProfileStore", "ProfileSummary",
            "ProfileValidationError", "Snapshot", "StaleEdit", "defaults_for_sector",
-           "validate_profile", "write_transaction"]
+           "actor", "utcnow", "validate_profile", "write_transaction"]
 
 
 @migration("0100_profiles")
@@ -109,19 +109,13 @@ class Snapshot:
     data: dict
 
 
-@dataclass
-class Change:
-    path: str
-    before: Any
-    after: Any
-
-
 def utcnow() -> str:
     """The current UTC time as stored (ISO 8601, seconds, ``Z``)."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _who(user: Any) -> str:
+def actor(user: Any) -> str:
+    """The name recorded for a user: a username string, or an account's ``username``."""
     # Callers pass a username, or an account object from the web layer.
     if user is None or isinstance(user, str):
         return user or ""
@@ -213,7 +207,7 @@ class ProfileStore:
     def create(self, data: dict, user: Any) -> Profile:
         """Validate and store a new profile (version 1, with its first snapshot)."""
         doc = validate_profile(data, self.sectors)
-        now, who = utcnow(), _who(user)
+        now, who = utcnow(), actor(user)
         with write_transaction(self.db):
             cur = self.db.execute(
                 "INSERT INTO profiles (name, sector, tags, data, version, created_at, updated_at,"
@@ -227,7 +221,7 @@ class ProfileStore:
                expected_version: int | None = None) -> Profile:
         """Replace a profile's document; raises StaleEdit if ``expected_version`` is stale."""
         doc = validate_profile(data, self.sectors)
-        now, who = utcnow(), _who(user)
+        now, who = utcnow(), actor(user)
         with write_transaction(self.db):
             row = self.db.execute("SELECT version, created_at FROM profiles WHERE id = ?",
                                   [id]).fetchone()
@@ -284,38 +278,16 @@ class ProfileStore:
 
     @staticmethod
     def diff(before: dict, after: dict) -> list[Change]:
-        """Field-level changes between two documents, paths like ``priorities[1].terms``.
-
-        Store bookkeeping (id, version, timestamps) is ignored. Lists of objects
-        are compared item by item; lists of words are compared as a whole.
-        """
-        out: list[Change] = []
-        strip = lambda d: {k: v for k, v in (d or {}).items() if k not in STORE_KEYS}  # noqa: E731
-        _walk(strip(before), strip(after), "", out)
-        return out
+        """Field-level changes between two documents, paths like ``priorities[1].terms``;
+        id, version and timestamps are ignored."""
+        return diff_documents(before, after)
 
 
-def _walk(before: Any, after: Any, path: str, out: list[Change]) -> None:
-    if isinstance(before, dict) and isinstance(after, dict):
-        for key in list(before) + [k for k in after if k not in before]:
-            _walk(before.get(key), after.get(key), f"{path}.{key}" if path else key, out)
-    elif _is_record_list(before) and _is_record_list(after) and (before or after):
-        for i in range(max(len(before), len(after))):
-            _walk(before[i] if i < len(before) else None,
-                  after[i] if i < len(after) else None, f"{path}[{i}]", out)
-    elif before != after:
-        out.append(Change(path, copy.deepcopy(before), copy.deepcopy(after)))
-
-
-def _is_record_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
-
-
-def _row_snapshot(row) -> Snapshot:
+def _row_snapshot(row: tuple) -> Snapshot:
     sid, pid, version, saved_at, saved_by, data = row
     return Snapshot(sid, pid, version, saved_at, saved_by, json.loads(data))
 
 
 def _dump(doc: dict) -> str:
     # ensure_ascii=False keeps names readable in the database file and in exports.
-    return json.dumps(doc, ensure_ascii=False, sort_keys=False)
+    return json.dumps(doc, ensure_ascii=False)

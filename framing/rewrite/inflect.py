@@ -1,0 +1,217 @@
+"""Fit a replacement phrase into the sentence it replaces a span of.
+
+The replacement comes from a rule or sector pack in its base form
+("person with a substance use disorder", "die by suicide"). Using the parse
+of the original span we match its number (addicts -> people with ...),
+its verb form (committed -> died by suicide), the article in front of it
+(a -> an) and its capitalization.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+IRREGULAR_VERBS = {
+    # base: (past, past participle, third person, -ing)
+    "die": ("died", "died", "dies", "dying"),
+    "take": ("took", "taken", "takes", "taking"),
+    "be": ("was", "been", "is", "being"),
+    "have": ("had", "had", "has", "having"),
+    "make": ("made", "made", "makes", "making"),
+    "give": ("gave", "given", "gives", "giving"),
+    "go": ("went", "gone", "goes", "going"),
+    "get": ("got", "gotten", "gets", "getting"),
+    "do": ("did", "done", "does", "doing"),
+    "tell": ("told", "told", "tells", "telling"),
+    "find": ("found", "found", "finds", "finding"),
+    "speak": ("spoke", "spoken", "speaks", "speaking"),
+    "show": ("showed", "shown", "shows", "showing"),
+    "write": ("wrote", "written", "writes", "writing"),
+    "begin": ("began", "begun", "begins", "beginning"),
+    "choose": ("chose", "chosen", "chooses", "choosing"),
+    "run": ("ran", "run", "runs", "running"),
+    "bring": ("brought", "brought", "brings", "bringing"),
+    "strangle": ("strangled", "strangled", "strangles", "strangling"),
+    "use": ("used", "used", "uses", "using"),
+}
+IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women",
+                     "youth": "youth", "staff": "staff", "family": "families"}
+# Words after which a noun phrase's head has been passed ("person WITH a ...").
+HEAD_STOPS = {"with", "who", "that", "in", "of", "experiencing", "without", "from", "for", "at"}
+VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|se|sa|su|ro|ti)|hour|honest|honor)", re.IGNORECASE)
+
+
+PAST_TO_BASE = {form: base for base, forms in IRREGULAR_VERBS.items() for form in forms[:2]}
+
+
+def base_form(verb: str) -> str:
+    """Best-effort base form of a verb a rule pack wrote already inflected ('died', 'killed')."""
+    lower = verb.lower()
+    if lower in PAST_TO_BASE:
+        return PAST_TO_BASE[lower]
+    if lower.endswith("ied"):
+        return verb[:-3] + "y"
+    if lower.endswith("ed") and len(lower) > 4:
+        return verb[:-2]
+    return verb
+
+
+def verb_form(base: str, tag: str) -> str:
+    """Inflect a verb for a Penn tag (VBD, VBN, VBZ, VBG; VB/VBP unchanged).
+
+    A verb that is already past tense stays as it is for VBD/VBN and is first
+    brought back to its base form for the others.
+    """
+    if tag in ("VBD", "VBN") and (base.lower() in PAST_TO_BASE or base.lower().endswith("ed")):
+        return base
+    if tag in ("VBZ", "VBG", "VB", "VBP"):
+        base = base_form(base)
+    base_lower = base.lower()
+    forms = IRREGULAR_VERBS.get(base_lower)
+    index = {"VBD": 0, "VBN": 1, "VBZ": 2, "VBG": 3}.get(tag)
+    if index is None:
+        return base
+    if forms:
+        return forms[index]
+    if index in (0, 1):
+        if base_lower.endswith("e"):
+            return base + "d"
+        if re.search(r"[^aeiou]y$", base_lower):
+            return base[:-1] + "ied"
+        return base + "ed"
+    if index == 2:
+        if re.search(r"(?:s|sh|ch|x|z|o)$", base_lower):
+            return base + "es"
+        if re.search(r"[^aeiou]y$", base_lower):
+            return base[:-1] + "ies"
+        return base + "s"
+    if base_lower.endswith("ie"):
+        return base[:-2] + "ying"
+    if base_lower.endswith("e") and not base_lower.endswith("ee"):
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def plural(noun: str) -> str:
+    """Plural of one noun (enough for the heads rule packs use)."""
+    lower = noun.lower()
+    if lower in IRREGULAR_PLURALS:
+        out = IRREGULAR_PLURALS[lower]
+    elif re.search(r"(?:s|sh|ch|x|z)$", lower):
+        out = noun + "es"
+    elif re.search(r"[^aeiou]y$", lower):
+        out = noun[:-1] + "ies"
+    else:
+        out = noun + "s"
+    return out.capitalize() if noun[:1].isupper() else out
+
+
+PLURAL_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do"}
+
+
+def plural_verb(verb: str) -> str:
+    """The form of a present-tense verb that agrees with a plural subject."""
+    lower = verb.lower()
+    if lower in PLURAL_VERBS:
+        out = PLURAL_VERBS[lower]
+    elif re.search(r"[^aeiou]ies$", lower):
+        out = verb[:-3] + "y"
+    elif re.search(r"(?:ss|sh|ch|x|z|o)es$", lower):
+        out = verb[:-2]
+    elif lower.endswith("s") and not lower.endswith("ss"):
+        out = verb[:-1]
+    else:
+        out = verb
+    return out.capitalize() if verb[:1].isupper() else out
+
+
+def _head_index(words: list[str]) -> int:
+    """Index of a noun phrase's head: the word before a preposition, relative
+    pronoun or participle ("members FACING abuse", "person WITH a ...")."""
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if i > 0 and (lower in HEAD_STOPS or (lower.endswith("ing") and len(lower) > 5)):
+            return i - 1
+    return len(words) - 1
+
+
+def pluralize_phrase(phrase: str) -> str:
+    """'person who uses drugs' -> 'people who use drugs'."""
+    words = phrase.split()
+    head = _head_index(words)
+    if words and words[0].lower() in ("a", "an"):
+        words = words[1:]
+        head -= 1
+    if head < 0:
+        return phrase
+    words[head] = plural(words[head])
+    # A relative clause on the head agrees with it too: "who uses" -> "who use".
+    if head + 2 < len(words) and words[head + 1].lower() in ("who", "that"):
+        words[head + 2] = plural_verb(words[head + 2])
+    return " ".join(words)
+
+
+def looks_plural(phrase: str) -> bool:
+    """Whether a noun phrase's head is plural ('students in unstable housing')."""
+    return _looks_plural(phrase) or " and " in phrase
+
+
+def _root(span: Span):
+    return span.root
+
+
+def fit_replacement(replacement: str, span: Span) -> str:
+    """The replacement, agreeing with the span's number, verb form and capitals."""
+    root = _root(span)
+    out = replacement
+    words = out.split()
+    if root.pos_ in ("VERB", "AUX") and root.tag_ in ("VBD", "VBN", "VBZ", "VBG") and words:
+        words[0] = verb_form(words[0], root.tag_)
+        out = " ".join(words)
+    elif root.tag_ in ("NNS", "NNPS") and not _looks_plural(out):
+        out = pluralize_phrase(out)
+    if span.text[:1].isupper() and not out[:1].isupper():
+        out = out[:1].upper() + out[1:]
+    return out
+
+
+def _looks_plural(phrase: str) -> bool:
+    words = phrase.split()
+    if not words:
+        return False
+    head = words[_head_index(words)].lower()
+    return head in IRREGULAR_PLURALS.values() or (head.endswith("s") and not head.endswith("ss"))
+
+
+def article_for(word: str) -> str:
+    """'a' or 'an' for the word that follows."""
+    return "an" if VOWEL_SOUND.match(word) else "a"
+
+
+DETERMINER_BEFORE = re.compile(r"\b(?:our|the|your|their|this|that|these|those|my|his|her|its)\s+$",
+                               re.IGNORECASE)
+
+
+def drop_double_determiner(text: str, start: int, replacement: str) -> str:
+    """'our' + 'a news peg' -> 'our news peg'."""
+    if DETERMINER_BEFORE.search(text[max(0, start - 8):start]):
+        return re.sub(r"^(?:an?|the)\s+", "", replacement, flags=re.IGNORECASE)
+    return replacement
+
+
+def fix_article(text: str, start: int, replacement: str) -> tuple[int, str]:
+    """If an article stands right before ``start``, make it agree with the replacement.
+
+    Returns the (possibly earlier) start and the replacement including the article.
+    """
+    match = re.search(r"\b([Aa]n?)\s+$", text[max(0, start - 4):start])
+    if not match or not replacement:
+        return start, replacement
+    article = match.group(1)
+    wanted = article_for(replacement)
+    if article.lower() == wanted:
+        return start, replacement
+    fixed = wanted.capitalize() if article[0].isupper() else wanted
+    article_start = start - (len(match.group(0)))
+    return article_start, f"{fixed} {replacement}"

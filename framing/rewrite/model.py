@@ -1,0 +1,24 @@
+"""The rewrite record: one proposed change to a message."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Rewrite:
+    """One proposed change: replace ``text[start:end]`` with ``replacement``."""
+
+    id: str
+    rule: str
+    kind: str          # guideline | swap | avoid | offer | active | opening | ask
+    start: int
+    end: int
+    original: str
+    replacement: str
+    why: str
+    serves: str | None = None
+    blanks: list[str] = field(default_factory=list)
+    auto: bool = True  # applied when reframing the whole message
+
+    def to_dict(self) -> dict:
+        return asdict(self)

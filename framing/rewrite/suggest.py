@@ -1,0 +1,121 @@
+"""Concrete rewrites for a report's findings, built from the parse it already has.
+
+Each :class:`Rewrite` replaces one span (or inserts at one point) and says
+why, in the partner's terms, and which priority it serves. Text inside
+quotation marks is never rewritten. Anything that would need a fact the
+message does not hold is left as a marked blank, ``[like this]``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..findings import Finding, Report
+from ..message import Message
+from .clauses import active_clause, offer_sentence, opening_sentence, specific_ask
+from .inflect import (drop_double_determiner, fit_replacement, fix_article, looks_plural,
+                      plural_verb)
+from .model import Rewrite
+
+MAX_ALTERNATIVES = 3
+# Guideline swaps applied automatically in a whole-message variant; the sources
+# say "ask the person" for victim/survivor and accept "homeless people", so
+# warnings in these categories stay suggestions for a human to accept.
+AUTO_CATEGORIES = {"stigma", "safe-messaging", "violence-reporting", "inclusive", "plain-language"}
+
+
+def _span(msg: Message, finding: Finding) -> Span | None:
+    return msg.doc.char_span(finding.start, finding.end, alignment_mode="expand")
+
+
+def _protected(span: Span | None) -> bool:
+    """Quoted or mentioned text is never rewritten."""
+    return span is None or any(t._.in_quote or t._.is_mention for t in span)
+
+
+def _serves(msg: Message, finding: Finding) -> tuple[str | None, str]:
+    """Priority label a sector swap serves, and the swap's reason."""
+    if msg.sector is None:
+        return None, finding.message
+    lowered = finding.text.lower()
+    for swap in msg.sector.swaps:
+        if swap.pattern is not None and swap.pattern.fullmatch(lowered):
+            label = next((p.label for p in msg.priorities if p.id == swap.priority), None)
+            label = label or next((p.label for p in msg.sector.priorities if p.id == swap.priority), None)
+            return label, swap.why.strip()
+    return None, finding.message
+
+
+def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[Rewrite]:
+    kind = {"pitch.sector-swap": "swap", "profile.avoid-word": "avoid"}.get(finding.rule, "guideline")
+    serves, why = _serves(msg, finding) if kind == "swap" else (None, finding.message)
+    auto = kind != "guideline" or (finding.category in AUTO_CATEGORIES and finding.severity == "error") \
+        or finding.rule.startswith("plain.word.")
+    # A phrase that modifies a following noun ("primary prevention work") cannot
+    # take a clause-like replacement without rewording the noun: offer, don't apply.
+    if span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end:
+        auto = False
+    out = []
+    for alt_index, alternative in enumerate(finding.suggestions[:MAX_ALTERNATIVES]):
+        replacement = drop_double_determiner(msg.text, finding.start,
+                                             fit_replacement(alternative, span))
+        start, replacement = fix_article(msg.text, finding.start, replacement)
+        end, replacement = agree_verb(msg, span, replacement)
+        out.append(Rewrite(
+            id=f"{finding.rule}@{finding.start}-{finding.end}#{alt_index}", rule=finding.rule,
+            kind=kind, start=start, end=end, original=msg.text[start:end],
+            replacement=replacement, why=why, serves=serves,
+            auto=auto and alt_index == 0))
+    return out
+
+
+def agree_verb(msg: Message, span: Span, replacement: str) -> tuple[int, str]:
+    """When a singular subject becomes plural, make its verb agree.
+
+    'Youth homelessness is rising' -> 'Students in unstable housing are rising':
+    the rewrite is widened to take in the verb (or its auxiliary) when the verb
+    follows the subject in the same clause.
+    """
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.tag_ not in ("NN", "NNP"):
+        return span.end_char, replacement
+    if not looks_plural(replacement):
+        return span.end_char, replacement
+    verb = root.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > span.end - 1]
+    agreeing = auxes[0] if auxes else verb
+    if agreeing.i < span.end or agreeing.tag_ != "VBZ" or agreeing._.in_quote:
+        return span.end_char, replacement
+    between = msg.text[span.end_char:agreeing.idx]
+    fixed = plural_verb(agreeing.text)
+    return agreeing.idx + len(agreeing.text), f"{replacement}{between}{fixed}"
+
+
+def _top_priority(msg: Message) -> str | None:
+    return msg.priorities[0].label if msg.priorities else None
+
+
+def rewrites_for(report: Report) -> list[Rewrite]:
+    """All rewrites for a report's findings, from the report's own parse."""
+    msg: Message = report.message
+    if msg is None:
+        raise ValueError("the report has no parsed message; analyse the text with Analyzer first")
+    out: list[Rewrite] = []
+    for index, finding in enumerate(report.findings):
+        span = _span(msg, finding)
+        if finding.scope == "sentence" and finding.suggestions:
+            if not _protected(span):
+                out.extend(_word_swaps(msg, finding, span, index))
+            continue
+        rewrite = None
+        if finding.rule == "pitch.extra-work" and not _protected(span):
+            rewrite = offer_sentence(msg, finding, span, _top_priority(msg))
+        elif finding.category in ("plain-language", "violence-reporting") and \
+                finding.context.get("agentless") is not None and not _protected(span):
+            rewrite = active_clause(msg, finding, span)
+        elif finding.rule == "pitch.no-partner-priority":
+            rewrite = opening_sentence(msg, finding)
+        elif finding.rule == "pitch.no-specific-ask":
+            rewrite = specific_ask(msg, finding)
+        if rewrite is not None:
+            out.append(rewrite)
+    return out
