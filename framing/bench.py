@@ -107,6 +107,24 @@ def run(runs: int = 30) -> dict:
             "p50": round(statistics.median(times), 1), "p95": round(percentile(times, 95), 1),
             "runs": n}
 
+    from framing.rewrite.variant import reframe
+    results["reframe_ms"] = {}
+    for words in (150, 500):
+        text = make_text(words)
+        times, rewrite_times = [], []
+        for i in range(max(10, runs // 2)):
+            variant = f"{text}\n\nReference {i}."
+            t = time.perf_counter()
+            report = analyzer.analyze(variant, sector="education")
+            t_check = time.perf_counter()
+            reframe(analyzer, report)
+            done = time.perf_counter()
+            times.append((done - t) * 1000)
+            rewrite_times.append((done - t_check) * 1000)
+        results["reframe_ms"][f"{len(text.split())} words"] = {
+            "p50": round(statistics.median(times), 1), "p95": round(percentile(times, 95), 1),
+            "reframe_only_p50": round(statistics.median(rewrite_times), 1), "runs": len(times)}
+
     batch = [f"{make_text(500)}\n\nReference {i}." for i in range(24)]
     total_words = sum(len(t.split()) for t in batch)
     bare_times, full_times = [], []
@@ -145,6 +163,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"load: {name}: {value:.3f} s")
     for size, figures in results["latency_ms"].items():
         print(f"latency {size}: p50 {figures['p50']} ms, p95 {figures['p95']} ms ({figures['runs']} runs)")
+    for size, figures in results["reframe_ms"].items():
+        print(f"reframe {size} (check + rewrites + re-check of the variant): p50 {figures['p50']} ms, "
+              f"p95 {figures['p95']} ms; rewrites and re-check alone p50 {figures['reframe_only_p50']} ms")
     b = results["batch"]
     print(f"batch of {b['texts']} texts ({b['words']} words): bare pipeline "
           f"{b['bare_pipeline_words_per_s']} words/s, full analysis {b['full_analysis_words_per_s']} "

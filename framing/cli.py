@@ -7,6 +7,7 @@ bad profile, missing model, broken rule pack), with a one-line reason.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -76,14 +77,44 @@ def build_analyzer():
         raise InputProblem(str(exc)) from None
 
 
+def default_database() -> Path:
+    """The app's database: ``$FRAMING_DATABASE`` or ``instance/framing.sqlite``."""
+    configured = os.environ.get("FRAMING_DATABASE")
+    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "instance" / "framing.sqlite"
+
+
+def stored_profile(value: str) -> PartnerProfile:
+    """A profile saved in the app's database, by id or exact name."""
+    from .store import connect
+    from .store.profiles import ProfileNotFound, ProfileStore
+    path = default_database()
+    if not path.exists():
+        raise InputProblem(f"--profile {value}: no such file, and no profile database at {path} "
+                           "(run the app once, or set FRAMING_DATABASE)")
+    db = connect(path)
+    try:
+        store = ProfileStore(db, set(get_lexicons().sectors))
+        try:
+            if value.isdigit():
+                return store.get(int(value)).to_engine()
+            match = next((p for p in store.list() if p.name.lower() == value.lower()), None)
+            if match is None:
+                raise ProfileNotFound(value)
+            return store.get(match.id).to_engine()
+        except ProfileNotFound:
+            raise InputProblem(f"--profile {value}: no such profile file or stored profile") from None
+    finally:
+        db.conn.close()
+
+
 def load_profile(value: str | None) -> PartnerProfile | None:
-    """A profile from a JSON file."""
+    """A profile from a JSON file, or a stored profile by id or name."""
     if value is None:
         return None
-    if not Path(value).is_file():
-        raise InputProblem(f"--profile {value}: no such profile file")
     try:
-        return PartnerProfile.from_file(value)
+        if Path(value).is_file():
+            return PartnerProfile.from_file(value)
+        return stored_profile(value)
     except ProfileError as exc:
         raise InputProblem(str(exc)) from None
 
@@ -116,7 +147,8 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--sector", metavar="ID", help="Check against a sector pack (see `framing rules`).")
-@click.option("--profile", metavar="FILE", help="Check against a partner profile JSON file.")
+@click.option("--profile", metavar="ID|FILE",
+              help="Check against a stored partner profile (id or name) or a profile JSON file.")
 @click.option("--kind", type=click.Choice(["pitch", "campaign"]), default="pitch", show_default=True,
               help="Partner pitch or public campaign copy.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

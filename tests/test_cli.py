@@ -158,3 +158,25 @@ def test_reframe_json(files):
 def test_reframe_needs_a_partner(files):
     out = run("reframe", files("pitch.txt", CLEAN))
     assert out.returncode == 2 and b"--sector or --profile" in out.stderr
+
+
+def test_stored_profile_by_id_and_name(files, tmp_path):
+    from framing.lexicon import get_lexicons
+    from framing.store import connect, migrate
+    from framing.store.profiles import ProfileStore
+    db_path = tmp_path / "app.sqlite"
+    db = connect(db_path)
+    migrate(db)
+    store = ProfileStore(db, set(get_lexicons().sectors))
+    profile = store.create({"name": "Service Workers Local 418", "sector": "labor",
+                            "avoid": [{"term": "victims", "instead": ["members"]}]}, "test")
+    db.conn.close()
+    path = files("draft.txt", "We help victims keep their jobs.\n")
+    env = {"FRAMING_DATABASE": str(db_path)}
+    for ref in (str(profile.id), "service workers local 418"):
+        out = check(path, "--profile", ref, "--format", "json", env=env)
+        report = json.loads(out.stdout)
+        assert report["profile"] == "Service Workers Local 418", out.stderr
+        assert any(f["rule"] == "profile.avoid-word" for f in report["findings"])
+    out = check(path, "--profile", "999", env=env)
+    assert out.returncode == 2 and b"no such profile" in out.stderr
