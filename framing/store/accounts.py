@@ -1,27 +1,29 @@
 """User accounts, API tokens and sign-in attempts (for rate limiting across processes).
 
-Passwords are stored as werkzeug hashes; API tokens only as SHA-256 digests,
-so a copy of the database gives no usable credential. All SQL for these
-tables lives here.
+Passwords are stored as salted scrypt hashes (in werkzeug's format, computed with
+the standard library: the engine package never imports the web stack); API
+tokens only as SHA-256 digests, so a copy of the database gives no usable
+credential. All SQL for these tables lives here.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from contextlib import contextmanager
+from functools import lru_cache
 
 import sqlite_utils
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from .db import migration
 
 ROLES = ("admin", "editor", "reviewer")
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,39}$")
-MIN_PASSWORD = 10
-MAX_PASSWORD = 1024
+MIN_PASSWORD, MAX_PASSWORD = 10, 1024
 TOKEN_PREFIX = "frm_"
 ATTEMPT_RETENTION_SECONDS = 86_400
 
@@ -29,32 +31,24 @@ ATTEMPT_RETENTION_SECONDS = 86_400
 @migration("0001_users")
 def _users(db: sqlite_utils.Database) -> None:
     db.execute("""CREATE TABLE users (
-        id INTEGER PRIMARY KEY,
-        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        password_hash TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer')),
-        created_at TEXT NOT NULL)""")
+        id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL, created_at TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer')))""")
 
 
 @migration("0002_api_tokens")
 def _api_tokens(db: sqlite_utils.Database) -> None:
     db.execute("""CREATE TABLE api_tokens (
-        id INTEGER PRIMARY KEY,
-        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        label TEXT NOT NULL,
-        token_hash TEXT NOT NULL UNIQUE,
-        created_at TEXT NOT NULL,
+        id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
         last_used_at TEXT)""")
     db.execute("CREATE INDEX api_tokens_user ON api_tokens (user_id)")
 
 
 @migration("0003_login_attempts")
 def _login_attempts(db: sqlite_utils.Database) -> None:
-    db.execute("""CREATE TABLE login_attempts (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL,
-        ok INTEGER NOT NULL,
-        at REAL NOT NULL)""")
+    db.execute("CREATE TABLE login_attempts (id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
+               "ok INTEGER NOT NULL, at REAL NOT NULL)")
     db.execute("CREATE INDEX login_attempts_key_at ON login_attempts (key, at)")
 
 
@@ -79,17 +73,42 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 32768, 8, 1
+SALT_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _scrypt(password: str, salt: str, n: int, r: int, p: int) -> str:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt.encode("utf-8"), n=n, r=r, p=p,
+                          maxmem=132 * n * r * p).hex()
+
+
+def generate_password_hash(password: str) -> str:
+    """A salted scrypt hash, ``scrypt:N:r:p$salt$hex`` (werkzeug's format)."""
+    salt = "".join(secrets.choice(SALT_CHARS) for _ in range(16))
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}${salt}${digest}"
+
+
+def check_password_hash(stored: str, password: str) -> bool:
+    """Whether ``password`` matches a hash made by :func:`generate_password_hash`."""
+    try:
+        method, salt, digest = stored.split("$", 2)
+        name, n, r, p = method.split(":")
+        if name != "scrypt":
+            return False
+        candidate = _scrypt(password, salt, int(n), int(r), int(p))
+    except ValueError:
+        return False
+    return hmac.compare_digest(candidate, digest)
+
+
 def _digest(plaintext: str) -> str:
     return hashlib.sha256(plaintext.encode("utf-8")).hexdigest()
 
 
-_DUMMY_HASH: list[str] = []
-
-
+@lru_cache(maxsize=1)
 def _dummy_hash() -> str:
-    if not _DUMMY_HASH:
-        _DUMMY_HASH.append(generate_password_hash(secrets.token_hex(16)))
-    return _DUMMY_HASH[0]
+    return generate_password_hash(secrets.token_hex(16))  # for unknown usernames (timing)
 
 
 def validate_password(password: object) -> str:
@@ -129,16 +148,12 @@ class AccountStore:
     def _new_user(self, username: object, password: object, role: object,
                   first: bool = False) -> User:
         username = username.strip() if isinstance(username, str) else ""
-        if not 3 <= len(username) <= 40:
-            raise ValueError("The username must be 3 to 40 characters long.")
         if not USERNAME_RE.match(username):
-            raise ValueError("The username may contain letters, digits and . _ @ - "
-                             "and must start with a letter or digit.")
+            raise ValueError("The username must be 3 to 40 characters long: letters, digits "
+                             "and . _ @ -, starting with a letter or digit.")
         validate_password(password)
         validate_role(role)
-        hashed = generate_password_hash(password)  # slow: before taking the write lock
-        created = _now()
-        conn = self.db.conn
+        hashed, created, conn = generate_password_hash(password), _now(), self.db.conn
         with conn:
             conn.execute("BEGIN IMMEDIATE")
             if first and conn.execute("SELECT count(*) FROM users").fetchone()[0]:
@@ -185,15 +200,9 @@ class AccountStore:
         return [User(*row) for row in rows]
 
     def session_stamp(self, user_id: int) -> str | None:
-        """A short fingerprint of the password hash: changes when the password does.
-
-        Kept in the session so that a password change signs out other sessions.
-        """
+        """A fingerprint of the password hash, kept in sessions: a new password ends them."""
         row = self.db.execute("SELECT password_hash FROM users WHERE id = ?", [user_id]).fetchone()
         return _digest(row[0])[:16] if row else None
-
-    def _admins(self) -> int:
-        return self.db.execute("SELECT count(*) FROM users WHERE role = 'admin'").fetchone()[0]
 
     def _require(self, user_id: int) -> User:
         user = self.get(user_id)
@@ -201,16 +210,27 @@ class AccountStore:
             raise ValueError("No such user.")
         return user
 
+    @contextmanager
+    def _unless_last_admin(self, user_id: int, message: str):
+        """Under the write lock: the user, unless they are the only admin (ValueError)."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN IMMEDIATE")  # no two admins demote each other at once
+            user = self._require(user_id)
+            admins = self.db.execute("SELECT count(*) FROM users WHERE role = 'admin'").fetchone()
+            if user.role == "admin" and admins[0] <= 1:
+                raise ValueError(message)
+            yield user
+
     def set_role(self, user_id: int, role: str) -> User:
         """Change a user's role; the last admin cannot be demoted."""
         validate_role(role)
-        user = self._require(user_id)
-        if user.role == "admin" and role != "admin" and self._admins() <= 1:
-            raise ValueError("The last admin cannot be given another role.")
-        with self.db.conn:
+        if role == "admin":
+            with self.db.conn:
+                self.db.execute("UPDATE users SET role = 'admin' WHERE id = ?", [user_id])
+            return self._require(user_id)
+        with self._unless_last_admin(user_id, "The last admin cannot be given another role."):
             self.db.execute("UPDATE users SET role = ? WHERE id = ?", [role, user_id])
-        user.role = role
-        return user
+        return self._require(user_id)
 
     def set_password(self, user_id: int, password: str) -> None:
         """Replace a user's password (validated like on creation)."""
@@ -222,10 +242,7 @@ class AccountStore:
 
     def delete(self, user_id: int) -> None:
         """Delete a user and their tokens; the last admin cannot be deleted."""
-        user = self._require(user_id)
-        if user.role == "admin" and self._admins() <= 1:
-            raise ValueError("The last admin cannot be deleted.")
-        with self.db.conn:
+        with self._unless_last_admin(user_id, "The last admin cannot be deleted."):
             self.db.execute("DELETE FROM api_tokens WHERE user_id = ?", [user_id])
             self.db.execute("DELETE FROM users WHERE id = ?", [user_id])
 
@@ -249,14 +266,16 @@ class AccountStore:
         if not isinstance(plaintext, str) or not 0 < len(plaintext) <= 200:
             return None
         row = self.db.execute(
-            "SELECT t.id, u.id, u.username, u.role, u.created_at FROM api_tokens t "
-            "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+            "SELECT t.id, t.last_used_at, u.id, u.username, u.role, u.created_at FROM api_tokens t"
+            " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
             [_digest(plaintext)]).fetchone()
         if row is None:
             return None
-        with self.db.conn:
-            self.db.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [_now(), row[0]])
-        return User(*row[1:])
+        now = _now()
+        if (row[1] or "")[:16] != now[:16]:  # record use at most once a minute: fewer writes
+            with self.db.conn:
+                self.db.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [now, row[0]])
+        return User(*row[2:])
 
     def tokens(self, user_id: int) -> list[Token]:
         """A user's tokens (without secrets), newest first."""
@@ -285,14 +304,7 @@ class AccountStore:
     def recent_failures(self, key: str, window_seconds: float, now: float | None = None) -> int:
         """Failed attempts for ``key`` within the window, since its last success."""
         now = time.time() if now is None else now
-        since = now - window_seconds
-        last_ok = self.db.execute(
-            "SELECT max(at) FROM login_attempts WHERE key = ? AND ok = 1 AND at >= ?",
-            [key, since]).fetchone()[0]
-        if last_ok is not None:
-            return self.db.execute(
-                "SELECT count(*) FROM login_attempts WHERE key = ? AND ok = 0 AND at > ?",
-                [key, last_ok]).fetchone()[0]
         return self.db.execute(
-            "SELECT count(*) FROM login_attempts WHERE key = ? AND ok = 0 AND at >= ?",
-            [key, since]).fetchone()[0]
+            "SELECT count(*) FROM login_attempts WHERE key = ? AND ok = 0 AND at >= ? AND at > "
+            "coalesce((SELECT max(at) FROM login_attempts WHERE key = ? AND ok = 1), -1)",
+            [key, now - window_seconds, key]).fetchone()[0]

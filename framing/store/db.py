@@ -7,6 +7,7 @@ the applied ones are recorded in the ``migrations`` table. Store modules
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -44,7 +45,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
                "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))")
     done = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
     applied = []
-    for name, fn in MIGRATIONS:
+    for name, fn in sorted(MIGRATIONS):  # by name, whatever the import order
         if name in done:
             continue
         with db.conn:
@@ -52,3 +53,29 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             db.execute("INSERT INTO migrations (name) VALUES (?)", [name])
         applied.append(name)
     return applied
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database):
+    """A write transaction that takes SQLite's write lock up front (``BEGIN IMMEDIATE``).
+
+    The version check and the write must see the same state: outside a
+    transaction two savers could both read version 4 and both write 5, and
+    in a deferred one the second fails with "database is locked" when it
+    upgrades to a writer (the busy timeout does not apply to that). Taking
+    the lock before the read makes other savers wait their turn instead.
+    Inside a transaction the caller already opened, it nests as a savepoint.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

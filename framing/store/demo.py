@@ -8,7 +8,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from .pitches import PitchStore
-from .profiles import ProfileStore, write_transaction
+from .db import write_transaction
+from .profiles import ProfileStore
 
 USER = "demo"
 
@@ -241,7 +242,8 @@ PITCHES = [
          "between homes. Teachers often notice first, and a short, shared way to connect those "
          "students with Ms. Okafor's office keeps them in class. Could we meet with you and Ms. "
          "Okafor for 15 minutes in January to pick one February staff meeting for a 20-minute "
-         "briefing? We will bring the referral cards and handle every follow-up.", "Lead with attendance; smaller ask")]),
+         "briefing? We will bring the referral cards and handle every follow-up.",
+         "Lead with attendance; smaller ask")]),
     ("Local 418: safe leave contract language", "Service Workers Local 418", [
         ("Members facing abuse at home are losing points under the no-fault attendance system "
          "for days they need for court or a safe move. Safe leave language protects their jobs "

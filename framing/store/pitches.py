@@ -13,7 +13,8 @@ from typing import Any
 import sqlite_utils
 
 from .db import migration
-from .profiles import actor, utcnow, write_transaction
+from .db import write_transaction
+from .profiles import actor, utcnow
 
 # Mirrors framing.engine.KINDS without importing the engine (and spaCy) into the store.
 PITCH_KINDS = ("pitch", "campaign")

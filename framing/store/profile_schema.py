@@ -7,6 +7,7 @@ field at fault with a dotted path such as ``politics.key_dates[0].date``.
 from __future__ import annotations
 
 import copy
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -79,10 +80,12 @@ def number(lo: int, hi: int, whole: bool = True) -> Callable[[Any, str], int | f
             try:
                 value = float(value)
             except ValueError:
-                raise ProfileValidationError(field, f"expected a number from {lo} to {hi}") from None
+                raise ProfileValidationError(field,
+                                             f"expected a number from {lo} to {hi}") from None
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or (isinstance(value, float) and not math.isfinite(value)):
             raise ProfileValidationError(field, f"expected a number from {lo} to {hi}")
         if value == int(value):
             value = int(value)

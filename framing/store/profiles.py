@@ -1,22 +1,22 @@
-"""Partner profiles: the document store, its dated snapshots, and validation.
+"""Partner profiles: the document store and its dated snapshots.
 
 A profile is one JSON document (see docs/architecture.md). The store keeps the
 current document in ``profiles`` and every saved version in
 ``profile_snapshots``, so "initial vs current" can be shown and a check can be
-re-run against the profile as it stood on a date.
+re-run against the profile as it stood on a date. Validation, defaults and
+diff live in profile_schema and are re-exported here.
 """
 from __future__ import annotations
 
 import copy
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 import sqlite_utils
 
-from .db import migration
+from .db import migration, write_transaction
 from .profile_schema import (Change, ProfileValidationError, defaults_for_sector,
                              diff_documents, validate_profile)
 
@@ -120,31 +120,6 @@ def actor(user: Any) -> str:
     if user is None or isinstance(user, str):
         return user or ""
     return str(getattr(user, "username", None) or getattr(user, "name", None) or user)
-
-
-@contextmanager
-def write_transaction(db: sqlite_utils.Database):
-    """A write transaction that takes SQLite's write lock up front (``BEGIN IMMEDIATE``).
-
-    A plain deferred transaction reads first and upgrades to a write lock
-    later, so two processes could both read version 4 and both write 5;
-    taking the lock before the read makes read-check-write atomic across
-    processes (others wait up to the connection's busy timeout).
-    Inside a transaction the caller already opened, it nests as a savepoint.
-    """
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
 
 
 def _row_profile(row: tuple) -> Profile:
@@ -266,14 +241,17 @@ class ProfileStore:
         return _row_snapshot(row)
 
     def snapshot_as_of(self, id: int, date_iso: str) -> Snapshot | None:
-        """The latest snapshot saved on or before a date (``YYYY-MM-DD``, the whole day
-        counts) or a timestamp; None if the profile did not exist yet."""
+        """The latest snapshot saved on or before a date (``YYYY-MM-DD``: the whole day
+        counts) or a UTC timestamp; None if the profile did not exist yet."""
         self.get(id)
+        if isinstance(date_iso, datetime):  # same shape as the stored strings, so they compare
+            date_iso = date_iso.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = str(date_iso.isoformat() if hasattr(date_iso, "isoformat") else date_iso).strip()
         # A bare date means "by the end of that day": compare on the date part only.
-        column = "substr(saved_at, 1, 10)" if len(date_iso.strip()) == 10 else "saved_at"
+        column = "substr(saved_at, 1, 10)" if len(when) == 10 else "saved_at"
         row = self.db.execute(
             f"SELECT {_SNAP_COLS} FROM profile_snapshots WHERE profile_id = ? AND {column} <= ?"
-            " ORDER BY saved_at DESC, version DESC LIMIT 1", [id, date_iso.strip()]).fetchone()
+            " ORDER BY saved_at DESC, version DESC LIMIT 1", [id, when]).fetchone()
         return _row_snapshot(row) if row else None
 
     @staticmethod
