@@ -30,7 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     finally:
         db.conn.close()
 
-    from . import api, auth, errors
+    from . import api, api_reframe, auth, errors  # noqa: F401  (api_reframe adds routes to api.bp)
     from .views import checker, pitches, profiles
     app.register_blueprint(auth.bp)
     app.register_blueprint(profiles.bp)

@@ -222,7 +222,11 @@ def profile_history(profile_id: int):
 @requires("check")
 def check():
     """Analyse a message against a sector or a stored partner profile."""
-    data = json_body()
+    return jsonify(analyse_body(json_body()).to_dict())
+
+
+def analyse_body(data: dict):
+    """The engine's report for a request body with text, sector or profile_id, and kind."""
     text = message_text(data)
     sector = checked_sector(field(data, "sector", str))
     stored = existing_profile(field(data, "profile_id", int))
@@ -232,10 +236,9 @@ def check():
     except ProfileError as exc:
         raise ApiError(400, f"The stored profile cannot be used: {exc}", "profile_id") from None
     try:
-        report = get_analyzer().analyze(text, sector=sector, profile=partner, kind=kind)
+        return get_analyzer().analyze(text, sector=sector, profile=partner, kind=kind)
     except InputError as exc:
         raise ApiError(400, str(exc), "text") from None
-    return jsonify(report.to_dict())
 
 
 # -- pitches ---------------------------------------------------------------------------------

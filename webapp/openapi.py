@@ -161,6 +161,23 @@ SCHEMAS = {
     "Snapshot": obj({"id": INT, "profile_id": INT, "version": INT, "saved_at": STR,
                      "saved_by": STR, "data": ref("Profile")}),
     "CheckRequest": obj({"text": STR, "sector": STR, "profile_id": INT, "kind": KIND}, ("text",)),
+    "Rewrite": obj({"id": STR, "rule": STR, "kind": {"type": "string", "enum": [
+                        "guideline", "swap", "avoid", "offer", "active", "opening", "ask"]},
+                    "start": INT, "end": INT, "original": STR, "replacement": STR, "why": STR,
+                    "serves": NULLABLE_STR, "blanks": STRINGS, "auto": BOOL}),
+    "ReframeRequest": obj({"text": STR, "sector": STR, "profile_id": INT, "kind": KIND,
+                           "accepted": {**STRINGS, "description": "Rewrite ids to apply; "
+                                        "default: every automatic rewrite"},
+                           "pitch_id": {**INT, "description": "Save the variant as a new "
+                                        "version of this pitch"}}, ("text",)),
+    "Variant": obj({"variant": STR, "original": STR,
+                    "diff": {"type": "array", "items": obj({"op": STR, "before": STR, "after": STR})},
+                    "changes": obj({"added": INT, "removed": INT}),
+                    "applied": {"type": "array", "items": ref("Rewrite")},
+                    "suggested": {"type": "array", "items": ref("Rewrite")},
+                    "blanks": STRINGS, "improved": BOOL, "reason": STR,
+                    "scores": obj({"before": {"type": "object"}, "after": {"type": "object"}}),
+                    "saved_version": INT}),
     "Pitch": PITCH,
     "PitchVersion": PITCH_VERSION,
     "PitchCreate": obj({"title": STR, "text": STR, "profile_id": INT, "sector": STR,
@@ -206,6 +223,18 @@ PATHS = {
         "post": operation("check", "Check a message against a sector or a stored profile",
                           "checks", ok("The report: findings and scores", ref("Report")),
                           errors=(400, 401, 403, 413), requestBody=body(ref("CheckRequest"))),
+    },
+    "/suggest": {
+        "post": operation("suggest", "Rewrites for each finding, with why and the priority served",
+                          "checks", ok("Rewrites and the report", obj(
+                              {"rewrites": {"type": "array", "items": ref("Rewrite")},
+                               "report": ref("Report")})),
+                          errors=(400, 401, 403, 413), requestBody=body(ref("CheckRequest"))),
+    },
+    "/reframe": {
+        "post": operation("reframe", "Reframe a message for a sector or stored profile",
+                          "checks", ok("The variant with diff, blanks and scores", ref("Variant")),
+                          errors=(400, 401, 403, 404, 413), requestBody=body(ref("ReframeRequest"))),
     },
     "/pitches": {
         "get": operation("listPitches", "Pitches with their latest version", "pitches",

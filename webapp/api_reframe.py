@@ -1,0 +1,52 @@
+"""Reframing in the JSON API: ``POST /api/v1/suggest`` and ``POST /api/v1/reframe``.
+
+Both take the same body as ``/check``. ``/reframe`` also takes ``accepted``
+(rewrite ids from ``/suggest``; default: every automatic rewrite) and
+``pitch_id`` to save the variant as a new version of that pitch.
+"""
+from __future__ import annotations
+
+from flask import g, jsonify
+
+from framing.rewrite.suggest import rewrites_for
+from framing.rewrite.variant import reframe as build_variant
+from framing.store.pitches import PitchStore
+
+from .api import ApiError, analyse_body, bp, field, json_body, requires
+from .auth import can
+from .extensions import get_analyzer, get_db
+
+
+@bp.post("/suggest")
+@requires("check")
+def suggest():
+    """Every rewrite for a message's findings, with why and the priority it serves."""
+    report = analyse_body(json_body())
+    return jsonify({"rewrites": [r.to_dict() for r in rewrites_for(report)],
+                    "report": report.to_dict()})
+
+
+@bp.post("/reframe")
+@requires("check")
+def reframe():
+    """The reframed variant, its word diff, blanks and scores before and after."""
+    data = json_body()
+    accepted = data.get("accepted")
+    if accepted is not None and (not isinstance(accepted, list)
+                                 or not all(isinstance(a, str) for a in accepted)):
+        raise ApiError(400, "'accepted' must be a list of rewrite ids.", "accepted")
+    pitch_id = field(data, "pitch_id", int)
+    report = analyse_body(data)
+    if report.scores.get("alignment") is None:
+        raise ApiError(400, "Reframing needs a 'sector' or a 'profile_id'.", "sector")
+    variant = build_variant(get_analyzer(), report, set(accepted) if accepted is not None else None)
+    body = variant.to_dict()
+    if pitch_id is not None:
+        if not can("edit", g.user):
+            raise ApiError(403, f"The role {g.user.role!r} may not save pitch versions.")
+        store = PitchStore(get_db())
+        store.get(pitch_id)  # 404 when missing
+        note = f"Reframed: alignment {variant.before['alignment']} -> {variant.after['alignment']}"
+        saved = store.add_version(pitch_id, variant.text, g.user.username, note=note)
+        body["saved_version"] = saved.number
+    return jsonify(body)
