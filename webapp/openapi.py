@@ -266,6 +266,19 @@ PATHS = {
 }
 
 
+TAGS = ["profiles", "checks", "pitches", "reference"]
+
+
+def extend(paths: dict, schemas: dict, tags: tuple[str, ...] = ()) -> None:
+    """Add another API module's paths and schemas (e.g. campaigns) to the document."""
+    clash = (set(paths) & set(PATHS)) | (set(schemas) & set(SCHEMAS))
+    if clash:
+        raise ValueError(f"OpenAPI entries defined twice: {sorted(clash)}")
+    PATHS.update(paths)
+    SCHEMAS.update(schemas)
+    TAGS.extend(t for t in tags if t not in TAGS)
+
+
 def build_spec(server_url: str = "/api/v1") -> dict:
     """The OpenAPI document, with ``server_url`` as the base of every path."""
     return {
@@ -276,7 +289,7 @@ def build_spec(server_url: str = "/api/v1") -> dict:
                  "Errors: {\"error\": {\"message\", \"field\"?}}."},
         "servers": [{"url": server_url}],
         "security": [{"bearerAuth": []}],
-        "tags": [{"name": t} for t in ("profiles", "checks", "pitches", "reference")],
+        "tags": [{"name": t} for t in TAGS],
         "paths": copy.deepcopy(PATHS),
         "components": {
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
