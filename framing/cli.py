@@ -262,5 +262,11 @@ def rules(fmt):
                f"{len(lexicons.sectors)} sector packs valid (version {lexicons.version})")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+from .store_cli import backup_command, restore_command  # noqa: E402
+
+main.add_command(backup_command)
+main.add_command(restore_command)
+
+from .compare_cli import compare as _compare  # noqa: E402
+
+main.add_command(_compare)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-FRAMING = [sys.executable, "-m", "framing.cli"]
+FRAMING = [sys.executable, "-m", "framing"]
 CLEAN = "Students who feel connected to school attend more days. Counselors see it first.\n"
 ERROR = "He committed suicide last spring, and his family wants to talk about it.\n"
 

@@ -9,6 +9,7 @@ from framing.store import connect, migrate
 
 from .config import load_config
 from .extensions import close_db, csrf
+from .security import init_security
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +19,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(ROOT / "instance"),
                 template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     load_config(app, overrides)
+    init_security(app)
     csrf.init_app(app)
     app.teardown_appcontext(close_db)
 

@@ -26,6 +26,8 @@ class Defaults:
     FRAMING_MODEL = ""                 # empty: the engine default
     FRAMING_LEXICONS = ""
     TESTING = False
+    ENV_NAME = "development"           # "production" refuses weak settings (webapp/security.py)
+    ALLOWED_HOSTS = ""                 # comma-separated host names; empty allows any
 
 
 ENV_KEYS = {
@@ -36,6 +38,8 @@ ENV_KEYS = {
     "FRAMING_MODEL": ("FRAMING_MODEL", str),
     "FRAMING_LEXICONS": ("FRAMING_LEXICONS", str),
     "FRAMING_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: v.lower() in ("1", "true", "yes")),
+    "FRAMING_ENV": ("ENV_NAME", str),
+    "FRAMING_ALLOWED_HOSTS": ("ALLOWED_HOSTS", str),
 }
 
 
@@ -51,7 +55,8 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config.update(overrides)
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = str(Path(app.instance_path) / "framing.sqlite")
-    if app.config["SECRET_KEY"] == DEFAULT_SECRET and not app.config["TESTING"]:
+    if (app.config["SECRET_KEY"] == DEFAULT_SECRET and not app.config["TESTING"]
+            and app.config["ENV_NAME"] != "production"):
         # A development server gets a random key kept in the instance folder,
         # so sessions survive restarts without a shared, guessable default.
         key_file = Path(app.instance_path) / "secret_key"

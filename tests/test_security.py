@@ -1,0 +1,69 @@
+"""Security headers, allowed hosts, production-mode refusal, and logs without message text."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from web_helpers import make_app  # noqa: E402
+
+from webapp import create_app  # noqa: E402
+from webapp.security import CSP, UnsafeConfiguration  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    return make_app(tmp_path_factory.mktemp("sec") / "t.sqlite")
+
+
+def test_headers_on_pages_and_api(app):
+    client = app.test_client()
+    for path in ("/login", "/api/v1/openapi.json", "/static/css/app.css"):
+        response = client.get(path)
+        assert response.headers["Content-Security-Policy"] == CSP
+        assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["X-Frame-Options"] == "DENY"
+    assert client.get("/login").headers["Cache-Control"] == "no-store"
+
+
+def test_allowed_hosts(tmp_path):
+    app = make_app(tmp_path / "h.sqlite", ALLOWED_HOSTS="framing.example.org, localhost")
+    client = app.test_client()
+    spec = "/api/v1/openapi.json"
+    assert client.get(spec, headers={"Host": "localhost"}).status_code == 200
+    assert client.get(spec, headers={"Host": "evil.example.com"}).status_code == 400
+
+
+def test_production_refuses_the_default_secret(tmp_path):
+    with pytest.raises(UnsafeConfiguration, match="FRAMING_SECRET_KEY"):
+        create_app({"ENV_NAME": "production", "DATABASE": str(tmp_path / "p.sqlite"),
+                    "DEMO_DATA": False})
+    app = create_app({"ENV_NAME": "production", "SECRET_KEY": "x" * 64,
+                      "DATABASE": str(tmp_path / "p.sqlite"), "DEMO_DATA": False})
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    response = app.test_client().get("/login")
+    assert "Strict-Transport-Security" in response.headers
+
+
+def test_no_stack_trace_to_clients(tmp_path):
+    app = make_app(tmp_path / "b.sqlite", PROPAGATE_EXCEPTIONS=False)
+
+    @app.get("/api/v1/__boom")
+    def boom():
+        raise RuntimeError("secret internals")
+    response = app.test_client().get("/api/v1/__boom")
+    assert response.status_code == 500
+    assert b"secret internals" not in response.data and b"Traceback" not in response.data
+
+
+def test_access_log_drops_query_strings(caplog):
+    from webapp.security import _PathOnly
+    record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '%s "%s" %s %s',
+                               ("127.0.0.1", "GET /check?text=my+secret+draft HTTP/1.1", "200", "-"),
+                               None)
+    _PathOnly().filter(record)
+    assert "secret" not in record.getMessage() and "GET /check HTTP/1.1" in record.getMessage()
