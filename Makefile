@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install run test browser bench rules lock clean
+.PHONY: install run serve test browser bench loadtest rules lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
+
+# Production: gunicorn, several workers. Needs FRAMING_SECRET_KEY (see README).
+serve: install
+	$(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
 
 test: install browser
 	$(BIN)/python -m pytest

@@ -26,6 +26,8 @@ class Defaults:
     FRAMING_MODEL = ""                 # empty: the engine default
     FRAMING_LEXICONS = ""
     TESTING = False
+    READ_ONLY = False                  # maintenance mode: pages work, saves are refused
+    DATABASE_MAX_PAGES = 0             # size cap in SQLite pages (4 KiB each); 0 = none
     ENV_NAME = "development"           # "production" refuses weak settings (webapp/security.py)
     ALLOWED_HOSTS = ""                 # comma-separated host names; empty allows any
 
@@ -39,6 +41,8 @@ ENV_KEYS = {
     "FRAMING_LEXICONS": ("FRAMING_LEXICONS", str),
     "FRAMING_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: v.lower() in ("1", "true", "yes")),
     "FRAMING_ENV": ("ENV_NAME", str),
+    "FRAMING_READ_ONLY": ("READ_ONLY", lambda v: v.lower() in ("1", "true", "yes")),
+    "FRAMING_DATABASE_MAX_PAGES": ("DATABASE_MAX_PAGES", int),
     "FRAMING_ALLOWED_HOSTS": ("ALLOWED_HOSTS", str),
 }
 

@@ -5,11 +5,15 @@ API errors all have the shape ``{"error": {"message": "...", "status": 404}}``
 """
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Flask, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import BuildError
+
+from framing.store.db import storage_problem
 
 TITLES = {
     400: "Bad request",
@@ -107,6 +111,14 @@ def handle_http(exc: HTTPException):
 def handle_unexpected(exc: Exception):
     """Log the error with its traceback; the client gets a plain 500."""
     original = getattr(exc, "original_exception", None) or exc
+    problem = storage_problem(original) if isinstance(original, sqlite3.Error) else None
+    if problem:
+        # Not a bug: the database refused the write and is unchanged. Say so plainly.
+        current_app.logger.warning("write refused on %s %s: %s", request.method, request.path,
+                                   original)
+        if is_api_request():
+            return api_error(503, problem)
+        return html_error(503, problem)
     if not isinstance(original, HTTPException) or isinstance(original, InternalServerError):
         current_app.logger.error("unhandled error on %s %s", request.method, request.path,
                                  exc_info=original)

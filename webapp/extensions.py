@@ -15,7 +15,9 @@ _analyzer_lock = threading.Lock()
 def get_db():
     """The request's database connection (opened on first use, closed on teardown)."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        g.db = connect(current_app.config["DATABASE"],
+                       read_only=current_app.config["READ_ONLY"],
+                       max_pages=current_app.config["DATABASE_MAX_PAGES"])
     return g.db
 
 

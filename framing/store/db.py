@@ -27,14 +27,45 @@ def migration(name: str):
     return register
 
 
-def connect(path: str | Path) -> sqlite_utils.Database:
-    """Open the database file in WAL mode with foreign keys and a busy timeout."""
+class StorageUnavailable(RuntimeError):
+    """The database cannot take writes (read-only, or out of space); nothing was saved."""
+
+
+STORAGE_PROBLEMS = {
+    "readonly": "The database is read-only (maintenance mode or file permissions); nothing was saved.",
+    "full": "The database is out of space; nothing was saved. Free disk space or raise the size limit.",
+}
+
+
+def storage_problem(exc: sqlite3.Error) -> str | None:
+    """A plain explanation when ``exc`` means the database cannot take writes."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return STORAGE_PROBLEMS["readonly"]
+    if "disk is full" in text or "database or disk is full" in text:
+        return STORAGE_PROBLEMS["full"]
+    return None
+
+
+def connect(path: str | Path, *, read_only: bool = False,
+            max_pages: int | None = None) -> sqlite_utils.Database:
+    """Open the database file in WAL mode with foreign keys and a busy timeout.
+
+    ``read_only`` (maintenance mode) refuses every write; ``max_pages`` caps the
+    file's size in pages, so a full quota behaves like a full disk: the write
+    fails cleanly and the database stays intact.
+    """
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=15, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 15000")
     db = sqlite_utils.Database(conn)
-    db.enable_wal()
+    if not read_only:
+        db.enable_wal()
+    if max_pages:
+        conn.execute(f"PRAGMA max_page_count = {int(max_pages)}")
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
     return db
 
 
