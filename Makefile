@@ -34,6 +34,10 @@ bench: install
 	$(BIN)/python -m framing.bench
 	$(BIN)/python -m webapp.bench
 
+# Load and fault tests against the production server (slow; not part of `make test`).
+loadtest: install
+	$(BIN)/python -m webapp.loadtest
+
 rules: install
 	$(BIN)/framing rules
 

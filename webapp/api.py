@@ -27,6 +27,7 @@ from .openapi import build_spec
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
+SQLITE_MIN_INT, SQLITE_MAX_INT = -(2 ** 63), 2 ** 63 - 1
 VERBS = {"read": "read", "edit": "create or change", "check": "run checks"}
 
 
@@ -113,6 +114,8 @@ def field(data: dict, name: str, kind: type, required: bool = False, default: An
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         expected = {str: "text", int: "a whole number"}.get(kind, kind.__name__)
         raise ApiError(400, f"{name!r} must be {expected}.", name)
+    if kind is int and not SQLITE_MIN_INT <= value <= SQLITE_MAX_INT:
+        raise ApiError(400, f"{name!r} is out of range.", name)
     if choices and value not in choices:
         raise ApiError(400, f"{name!r} must be one of {', '.join(choices)}.", name)
     return value

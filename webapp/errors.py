@@ -127,7 +127,16 @@ def handle_unexpected(exc: Exception):
     return html_error(500, MESSAGES[500])
 
 
+def handle_overflow(exc: OverflowError):
+    """An id or number too large for the database: the client's mistake, not ours."""
+    status, message = (404, MESSAGES[404]) if request.view_args else (400, "A number is out of range.")
+    if is_api_request():
+        return api_error(status, message)
+    return html_error(status, message)
+
+
 def register(app: Flask) -> None:
     """Install the error handlers on ``app``."""
+    app.register_error_handler(OverflowError, handle_overflow)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(Exception, handle_unexpected)
