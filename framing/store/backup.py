@@ -28,9 +28,12 @@ def integrity(path: str | Path) -> str:
 
 def backup(database: str | Path, destination: str | Path) -> Path:
     """Copy ``database`` to ``destination`` consistently, even while it is in use."""
+    wants_folder = str(destination).endswith(("/", os.sep))
     database, destination = Path(database), Path(destination)
     if not database.exists():
         raise BackupError(f"{database}: no such database")
+    if wants_folder:
+        destination.mkdir(parents=True, exist_ok=True)
     if destination.exists() and destination.is_dir():
         destination = destination / f"{database.stem}-backup.sqlite"
     partial = destination.with_name(destination.name + ".partial")
