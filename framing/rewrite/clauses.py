@@ -125,7 +125,9 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         singular = agent_obj.tag_ in ("NN", "NNP") or doer.lower() in ("he", "she", "it")
     else:
         doer, singular = "[who did this]", False
-    if auxes:
+    if auxpass is not None and auxpass.tag_ == "VBG":
+        tag = "VBG"  # "are being bullied" -> "are bullying"
+    elif auxes:
         tag = "VBN" if any(a.lemma_ == "have" for a in auxes) else "VB"
     elif auxpass is not None and auxpass.tag_ == "VBD":
         tag = "VBD"

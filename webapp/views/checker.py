@@ -4,10 +4,15 @@ sector, see every finding highlighted in place, and (editors) save it as a pitch
 The draft is highlighted by :mod:`webapp.highlight`, which cuts the text into
 segments; the template prints each segment through Jinja's autoescaping, so
 nothing the user typed is ever interpreted as HTML.
+
+Rewrites under each finding (accept, dismiss, undo) and the reframe page live in
+:mod:`.reframe`, which adds its routes to this blueprint.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
@@ -34,6 +39,10 @@ PART_LABELS = {
     "voice": "Talks about them more than about us",
 }
 SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
+HISTORY_LIMIT = 20          # earlier drafts kept for undo...
+HISTORY_CHARS = 100_000     # ...and at most this many characters of them in all
+MAX_DISMISSED = 300
+KEY = re.compile(r"[0-9a-f]{16}")  # a dismissed rewrite's key (see reframe.rewrite_key)
 
 
 @dataclass
@@ -59,6 +68,81 @@ class Draft:
         return value if kind == "sector" and value else None
 
 
+@dataclass
+class EditState:
+    """Undo history and dismissed rewrites, carried in the checker form between rounds.
+
+    ``history`` (hidden field: JSON) lists earlier drafts as ``{"text", "label"}``, newest
+    last, within HISTORY_LIMIT and HISTORY_CHARS; ``dismissed`` (hidden field: keys
+    separated by spaces) holds the keys of dismissed rewrites. Both come back from the
+    browser, so both are validated here and only ever printed autoescaped.
+    """
+
+    history: list[dict] = field(default_factory=list)
+    dismissed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_form(cls, form) -> "EditState":
+        """Read the hidden ``history`` and ``dismissed`` fields; malformed values are dropped."""
+        keys = form.get("dismissed", "").split()[:MAX_DISMISSED]
+        return cls(_parse_history(form.get("history", "")), {k for k in keys if KEY.fullmatch(k)})
+
+    @classmethod
+    def from_request(cls) -> "EditState":
+        """The state posted with this request (empty for a GET)."""
+        return cls.from_form(request.form) if request.method == "POST" else cls()
+
+    @property
+    def history_field(self) -> str:
+        """The value of the hidden ``history`` field."""
+        return json.dumps(self.history, ensure_ascii=False) if self.history else ""
+
+    @property
+    def dismissed_field(self) -> str:
+        """The value of the hidden ``dismissed`` field."""
+        return " ".join(sorted(self.dismissed))
+
+    def push(self, text: str, label: str) -> None:
+        """Remember ``text`` (the draft before a change described by ``label``) for undo."""
+        self.history.append({"text": text, "label": short(label, 120)})
+        _trim(self.history)
+
+    def with_pushed(self, text: str, label: str) -> "EditState":
+        """A copy with one more undo step (for "Use this draft" on the reframe page)."""
+        copy = EditState([dict(e) for e in self.history], set(self.dismissed))
+        copy.push(text, label)
+        return copy
+
+
+def _parse_history(raw: str) -> list[dict]:
+    if not raw:
+        return []
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(value, list):
+        return []
+    entries = [{"text": e["text"], "label": short(e["label"], 120)} for e in value
+               if isinstance(e, dict) and isinstance(e.get("text"), str)
+               and isinstance(e.get("label"), str)]
+    return _trim(entries)
+
+
+def _trim(history: list[dict]) -> list[dict]:
+    """Keep the newest entries within both caps (oldest dropped first)."""
+    del history[:-HISTORY_LIMIT]
+    while history and sum(len(e["text"]) + len(e["label"]) for e in history) > HISTORY_CHARS:
+        history.pop(0)
+    return history
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _against(values) -> str:
     """``against`` from the form, or from plain ``profile`` / ``sector`` parameters."""
     if values.get("against") is not None:
@@ -73,7 +157,8 @@ def _against(values) -> str:
 def _draft_from_request() -> Draft:
     values = request.form if request.method == "POST" else request.args
     kind = values.get("kind", "pitch")
-    draft = Draft(text=values.get("text", ""), against=_against(values),
+    # Browsers send textarea line breaks as CRLF; one form keeps rewrite offsets stable.
+    draft = Draft(text=values.get("text", "").replace("\r\n", "\n"), against=_against(values),
                   kind=kind if kind in KINDS else "pitch",
                   pitch_id=values.get("pitch_id", type=int) or values.get("pitch", type=int),
                   version=values.get("version", type=int),
@@ -136,6 +221,7 @@ def _page(draft: Draft, status: int = 200, **context):
         current_app.logger.exception("listing pitches failed")
         pitches = []
     packs = sorted(sectors().values(), key=lambda s: s.name)
+    context.setdefault("state", EditState.from_request())
     return render_template("checker/check.html", draft=draft, profiles=profiles, pitches=pitches,
                            packs=packs, kinds=KINDS, part_labels=PART_LABELS,
                            severity_labels=SEVERITY_LABELS, safe_url=safe_url,
@@ -152,8 +238,9 @@ def home():
 @login_required
 def check():
     """GET: the form (optionally with a saved pitch loaded, ``run=1`` checks it at once).
-    POST: check the draft, or save it as a pitch or a new version (editors)."""
-    draft = _draft_from_request()
+    POST: check the draft; accept, dismiss or undo a rewrite and check again; or save
+    it as a pitch or a new version (editors)."""
+    draft, state = _draft_from_request(), EditState.from_request()
     limit = current_app.config["MAX_TEXT_CHARS"]
     if len(draft.text) > limit:
         return _page(draft, 413, too_large=True, error=(
@@ -165,10 +252,13 @@ def check():
     if request.method == "GET" and not request.args.get("run"):
         return _page(draft)
     try:
+        notice = reframe.apply_edit(draft, state, request.form) if request.method == "POST" \
+            else None
         results = _run(draft)
     except InputError as exc:
-        return _page(draft, 400, error=f"Cannot check this draft: {exc}.")
-    return _page(draft, **results)
+        return _page(draft, 400, state=state, error=f"Cannot check this draft: {exc}.")
+    offers = reframe.offers_by_finding(results["report"], state.dismissed)
+    return _page(draft, state=state, notice=notice, offers=offers, **results)
 
 
 def _save(draft: Draft, action: str):
@@ -204,3 +294,7 @@ def _readable(message: str) -> str:
     if reason == "required":
         return f"{names.get(field, field)} is required.".capitalize()
     return f"{names.get(field, field).capitalize()}: {reason}."
+
+
+# Last, because it imports from this module: adds /check/reframe to ``bp``.
+from . import reframe  # noqa: E402
