@@ -1,6 +1,11 @@
-"""Media-campaign drafts: pieces per channel and their channel constraints.
+"""Media-campaign drafts: pieces per channel, immutable versions, review and partner approval.
 
-:mod:`campaigns.channels` loads the channel limits (word and character
-limits, radio PSA lengths at a speaking rate, SMS segments) from
-``lexicons/channels.yaml`` and measures a piece against them.
+:mod:`campaigns.store` (``CampaignStore``) keeps campaigns, pieces, versions,
+review decisions, comments and the audit log; :mod:`campaigns.workflow` the
+status rules; :mod:`campaigns.links` partner approval links;
+:mod:`campaigns.checks` the stored findings and the dashboard (engine plus
+:mod:`campaigns.rules`); :mod:`campaigns.channels` the channel limits;
+:mod:`campaigns.calendar` and :mod:`campaigns.export` the ICS, CSV and HTML
+exports; :mod:`campaigns.cli` the ``framing campaign`` commands. Nothing here
+imports Flask.
 """

@@ -1,8 +1,10 @@
-"""Measure a campaign piece against its channel's limits.
+"""Measure a campaign piece against its channel's limits; load the campaign checks' data.
 
-Limits are data (``lexicons/channels.yaml``). Radio copy is counted as it is
-spoken: digits are read one by one in phone numbers, other numbers as words,
-and a URL's dots and slashes are spoken ("dot", "slash").
+Limits are data (``lexicons/channels.yaml``), and so are the rule ids,
+messages and sources of the campaign-level checks (``campaign_checks``,
+loaded as strictly as a rule pack by :func:`load_campaign_checks`). Radio copy
+is counted as it is spoken: digits are read one by one in phone numbers, other
+numbers as words, and a URL's dots and slashes are spoken ("dot", "slash").
 """
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from framing.findings import CATEGORIES, SEVERITIES, Source
 from framing.lexicon.loader import default_root, read_yaml
-from framing.lexicon.schema import Checker
+from framing.lexicon.schema import Checker, compile_any
 
 GSM7 = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
            "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
@@ -47,6 +50,7 @@ class ChannelFit:
     sms_encoding: str | None = None
     sms_segments: int | None = None
     problems: list[tuple[str, str]] = field(default_factory=list)  # (severity, message)
+    rules: list[str] = field(default_factory=list)  # the rule id of each problem, in order
 
     @property
     def fits(self) -> bool:
@@ -59,7 +63,7 @@ def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {
         "source": check.text, "speaking_rate_words_per_second": check.number,
-        "channels": check.any_mapping})
+        "channels": check.any_mapping}, {"campaign_checks": check.any_mapping})
     channels = {}
     for cid, body in data["channels"].items():
         spec = check.mapping(body, f"channels.{cid}", {"label": check.text}, {
@@ -71,6 +75,79 @@ def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
             raise check.fail(f"channels.{cid}.recommended_words", "expected [low, high]")
         channels[cid] = Channel(cid, recommended_words=tuple(rec) if rec else None, **spec)
     return channels, data["speaking_rate_words_per_second"]
+
+
+@dataclass(frozen=True)
+class CampaignRule:
+    """One campaign-level check's data: how serious, what to say, where it comes from."""
+
+    id: str
+    category: str
+    severity: str
+    message: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class CampaignChecks:
+    """``campaign_checks`` from ``channels.yaml``: rules and the vocabulary the checks use."""
+
+    rules: dict[str, CampaignRule]
+    similarity: float
+    help_topics: tuple[str, ...]
+    help_resources: re.Pattern[str]
+    help_cues: re.Pattern[str]
+    help_names: re.Pattern[str]
+
+
+# The rule ids campaigns/checks.py and measure() emit; each must be defined in the data.
+CAMPAIGN_RULE_IDS = (
+    "channel.length", "channel.visible-text", "channel.spoken-length", "channel.sms-segments",
+    "channel.recommended-length", "consistency.tagline", "consistency.hashtag",
+    "consistency.help-line", "consistency.name", "campaign.norms-majority",
+    "campaign.norms-source", "campaign.norms-data", "campaign.help-resource")
+
+
+def load_campaign_checks(root: Path | None = None) -> CampaignChecks:
+    """The ``campaign_checks`` section of ``channels.yaml``, validated as strictly as a pack."""
+    root = root or default_root()
+    path = root / "channels.yaml"
+    check = Checker(path)
+    data = check.mapping(read_yaml(path), "", {"campaign_checks": check.any_mapping}, {
+        "source": check.text, "speaking_rate_words_per_second": check.number,
+        "channels": check.any_mapping})["campaign_checks"]
+    spec = check.mapping(data, "campaign_checks", {
+        "similarity": check.number, "help_topics": check.texts, "help_resources": check.regexes,
+        "help_cues": check.regexes, "help_names": check.regexes, "sources": check.any_mapping,
+        "rules": check.any_mapping})
+    if not 0.5 <= spec["similarity"] < 1:
+        raise check.fail("campaign_checks.similarity", "expected a number from 0.5 to 1")
+    topics = set(read_yaml(root / "topics.yaml")["topics"])
+    for i, topic in enumerate(spec["help_topics"]):
+        if topic not in topics:
+            raise check.fail(f"campaign_checks.help_topics[{i}]", f"unknown topic {topic!r}")
+    sources = {key: check.source(value, f"campaign_checks.sources.{key}")
+               for key, value in spec["sources"].items()}
+    rules = {}
+    for rule_id, body in spec["rules"].items():
+        key = f"campaign_checks.rules.{rule_id}"
+        rule = check.mapping(body, key, {
+            "category": check.choice(*CATEGORIES), "severity": check.choice(*SEVERITIES),
+            "source": check.choice(*sources), "message": check.text}, {"description": check.text})
+        try:
+            rule["message"].format(expected="", found="", source="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise check.fail(f"{key}.message", f"unknown placeholder {exc}") from None
+        rules[rule_id] = CampaignRule(rule_id, rule["category"], rule["severity"],
+                                      rule["message"], rule.get("description", ""),
+                                      sources[rule["source"]])
+    missing = [r for r in CAMPAIGN_RULE_IDS if r not in rules]
+    if missing:
+        raise check.fail("campaign_checks.rules", f"missing rules: {', '.join(missing)}")
+    return CampaignChecks(rules, spec["similarity"], tuple(spec["help_topics"]),
+                          compile_any(spec["help_resources"]), compile_any(spec["help_cues"]),
+                          compile_any(spec["help_names"]))
 
 
 def spoken_word_count(text: str) -> int:
@@ -125,27 +202,40 @@ def sms_segments(text: str) -> tuple[str, int]:
 def measure(text: str, channel: Channel, rate: float) -> ChannelFit:
     """Measure one piece of copy against its channel."""
     fit = ChannelFit(channel, words=len(WORD.findall(text)), chars=len(text))
+    label = channel.label
     if channel.max_words and fit.words > channel.max_words:
-        fit.problems.append(("error", f"{fit.words} words; {channel.label} allows {channel.max_words}."))
+        _problem(fit, "channel.length", "error",
+                 f"{fit.words} words; {label} allows {channel.max_words}.")
     if channel.max_chars and fit.chars > channel.max_chars:
-        fit.problems.append(("error", f"{fit.chars} characters; {channel.label} allows {channel.max_chars}."))
+        _problem(fit, "channel.length", "error",
+                 f"{fit.chars} characters; {label} allows {channel.max_chars}.")
     if channel.visible_chars and fit.chars > channel.visible_chars:
-        fit.problems.append(("suggestion", f"Only the first {channel.visible_chars} characters show "
-                                           "before \"more\"; put the message there."))
+        _problem(fit, "channel.visible-text", "suggestion",
+                 f"Only the first {channel.visible_chars} characters show before \"more\"; "
+                 "put the message there.")
     if channel.seconds:
         fit.spoken_words = spoken_word_count(text)
         fit.spoken_seconds = round(fit.spoken_words / rate, 1)
         if fit.spoken_seconds > channel.seconds:
-            fit.problems.append(("error", f"About {fit.spoken_seconds:g} s read aloud "
-                                          f"({fit.spoken_words} spoken words); the spot is {channel.seconds} s."))
+            _problem(fit, "channel.spoken-length", "error",
+                     f"About {fit.spoken_seconds:g} s read aloud ({fit.spoken_words} spoken "
+                     f"words); the spot is {channel.seconds} s.")
     if channel.max_segments:
         fit.sms_encoding, fit.sms_segments = sms_segments(text)
         if fit.sms_segments > channel.max_segments:
-            fit.problems.append(("error", f"{fit.sms_segments} SMS segments ({fit.sms_encoding}); "
-                                          f"keep to {channel.max_segments}."))
+            _problem(fit, "channel.sms-segments", "error",
+                     f"{fit.sms_segments} SMS segments ({fit.sms_encoding}); "
+                     f"keep to {channel.max_segments}.")
     counted = fit.spoken_words if channel.seconds else fit.words
     if channel.recommended_words and not any(s == "error" for s, _ in fit.problems):
         low, high = channel.recommended_words
         if not low <= counted <= high:
-            fit.problems.append(("warning", f"{counted} words; {channel.label} usually runs {low}–{high}."))
+            _problem(fit, "channel.recommended-length", "warning",
+                     f"{counted} words; {label} usually runs {low}–{high}.")
     return fit
+
+
+def _problem(fit: ChannelFit, rule: str, severity: str, message: str) -> None:
+    """Record one problem and the rule id that explains it (``campaign_checks.rules``)."""
+    fit.problems.append((severity, message))
+    fit.rules.append(rule)

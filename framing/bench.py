@@ -3,7 +3,9 @@
 Prints model load time, single-message latency p50/p95 at about 150, 500
 and 2,000 words, batch throughput, peak memory, and the ratio of full
 analysis time to the bare spaCy pipeline on the same texts, measured in one
-run. Figures are printed, never asserted.
+run. Figures are printed, never asserted. ``compare_benchmark`` times variant
+comparison: 50 variants of about 150 words against 10 profiles, and how the
+time grows with variants and with profiles (``--compare-only`` runs just it).
 """
 from __future__ import annotations
 
@@ -148,12 +150,113 @@ def run(runs: int = 30) -> dict:
     return results
 
 
+def _variant_texts(n: int, words: int) -> list[str]:
+    """``n`` different messages of ``words`` words (paragraphs rotated, cut, numbered)."""
+    texts = []
+    for i in range(n):
+        k = i % len(PARAGRAPHS)
+        cut = " ".join(" ".join(PARAGRAPHS[k:] + PARAGRAPHS[:k]).split()[:words - 2])
+        texts.append(f"{cut.rstrip('.,')}. Variant {i + 1}.")
+    return texts
+
+
+def _bench_profiles(n: int, lexicons) -> list:
+    """``n`` partner profiles over the sector packs, each with its own ranked priorities."""
+    from framing.profile import PartnerProfile
+    sectors = sorted(lexicons.sectors)
+    out = []
+    for i in range(n):
+        pack = lexicons.sectors[sectors[i % len(sectors)]]
+        ranked = [{"id": p.id} for p in pack.priorities][::-1 if i % 2 else 1]
+        out.append(PartnerProfile.from_dict({
+            "id": i + 1, "name": f"Partner {i + 1}", "sector": pack.id, "priorities": ranked,
+            "vocabulary": [f"partner word {i}"]}))
+    return out
+
+
+def compare_benchmark(variants: int = 50, profiles: int = 10, words: int = 150,
+                      repeats: int = 3) -> dict:
+    """Wall time of ``framing.compare.compare`` (best of ``repeats``) for ``variants`` x
+    ``profiles``, against the bare parse of the same texts, and its growth: variants at
+    the full profile count, profiles at the full variant count."""
+    from framing import Analyzer
+    from framing.compare import Target, VariantInput, compare
+
+    analyzer = Analyzer()
+    texts = _variant_texts(variants, words)
+    partners = _bench_profiles(profiles, analyzer.lexicons)
+    targets = [Target(f"profile:{p.id}", p.name, p.sector, p) for p in partners]
+    inputs = [VariantInput(f"V{i + 1}", t) for i, t in enumerate(texts)]
+    compare(analyzer, inputs[:2], targets[:2])  # warm up rule caches
+
+    cpu: dict[str, float] = {}
+
+    def best(fn, name: str) -> float:
+        # Best of several, wall and CPU: on a shared machine other processes inflate wall
+        # time at random, so the per-profile cost is worked out from CPU time too.
+        walls, cpus = [], []
+        for _ in range(repeats):
+            t, c = time.perf_counter(), time.process_time()
+            fn()
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+        cpu[name] = min(cpus)
+        return round(min(walls), 3)
+
+    parse = best(lambda: analyzer.parse(texts), "parse")
+    by_variants = {n: best(lambda n=n: compare(analyzer, inputs[:n], targets), f"v{n}")
+                   for n in sorted({max(2, variants // 5), variants // 2, variants})}
+    by_profiles = {n: best(lambda n=n: compare(analyzer, inputs, targets[:n]), f"p{n}")
+                   for n in sorted({0, 1, profiles // 2, profiles})}
+    # Both series end at the full size: one configuration, so keep its best time in both.
+    full = by_variants[variants] = by_profiles[profiles] = min(by_variants[variants],
+                                                               by_profiles[profiles])
+    full_cpu = min(cpu[f"v{variants}"], cpu[f"p{profiles}"])
+    per_profile_cpu = (full_cpu - cpu["p0"]) / max(1, profiles)
+    return {
+        "variants": variants, "profiles": profiles,
+        "words": round(sum(len(t.split()) for t in texts) / len(texts)),
+        "wall_s": full, "parse_only_s": parse,
+        "by_variants_s": by_variants, "by_profiles_s": by_profiles,
+        "cpu_s": {"full": round(full_cpu, 3), "no_profiles": round(cpu["p0"], 3),
+                  "parse_only": round(cpu["parse"], 3)},
+        "per_profile_cpu_s": round(per_profile_cpu, 3),
+        "per_report_ms": round(per_profile_cpu / variants * 1000, 2),
+        "profile_to_parse": round(per_profile_cpu / cpu["parse"], 3) if cpu["parse"] else 0.0,
+    }
+
+
+def print_compare(c: dict) -> None:
+    """The comparison benchmark as plain lines (after the engine figures in ``main``)."""
+    print(f"compare {c['variants']} variants (~{c['words']} words) x {c['profiles']} profiles: "
+          f"{c['wall_s']:.2f} s wall; parsing the same texts alone {c['parse_only_s']:.2f} s")
+    print("compare growth with variants (all profiles): " + ", ".join(
+        f"{n}: {s:.2f} s" for n, s in c["by_variants_s"].items()))
+    print("compare growth with profiles (all variants): " + ", ".join(
+        f"{n}: {s:.2f} s" for n, s in c["by_profiles_s"].items()))
+    cpu = c["cpu_s"]
+    print(f"compare CPU time: parse alone {cpu['parse_only']:.2f} s, no profiles "
+          f"{cpu['no_profiles']:.2f} s, {c['profiles']} profiles {cpu['full']:.2f} s; each profile "
+          f"adds {c['per_profile_cpu_s']:.3f} s ({c['per_report_ms']} ms per variant, no "
+          f"re-parse), {c['profile_to_parse']:.0%} of the parse")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="runs per latency figure")
     parser.add_argument("--json", action="store_true", help="print JSON only")
+    parser.add_argument("--compare-only", action="store_true",
+                        help="only the variant comparison benchmark")
     args = parser.parse_args(argv)
+    if args.compare_only:
+        comparison = compare_benchmark()
+        if args.json:
+            print(json.dumps(comparison, indent=2))
+        else:
+            print_compare(comparison)
+        return
     results = run(args.runs)
+    results["compare"] = compare_benchmark()
     if args.json:
         print(json.dumps(results, indent=2))
         return
@@ -173,6 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     mem = results["memory"]
     print(f"memory: bare pipeline loaded {mem['bare_peak_mb']:.0f} MB (load {mem['bare_load_s']:.2f} s); "
           f"full 2,000-word check peak {mem['full_peak_mb']:.0f} MB")
+    print_compare(results["compare"])
 
 
 if __name__ == "__main__":

@@ -270,3 +270,7 @@ main.add_command(restore_command)
 from .compare_cli import compare as _compare  # noqa: E402
 
 main.add_command(_compare)
+
+from campaigns.cli import campaign as _campaign  # noqa: E402
+
+main.add_command(_campaign)

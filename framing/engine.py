@@ -96,7 +96,11 @@ class Analyzer:
         """Run every rule on a parsed doc and assemble findings and scores."""
         msg = Message(doc=doc, lexicons=self.lexicons, kind=kind, sector=sector, profile=profile,
                       today=today or date.today())
-        msg.notes["readability"] = readability(msg.text)
+        # Readability depends on the text alone: compute it once per parsed doc, so
+        # scoring one parse against many profiles does not repeat it.
+        if "framing_readability" not in doc.user_data:
+            doc.user_data["framing_readability"] = readability(msg.text)
+        msg.notes["readability"] = doc.user_data["framing_readability"]
         findings = []
         for rule in self.lexicons.rules:
             findings.extend(run_rule(rule, msg))

@@ -32,12 +32,18 @@ def create_app(overrides: dict | None = None) -> Flask:
     finally:
         db.conn.close()
 
-    from . import api, api_reframe, auth, errors  # noqa: F401  (api_reframe adds routes to api.bp)
+    from . import api, api_campaigns, api_compare, api_reframe, auth, errors  # noqa: F401  (add routes to api.bp)
     from .views import checker, pitches, profiles
     app.register_blueprint(auth.bp)
     app.register_blueprint(profiles.bp)
     app.register_blueprint(checker.bp)
     app.register_blueprint(pitches.bp)
+    from .views import campaigns, partner_link, pieces
+    app.register_blueprint(campaigns.bp)
+    app.register_blueprint(pieces.bp)
+    app.register_blueprint(partner_link.bp)
+    from .views import compare
+    app.register_blueprint(compare.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
     return app

@@ -21,7 +21,7 @@ from .extensions import get_db
 
 bp = Blueprint("auth", __name__)
 
-PUBLIC_ENDPOINTS = {"auth.login", "auth.setup", "static"}
+PUBLIC_ENDPOINTS = {"auth.login", "auth.setup", "static", "partner_link.review"}
 SAFE_NEXT = re.compile(r"/(?![/\\])[^\s\\]*")
 PERMISSIONS = {
     "admin": {"*"},

@@ -1,0 +1,176 @@
+"""Checking campaign pieces, with results stored per version, and the campaign dashboard.
+
+A version's findings are computed once and stored with the rule-pack version
+(``report.packs_version``) and a fingerprint of what else they depend on (the
+campaign's tagline, hashtag, help line, name, type and norm data; the target
+partner's profile version). A dashboard of 50 pieces reads 50 stored rows;
+only results whose packs or context changed are stale, and those are
+rechecked in one batch (``Analyzer.parse`` then ``Analyzer.report``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from framing.engine import InputError
+from framing.findings import SEVERITIES, SEVERITY_RANK, Finding, Source
+from framing.profile import ProfileError
+
+from . import rules
+from .channels import CampaignChecks, load_campaign_checks, load_channels
+from .models import APPROVING_ROLES, Campaign, Piece
+
+
+@dataclass
+class DashboardRow:
+    piece: Piece
+    counts: dict[str, int]      # severity -> number of findings
+    blockers: list[str]         # what stands between the piece and approval (or scheduling)
+    stale: bool                 # the stored findings are out of date (not rechecked)
+
+
+@dataclass
+class Dashboard:
+    rows: list[DashboardRow]
+    # Campaign-level problems (e.g. a social-norms campaign without its norm data).
+    issues: list[Finding] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4)
+def _data(root: str) -> tuple[CampaignChecks, dict, float]:
+    channels, rate = load_channels(Path(root))
+    return load_campaign_checks(Path(root)), channels, rate
+
+
+def findings_for(store, analyzer, piece_id: int) -> list[Finding]:
+    """The current version's findings: stored ones if fresh, else checked now and stored."""
+    piece = store.get_piece(piece_id)
+    campaign = store.get_campaign(piece.campaign_id)
+    return _results(store, analyzer, campaign, [piece], recheck=True)[piece.id][0]
+
+
+def dashboard(store, analyzer, campaign_id: int, recheck_stale: bool = True) -> Dashboard:
+    """Each piece's status, findings by severity and blockers; stale results rechecked in a batch.
+
+    With ``recheck_stale=False`` nothing is parsed: stale rows keep their old
+    findings, are marked ``stale`` and list "checks out of date" as a blocker.
+    """
+    campaign = store.get_campaign(campaign_id)
+    pieces = store.pieces(campaign_id)
+    results = _results(store, analyzer, campaign, pieces, recheck=recheck_stale)
+    data = _data(analyzer.lexicons.root)[0]
+    rows = []
+    for piece in pieces:
+        findings, stale = results[piece.id]
+        counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES}
+        rows.append(DashboardRow(piece, counts, _blockers(store, campaign, piece, findings, stale),
+                                 stale))
+    issue = rules.norms_data_issue(campaign, data)
+    return Dashboard(rows, [issue] if issue else [])
+
+
+def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],
+              stale: bool) -> list[str]:
+    if piece.status in ("published", "archived"):
+        return []
+    blockers = [f"over channel limit: {f.message}" for f in findings
+                if f.category == "channel" and f.severity == "error"]
+    errors = sum(1 for f in findings if f.severity == "error" and f.category != "channel")
+    if errors:
+        blockers.append(f"{errors} error finding{'s' if errors != 1 else ''} to fix")
+    approved = store.partner_approvals(piece)
+    missing = [p.name for p in campaign.partners
+               if p.role in APPROVING_ROLES and p.profile_id not in approved]
+    if missing:
+        blockers.append(f"missing partner approval: {', '.join(missing)}")
+    if stale:
+        blockers.append("checks out of date (rule packs or campaign settings changed)")
+    return blockers
+
+
+def context_key(store, campaign: Campaign, piece: Piece) -> str:
+    """A fingerprint of everything besides the text and packs that the findings depend on."""
+    profile = store.profile(piece.target_profile_id)
+    basis = {"name": campaign.name, "type": campaign.type, "tagline": campaign.tagline,
+             "hashtag": campaign.hashtag, "help_line": campaign.help_line,
+             "norms": campaign.norms, "channel": piece.channel,
+             "profile": [profile.id, profile.version] if profile else None}
+    return hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _results(store, analyzer, campaign: Campaign, pieces: list[Piece],
+             recheck: bool) -> dict[int, tuple[list[Finding], bool]]:
+    """piece id -> (findings, stale) from stored results, rechecking stale ones if asked."""
+    packs = analyzer.lexicons.version
+    stored = store.stored_checks([p.current.id for p in pieces])
+    out, todo, keys = {}, [], {}
+    for piece in pieces:
+        keys[piece.id] = context_key(store, campaign, piece)
+        row = stored.get(piece.current.id)
+        if row and row[0] == packs and row[1] == keys[piece.id]:
+            out[piece.id] = (_load(row[2]), False)
+        elif recheck:
+            todo.append(piece)
+        else:
+            out[piece.id] = (_load(row[2]) if row else [], True)
+    if todo:
+        fresh = check_pieces(store, analyzer, campaign, todo)
+        store.save_checks([(p.current.id, packs, keys[p.id],
+                            json.dumps([f.to_dict() for f in fresh[p.id]])) for p in todo])
+        out.update({pid: (found, False) for pid, found in fresh.items()})
+    return out
+
+
+def check_pieces(store, analyzer, campaign: Campaign,
+                 pieces: list[Piece]) -> dict[int, list[Finding]]:
+    """Run the engine (one ``nlp.pipe`` batch) and the campaign checks on each piece."""
+    data, channels, rate = _data(analyzer.lexicons.root)
+    majority = rules.engine_patterns(analyzer.lexicons, "norms.majority-missing", "patterns")
+    cues = rules.engine_patterns(analyzer.lexicons, "norms.data-source-missing",
+                                 "unless_document")
+    checkable = []
+    for piece in pieces:
+        try:
+            analyzer.validate_text(piece.current.body)
+            checkable.append(piece)
+        except InputError:
+            pass  # too long for the engine: campaign checks only (the channel limit fires)
+    docs = dict(zip((p.id for p in checkable),
+                    analyzer.parse([p.current.body for p in checkable])))
+    out = {}
+    for piece in pieces:
+        text, engine, topics = piece.current.body, [], {}
+        if piece.id in docs:
+            sector, partner = _partner(store, analyzer, piece)
+            report = analyzer.report(docs[piece.id], sector, partner, "campaign")
+            engine, topics = report.findings, dict(docs[piece.id]._.framing_topics or {})
+        found = list(engine)
+        found += rules.channel_findings(text, channels.get(piece.channel), rate, data)
+        found += rules.consistency_findings(text, campaign, data)
+        found += rules.norms_findings(text, campaign, data, engine, majority, cues)
+        found += rules.help_findings(text, campaign, data, engine, topics)
+        found.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
+        out[piece.id] = found
+    return out
+
+
+def _partner(store, analyzer, piece: Piece):
+    """The sector pack and engine profile of the piece's target partner (None, None if unset)."""
+    profile = store.profile(piece.target_profile_id)
+    if profile is None:
+        return None, None
+    try:
+        return analyzer.resolve(None, profile.to_engine(), "campaign")
+    except (ProfileError, InputError):
+        return None, None  # a profile the engine cannot use: check the copy on its own
+
+
+def _load(raw: str) -> list[Finding]:
+    findings = []
+    for item in json.loads(raw):
+        source = item.pop("source", None)
+        findings.append(Finding(**item, source=Source(**source) if source else None))
+    return findings

@@ -1,0 +1,269 @@
+"""A campaign piece from draft to approved, in a real browser (Chromium via Playwright)
+against a real server, under a strict Content-Security-Policy (no inline script or style).
+
+The flow: create a campaign with a partner contact, write an SMS piece, comment on
+a selected span (static JS), send it for review, get the partner's sign-off through
+the no-account approval link, approve it; the dashboard then shows it approved.
+
+The server/browser fixtures follow tests/browser/test_e2e.py (a shared conftest.py,
+when present, provides the same names and wins over nothing here: these are
+module-scoped and only used by this module).
+
+Set ``FRAMING_E2E_SCREENSHOTS=<dir>`` to keep full-page screenshots there.
+"""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is missing (`make test` installs Debian's chromium)",
+                allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN, PASSWORD = "admin", "correct horse battery"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+BODY = ("Most Maple Grove teens (8 in 10) choose not to vape. Talk with your kids about it "
+        "tonight. Questions? Call or text 988.")
+PHRASE = "Talk with your kids"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def campaign_server(tmp_path_factory):
+    """The app in its own process with a fresh database and the demo data; the base URL."""
+    tmp = tmp_path_factory.mktemp("campaign-e2e")
+    port = _free_port()
+    env = {**os.environ, "FRAMING_DATABASE": str(tmp / "framing.sqlite"),
+           "FRAMING_SECRET_KEY": "test", "FRAMING_DEMO_DATA": "1", "PYTHONUNBUFFERED": "1"}
+    log = open(tmp / "server.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "run",
+                             "--host", "127.0.0.1", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(base + "/login", timeout=2)
+            break
+        except urllib.error.HTTPError:
+            break  # any HTTP answer means the server is up
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                log.close()
+                pytest.fail("the server did not start:\n" + (tmp / "server.log").read_text())
+            time.sleep(0.25)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+def _context(chromium, base: str):
+    """A browser context where every page gets the strict CSP."""
+    context = chromium.new_context(base_url=base, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
+
+    def add_csp(route):
+        response = route.fetch(max_redirects=0)
+        headers = {**response.headers, "content-security-policy": CSP}
+        route.fulfill(response=response, headers=headers)
+    context.route(re.compile(r"^" + re.escape(base) + r"/(?!static/).*"), add_csp)
+    return context
+
+
+def _page(context):
+    page = context.new_page()
+    page.violations = []
+    page.on("console", lambda msg: page.violations.append(msg.text)
+            if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda exc: page.violations.append(f"script error: {exc}"))
+    return page
+
+
+@pytest.fixture()
+def staff(chromium, campaign_server):
+    context = _context(chromium, campaign_server)
+    page = _page(context)
+    yield page
+    assert not page.violations, page.violations
+    context.close()
+
+
+def screenshot(page, name: str, tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("FRAMING_E2E_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def sign_in(page) -> None:
+    """First run: create the admin on /setup. Later: sign in on /login."""
+    page.goto("/campaigns/")
+    if urlsplit(page.url).path == "/campaigns/":
+        return
+    if "/setup" in page.url:
+        page.get_by_label("Username").fill(ADMIN)
+        page.get_by_label("Password", exact=True).fill(PASSWORD)
+        page.locator("input[name=confirm]").fill(PASSWORD)
+        page.get_by_role("button").filter(has_text=re.compile("create|set up|start", re.I)).click()
+        page.wait_for_url(re.compile(r"/check$"))
+        page.goto("/campaigns/")
+    else:
+        page.get_by_label("Username").fill(ADMIN)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/campaigns/$"))
+
+
+SELECT_PHRASE = """([phrase]) => {
+  const root = document.querySelector('#piece-text');
+  const full = root.textContent;
+  const start = full.indexOf(phrase);
+  if (start < 0) { return -1; }
+  const end = start + phrase.length;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    const len = node.textContent.length;
+    if (seen <= start && start <= seen + len) { range.setStart(node, start - seen); }
+    if (seen <= end && end <= seen + len) { range.setEnd(node, end - seen); break; }
+    seen += len;
+  }
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  root.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+  return start;
+}"""
+
+
+def test_piece_from_draft_to_approved(staff, chromium, campaign_server, tmp_path):
+    page = staff
+    sign_in(page)
+    expect(page.get_by_role("link", name="Campaigns")).to_have_attribute("aria-current", "page")
+
+    # A campaign with one co-sponsor who has a named contact.
+    page.get_by_role("link", name="New campaign").click()
+    page.get_by_label("Name (required)").fill("Most of Us (e2e)")
+    page.get_by_label("Type").select_option("social-norms")
+    page.get_by_label("Goal").fill("Parents know most teens don't vape.")
+    page.get_by_label("Starts").fill("2030-09-01")
+    page.get_by_label("Ends").fill("2030-11-30")
+    profile = page.get_by_label("Partner 1: profile")
+    profile.select_option(index=1)
+    page.get_by_label("Partner 1: role").select_option("co-sponsor")
+    page.get_by_label("Partner 1: contact name").fill("Ana Ruiz")
+    page.get_by_label("Partner 1: contact email").fill("ana@example.org")
+    # "Add row" (rows.js) works on the partner table too.
+    rows = page.locator("table[data-rows=pt] tbody tr")
+    count = rows.count()
+    page.locator("table[data-rows=pt] + .add-row").click()
+    expect(rows).to_have_count(count + 1)
+    page.get_by_label("Actually do (%)").fill("80")
+    page.get_by_label("Think others do (%)").fill("35")
+    page.get_by_label("Tagline").fill("Most of us don't")
+    page.get_by_label("Help line").fill("988")
+    page.get_by_role("button", name="Create campaign").click()
+    expect(page.get_by_role("heading", name="Most of Us (e2e)")).to_be_visible()
+    expect(page.locator(".partner-list")).to_contain_text("Ana Ruiz")
+
+    # A draft SMS piece.
+    page.get_by_role("link", name="New piece").click()
+    page.get_by_label("Channel (required)").select_option("sms")
+    page.get_by_label("Title (required)").fill("Back-to-school text")
+    page.get_by_label("Text (required)").fill(BODY)
+    page.get_by_label("Run date").fill("2030-09-03")
+    page.get_by_role("button", name="Save as draft").click()
+    expect(page.get_by_role("heading", name="Back-to-school text", level=1)).to_be_visible()
+    expect(page.locator(".workflow-title")).to_contain_text("Draft")
+    expect(page.locator(".fit-box")).to_contain_text("Text messages")
+    piece_url = page.url
+
+    # Select words in the text: the script fills the comment form's quote.
+    expect(page.get_by_text("Select words in the text to comment on them")).to_be_visible()
+    start = page.evaluate(SELECT_PHRASE, [PHRASE])
+    assert start >= 0
+    page.get_by_role("button", name="Comment on this").click()
+    expect(page.get_by_label("Quote the text you mean")).to_have_value(PHRASE)
+    assert page.locator("#comment-start").input_value() == str(start)
+    expect(page.get_by_label("Comment", exact=True)).to_be_focused()
+    page.get_by_label("Comment", exact=True).fill("Warmer: “Ask your kids what they think.”")
+    page.get_by_role("button", name="Add comment").click()
+    expect(page.locator("span.cm", has_text=PHRASE)).to_be_visible()
+    expect(page.locator(".comment-list")).to_contain_text("Ask your kids")
+
+    page.get_by_role("button", name="Send for review").click()
+    expect(page.locator(".workflow-title")).to_contain_text("In review")
+
+    # The co-sponsor signs off through the approval link, without an account.
+    page.get_by_role("link", name="Get partner approval link").click()
+    page.get_by_role("button", name="Create the link").click()
+    link = page.get_by_label("Approval link").input_value()
+    assert "/p/" in link
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+    partner_context = _context(chromium, campaign_server)
+    partner = _page(partner_context)
+    partner.goto(link)
+    expect(partner.get_by_role("heading", name="Back-to-school text")).to_be_visible()
+    expect(partner.locator("body")).not_to_contain_text("Warmer")  # internal comment
+    expect(partner.locator(".site-header")).to_have_count(0)
+    screenshot(partner, "campaign-partner-page", tmp_path)
+    partner.get_by_label(re.compile("Note")).fill("Fine for us.")
+    partner.get_by_role("button", name="Approve").click()
+    expect(partner.get_by_role("heading", name="Thank you")).to_be_visible()
+    assert not partner.violations, partner.violations
+    partner_context.close()
+
+    # Internal approval.
+    page.goto(piece_url)
+    expect(page.locator(".signoffs")).to_contain_text("approved by Ana Ruiz")
+    screenshot(page, "campaign-piece", tmp_path)
+    page.get_by_role("button", name="Approve").click()
+    expect(page.locator(".workflow-title")).to_contain_text("Approved")
+    expect(page.locator(".activity")).to_contain_text("In review → Approved")
+
+    page.get_by_role("link", name="Most of Us (e2e)").click()
+    row = page.locator("tr.piece-row", has_text="Back-to-school text")
+    expect(row.locator(".status-badge")).to_have_text("Approved")
+    shot = screenshot(page, "campaign-dashboard", tmp_path)
+    assert shot.stat().st_size > 10_000
+
+    page.get_by_role("link", name="Calendar").click()
+    expect(page.locator(".month-grid")).to_contain_text("Back-to-school text")
+    screenshot(page, "campaign-calendar", tmp_path)

@@ -1,0 +1,59 @@
+"""Shared setup for the campaign tests: a migrated SQLite file with two partner profiles.
+
+Imported as ``from campaign_helpers import ...`` (the tests folder is on ``sys.path``).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from campaigns.store import CampaignStore  # noqa: E402
+from framing.lexicon import get_lexicons  # noqa: E402
+from framing.store import connect, migrate  # noqa: E402
+from framing.store.profiles import ProfileStore, defaults_for_sector  # noqa: E402
+
+SENTINEL = "SENTINEL-INTERNAL-7f3a9"
+
+
+def campaign_doc(*partner_ids: int, **overrides) -> dict:
+    """A social-norms campaign document; the first partner co-sponsors, the second is a target."""
+    roles = ["co-sponsor", "target", "media-partner"]
+    doc = {
+        "name": "Most of Us Lincoln", "goal": "Correct the vaping misperception",
+        "type": "social-norms", "audience": "Lincoln High students", "start": "2026-04-01",
+        "end": "2026-06-30", "tagline": "Most of us don't vape.", "hashtag": "#MostOfUs",
+        "help_line": "988",
+        "partners": [{"profile_id": pid, "role": roles[i], "contact_name": f"Contact {i + 1}",
+                      "contact_email": f"c{i + 1}@example.org"}
+                     for i, pid in enumerate(partner_ids)],
+        "norms": {"behaviour": "4 out of 5 Lincoln teens don't vape", "actual_pct": 80,
+                  "perceived_pct": 35, "source": "2025 Lincoln Youth Survey", "year": 2025},
+    }
+    doc.update(overrides)
+    return doc
+
+
+def make_profiles(db, names=("Lincoln USD", "Lincoln Courier")) -> list[int]:
+    sectors = get_lexicons().sectors
+    store = ProfileStore(db, set(sectors))
+    ids = []
+    for name in names:
+        doc = defaults_for_sector(sectors["education"])
+        doc["name"] = name
+        ids.append(store.create(doc, "maria").id)
+    return ids
+
+
+def make_store(tmp_path, filename: str = "campaigns.sqlite"):
+    """(CampaignStore, [profile ids]) on a fresh, migrated database file."""
+    db = connect(tmp_path / filename)
+    migrate(db)
+    return CampaignStore(db), make_profiles(db)
+
+
+NORMS_POST = ("Most Lincoln teens (4 out of 5) don't vape, according to the 2025 Lincoln Youth "
+              "Survey. Most of us don't vape. #MostOfUs")
