@@ -39,6 +39,12 @@ DRAFT = ("Last spring two of our students committed suicide, and families are st
          "meeting? We bring the materials and the trainer.")
 
 
+class Server(str):
+    """The server's base URL, also carrying the path of its database file."""
+
+    database: Path
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -70,7 +76,9 @@ def server(tmp_path_factory):
                 log.close()
                 pytest.fail("the server did not start:\n" + (tmp / "server.log").read_text())
             time.sleep(0.25)
-    yield base
+    running = Server(base)
+    running.database = tmp / "framing.sqlite"
+    yield running
     proc.terminate()
     try:
         proc.wait(timeout=10)
