@@ -188,7 +188,8 @@ def validate_profile(data: dict, sectors: set[str]) -> dict:
         raise ProfileValidationError("key_dates", "unknown field (dates go in politics.key_dates)")
     if isinstance(data.get("avoid"), list):  # a bare word is shorthand for {"term": word}
         data["avoid"] = [{"term": a} if isinstance(a, str) else a for a in data["avoid"]]
-    for i, item in enumerate(data.get("priorities") or []):
+    priorities = data.get("priorities")
+    for i, item in enumerate(priorities if isinstance(priorities, list) else []):
         if isinstance(item, dict) and not isinstance(item.get("terms"), list):
             raise ProfileValidationError(f"priorities[{i}].terms", "expected a list of words")
     doc = _document(data, "")
