@@ -67,3 +67,22 @@ def test_access_log_drops_query_strings(caplog):
                                None)
     _PathOnly().filter(record)
     assert "secret" not in record.getMessage() and "GET /check HTTP/1.1" in record.getMessage()
+
+
+def test_logs_never_hold_message_text_or_passwords(tmp_path, caplog):
+    from web_helpers import api_token, bearer, login, make_user
+    app = make_app(tmp_path / "logs.sqlite", PROPAGATE_EXCEPTIONS=False)
+    make_user(app, "editor1", "editor")
+    token = api_token(app, "editor1")
+    sentinel, password = "SENTINEL-DRAFT-7731 about students", "wrong-password-SECRET-42"
+    client = app.test_client()
+    with caplog.at_level(logging.DEBUG):
+        client.post("/api/v1/check", json={"text": sentinel, "sector": "education"},
+                    headers=bearer(token))
+        client.post("/api/v1/check", json={"text": sentinel * 5000}, headers=bearer(token))
+        login(app.test_client(), "editor1", password)
+        browser = app.test_client()
+        login(browser, "editor1")
+        browser.get(f"/check?text={sentinel}")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "SENTINEL-DRAFT" not in logged and "SECRET-42" not in logged
