@@ -1,0 +1,154 @@
+"""Editing a piece and its versions: saving the edited text as a new immutable
+version, changing the run date and partner, comparing two versions word by word
+and restoring an earlier one.
+
+Editors and admins edit and restore; everyone signed in may compare. The
+routes live on the pieces blueprint (this module is imported at the end of
+:mod:`.pieces`).
+"""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+
+from campaigns.store import PieceNotFound, WorkflowError
+from campaigns.workflow import EDIT_RETURNS_TO_REVIEW
+from framing.textdiff import diff_stats, word_diff
+
+from ..auth import login_required, roles_required
+from .campaign_form import readable_error
+from .campaigns import EDITORS, channels, get_campaign, status_label
+from .pieces import MAX_NOTE, _store, bp, get_piece
+
+
+# -- editing ---------------------------------------------------------------------------------
+@bp.route("/<int:piece_id>/edit", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def edit(piece_id: int):
+    """Save the edited text as a new version (an approved piece goes back to review)."""
+    piece = get_piece(piece_id)
+    current = piece.current
+    if request.method == "GET":
+        return _edit_page(piece, _doc(piece))
+    doc = {"title": request.form.get("title", "").strip(), "body": request.form.get("body", ""),
+           "note": request.form.get("note", "").strip()[:MAX_NOTE],
+           "base": request.form.get("base", type=int)}
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    if len(doc["body"]) > limit:
+        return _edit_page(piece, doc, 413, error_field="body", error=(
+            f"Text: {len(doc['body']):,} characters; the limit is {limit:,}. Shorten it and save "
+            "again. Your text is kept below."))
+    if doc["base"] is not None and doc["base"] != current.number:
+        return _edit_page(piece, doc, 409, stale=True)
+    if doc["title"] == current.title and doc["body"] == current.body:
+        flash("Nothing changed, so no new version was saved.", "info")
+        return redirect(url_for(".view", piece_id=piece_id))
+    try:
+        saved = _store().edit_piece(piece_id, doc["title"], doc["body"], g.user, note=doc["note"])
+    except PieceNotFound:
+        abort(404)
+    except WorkflowError as exc:
+        return _edit_page(piece, doc, 409, error=f"Not saved: {exc}")
+    except ValueError as exc:
+        field, message = readable_error(exc)
+        return _edit_page(piece, doc, 400, error=message, error_field=field)
+    if saved.number == current.number:  # the same words (spacing aside): nothing to save
+        flash("Nothing changed, so no new version was saved.", "info")
+        return redirect(url_for(".view", piece_id=piece_id))
+    after = get_piece(piece_id)
+    message = f"Saved version {saved.number}."
+    if piece.status in EDIT_RETURNS_TO_REVIEW and after.status != piece.status:
+        message += f" The piece is back to “{status_label(after.status)}”: it needs approval again."
+    flash(message, "success")
+    return redirect(url_for(".view", piece_id=piece_id))
+
+
+@bp.post("/<int:piece_id>/details")
+@roles_required(*EDITORS)
+def details(piece_id: int):
+    """Change the run date and the partner the piece is written for (no new version)."""
+    piece = get_piece(piece_id)
+    run_date = request.form.get("run_date", "").strip() or None
+    target = request.form.get("target_profile_id", "").strip()
+    target_id = int(target) if target.isdigit() else None
+    try:
+        _store().update_piece(piece_id, g.user, run_date=run_date, target_profile_id=target_id)
+    except WorkflowError as exc:
+        return _edit_page(piece, _doc(piece), 409, details_error=f"Not saved: {exc}.")
+    except ValueError as exc:
+        return _edit_page(piece, _doc(piece), 400, details_error=readable_error(exc)[1])
+    flash("Saved the run date and partner.", "success")
+    return redirect(url_for(".view", piece_id=piece_id))
+
+
+def _doc(piece) -> dict:
+    return {"title": piece.current.title, "body": piece.current.body, "note": "",
+            "base": piece.current.number}
+
+
+def _edit_page(piece, doc: dict, status: int = 200, **context):
+    campaign = get_campaign(piece.campaign_id)
+    return render_template("campaigns/piece_edit.html", piece=piece, campaign=campaign, doc=doc,
+                           channel=channels().get(piece.channel),
+                           max_chars=current_app.config["MAX_TEXT_CHARS"], **context), status
+
+
+# -- versions --------------------------------------------------------------------------------
+def _version(piece_id: int, number: int | None):
+    if number is None:
+        abort(404, description="Choose two versions of this piece to compare.")
+    try:
+        return _store().version(piece_id, number)
+    except PieceNotFound:
+        abort(404, description=f"This piece has no version {number}.")
+
+
+def merge_changes(ops: list[dict]) -> list[dict]:
+    """Join changes separated only by a space, so a rewritten phrase reads as one change
+    (``[-Two-] [-students-]`` becomes ``[-Two students-]``); the texts are unchanged."""
+    out: list[dict] = []
+    for op in ops:
+        if (op["op"] != "equal" and len(out) >= 2 and out[-1]["op"] == "equal"
+                and out[-1]["before"].isspace() and out[-2]["op"] != "equal"):
+            space, prev = out.pop(), out.pop()
+            op = {"op": "replace", "before": prev["before"] + space["before"] + op["before"],
+                  "after": prev["after"] + space["after"] + op["after"]}
+        out.append(op)
+    return out
+
+
+@bp.get("/<int:piece_id>/versions/compare")
+@login_required
+def compare(piece_id: int):
+    """Two versions side by side, words removed and added marked (``?a=<n>&b=<n>``)."""
+    piece = get_piece(piece_id)
+    current = piece.current.number
+    a = _version(piece_id, request.args.get("a", type=int) or max(1, current - 1))
+    b = _version(piece_id, request.args.get("b", type=int) or current)
+    if a.number > b.number:
+        a, b = b, a
+    body_ops, title_ops = word_diff(a.body, b.body), word_diff(a.title, b.title)
+    return render_template("campaigns/compare.html", piece=piece,
+                           campaign=get_campaign(piece.campaign_id), a=a, b=b,
+                           body_ops=merge_changes(body_ops), title_ops=merge_changes(title_ops),
+                           stats=diff_stats(body_ops + title_ops),
+                           versions=list(_store().versions(piece_id)))
+
+
+@bp.post("/<int:piece_id>/restore")
+@roles_required(*EDITORS)
+def restore(piece_id: int):
+    """Make an earlier version current again, as a new version that points back to it."""
+    piece = get_piece(piece_id)
+    number = request.form.get("number", type=int)
+    old = _version(piece_id, number)
+    try:
+        saved = _store().restore(piece_id, old.number, g.user)
+    except WorkflowError as exc:
+        flash(f"Not restored: {exc}", "error")
+        return redirect(url_for(".view", piece_id=piece_id))
+    except ValueError as exc:
+        flash(f"Not restored: {readable_error(exc)[1]}", "error")
+        return redirect(url_for(".view", piece_id=piece_id))
+    new_number = getattr(saved, "number", None) or get_piece(piece_id).current.number
+    flash(f"Version {old.number} restored as version {new_number} of “{piece.title}”.", "success")
+    return redirect(url_for(".view", piece_id=piece_id))
