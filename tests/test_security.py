@@ -86,3 +86,14 @@ def test_logs_never_hold_message_text_or_passwords(tmp_path, caplog):
         browser.get(f"/check?text={sentinel}")
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "SENTINEL-DRAFT" not in logged and "SECRET-42" not in logged
+
+
+def test_proxy_headers_trusted_only_when_configured(tmp_path):
+    from flask import request
+    for hops, expected in ((0, "127.0.0.1"), (1, "203.0.113.9")):
+        app = make_app(tmp_path / f"p{hops}.sqlite", PROXY_HOPS=hops)
+        seen = []
+        app.before_request(lambda: seen.append(request.remote_addr))
+        app.test_client().get("/api/v1/openapi.json",
+                              headers={"X-Forwarded-For": "203.0.113.9"})
+        assert seen == [expected]

@@ -30,6 +30,7 @@ class Defaults:
     DATABASE_MAX_PAGES = 0             # size cap in SQLite pages (4 KiB each); 0 = none
     ENV_NAME = "development"           # "production" refuses weak settings (webapp/security.py)
     ALLOWED_HOSTS = ""                 # comma-separated host names; empty allows any
+    PROXY_HOPS = 0                     # reverse proxies in front of the app (X-Forwarded-*)
 
 
 ENV_KEYS = {
@@ -44,6 +45,7 @@ ENV_KEYS = {
     "FRAMING_READ_ONLY": ("READ_ONLY", lambda v: v.lower() in ("1", "true", "yes")),
     "FRAMING_DATABASE_MAX_PAGES": ("DATABASE_MAX_PAGES", int),
     "FRAMING_ALLOWED_HOSTS": ("ALLOWED_HOSTS", str),
+    "FRAMING_PROXY_HOPS": ("PROXY_HOPS", int),
 }
 
 

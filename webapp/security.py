@@ -62,6 +62,12 @@ def _strip_query(value: str) -> str:
 def init_security(app: Flask) -> None:
     """Install the header, host and logging protections on ``app``."""
     check_production(app)
+    if app.config.get("PROXY_HOPS"):
+        # Behind a reverse proxy: take the client address and scheme from its headers,
+        # so per-address sign-in limits and Secure cookies see the real client.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = int(app.config["PROXY_HOPS"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     logging.getLogger("werkzeug").addFilter(_PathOnly())
     allowed = [h.strip().lower() for h in app.config.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
