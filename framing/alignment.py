@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .lexicon.schema import terms_pattern
 from .message import Message
 
 LEAD_SENTENCES = 2
@@ -84,7 +85,6 @@ class AlignmentAnalysis:
 
     @cached_property
     def sender_spans(self) -> list[tuple[int, int]]:
-        from .lexicon.schema import terms_pattern
         terms = list(self.sender_terms)
         if self.msg.sector:
             for swap in self.msg.sector.swaps:

@@ -98,3 +98,17 @@ def test_revised_school_pitch_scores_better(db, store, analyzer):
     score = lambda r: r.to_dict()["scores"]["alignment"]["score"]  # noqa: E731
     assert score(second) > score(first)
     assert len(second.to_dict()["findings"]) < len(first.to_dict()["findings"])
+
+
+def test_demo_data_does_not_come_back_after_deleting_every_profile(tmp_path):
+    from framing.lexicon import get_lexicons
+    from framing.store import connect, migrate
+    from framing.store.demo import seed_demo_data
+    from framing.store.profiles import ProfileStore
+    db = connect(tmp_path / "once.sqlite")
+    migrate(db)
+    assert seed_demo_data(db) is True
+    store = ProfileStore(db, set(get_lexicons().sectors))
+    for summary in store.list():
+        store.delete(summary.id)
+    assert seed_demo_data(db) is False and store.list() == []

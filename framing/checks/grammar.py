@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
-from .terms import _compiled, is_negated
+from .terms import compiled_option, is_negated
 
 
 def _subject_matches(subject: Token, wanted: set[str]) -> bool:
@@ -92,9 +92,9 @@ def obligated(span, words: set[str], people) -> Token | None:
 
 def check_burden(rule: Rule, msg: Message) -> list[Finding]:
     """Obligations or new tasks put on the partner's people, with no benefit named."""
-    obligations = _compiled(rule, "obligations")
-    tasks = _compiled(rule, "tasks")
-    benefits = _compiled(rule, "benefits")
+    obligations = compiled_option(rule, "obligations")
+    tasks = compiled_option(rule, "tasks")
+    benefits = compiled_option(rule, "benefits")
     words = {t.lower() for t in rule.options.get("targets", [])}
     people = msg.people_pattern
     sentences = msg.sentences

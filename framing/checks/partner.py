@@ -13,7 +13,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.schema import compile_any
 from ..message import Message
-from .terms import _compiled
+from .terms import compiled_option
 
 SIGNIFICANT_WORD = re.compile(r"[A-Za-z]{5,}")
 
@@ -44,10 +44,10 @@ def check_timing(rule: Rule, msg: Message) -> list[Finding]:
     """Fire near or during a key date of the partner's, with the date in the message."""
     if msg.profile is None or not msg.profile.key_dates or not msg.sentences:
         return []
-    unless = _compiled(rule, "unless_document")
+    unless = compiled_option(rule, "unless_document")
     if unless is not None and unless.search(msg.text):
         return []
-    patterns = _compiled(rule, "patterns")
+    patterns = compiled_option(rule, "patterns")
     found = []
     for key_date, days in _windows(rule, msg):
         if _mentions_label(msg.text, key_date.label):

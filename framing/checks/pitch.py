@@ -7,7 +7,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.schema import compile_any
 from ..message import Message
-from .terms import _compiled
+from .terms import compiled_option
 
 
 def _count_used(pattern, msg: Message) -> list[tuple[int, int]]:
@@ -24,8 +24,8 @@ def _count_used(pattern, msg: Message) -> list[tuple[int, int]]:
 
 def check_ratio(rule: Rule, msg: Message) -> list[Finding]:
     """Fires once when numerator hits outweigh denominator hits beyond ``max_ratio``."""
-    numerator = _count_used(_compiled(rule, "numerator"), msg)
-    denominator = _count_used(_compiled(rule, "denominator"), msg)
+    numerator = _count_used(compiled_option(rule, "numerator"), msg)
+    denominator = _count_used(compiled_option(rule, "denominator"), msg)
     msg.notes[rule.id] = {"numerator": len(numerator), "denominator": len(denominator)}
     if len(numerator) < rule.options.get("min_numerator", 3):
         return []
@@ -60,7 +60,7 @@ class AskAnalysis:
 def analyse_ask(rule: Rule, msg: Message) -> AskAnalysis:
     """Find the request sentence with the most bounds (role, time, size, resources)."""
     verbs = {v.lower() for v in rule.options["verbs"]}
-    cues = _compiled(rule, "request_cues")
+    cues = compiled_option(rule, "request_cues")
     if "bounds" not in rule.compiled:
         rule.compiled["bounds"] = {name: compile_any(p) for name, p in rule.options["bounds"].items()}
     bounds = rule.compiled["bounds"]

@@ -37,9 +37,7 @@ def check_sector_lead(rule: Rule, msg: Message) -> list[Finding]:
     top = msg.priorities[0]
     who = msg.profile.name if msg.profile else (msg.sector.name if msg.sector else "the partner")
     message = f"{rule.message} Lead with what {who} already cares about, e.g. {top.label.lower()}."
-    examples = [t for t in top.terms[:3]]
-    return [msg.finding(rule, start, end, message=message, suggestions=[], scope="document",
-                        context={"top_priority": True, "terms": bool(examples)})]
+    return [msg.finding(rule, start, end, message=message, suggestions=[], scope="document")]
 
 
 def check_sector_swap(rule: Rule, msg: Message) -> list[Finding]:

@@ -13,7 +13,7 @@ from ..message import Message
 NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
 
 
-def _compiled(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
+def compiled_option(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
     """Compile an option's patterns once per rule."""
     key = f"{name}:{boundary}"
     if key not in rule.compiled:
@@ -38,12 +38,12 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     if not spans:
         return []
     opts = rule.options
-    unless_doc = _compiled(rule, "unless_document")
+    unless_doc = compiled_option(rule, "unless_document")
     if unless_doc is not None and unless_doc.search(msg.text):
         return []
-    exclude = _compiled(rule, "exclude")
-    unless_sent = _compiled(rule, "unless_sentence")
-    near = _compiled(rule, "near")
+    exclude = compiled_option(rule, "exclude")
+    unless_sent = compiled_option(rule, "unless_sentence")
+    near = compiled_option(rule, "near")
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
@@ -109,7 +109,7 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     """One document-level finding when none of the required patterns occurs."""
     if msg.word_count < rule.options.get("min_words", 25) or not msg.sentences:
         return []
-    pattern = _compiled(rule, "patterns")
+    pattern = compiled_option(rule, "patterns")
     if pattern is not None and pattern.search(msg.text):
         return []
     start, end = anchor_sentence(rule, msg)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from .pitches import PitchStore
-from .db import write_transaction
-from .profiles import ProfileStore
+from .db import migration, write_transaction
+from .profiles import ProfileStore, utcnow
 
 USER = "demo"
 
@@ -260,16 +260,28 @@ PITCHES = [
 ]
 
 
+@migration("0500_app_state")
+def _app_state(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 def seed_demo_data(db: sqlite_utils.Database) -> bool:
-    """Create the demo profiles and pitches if there are no profiles yet; True if it seeded."""
+    """Create the demo profiles and pitches on a database's first run; True if it seeded.
+
+    Only once per database: if someone later deletes every profile, the demo
+    data does not come back.
+    """
     from ..lexicon import get_lexicons
     packs = get_lexicons().sectors
     profiles, pitches = ProfileStore(db, set(packs)), PitchStore(db)
     # One write transaction with the emptiness check inside it: two app
     # processes starting together cannot both seed.
     with write_transaction(db):
-        if db.execute("SELECT COUNT(*) FROM profiles").fetchone()[0]:
+        if db.execute("SELECT 1 FROM app_state WHERE key = 'demo-seeded'").fetchone():
             return False
+        db.execute("INSERT INTO app_state (key, value) VALUES ('demo-seeded', ?)", [utcnow()])
+        if db.execute("SELECT COUNT(*) FROM profiles").fetchone()[0]:
+            return False  # a database with real profiles never gets demo data
         ids = {}
         for spec in PROFILES:
             doc = dict(spec)

@@ -1,6 +1,4 @@
-"""Imports every store module so that their migrations register, in this order."""
-from . import accounts, profiles, pitches  # noqa: F401
-from . import interactions  # noqa: F401
+"""Imports every store module so that their migrations register (applied by name order)."""
+import campaigns.migrations  # noqa: F401  (campaigns, pieces, versions, reviews, checks)
 
-import campaigns.migrations  # noqa: F401,E402  (campaigns, pieces, versions, reviews, checks)
-from . import comparisons  # noqa: F401,E402  (variant comparisons, decisions, feedback)
+from . import accounts, comparisons, demo, interactions, pitches, profiles  # noqa: F401
