@@ -110,7 +110,12 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     if msg.word_count < rule.options.get("min_words", 25) or not msg.sentences:
         return []
     pattern = compiled_option(rule, "patterns")
-    if pattern is not None and pattern.search(msg.text):
+    first = rule.options.get("first_sentences")
+    where = msg.text if first is None else " ".join(msg.sentence_texts[:first])
+    if pattern is not None and pattern.search(where):
         return []
-    start, end = anchor_sentence(rule, msg)
+    if first is not None:
+        start, end = msg.sentence_range(msg.sentences[0])
+    else:
+        start, end = anchor_sentence(rule, msg)
     return [msg.finding(rule, start, end, scope="document")]

@@ -30,6 +30,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # A document-level element that must be present (help line, data source).
     "required": ({"patterns": "regexes"}, {
         "min_words": "integer",        # skip snippets shorter than this
+        "first_sentences": "integer",  # the element must appear in the opening sentences
     }),
     # Passive voice found in the dependency parse.
     "passive": ({}, {
