@@ -8,7 +8,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare_samples import VARIANTS  # noqa: E402
-from web_helpers import api_token, bearer, make_app  # noqa: E402
+from web_helpers import api_token, bearer, connect, make_app  # noqa: E402
+
+from campaigns.store import CampaignStore  # noqa: E402
 
 from framing.lexicon import get_lexicons  # noqa: E402
 from framing.store.profiles import defaults_for_sector  # noqa: E402
@@ -104,6 +106,60 @@ def test_saved_comparison_from_pitch_versions(client, editor, reviewer, profile_
     denied = client.post("/api/v1/comparisons", json={"title": "x", "variants": PAIR},
                          headers=reviewer)
     assert denied.status_code == 403
+
+
+@pytest.fixture(scope="module")
+def piece_id(app, profile_id):
+    """A campaign with the profile as partner, and a piece with two versions."""
+    store = CampaignStore(connect(app.config["DATABASE"]))
+    campaign = store.create_campaign({"name": "Attendance drive", "type": "awareness",
+                                      "partners": [{"profile_id": profile_id,
+                                                    "role": "co-sponsor"}]}, "eddie")
+    piece = store.add_piece(campaign.id, "email", "Letter", VARIANTS["sender"], "eddie")
+    store.edit_piece(piece.id, "Letter", VARIANTS["schools"], "eddie", note="schools first")
+    return piece.id
+
+
+def test_saved_comparison_from_piece_versions(client, editor, reviewer, profile_id, piece_id):
+    response = client.post("/api/v1/comparisons", headers=editor, json={
+        "title": "Letter v1 or v2", "piece_id": piece_id, "kind": "campaign"})
+    data = response.get_json()
+    assert response.status_code == 201, data
+    comparison = data["comparison"]
+    assert [(v["label"], v["source"]) for v in comparison["variants"]] == [
+        ("v1", f"piece:{piece_id}/v1"), ("v2", f"piece:{piece_id}/v2")]
+    assert comparison["piece_ref"] == f"piece:{piece_id}" and comparison["pitch_id"] is None
+    assert [t["key"] for t in comparison["targets"]] == [f"profile:{profile_id}"]
+    assert data["result"]["best"] == {f"profile:{profile_id}": "v2"}
+    listed = client.get(f"/api/v1/comparisons?piece_ref=piece:{piece_id}", headers=reviewer)
+    assert [c["id"] for c in listed.get_json()["comparisons"]] == [comparison["id"]]
+    # Explicit targets win over the partners; ``versions`` picks versions.
+    chosen = client.post("/api/v1/comparisons", headers=editor, json={
+        "title": "Sector only", "piece_id": piece_id, "versions": [2, 1],
+        "sectors": ["labor"]}).get_json()["comparison"]
+    assert [v["label"] for v in chosen["variants"]] == ["v2", "v1"]
+    assert [t["key"] for t in chosen["targets"]] == ["sector:labor"]
+
+
+def test_stateless_compare_of_piece_versions(client, reviewer, profile_id, piece_id):
+    response = client.post("/api/v1/compare", headers=reviewer, json={"piece_id": piece_id})
+    data = response.get_json()
+    assert response.status_code == 200, data
+    assert [v["label"] for v in data["variants"]] == ["v1", "v2"]
+    assert [t["key"] for t in data["targets"]] == [f"profile:{profile_id}"]
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"piece_id": 9999}, "piece_id"),
+    ({"piece_id": "x"}, "piece_id"),
+    ({"versions": [1, 7]}, "versions"),
+])
+def test_unknown_piece_or_version_is_a_400(client, editor, piece_id, body, field):
+    body = {"title": "T", "piece_id": piece_id, **body}
+    response = client.post("/api/v1/comparisons", headers=editor, json=body)
+    error = response.get_json()["error"]
+    assert response.status_code == 400 and error["field"] == field, error
+    assert field in error["message"]
 
 
 def test_decisions_and_reversal(client, editor, reviewer):

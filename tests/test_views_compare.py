@@ -1,7 +1,8 @@
 """HTML views for comparing variants: pages per role, the new-comparison form (typed
-rows and a pitch's versions), the matrix with best fit, the SVG chart (valid XML,
-escaped labels), the word diff, decisions (also on the pitch page), feedback with
-the small-sample warning, the CSV export and the printable page."""
+rows, a pitch's and a campaign piece's versions), the matrix with best fit, the SVG
+chart (valid XML, escaped labels), the word diff, decisions (also on the pitch and
+piece pages), feedback with the small-sample warning, the CSV export and the
+printable page."""
 from __future__ import annotations
 
 import csv
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from view_helpers import DRAFT, app, data, html, signed_in, stores  # noqa: E402,F401
 from web_helpers import connect  # noqa: E402
 
+from campaigns.store import CampaignStore  # noqa: E402
 from framing.store.comparisons import ComparisonStore  # noqa: E402
 from webapp.charts import Bar, Group, grouped_bar_chart, xml_text  # noqa: E402
 
@@ -172,6 +174,69 @@ def test_a_pitch_with_one_version_asks_for_another(app, data):
     client = signed_in(app, "editor")
     page = html(client.get(f"/compare/new?pitch={data['pitch']}"))
     assert "has only one version" in page and page.count('name="text"') == 3
+
+
+@pytest.fixture()
+def piece(app, data) -> int:
+    """A campaign with the data's profile as partner, and a piece with two versions."""
+    store = CampaignStore(connect(app.config["DATABASE"]))
+    campaign = store.create_campaign({"name": "Back to class", "type": "awareness",
+                                      "partners": [{"profile_id": data["profile"],
+                                                    "role": "co-sponsor"}]}, "eddie")
+    piece = store.add_piece(campaign.id, "email", "Letter to counselors", OTHER, "eddie")
+    store.edit_piece(piece.id, "Letter to counselors", LEADS, "eddie", note="lead with attendance")
+    return piece.id
+
+
+def test_a_pieces_versions_become_the_variants(app, data, piece):
+    client = signed_in(app, "editor")
+    page = html(client.get("/compare/new"))
+    assert "Take from a campaign piece's versions" in page
+    assert '<optgroup label="Back to class">' in page
+    assert "Letter to counselors (2 versions)" in page
+    page = html(client.get(f"/compare/new?piece={piece}"))
+    assert 'value="v1"' in page and 'value="v2"' in page
+    assert f'value="piece:{piece}/v2"' in page and f'name="piece_id" value="{piece}"' in page
+    assert f'value="profile:{data["profile"]}" checked' in page  # the campaign's partner
+    assert 'value="campaign" checked' in page
+    form = {"title": "Letter versions", "kind": "campaign", "piece_id": str(piece),
+            "label": ["v1", "v2", ""], "text": [OTHER, LEADS, ""],
+            "source": [f"piece:{piece}/v1", f"piece:{piece}/v2", ""],
+            "target": [f"profile:{data['profile']}"]}
+    response = client.post("/compare/new", data=form)
+    assert response.status_code == 302
+    stored = comparisons(app).list(piece_ref=f"piece:{piece}")
+    assert len(stored) == 1 and stored[0].variants[1].source == f"piece:{piece}/v2"
+    assert stored[0].pitch_id is None
+    page = html(client.get(response.headers["Location"]))
+    assert f'href="/pieces/{piece}#versions-h">piece version 2</a>' in page
+    assert "from the campaign piece" in page and "Letter to counselors" in page
+    assert client.get("/compare/new?piece=999").status_code == 404
+    gone = client.post("/compare/new", data=dict(form, piece_id="999"))
+    assert gone.status_code == 400 and "campaign piece these versions came from" in html(gone)
+
+
+def test_piece_decisions_are_shown_on_the_piece_page(app, data, piece):
+    reviewer_page = html(signed_in(app, "reviewer").get(f"/pieces/{piece}"))
+    assert "No decision recorded yet" in reviewer_page
+    assert f'href="/compare/new?piece={piece}"' not in reviewer_page
+    client = signed_in(app, "editor")
+    assert f'href="/compare/new?piece={piece}"' in html(client.get(f"/pieces/{piece}"))
+    store = comparisons(app)
+    comparison = store.create("Letter", [{"label": "v1", "text": OTHER},
+                                         {"label": "v2", "text": LEADS}],
+                              [{"profile_id": data["profile"]}], "eddie", kind="campaign",
+                              piece_ref=f"piece:{piece}")
+    store.decide(comparison.id, "v2", f"profile:{data['profile']}", "eddie",
+                 "Attendance first <b>works</b>.")
+    other = store.create("Unrelated", [{"label": "A", "text": OTHER},
+                                       {"label": "B", "text": LEADS}], [], "eddie")
+    store.decide(other.id, "A", "", "eddie", "Not about this piece.")
+    page = html(client.get(f"/pieces/{piece}"))
+    section = page.split('id="piece-decisions-h"')[1]
+    assert "Attendance first &lt;b&gt;works&lt;/b&gt;." in section and "Lincoln USD" in section
+    assert f'href="/compare/{comparison.id}#decision-' in section
+    assert "Not about this piece." not in page
 
 
 # -- the comparison page -----------------------------------------------------------------------

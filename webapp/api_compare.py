@@ -1,15 +1,17 @@
 """Variant comparison in the JSON API (routes on ``api.bp``; described in openapi_compare).
 
 ``POST /compare`` is stateless. ``/comparisons`` saves a comparison (variants
-typed in, or a pitch's versions), and takes immutable decisions and small-group
-feedback. Stored comparisons are re-scored on every GET, against the
-profiles as they are now; a target whose profile was deleted is listed in
-``missing_targets``.
+typed in, a pitch's versions or a campaign piece's versions: ``piece_id``),
+and takes immutable decisions and small-group feedback. Stored comparisons are
+re-scored on every GET, against the profiles as they are now; a target whose
+profile was deleted is listed in ``missing_targets``. With ``piece_id`` and no
+targets, the piece's campaign partners are the targets.
 """
 from __future__ import annotations
 
 from flask import current_app, g, jsonify, request, url_for
 
+from campaigns.store import CampaignStore, PieceNotFound
 from framing.compare import VariantInput, compare, targets_from
 from framing.engine import KINDS, InputError
 from framing.store.comparisons import (MAX_TARGETS, MAX_VARIANTS, ComparisonNotFound,
@@ -43,11 +45,44 @@ def list_field(data: dict, name: str, kind: type) -> list:
     return value
 
 
+def piece_of(data: dict):
+    """The campaign piece named by ``piece_id``; 400 naming ``piece_id`` when unknown."""
+    piece_id = field(data, "piece_id", int)
+    try:
+        return CampaignStore(get_db()).get_piece(piece_id)
+    except PieceNotFound:
+        raise ApiError(400, f"'piece_id': no campaign piece {piece_id}.", "piece_id") from None
+
+
+def piece_versions(data: dict) -> list[dict]:
+    """The versions of ``piece_id`` (all, or the numbers in ``versions``) as variants
+    labelled ``v1``, ``v2``... with source ``piece:<id>/v<n>``."""
+    piece, pieces = piece_of(data), CampaignStore(get_db())
+    numbers = list_field(data, "versions", int)
+    try:
+        versions = ([pieces.version(piece.id, n) for n in numbers] if numbers
+                    else pieces.versions(piece.id))
+    except PieceNotFound as exc:
+        raise ApiError(400, f"'versions': {exc}.", "versions") from None
+    return [{"label": f"v{v.number}", "text": v.body, "source": f"piece:{piece.id}/v{v.number}"}
+            for v in versions]
+
+
+def piece_partners(data: dict) -> list[int]:
+    """The profile ids of the partners of ``piece_id``'s campaign (at most MAX_TARGETS)."""
+    campaign = CampaignStore(get_db()).get_campaign(piece_of(data).campaign_id)
+    return list(dict.fromkeys(p.profile_id for p in campaign.partners))[:MAX_TARGETS]
+
+
 def variants_from_body(data: dict) -> list[dict]:
     """``variants`` ([{label, text, source?}]) or, without them, the versions of
-    ``pitch_id`` (all, or the numbers in ``versions``); 2 to 50 of them."""
+    ``pitch_id`` or ``piece_id`` (all, or the numbers in ``versions``); 2 to 50 of them."""
     raw = data.get("variants")
-    if raw is None and data.get("pitch_id") is not None:
+    if raw is None and data.get("pitch_id") is not None and data.get("piece_id") is not None:
+        raise ApiError(400, "Give either 'pitch_id' or 'piece_id', not both.", "piece_id")
+    if raw is None and data.get("piece_id") is not None:
+        raw = piece_versions(data)
+    elif raw is None and data.get("pitch_id") is not None:
         pitch_id = field(data, "pitch_id", int)
         pitches = PitchStore(get_db())
         numbers = list_field(data, "versions", int)
@@ -57,7 +92,7 @@ def variants_from_body(data: dict) -> list[dict]:
                 "source": f"pitch:{pitch_id}/v{v.number}"} for v in versions]
     if not isinstance(raw, list) or not all(isinstance(v, dict) for v in raw):
         raise ApiError(400, "'variants' must be a list of {label, text} (or give a pitch_id "
-                            "to compare its versions).", "variants")
+                            "or piece_id to compare its versions).", "variants")
     if not 2 <= len(raw) <= MAX_VARIANTS:
         raise ApiError(400, f"Compare between 2 and {MAX_VARIANTS} variants.", "variants")
     limit = current_app.config["MAX_TEXT_CHARS"]
@@ -121,14 +156,21 @@ def result_body(result, data_or_args) -> dict:
     return body
 
 
+def targets_from_body(data: dict) -> tuple[list[int], list[str]]:
+    """``profile_ids`` and ``sectors``; with neither, a ``piece_id``'s campaign partners."""
+    profile_ids, sectors = list_field(data, "profile_ids", int), list_field(data, "sectors", str)
+    if not profile_ids and not sectors and data.get("piece_id") is not None:
+        profile_ids = piece_partners(data)
+    return profile_ids, sectors
+
+
 @bp.post("/compare")
 @requires("check")
 def compare_variants():
     """Compare variants against stored profiles and sector packs, without saving."""
     data = json_body()
     kind = field(data, "kind", str, default="pitch", choices=KINDS)
-    result, _ = run_comparison(variants_from_body(data), list_field(data, "profile_ids", int),
-                               list_field(data, "sectors", str), kind)
+    result, _ = run_comparison(variants_from_body(data), *targets_from_body(data), kind)
     return jsonify(result_body(result, data))
 
 
@@ -162,20 +204,23 @@ def comparison_body(comparison_id: int, args=None, scored=None) -> dict:
 @bp.post("/comparisons")
 @requires("edit")
 def create_comparison():
-    """Save a comparison (typed variants or a pitch's versions) and return it scored."""
+    """Save a comparison (typed variants, a pitch's or a piece's versions), scored."""
     data = json_body()
     title = field(data, "title", str, required=True)
     kind = field(data, "kind", str, default="pitch", choices=KINDS)
     variants = variants_from_body(data)
-    targets = ([{"profile_id": p} for p in list_field(data, "profile_ids", int)]
-               + [{"sector": s} for s in list_field(data, "sectors", str)])
+    profile_ids, sectors = targets_from_body(data)
+    targets = [{"profile_id": p} for p in profile_ids] + [{"sector": s} for s in sectors]
+    piece_ref = field(data, "piece_ref", str)
+    if data.get("piece_id") is not None:
+        piece_ref = f"piece:{piece_of(data).id}"
     # Score first: a text the engine refuses should not leave a saved comparison behind.
     scored = run_comparison(variants, [t["profile_id"] for t in targets if "profile_id" in t],
                             [t["sector"] for t in targets if "sector" in t], kind)
     try:
         saved = store().create(title, variants, targets, g.user.username, kind=kind,
                                pitch_id=field(data, "pitch_id", int),
-                               piece_ref=field(data, "piece_ref", str))
+                               piece_ref=piece_ref)
     except ValueError as exc:
         raise _store_value_error(exc) from None
     return jsonify(comparison_body(saved.id, scored=scored)), 201, {

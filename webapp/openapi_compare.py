@@ -19,7 +19,11 @@ TARGETS_IN = {
 VARIANTS_IN = {
     "variants": {"type": "array", "items": VARIANT_IN, "minItems": 2, "maxItems": 50},
     "pitch_id": {**INT, "description": "Without 'variants': compare this pitch's versions"},
-    "versions": {**INTS, "description": "With pitch_id: only these version numbers"},
+    "piece_id": {**INT, "description": "Without 'variants': compare this campaign piece's "
+                 "versions (labelled v1, v2...; source piece:<id>/v<n>). Without profile_ids "
+                 "and sectors, its campaign's partner profiles are the targets; saved with "
+                 "piece_ref 'piece:<id>'"},
+    "versions": {**INTS, "description": "With pitch_id or piece_id: only these version numbers"},
 }
 COUNTS = {"type": "object", "additionalProperties": INT}
 DIFF_OP = obj({"op": STR, "before": STR, "after": STR})
@@ -53,7 +57,8 @@ SCHEMAS = {
         "diff": obj({"before": STR, "after": STR, "ops": {"type": "array", "items": DIFF_OP}}),
     }, ("variants", "targets", "matrix", "best")),
     "ComparisonCreate": obj({"title": STR, **VARIANTS_IN, **TARGETS_IN, "kind": KIND,
-                             "piece_ref": {**STR, "description": "The campaign piece compared"}},
+                             "piece_ref": {**STR, "description": "The campaign piece compared "
+                                           "(with piece_id: 'piece:<id>')"}},
                             ("title",)),
     "Comparison": obj({
         "id": INT, "title": STR, "kind": KIND,

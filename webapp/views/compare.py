@@ -1,8 +1,8 @@
 """Comparing framing variants side by side, across partners (campaigns.md §6).
 
-Pages: the list of saved comparisons, a form for a new one (typed variants or
-a pitch's versions, against one or more partner profiles or sectors), and the
-comparison itself: a variants × partners matrix with the best fit per partner,
+Pages: the list of saved comparisons, a form for a new one (typed variants,
+a pitch's or a campaign piece's versions, against one or more partner profiles
+or sectors), and the comparison itself: a variants × partners matrix with the best fit per partner,
 a server-side SVG bar chart, findings and readability per variant, a
 word-level diff between any two variants, the decision record and optional
 feedback from a small test audience (always shown with the plain warning of
@@ -14,17 +14,18 @@ in may read them and add feedback. The analysis is run on view (profiles can
 change after a comparison is saved) and kept in a small per-app cache.
 
 This module holds the blueprint, the list, the new-comparison form and the
-comparison page; the analysis and its cache are in :mod:`.compare_scores`, the
-stored record (decisions, feedback) as the pages read it in
-:mod:`.compare_record`, the decision and feedback routes in
-:mod:`.compare_decisions` and the chart, CSV and print routes in
-:mod:`.compare_exports`.
+comparison page; the form's campaign-piece option is in :mod:`.compare_piece`,
+the analysis and its cache are in :mod:`.compare_scores`, the stored record
+(decisions, feedback) as the pages read it in :mod:`.compare_record`, the
+decision and feedback routes in :mod:`.compare_decisions` and the chart, CSV
+and print routes in :mod:`.compare_exports`.
 """
 from __future__ import annotations
 
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
                    url_for)
 
+from campaigns.store import PieceNotFound
 from framing.engine import KINDS
 from framing.findings import SEVERITIES
 from framing.store.comparisons import ComparisonNotFound
@@ -34,8 +35,9 @@ from framing.textdiff import diff_stats, word_diff
 from ..auth import login_required, roles_required
 from . import install_helpers, pitch_store, profile_store, sectors
 from .compare_form import (BLANK_ROWS, MAX_VARIANTS, FormError, NewComparison, VariantRow,
-                           letter_label, new_from, padded, parse_source, pitch_source, readable,
-                           targets_of, variants_of)
+                           letter_label, new_from, padded, parse_piece_source, parse_source,
+                           pitch_source, readable, targets_of, variants_of)
+from .compare_piece import from_piece, piece_groups, piece_of, piece_ref, require_piece
 from .compare_record import comparison_store, decision_rows, feedback_summary, target_labels
 from .compare_scores import _analysis_or_error, best_fit, targets_for, variant_rows
 
@@ -55,13 +57,18 @@ def _get(comparison_id: int):
 # ---------- the comparison page ----------
 
 def source_info(source: str) -> dict | None:
-    """A variant's source as a link to the pitch version it came from."""
+    """A variant's source as a link to the pitch (or campaign piece) version it came from."""
     parsed = parse_source(source)
-    if not parsed:
-        return None
-    pitch_id, number = parsed
-    return {"pitch_id": pitch_id, "version": number,
-            "url": url_for("pitches.view", pitch_id=pitch_id, v=number)}
+    if parsed:
+        pitch_id, number = parsed
+        return {"pitch_id": pitch_id, "version": number, "what": "pitch version",
+                "url": url_for("pitches.view", pitch_id=pitch_id, v=number)}
+    parsed = parse_piece_source(source)
+    if parsed:
+        piece_id, number = parsed
+        return {"piece_id": piece_id, "version": number, "what": "piece version",
+                "url": url_for("pieces.view", piece_id=piece_id) + "#versions-h"}
+    return None
 
 
 def _diff_context(comparison) -> dict:
@@ -102,7 +109,8 @@ def _context(comparison) -> dict:
             "best": best_fit(result) if result is not None else {},
             "target_labels": labels, "decisions": decisions, "standing": standing,
             "feedback": feedback_summary(store, comparison),
-            "pitch": _pitch_of(comparison), "source_info": source_info,
+            "pitch": _pitch_of(comparison), "piece": piece_of(comparison),
+            "source_info": source_info,
             "severity_labels": SEVERITY_LABELS, "severities": SEVERITIES,
             "variant_labels": variant_labels, **_diff_context(comparison)}
 
@@ -144,7 +152,8 @@ def _new_page(draft: NewComparison, status: int = 200, **context):
         pitches = []
     draft.rows = padded(draft.rows)
     return render_template("compare/new.html", draft=draft, profiles=profiles, packs=packs,
-                           pitches=pitches, kinds=KINDS, max_variants=MAX_VARIANTS,
+                           pitches=pitches, piece_groups=piece_groups(), kinds=KINDS,
+                           max_variants=MAX_VARIANTS,
                            letter_label=letter_label, source_info=source_info,
                            max_chars=current_app.config["MAX_TEXT_CHARS"], **context), status
 
@@ -177,12 +186,13 @@ def _from_pitch(pitch_id: int) -> tuple[NewComparison, str | None]:
 @bp.route("/new", methods=["GET", "POST"])
 @roles_required(*EDITORS)
 def new():
-    """GET: the form (``?pitch=<id>`` fills it with that pitch's versions).
-    POST: save the comparison and show it."""
+    """GET: the form (``?pitch=<id>`` / ``?piece=<id>`` fills it with that pitch's or
+    campaign piece's versions). POST: save the comparison and show it."""
     if request.method == "GET":
         pitch_id = request.args.get("pitch", type=int)
-        if pitch_id:
-            draft, note = _from_pitch(pitch_id)
+        piece_id = request.args.get("piece", type=int)
+        if pitch_id or piece_id:
+            draft, note = _from_pitch(pitch_id) if pitch_id else from_piece(piece_id)
             return _new_page(draft, pitch_note=note)
         return _new_page(NewComparison(rows=[VariantRow() for _ in range(BLANK_ROWS)]))
     draft = new_from(request.form, KINDS)
@@ -193,14 +203,21 @@ def new():
         title = draft.title or _default_title(variants)
         if draft.pitch_id:
             pitch_store().get(draft.pitch_id)
+        if draft.piece_id:
+            require_piece(draft.piece_id)
         comparison = comparison_store().create(
-            title, variants, targets, g.user, kind=draft.kind, pitch_id=draft.pitch_id)
+            title, variants, targets, g.user, kind=draft.kind, pitch_id=draft.pitch_id,
+            piece_ref=piece_ref(draft.piece_id) if draft.piece_id else None)
     except FormError as exc:
         return _new_page(draft, 400, error=exc.message, error_field=exc.field)
     except PitchNotFound:
         draft.pitch_id = None
         return _new_page(draft, 400, error="The pitch these versions came from no longer "
                                            "exists. Save again to compare them anyway.")
+    except PieceNotFound:
+        draft.piece_id = None
+        return _new_page(draft, 400, error="The campaign piece these versions came from no "
+                                           "longer exists. Save again to compare them anyway.")
     except ValueError as exc:
         return _new_page(draft, 400, error=f"Not saved: {readable(str(exc))}",
                          error_field=str(exc).partition(":")[0])

@@ -1,6 +1,6 @@
 """Decisions and feedback on a comparison: recording which variant to use for which
 partner (and why), votes and ratings from a small test audience, and the
-"Decisions" section of the pitch page.
+"Decisions" section of the pitch page and of the campaign piece page.
 
 The routes live on the comparison blueprint (this module is imported at the
 end of :mod:`.compare`).
@@ -14,6 +14,7 @@ from framing.store.comparisons import ComparisonNotFound
 from ..auth import login_required, roles_required
 from .compare import EDITORS, _get, _page, bp
 from .compare_form import FormError, parse_ratings, parse_votes, readable
+from .compare_piece import piece_ref
 from .compare_record import comparison_store, target_labels
 
 
@@ -96,7 +97,18 @@ def add_feedback(comparison_id: int):
 def decisions_for_pitch(pitch_id: int) -> list[dict]:
     """Decisions recorded in comparisons of one pitch, newest first, with display names."""
     store = comparison_store()
-    decisions = store.decisions_for_pitch(pitch_id)
+    return decision_list(store, store.decisions_for_pitch(pitch_id))
+
+
+def decisions_for_piece(piece_id: int) -> list[dict]:
+    """Decisions recorded in comparisons of one campaign piece (``piece_ref``), newest first."""
+    store = comparison_store()
+    return decision_list(store, store.decisions_for_piece(piece_ref(piece_id)))
+
+
+def decision_list(store, decisions) -> list[dict]:
+    """Decisions from several comparisons, newest first, each with its comparison, the
+    partner's display name and what it replaced or was replaced by."""
     comparisons, labels, rows = {}, {}, []
     by_id = {d.id: d for d in decisions}
     replaced = {d.replaces: d for d in decisions if d.replaces is not None}
@@ -126,4 +138,10 @@ def _pitch_helpers() -> dict:
         except Exception:  # the pitch page must render even if this part fails
             current_app.logger.exception("listing decisions for pitch %s failed", pitch_id)
             return []
-    return {"pitch_decisions": pitch_decisions}
+    def piece_decisions(piece_id: int) -> list[dict]:
+        try:
+            return decisions_for_piece(piece_id)
+        except Exception:  # the piece page must render even if this part fails
+            current_app.logger.exception("listing decisions for piece %s failed", piece_id)
+            return []
+    return {"pitch_decisions": pitch_decisions, "piece_decisions": piece_decisions}

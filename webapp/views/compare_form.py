@@ -14,6 +14,7 @@ MIN_VARIANTS, MAX_VARIANTS, BLANK_ROWS = 2, 10, 3
 MAX_TARGETS, MAX_LABEL, MAX_TITLE = 10, 80, 200
 MAX_RATINGS, MAX_VOTES = 500, 100_000
 SOURCE_RE = re.compile(r"^pitch:(\d+)/v(\d+)$")  # framing.compare.VariantInput.source
+PIECE_SOURCE_RE = re.compile(r"^piece:(\d+)/v(\d+)$")
 
 
 class FormError(ValueError):
@@ -44,6 +45,7 @@ class NewComparison:
     rows: list[VariantRow] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)   # "profile:<id>" / "sector:<id>"
     pitch_id: int | None = None
+    piece_id: int | None = None
 
 
 def letter_label(index: int) -> str:
@@ -75,7 +77,8 @@ def new_from(form, kinds) -> NewComparison:
     return NewComparison(title=form.get("title", "").strip(),
                          kind=kind if kind in kinds else "pitch", rows=rows_from(form),
                          targets=[t for t in form.getlist("target") if t],
-                         pitch_id=form.get("pitch_id", type=int))
+                         pitch_id=form.get("pitch_id", type=int),
+                         piece_id=form.get("piece_id", type=int))
 
 
 def variants_of(draft: NewComparison, max_chars: int) -> list[dict]:
@@ -147,6 +150,17 @@ def pitch_source(pitch_id: int, number: int) -> str:
 def parse_source(source: str) -> tuple[int, int] | None:
     """``(pitch_id, version)`` when the variant came from a pitch version."""
     match = SOURCE_RE.match(source or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def piece_source(piece_id: int, number: int) -> str:
+    """The ``source`` recorded for a variant taken from a campaign piece's version."""
+    return f"piece:{piece_id}/v{number}"
+
+
+def parse_piece_source(source: str) -> tuple[int, int] | None:
+    """``(piece_id, version)`` when the variant came from a campaign piece's version."""
+    match = PIECE_SOURCE_RE.match(source or "")
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
