@@ -101,3 +101,28 @@ def test_sector_file_name_must_match_id(lexicon_dir):
     source.rename(lexicon_dir / "sectors" / "schools.yaml")
     with pytest.raises(LexiconError, match="must match the file name"):
         load_lexicons(lexicon_dir)
+
+
+def test_local_resources_count_as_help(lexicon_dir, tmp_path):
+    from framing import Analyzer
+    from framing.settings import Settings
+    shutil.copytree(ROOT / "guidelines", lexicon_dir / "guidelines", dirs_exist_ok=True)
+    text = ("Suicide is preventable, and our school counselors are ready to listen to any student "
+            "who is struggling. If you are worried about a friend, call the Riverton Crisis Center "
+            "at 555-0142 any time of day or night.")
+    rules = lambda analyzer: {f.rule for f in analyzer.analyze(text).findings}
+    without = Analyzer(Settings(lexicon_root=str(lexicon_dir)))
+    assert "suicide.resource-missing" in rules(without)
+    with_org = tmp_path / "with-org"  # packs are cached per folder, as an app loads them once
+    shutil.copytree(lexicon_dir, with_org)
+    (with_org / "org.yaml").write_text(
+        "source: test\nlocal_resources:\n  - label: Riverton Crisis Center\n"
+        "    patterns: ['555-?0142']\n", encoding="utf-8")
+    assert "suicide.resource-missing" not in rules(Analyzer(Settings(lexicon_root=str(with_org))))
+
+
+def test_org_file_is_strict(lexicon_dir):
+    path = lexicon_dir / "org.yaml"
+    path.write_text("source: x\nlocal_resources:\n  - label: A\n    patterns: ['(']\n")
+    with pytest.raises(LexiconError, match="patterns"):
+        load_lexicons(lexicon_dir)

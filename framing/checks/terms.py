@@ -114,6 +114,9 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     where = msg.text if first is None else " ".join(msg.sentence_texts[:first])
     if pattern is not None and pattern.search(where):
         return []
+    local = msg.lexicons.local_resources
+    if rule.options.get("accept_local") and local is not None and local.search(where):
+        return []
     if first is not None:
         start, end = msg.sentence_range(msg.sentences[0])
     else:

@@ -31,6 +31,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "required": ({"patterns": "regexes"}, {
         "min_words": "integer",        # skip snippets shorter than this
         "first_sentences": "integer",  # the element must appear in the opening sentences
+        "accept_local": "boolean",     # the organization's own resources (org.yaml) count too
     }),
     # Passive voice found in the dependency parse.
     "passive": ({}, {

@@ -75,7 +75,8 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
             seen[rule.id] = str(path)
             rules.append(rule)
     return Lexicons(root=str(root), version=digest.hexdigest()[:12], packs=packs,
-                    rules=rules, topics=topics, names=names, sectors=sectors)
+                    rules=rules, topics=topics, names=names, sectors=sectors,
+                    local_resources=_load_org(root / "org.yaml"))
 
 
 def _load_topics(path: Path) -> dict[str, Topic]:
@@ -92,6 +93,17 @@ def _load_topics(path: Path) -> dict[str, Topic]:
         topics[topic_id] = Topic(topic_id, spec["label"], compile_any(spec["cues"]),
                                  compile_any(spec.get("exclude", [])))
     return topics
+
+
+def _load_org(path: Path):
+    """Organization settings: local help resources (optional file)."""
+    if not path.exists():
+        return None
+    check = Checker(path)
+    data = check.mapping(read_yaml(path), "", {"source": check.text, "local_resources": check.list_of(
+        lambda v, k: check.mapping(v, k, {"label": check.text, "patterns": check.regexes}))})
+    patterns = [p for entry in data["local_resources"] for p in entry["patterns"]]
+    return compile_any(patterns)
 
 
 def _load_names(path: Path):

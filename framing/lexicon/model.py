@@ -135,6 +135,9 @@ class Lexicons:
     topics: dict[str, Topic]
     names: re.Pattern[str] | None
     sectors: dict[str, Sector]
+    # The organization's own help lines and programs (org.yaml), accepted by
+    # resource rules that say ``accept_local: true``.
+    local_resources: re.Pattern[str] | None = None
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
