@@ -5,149 +5,32 @@ The flow: create a campaign with a partner contact, write an SMS piece, comment 
 a selected span (static JS), send it for review, get the partner's sign-off through
 the no-account approval link, approve it; the dashboard then shows it approved.
 
-The server/browser fixtures follow tests/browser/test_e2e.py (a shared conftest.py,
-when present, provides the same names and wins over nothing here: these are
-module-scoped and only used by this module).
+The server and browser fixtures are in conftest.py (module-scoped, so this module
+gets its own server and database).
 
 Set ``FRAMING_E2E_SCREENSHOTS=<dir>`` to keep full-page screenshots there.
 """
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from e2e_support import screenshot, sign_in, strict_context, watched_page
+from playwright.sync_api import expect
 
-CHROMIUM = "/usr/bin/chromium"
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is missing (`make test` installs Debian's chromium)",
-                allow_module_level=True)
-
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-ADMIN, PASSWORD = "admin", "correct horse battery"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 BODY = ("Most Maple Grove teens (8 in 10) choose not to vape. Talk with your kids about it "
         "tonight. Questions? Call or text 988.")
 PHRASE = "Talk with your kids"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def campaign_server(tmp_path_factory):
-    """The app in its own process with a fresh database and the demo data; the base URL."""
-    tmp = tmp_path_factory.mktemp("campaign-e2e")
-    port = _free_port()
-    env = {**os.environ, "FRAMING_DATABASE": str(tmp / "framing.sqlite"),
-           "FRAMING_SECRET_KEY": "test", "FRAMING_DEMO_DATA": "1", "PYTHONUNBUFFERED": "1"}
-    log = open(tmp / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "run",
-                             "--host", "127.0.0.1", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(base + "/login", timeout=2)
-            break
-        except urllib.error.HTTPError:
-            break  # any HTTP answer means the server is up
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                log.close()
-                pytest.fail("the server did not start:\n" + (tmp / "server.log").read_text())
-            time.sleep(0.25)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
-
-
-def _context(chromium, base: str):
-    """A browser context where every page gets the strict CSP."""
-    context = chromium.new_context(base_url=base, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(30_000)
-
-    def add_csp(route):
-        response = route.fetch(max_redirects=0)
-        headers = {**response.headers, "content-security-policy": CSP}
-        route.fulfill(response=response, headers=headers)
-    context.route(re.compile(r"^" + re.escape(base) + r"/(?!static/).*"), add_csp)
-    return context
-
-
-def _page(context):
-    page = context.new_page()
-    page.violations = []
-    page.on("console", lambda msg: page.violations.append(msg.text)
-            if "Content Security Policy" in msg.text else None)
-    page.on("pageerror", lambda exc: page.violations.append(f"script error: {exc}"))
-    return page
-
-
 @pytest.fixture()
-def staff(chromium, campaign_server):
-    context = _context(chromium, campaign_server)
-    page = _page(context)
+def staff(browser, server):
+    """A fresh session for the campaign staff (the partner gets its own below)."""
+    context = strict_context(browser, server)
+    page = watched_page(context)
     yield page
     assert not page.violations, page.violations
     context.close()
-
-
-def screenshot(page, name: str, tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("FRAMING_E2E_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
-
-
-def sign_in(page) -> None:
-    """First run: create the admin on /setup. Later: sign in on /login."""
-    page.goto("/campaigns/")
-    if urlsplit(page.url).path == "/campaigns/":
-        return
-    if "/setup" in page.url:
-        page.get_by_label("Username").fill(ADMIN)
-        page.get_by_label("Password", exact=True).fill(PASSWORD)
-        page.locator("input[name=confirm]").fill(PASSWORD)
-        page.get_by_role("button").filter(has_text=re.compile("create|set up|start", re.I)).click()
-        page.wait_for_url(re.compile(r"/check$"))
-        page.goto("/campaigns/")
-    else:
-        page.get_by_label("Username").fill(ADMIN)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/campaigns/$"))
 
 
 SELECT_PHRASE = """([phrase]) => {
@@ -173,9 +56,9 @@ SELECT_PHRASE = """([phrase]) => {
 }"""
 
 
-def test_piece_from_draft_to_approved(staff, chromium, campaign_server, tmp_path):
+def test_piece_from_draft_to_approved(staff, browser, server, tmp_path):
     page = staff
-    sign_in(page)
+    sign_in(page, "/campaigns/")
     expect(page.get_by_role("link", name="Campaigns")).to_have_attribute("aria-current", "page")
 
     # A campaign with one co-sponsor who has a named contact.
@@ -237,8 +120,8 @@ def test_piece_from_draft_to_approved(staff, chromium, campaign_server, tmp_path
     link = page.get_by_label("Approval link").input_value()
     assert "/p/" in link
     expect(page.get_by_role("button", name="Copy link")).to_be_visible()
-    partner_context = _context(chromium, campaign_server)
-    partner = _page(partner_context)
+    partner_context = strict_context(browser, server)
+    partner = watched_page(partner_context)
     partner.goto(link)
     expect(partner.get_by_role("heading", name="Back-to-school text")).to_be_visible()
     expect(partner.locator("body")).not_to_contain_text("Warmer")  # internal comment

@@ -1,9 +1,8 @@
 """Comparing variants in a real browser (Chromium via Playwright), under the strict
 Content-Security-Policy the other end-to-end tests use (no inline script or style).
 
-The server, browser, context and page fixtures (and ``sign_in``) come from
-:mod:`test_e2e`; being module-scoped, this module gets its own server and a fresh
-database with the demo data.
+The server, browser, context and page fixtures are in conftest.py; being
+module-scoped, this module gets its own server and a fresh database with the demo data.
 
 Set ``FRAMING_E2E_SCREENSHOTS=<dir>`` to keep full-page screenshots there.
 """
@@ -11,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from test_e2e import browser, context, page, screenshot, server, sign_in  # noqa: F401
+from e2e_support import screenshot, sign_in
 from playwright.sync_api import expect  # noqa: E402
 
 PARTNER = "Lincoln Unified School District"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_e2e import browser, context, page, server, sign_in  # noqa: F401
+from e2e_support import sign_in
 
 from campaigns.store import CampaignStore
 from framing.lexicon import get_lexicons
@@ -26,7 +26,7 @@ INJECTED = "img[src='x'], svg[onload], [onerror], script:not([src])"
 
 
 @pytest.fixture(scope="module")
-def seeded(server):  # noqa: F811
+def seeded(server):
     db = connect(server.database)
     sectors = set(get_lexicons().sectors)
     profiles = ProfileStore(db, sectors)
@@ -65,7 +65,7 @@ def test_sql_metacharacters_round_trip(seeded):
     assert seeded["stored_notes"] == PAYLOAD
 
 
-def test_every_page_renders_hostile_text_inert(page, seeded):  # noqa: F811
+def test_every_page_renders_hostile_text_inert(page, seeded):
     sign_in(page)
     urls = [
         "/profiles/", f"/profiles/{seeded['profile']}", f"/profiles/{seeded['profile']}/edit",
