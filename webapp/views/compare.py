@@ -34,9 +34,9 @@ from framing.textdiff import diff_stats, word_diff
 
 from ..auth import login_required, roles_required
 from . import install_helpers, pitch_store, profile_store, sectors
-from .compare_form import (BLANK_ROWS, MAX_VARIANTS, FormError, NewComparison, VariantRow,
+from .compare_form import (BLANK_ROWS, FormError, MAX_VARIANTS, NewComparison, VariantRow,
                            letter_label, new_from, padded, parse_piece_source, parse_source,
-                           pitch_source, readable, targets_of, variants_of)
+                           pitch_source, prefilled, readable, targets_of, variants_of)
 from .compare_piece import from_piece, piece_groups, piece_of, piece_ref, require_piece
 from .compare_record import comparison_store, decision_rows, feedback_summary, target_labels
 from .compare_scores import _analysis_or_error, best_fit, targets_for, variant_rows
@@ -166,21 +166,12 @@ def _from_pitch(pitch_id: int) -> tuple[NewComparison, str | None]:
         versions = store.versions(pitch_id)
     except PitchNotFound:
         abort(404, description="That pitch does not exist.")
-    chosen = sorted(versions, key=lambda v: v.number)[-MAX_VARIANTS:]
-    rows = [VariantRow(f"Version {v.number}", v.text, pitch_source(pitch.id, v.number))
-            for v in chosen]
     targets = ([f"profile:{pitch.profile_id}"] if pitch.profile_id
                else [f"sector:{pitch.sector}"] if pitch.sector else [])
-    note = None
-    if len(versions) > MAX_VARIANTS:
-        note = (f"“{pitch.title}” has {len(versions)} versions; the latest {MAX_VARIANTS} "
-                "are below. Clear any you do not want to compare.")
-    elif len(versions) < 2:
-        note = (f"“{pitch.title}” has only one version. Add at least one more variant below, "
-                "or save a new version of the pitch first.")
-    draft = NewComparison(title=f"{pitch.title}: versions compared", kind=pitch.kind,
-                          rows=rows, targets=targets, pitch_id=pitch.id)
-    return draft, note
+    return prefilled(
+        pitch.title, "pitch", versions,
+        lambda v: VariantRow(f"Version {v.number}", v.text, pitch_source(pitch.id, v.number)),
+        kind=pitch.kind, targets=targets, pitch_id=pitch.id)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -48,6 +48,21 @@ class NewComparison:
     piece_id: int | None = None
 
 
+def prefilled(title: str, owner: str, versions: list, row_for, **draft) -> tuple[NewComparison, str | None]:
+    """A new comparison holding the latest versions of a pitch or piece, and a note when
+    there were more than fit or too few to compare. ``row_for(version)`` makes a row."""
+    chosen = sorted(versions, key=lambda v: v.number)[-MAX_VARIANTS:]
+    note = None
+    if len(versions) > MAX_VARIANTS:
+        note = (f"“{title}” has {len(versions)} versions; the latest {MAX_VARIANTS} "
+                "are below. Clear any you do not want to compare.")
+    elif len(versions) < 2:
+        note = (f"“{title}” has only one version. Add at least one more variant below, "
+                f"or save a new version of the {owner} first.")
+    rows = [row_for(v) for v in chosen]
+    return NewComparison(title=f"{title}: versions compared", rows=rows, **draft), note
+
+
 def letter_label(index: int) -> str:
     """``Variant A``, ``Variant B``, ... for the ``index``-th variant (0-based)."""
     return f"Variant {chr(ord('A') + index)}" if index < 26 else f"Variant {index + 1}"

@@ -11,7 +11,7 @@ from flask import abort, current_app
 from campaigns.store import PieceNotFound
 
 from .campaigns import campaign_store
-from .compare_form import MAX_VARIANTS, NewComparison, VariantRow, piece_source
+from .compare_form import NewComparison, VariantRow, piece_source, prefilled
 
 
 def piece_ref(piece_id: int) -> str:
@@ -58,16 +58,8 @@ def from_piece(piece_id: int) -> tuple[NewComparison, str | None]:
     except PieceNotFound:
         abort(404, description="That campaign piece does not exist.")
     campaign = store.get_campaign(piece.campaign_id)
-    chosen = sorted(versions, key=lambda v: v.number)[-MAX_VARIANTS:]
-    rows = [VariantRow(f"v{v.number}", v.body, piece_source(piece.id, v.number)) for v in chosen]
     targets = list(dict.fromkeys(f"profile:{p.profile_id}" for p in campaign.partners))
-    note = None
-    if len(versions) > MAX_VARIANTS:
-        note = (f"“{piece.title}” has {len(versions)} versions; the latest {MAX_VARIANTS} "
-                "are below. Clear any you do not want to compare.")
-    elif len(versions) < 2:
-        note = (f"“{piece.title}” has only one version. Add at least one more variant below, "
-                "or save a new version of the piece first.")
-    draft = NewComparison(title=f"{piece.title}: versions compared", kind="campaign",
-                          rows=rows, targets=targets, piece_id=piece.id)
-    return draft, note
+    return prefilled(
+        piece.title, "piece", versions,
+        lambda v: VariantRow(f"v{v.number}", v.body, piece_source(piece.id, v.number)),
+        kind="campaign", targets=targets, piece_id=piece.id)
