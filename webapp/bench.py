@@ -45,17 +45,27 @@ def start_server(db_path: str, port: int) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "flask", "--app", "wsgi", "run",
                              "--host", "127.0.0.1", "--port", str(port)],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 60
+    try:
+        wait_until_serving(proc, f"http://127.0.0.1:{port}/login", 60)
+    except RuntimeError:
+        proc.terminate()
+        raise
+    return proc
+
+
+def wait_until_serving(proc: subprocess.Popen, url: str, seconds: float) -> None:
+    """Poll ``url`` until the server answers 200; RuntimeError if it exits or times out."""
+    deadline = time.time() + seconds
     while time.time() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2)
-            return proc
+            urllib.request.urlopen(url, timeout=2)
+            return
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(proc.stderr.read().decode())
+                output = proc.stderr.read().decode() if proc.stderr else ""
+                raise RuntimeError(f"the server exited during start-up. {output}".strip())
             time.sleep(0.2)
-    proc.terminate()
-    raise RuntimeError("server did not start in 60 s")
+    raise RuntimeError(f"the server did not start in {seconds:g} s")
 
 
 def prepare_accounts(db_path: str) -> str:

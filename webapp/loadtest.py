@@ -33,7 +33,7 @@ from pathlib import Path
 
 from framing.bench import make_text, percentile
 
-from .bench import free_port
+from .bench import free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_SECONDS = 300  # hard stop for any phase
@@ -46,17 +46,12 @@ def start(db_path: str, port: int, workers: int) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",
                              "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
-            return proc
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError("gunicorn exited during start-up")
-            time.sleep(0.3)
-    stop(proc)
-    raise RuntimeError("gunicorn did not start in 120 s")
+    try:
+        wait_until_serving(proc, f"http://127.0.0.1:{port}/api/v1/openapi.json", 120)
+    except RuntimeError:
+        stop(proc)
+        raise
+    return proc
 
 
 def stop(proc: subprocess.Popen) -> None:
