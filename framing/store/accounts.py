@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import sqlite_utils
 
-from .db import migration
+from .db import migration, write_transaction
 
 ROLES = ("admin", "editor", "reviewer")
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,39}$")
@@ -154,8 +154,7 @@ class AccountStore:
         validate_password(password)
         validate_role(role)
         hashed, created, conn = generate_password_hash(password), _now(), self.db.conn
-        with conn:
-            conn.execute("BEGIN IMMEDIATE")
+        with write_transaction(self.db):
             if first and conn.execute("SELECT count(*) FROM users").fetchone()[0]:
                 raise ValueError("An account already exists: sign in instead.")
             if conn.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
@@ -213,8 +212,7 @@ class AccountStore:
     @contextmanager
     def _unless_last_admin(self, user_id: int, message: str):
         """Under the write lock: the user, unless they are the only admin (ValueError)."""
-        with self.db.conn:
-            self.db.conn.execute("BEGIN IMMEDIATE")  # no two admins demote each other at once
+        with write_transaction(self.db):  # no two admins demote each other at once
             user = self._require(user_id)
             admins = self.db.execute("SELECT count(*) FROM users WHERE role = 'admin'").fetchone()
             if user.role == "admin" and admins[0] <= 1:
