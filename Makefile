@@ -1,6 +1,6 @@
 # Two commands do everything: `make run` and `make test`.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
@@ -8,10 +8,15 @@ PORT ?= 5000
 
 .PHONY: install run serve test browser bench loadtest rules lock clean
 
-$(STAMP): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+$(STAMP): requirements.lock requirements-pip.lock pyproject.toml
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); } || { \
+		rm -rf $(VENV); \
+		echo "Could not create a Python virtual environment. On Debian or Ubuntu: sudo apt-get install python3-venv"; \
+		exit 1; }
+	@echo "Installing (first time: a minute or two)..."
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
