@@ -14,6 +14,16 @@ if os.environ.get("CI"):
 
 from framing import Analyzer
 
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_report_header(config):
+    """One line when the browser tests cannot run here, saying how to enable them."""
+    if not os.path.exists(CHROMIUM):
+        return ("browser tests: skipped, Chromium is missing. "
+                "To run them: sudo apt-get install chromium, then make test")
+    return None
+
 
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
