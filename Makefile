@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: install run serve test browser bench loadtest rules lock clean
+.PHONY: install run serve test browser bench eval loadtest rules lock clean
 
 $(STAMP): requirements.lock requirements-pip.lock pyproject.toml
 	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); } || { \
@@ -46,6 +46,10 @@ bench: install
 	$(BIN)/python -m framing.bench
 	$(BIN)/python -m webapp.bench
 
+# How the guideline checks do on the annotated corpus of real texts (a benchmark, not a gate).
+eval: install
+	$(BIN)/python -m framing.evaluate --corpus tests/corpus/guidelines
+
 # Load and fault tests against the production server (slow; not part of `make test`).
 loadtest: install
 	$(BIN)/python -m webapp.loadtest
@@ -54,6 +58,7 @@ rules: install
 	$(BIN)/framing rules
 
 # Regenerate the hashed lock file after changing dependencies in pyproject.toml.
+# Then copy the new pip pin and its hashes into requirements-pip.lock (a test checks they agree).
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
