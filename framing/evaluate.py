@@ -109,8 +109,20 @@ def ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def summarize(outcomes: list[Outcome], rule_map) -> dict:
-    """Figures overall, per engine category and rule (precision), per annotation (recall)."""
+def category_of_annotation(annotation: str, rule_map, categories: dict[str, str]) -> str:
+    """The engine category an annotation id falls in (``other`` when no rule covers it)."""
+    for engine_rule in rule_map.get(annotation, ()):
+        if engine_rule in categories:
+            return categories[engine_rule]
+    return "other"
+
+
+def summarize(outcomes: list[Outcome], rule_map, categories: dict[str, str] | None = None) -> dict:
+    """Figures overall; per engine category; precision per engine rule; recall per annotation.
+
+    ``categories`` maps engine rule ids to their category (from the rule packs);
+    without it an annotation is filed under its guideline family.
+    """
     right = sum(len(o.right) for o in outcomes)
     wrong = sum(len(o.wrong) for o in outcomes)
     found = sum(len(o.found) for o in outcomes)
@@ -120,13 +132,16 @@ def summarize(outcomes: list[Outcome], rule_map) -> dict:
     passing = [o for o in clean if not o.wrong]
     by_category: dict[str, Counter] = defaultdict(Counter)
     by_rule: dict[str, Counter] = defaultdict(Counter)
+    by_annotation: dict[str, Counter] = defaultdict(Counter)
     for o in outcomes:
         for f, key in [(f, "right") for f in o.right] + [(f, "wrong") for f in o.wrong]:
             by_category[f.category][key] += 1
             by_rule[f.rule][key] += 1
         for p, key in [(p, "found") for p in o.found] + [(p, "missed") for p in o.missed]:
-            by_category[p.family][key] += 1
-            by_rule[p.rule][key] += 1
+            category = (category_of_annotation(p.rule, rule_map, categories)
+                        if categories is not None else p.family)
+            by_category[category][key] += 1
+            by_annotation[p.rule][key] += 1
     def table(counts: dict[str, Counter]) -> dict:
         return {name: {"findings": c["right"] + c["wrong"], "wrong": c["wrong"],
                        "precision": ratio(c["right"], c["right"] + c["wrong"]),
@@ -140,6 +155,7 @@ def summarize(outcomes: list[Outcome], rule_map) -> dict:
         "clean_pass_rate": ratio(len(passing), len(clean)),
         "false_per_1000_words": (1000 * wrong / words) if words else None,
         "by_category": table(by_category), "by_rule": table(by_rule),
+        "by_annotation": table(by_annotation),
     }
 
 
@@ -185,11 +201,17 @@ def render(name: str, summary: dict, *, detail: bool) -> list[str]:
            f"{summary['problems']} annotated problems)"]
     if not detail:
         return out
-    for title, key in (("per category", "by_category"), ("per rule", "by_rule")):
-        out.append(f"-- {title}: findings (wrong) precision | problems recall")
+    for title, key, columns in (
+            ("per category", "by_category", "findings (wrong) precision | problems recall"),
+            ("precision per engine rule", "by_rule", "findings (wrong) precision"),
+            ("recall per annotated problem", "by_annotation", "problems recall")):
+        out.append(f"-- {title}: {columns}")
         for rule, row in summary[key].items():
-            out.append(f"  {rule:<40} {row['findings']:>4} ({row['wrong']:>3}) "
-                       f"{fmt(row['precision']):>5} | {row['problems']:>4} {fmt(row['recall']):>5}")
+            left = f"{row['findings']:>4} ({row['wrong']:>3}) {fmt(row['precision']):>5}"
+            right = f"{row['problems']:>4} {fmt(row['recall']):>5}"
+            cells = {"by_category": f"{left} | {right}", "by_rule": left,
+                     "by_annotation": right}[key]
+            out.append(f"  {rule:<40} {cells}")
     return out
 
 
@@ -207,11 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from .lexicon import get_lexicons
+    categories = {rule.id: rule.category for rule in get_lexicons().rules}
     outcomes = run(texts, rule_map)
     halves = {name: [o for o in outcomes if o.text.split == name] for name in SPLITS}
     halves["all"] = outcomes
     shown = args.split
-    summaries = {name: summarize(group, rule_map) for name, group in halves.items()}
+    summaries = {name: summarize(group, rule_map, categories) for name, group in halves.items()}
     if args.json:
         print(json.dumps(summaries, indent=2))
         return 0
