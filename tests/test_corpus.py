@@ -154,3 +154,26 @@ def test_a_clean_text_passes_only_without_content_findings(tmp_path):
     failing = summarize([judge(item, [finding("suicide.committed", 3, 20, item.text)], rule_map)],
                         rule_map)
     assert passing["clean_pass_rate"] == 1.0 and failing["clean_pass_rate"] == 0.0
+
+
+LETTERS = Path(__file__).resolve().parent / "corpus" / "letters" / "texts"
+LETTER_SECTORS = {"education", "labor", "business", "media", "faith", "healthcare", "housing",
+                  "tenants", "government", "public-health", "law-enforcement", "library",
+                  "youth-sports", "social-services", "other"}
+
+
+@pytest.mark.parametrize("path", sorted(LETTERS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_letter_annotation_quotes_its_text(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["id"] == path.stem
+    assert data["url"].startswith(("http://", "https://"))
+    assert data["recipient_sector"] in LETTER_SECTORS
+    text = data["text"]
+    quotes = [r["quote"] for r in data["requests"]] + data["sender_offers"] \
+        + data["partner_gains"] + data["sender_centred"] \
+        + [v for v in data["structure"].values() if v]
+    assert [q for q in quotes if q not in text] == []
+    for request in data["requests"]:
+        assert request["burden"] in ("none", "low", "high")
+        assert isinstance(request["specific"], bool)
+    assert isinstance(data["has_specific_ask"], bool)
