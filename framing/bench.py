@@ -6,6 +6,10 @@ analysis time to the bare spaCy pipeline on the same texts, measured in one
 run. Figures are printed, never asserted. ``compare_benchmark`` times variant
 comparison: 50 variants of about 150 words against 10 profiles, and how the
 time grows with variants and with profiles (``--compare-only`` runs just it).
+``short_lines_benchmark`` times many one-word lines (``"a\\n" * n``), per line, so
+growth with the number of lines shows (``--lines-only`` runs just it, with the
+caps lifted, at 5,000 to 50,000 lines), and how fast the line cap refuses
+50,000 lines.
 """
 from __future__ import annotations
 
@@ -144,10 +148,55 @@ def run(runs: int = 30) -> dict:
         "full_analysis_words_per_s": round(total_words / full_best),
         "full_to_bare_ratio": round(full_best / bare_best, 3),
     }
+    results["short_lines"] = short_lines_benchmark(analyzer)
     results["memory"] = child_peak_memory(2000)
     results["memory"]["this_process_peak_mb"] = round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return results
+
+
+def short_lines_benchmark(analyzer=None, sizes=(1000, 2500, 5000)) -> dict:
+    """Analysis time of ``"a\\n" * n`` for each ``n`` (time per line stays flat when the
+    analysis is linear in the lines), and the time to refuse 50,000 lines at the cap.
+    Without ``analyzer``, one with the caps lifted, so any size can be timed."""
+    from dataclasses import replace
+
+    from .engine import Analyzer, InputError
+    from .settings import Settings
+    if analyzer is None:
+        analyzer = Analyzer(replace(Settings.from_env(), max_chars=10 ** 7, max_lines=0,
+                                    max_tokens=0))
+    analyzer.analyze("Warm up.\nA second line.", sector="education")
+    out = {"lines": {}}
+    for n in sizes:
+        t = time.perf_counter()
+        analyzer.analyze("a\n" * n, sector="education")
+        elapsed = time.perf_counter() - t
+        out["lines"][n] = {"seconds": round(elapsed, 3), "us_per_line": round(elapsed / n * 1e6)}
+    # The same pipeline under the default caps, for the refusal.
+    settings, defaults = analyzer.settings, Settings()
+    analyzer.settings = replace(settings, max_chars=defaults.max_chars,
+                                max_lines=defaults.max_lines, max_tokens=defaults.max_tokens)
+    t = time.perf_counter()
+    try:
+        analyzer.analyze("a\n" * 50_000, sector="education")
+        out["refused_50000_lines"] = None
+    except InputError as exc:
+        out["refused_50000_lines"] = {"ms": round((time.perf_counter() - t) * 1000, 2),
+                                      "message": str(exc)}
+    finally:
+        analyzer.settings = settings
+    return out
+
+
+def print_short_lines(lines: dict) -> None:
+    """The many-short-lines figures as plain lines."""
+    for n, figures in lines["lines"].items():
+        print(f"short lines ('a\\n' x {n:,}): {figures['seconds']:.2f} s, "
+              f"{figures['us_per_line']} us per line")
+    refused = lines["refused_50000_lines"]
+    if refused:
+        print(f"50,000 lines refused in {refused['ms']} ms: {refused['message']}")
 
 
 def _variant_texts(n: int, words: int) -> list[str]:
@@ -247,7 +296,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON only")
     parser.add_argument("--compare-only", action="store_true",
                         help="only the variant comparison benchmark")
+    parser.add_argument("--lines-only", action="store_true",
+                        help="only many short lines, caps lifted, 5,000 to 50,000 lines")
     args = parser.parse_args(argv)
+    if args.lines_only:
+        lines = short_lines_benchmark(sizes=(5000, 10000, 20000, 50000))
+        if args.json:
+            print(json.dumps(lines, indent=2))
+        else:
+            print_short_lines(lines)
+        return
     if args.compare_only:
         comparison = compare_benchmark()
         if args.json:
@@ -276,6 +334,7 @@ def main(argv: list[str] | None = None) -> None:
     mem = results["memory"]
     print(f"memory: bare pipeline loaded {mem['bare_peak_mb']:.0f} MB (load {mem['bare_load_s']:.2f} s); "
           f"full 2,000-word check peak {mem['full_peak_mb']:.0f} MB")
+    print_short_lines(results["short_lines"])
     print_compare(results["compare"])
 
 

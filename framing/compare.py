@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .engine import TextTooLarge
 from .findings import SEVERITIES
 from .profile import PartnerProfile
 from .textdiff import word_diff
@@ -169,6 +170,11 @@ def compare(analyzer, variants: list[VariantInput], targets: list[Target],
         raise ValueError("variants: labels must differ")
     # Resolve each target once, not once per variant.
     resolved = [analyzer.resolve(t.sector, t.profile, kind) for t in targets]
+    for variant, label in zip(variants, labels):
+        try:  # name the variant that is too large (the batch parse below cannot)
+            analyzer.validate_text(variant.text)
+        except TextTooLarge as exc:
+            raise exc.about(f"variant “{label}”") from None
     docs = analyzer.parse([v.text for v in variants])
     results = []
     for variant, label, doc in zip(variants, labels, docs):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -198,11 +200,31 @@ def _lower_pattern(pattern: str) -> str:
 def mark_line_starts(doc: Doc) -> Doc:
     """Start a sentence after every line break, so list items and headings that
     lack end punctuation are not read as one long sentence. Runs before the parser,
-    which keeps these boundaries."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+    which keeps these boundaries.
+
+    A token starts a line when a line break lies between the start of the token
+    before it and its own start (in practice: the token before is whitespace with
+    a newline). All starts are written in one ``Doc.from_array`` call: setting
+    ``Token.is_sent_start`` one token at a time rescans the whole doc on every
+    call, which made many short lines cost time growing with the square of their
+    number (50,000 lines took minutes).
+    """
+    text = doc.text
+    if len(doc) < 2 or "\n" not in text:
+        return doc
+    # Character offsets of every newline (UTF-32 gives one code unit per character,
+    # so array positions are string offsets) and of every token.
+    chars = numpy.frombuffer(text.encode("utf-32-le"), dtype=numpy.uint32)
+    breaks = numpy.flatnonzero(chars == ord("\n"))
+    token_starts = doc.to_array([IDX]).astype(numpy.int64)
+    # The token after a break is the first token starting beyond it.
+    after = numpy.searchsorted(token_starts, breaks, side="right")
+    after = after[(after >= 1) & (after < len(doc))]
+    if not after.size:
+        return doc
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    starts[after] = 1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
 
 

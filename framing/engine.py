@@ -30,6 +30,36 @@ class InputError(ValueError):
     """The text, sector, profile or kind given cannot be analysed."""
 
 
+class TextTooLarge(InputError):
+    """The text is over one of the size caps (characters, lines, or words and punctuation).
+
+    ``size`` and ``limit`` count ``unit``; ``setting`` names the environment variable
+    that changes the cap. The web app answers 413 with this message.
+    """
+
+    def __init__(self, size: int, limit: int, unit: str, setting: str,
+                 subject: str = "the message"):
+        self.size, self.limit, self.unit, self.setting = size, limit, unit, setting
+        self.subject = subject
+        super().__init__(self.describe())
+
+    def describe(self, subject: str | None = None) -> str:
+        """``"<subject> has 50,000 lines; the limit is 5,000"`` (subject: the one given
+        when raised, e.g. ``variant “B”``, unless another is given here)."""
+        return (f"{subject or self.subject} has {self.size:,} {self.unit}; "
+                f"the limit is {self.limit:,}")
+
+    def about(self, subject: str) -> "TextTooLarge":
+        """The same refusal, about ``subject`` (a variant, a piece, the reframed draft)."""
+        return TextTooLarge(self.size, self.limit, self.unit, self.setting, subject)
+
+
+def line_count(text: str) -> int:
+    """Lines in ``text`` as the checks see them (each starts a sentence); a final line
+    break does not open another line."""
+    return text.count("\n") + (0 if text.endswith("\n") else 1)
+
+
 class Analyzer:
     """Analyse messages against the rule packs and a sector or partner profile."""
 
@@ -46,11 +76,28 @@ class Analyzer:
         if not text.strip():
             raise InputError("the message is empty")
         if len(text) > self.settings.max_chars:
-            raise InputError(f"the message is {len(text):,} characters; the limit is "
-                             f"{self.settings.max_chars:,}")
+            raise TextTooLarge(len(text), self.settings.max_chars, "characters",
+                               "FRAMING_MAX_CHARS")
         if "\x00" in text:
             raise InputError("the message contains NUL bytes (binary data?)")
+        self.check_cost(text)
         return text
+
+    def check_cost(self, text: str, subject: str = "the message") -> None:
+        """Refuse a text whose analysis would take too long: over the line cap (every line
+        is a sentence) or the token cap (the parse costs time per token). Both counts
+        are cheap next to the parse: counting newlines, then the tokenizer alone (about
+        10 ms for 100,000 characters). A cap of 0 means none."""
+        lines, max_lines = line_count(text), self.settings.max_lines
+        if max_lines > 0 and lines > max_lines:
+            raise TextTooLarge(lines, max_lines, "lines", "FRAMING_MAX_LINES", subject)
+        max_tokens = self.settings.max_tokens
+        # A token takes at least one character: shorter texts cannot be over the cap.
+        if max_tokens > 0 and len(text) > max_tokens:
+            tokens = len(self.nlp.tokenizer(text))
+            if tokens > max_tokens:
+                raise TextTooLarge(tokens, max_tokens, "words and punctuation marks",
+                                   "FRAMING_MAX_TOKENS", subject)
 
     def resolve(self, sector: str | None, profile: PartnerProfile | dict | None,
                 kind: str) -> tuple[Sector | None, PartnerProfile | None]:

@@ -4,6 +4,13 @@
                        ``en_core_web_sm`` works too)
 ``FRAMING_LEXICONS``   folder of rule packs (default: the project's ``lexicons/``)
 ``FRAMING_MAX_CHARS``  largest text accepted, in characters (default 100,000)
+``FRAMING_MAX_LINES``  most lines accepted in one text (default 5,000)
+``FRAMING_MAX_TOKENS`` most words and punctuation marks accepted in one text (default 30,000)
+
+The line and token caps bound the time one text can take: the parse costs time
+in proportion to the tokens, and every line is a sentence of its own. 100,000
+characters of ordinary prose is about 20,000 tokens and a few hundred lines, so
+the defaults refuse only texts shaped to be expensive (``"a\\n" * 50000``).
 """
 from __future__ import annotations
 
@@ -13,6 +20,8 @@ from dataclasses import dataclass
 from .nlp import DEFAULT_MODEL
 
 DEFAULT_MAX_CHARS = 100_000
+DEFAULT_MAX_LINES = 5_000
+DEFAULT_MAX_TOKENS = 30_000
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     lexicon_root: str = ""
     max_chars: int = DEFAULT_MAX_CHARS
+    max_lines: int = DEFAULT_MAX_LINES
+    max_tokens: int = DEFAULT_MAX_TOKENS
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -29,5 +40,14 @@ class Settings:
             max_chars = int(env.get("FRAMING_MAX_CHARS", DEFAULT_MAX_CHARS))
         except ValueError:
             raise ValueError("FRAMING_MAX_CHARS must be a whole number of characters") from None
+        caps = {}
+        for name, key, default, unit in (("FRAMING_MAX_LINES", "max_lines", DEFAULT_MAX_LINES,
+                                          "lines"),
+                                         ("FRAMING_MAX_TOKENS", "max_tokens", DEFAULT_MAX_TOKENS,
+                                          "words and punctuation marks")):
+            try:
+                caps[key] = int(env.get(name, default))
+            except ValueError:
+                raise ValueError(f"{name} must be a whole number of {unit}") from None
         return cls(model=env.get("FRAMING_MODEL", DEFAULT_MODEL),
-                   lexicon_root=env.get("FRAMING_LEXICONS", ""), max_chars=max_chars)
+                   lexicon_root=env.get("FRAMING_LEXICONS", ""), max_chars=max_chars, **caps)

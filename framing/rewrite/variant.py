@@ -4,13 +4,15 @@ The variant never invents facts: replacements come from rule and sector
 packs, the profile, or the message itself, and anything else is a marked
 blank (``[what we bring]``) for the user to fill in. Text inside quotation
 marks is never changed. The variant is checked again and must score higher
-for the partner than the original; if it does not, the result says why.
+for the partner than the original; if it does not, the result says why. A variant
+over the engine's size caps cannot be checked again: :class:`VariantTooLarge`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from ..engine import TextTooLarge
 from ..findings import Report
 from ..textdiff import diff_stats, word_diff
 from .model import Rewrite
@@ -19,6 +21,22 @@ from .suggest import rewrites_for
 BLANK = re.compile(r"\[[^\[\]]+\]")
 # When two rewrites overlap, the first kind in this order wins.
 KIND_ORDER = {"guideline": 0, "avoid": 1, "swap": 2, "active": 3, "offer": 4, "opening": 5, "ask": 6}
+
+
+class VariantTooLarge(TextTooLarge):
+    """The variant is over a size cap the original was within: the rewrites add text.
+
+    Nothing is cut to make it fit (that would change what the rewrites say); the message
+    names the limit and how much to shorten the draft. The web app answers 422.
+    """
+
+    def __init__(self, exc: TextTooLarge):
+        super().__init__(exc.size, exc.limit, exc.unit, exc.setting, "the reframed draft")
+
+    def describe(self, subject: str | None = None) -> str:
+        return (f"{subject or self.subject} would have {self.size:,} {self.unit}; the limit is "
+                f"{self.limit:,}. Shorten the draft by at least {self.size - self.limit:,} "
+                f"{self.unit} and reframe again")
 
 
 @dataclass
@@ -89,8 +107,11 @@ def reframe(analyzer, report: Report, accepted: set[str] | None = None) -> Varia
     rewrites = rewrites_for(report)
     chosen, skipped = choose(rewrites, accepted)
     text = apply_rewrites(report.text, chosen)
-    after_report = analyzer.report(analyzer.parse([text])[0], msg.sector, msg.profile, msg.kind,
-                                   msg.today)
+    try:
+        parsed = analyzer.parse([text])[0]
+    except TextTooLarge as exc:  # a draft near a cap, grown by the rewrites
+        raise VariantTooLarge(exc) from None
+    after_report = analyzer.report(parsed, msg.sector, msg.profile, msg.kind, msg.today)
     before, after = _summary(report), _summary(after_report)
     if before["alignment"] is None:
         improved = sum(report.counts().values()) > sum(after_report.counts().values())
