@@ -1,12 +1,14 @@
 """Sign-in, first-run setup, accounts and permissions for the HTML pages.
 
-Every HTML request loads ``g.user`` from the session; anonymous visitors are
-sent to ``/login`` (or ``/setup`` while no account exists). The JSON API
-(``/api/``) is not handled here: it authenticates with bearer tokens.
+Every HTML request loads ``g.user`` from the session (checked against its
+server-side record, ``web_sessions.py``); anonymous visitors are sent to
+``/login`` (or ``/setup`` while no account exists). Sign-in is throttled per
+username and address (``sign_in_throttle.py``). The JSON API (``/api/``) is not
+handled here: it authenticates with bearer tokens. The admins' users page is
+in ``auth_users.py``.
 """
 from __future__ import annotations
 
-import hmac
 import re
 from functools import wraps
 from urllib.parse import urlsplit
@@ -16,8 +18,12 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 from werkzeug.routing import BuildError
 
 from framing.store.accounts import ROLES, AccountStore
+from framing.store.passwords import dummy_hash
+from framing.store.sign_in_log import SignInLog
 
+from . import web_sessions
 from .extensions import get_db
+from .sign_in_throttle import SignInThrottle, failures_notice, retry_after
 
 bp = Blueprint("auth", __name__)
 
@@ -28,6 +34,17 @@ PERMISSIONS = {
     "editor": {"edit", "check", "tokens", "read"},
     "reviewer": {"check", "read"},
 }
+
+
+@bp.record_once
+def _prepare_dummy_hash(state) -> None:
+    """Make the hash checked for unknown usernames now, not on the first such sign-in.
+
+    Made lazily, the first unknown username of a worker would cost two scrypt
+    computations against one for a known name: a timing tell that the name does
+    not exist.
+    """
+    dummy_hash()
 
 
 def accounts() -> AccountStore:
@@ -100,15 +117,8 @@ def load_user():
     g.user = None
     if request.path.startswith("/api/") or request.endpoint == "static":
         return None
-    user_id = session.get("user_id")
-    if user_id is not None:
-        store = accounts()
-        user = store.get(user_id)
-        stamp = store.session_stamp(user_id) if user else None
-        if user and stamp and hmac.compare_digest(str(session.get("stamp", "")), stamp):
-            g.user = user
-        else:
-            session.clear()
+    if session.get("user_id") is not None:
+        g.user = web_sessions.current_user(accounts())
     if g.user is not None or request.endpoint in PUBLIC_ENDPOINTS:
         return None
     if accounts().count() == 0:
@@ -133,10 +143,7 @@ def _safe_next(target: str | None) -> str:
 
 def _sign_in(user, store: AccountStore) -> None:
     """Start a fresh session for ``user`` (nothing carried over: no fixation)."""
-    session.clear()
-    session["user_id"] = user.id
-    session["stamp"] = store.session_stamp(user.id)
-    session.permanent = True
+    web_sessions.start(user, store)
 
 
 def _limited(store: AccountStore, keys: list[str]) -> bool:
@@ -145,13 +152,13 @@ def _limited(store: AccountStore, keys: list[str]) -> bool:
     return any(store.recent_failures(key, window) >= limit for key in keys)
 
 
-def _too_many(template: str, **context):
-    window = current_app.config["LOGIN_WINDOW_SECONDS"]
-    minutes = max(1, round(window / 60))
-    error = (f"Too many failed sign-in attempts. Wait {minutes} minute"
-             f"{'s' if minutes != 1 else ''} and try again.")
+def _too_many(template: str, wait: float | None = None, **context):
+    seconds = retry_after(current_app.config["LOGIN_WINDOW_SECONDS"] if wait is None else wait)
+    amount = (f"{seconds} second{'s' if seconds != 1 else ''}" if seconds < 120
+              else f"{round(seconds / 60)} minutes")
+    error = f"Too many failed sign-in attempts. Wait {amount} and try again."
     response = current_app.make_response((render_template(template, error=error, **context), 429))
-    response.headers["Retry-After"] = str(int(window))
+    response.headers["Retry-After"] = str(seconds)
     return response
 
 
@@ -182,7 +189,7 @@ def setup():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Sign in with username and password (rate-limited per username and per address)."""
+    """Sign in with username and password (throttled per username and address together)."""
     store = accounts()
     if store.count() == 0:
         return redirect(url_for("auth.setup"))
@@ -193,24 +200,27 @@ def login():
         return render_template("auth/login.html", next=next_url)
     username = request.form.get("username", "").strip()
     password = request.form.get("password", "")
-    keys = [f"user:{username.lower()}", f"addr:{request.remote_addr or 'unknown'}"]
-    if _limited(store, keys):
-        return _too_many("auth/login.html", username=username, next=next_url)
+    address = request.remote_addr or "unknown"
+    throttle = SignInThrottle(SignInLog(store.db))
+    wait = throttle.wait(username, address)
+    if wait > 0:  # refused before the password is checked: not counted as a guess
+        return _too_many("auth/login.html", wait, username=username, next=next_url)
     user = store.authenticate(username, password)
     if user is None:
-        for key in keys:
-            store.record_login_attempt(key, False)
+        throttle.failed(username, address)
         return render_template("auth/login.html", error="Wrong username or password.",
                                username=username, next=next_url), 401
-    store.record_login_attempt(keys[0], True)
+    notice = failures_notice(throttle.succeeded(username, address))
     _sign_in(user, store)
+    if notice:
+        flash(notice, "warning")  # shown once, on the next page
     return redirect(_safe_next(next_url))
 
 
 @bp.post("/logout")
 def logout():
-    """Sign out (POST only, with the CSRF token)."""
-    session.clear()
+    """Sign out (POST only, with the CSRF token): this session ends on the server too."""
+    web_sessions.end()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))
 
@@ -245,17 +255,21 @@ def account():
             store.set_password(g.user.id, new)
         except ValueError as exc:
             return _account_page(400, error=str(exc))
-        session["stamp"] = store.session_stamp(g.user.id)  # other sessions are signed out
-        flash("Your password is changed.", "success")
+        web_sessions.end_others(g.user.id, store)  # this browser stays signed in
+        tokens = " and your API tokens are revoked" if can("tokens") else ""
+        flash(f"Your password is changed. Your other sessions are signed out{tokens}.",
+              "success")
         return redirect(url_for("auth.account"))
     if action in ("create_token", "revoke_token") and not can("tokens"):
         abort(403)
     if action == "create_token":
         try:
-            plaintext, token = store.create_token(g.user.id, request.form.get("label", ""))
+            plaintext, token = store.create_token(g.user.id, request.form.get("label", ""),
+                                                  days=current_app.config["API_TOKEN_DAYS"])
         except ValueError as exc:
             return _account_page(400, error=str(exc))
-        return _account_page(201, new_token=plaintext, new_token_label=token.label)
+        return _account_page(201, new_token=plaintext, new_token_label=token.label,
+                             new_token_expires=token.expires_at)
     if action == "revoke_token":
         token_id = request.form.get("token_id", type=int)
         if token_id is None or not store.revoke_token(g.user.id, token_id):
@@ -265,34 +279,4 @@ def account():
     return _account_page(400, error="Unknown action.")
 
 
-def _users_page(status: int = 200, **context):
-    return render_template("auth/users.html", users=accounts().list(), **context), status
-
-
-@bp.route("/users", methods=["GET", "POST"])
-@roles_required("admin")
-def users():
-    """Admins: list accounts, create one with a role, change roles, delete."""
-    if request.method == "GET":
-        return _users_page()
-    store = accounts()
-    action = request.form.get("action", "")
-    user_id = request.form.get("user_id", type=int)
-    try:
-        if action == "create":
-            user = store.create(request.form.get("username", ""),
-                                request.form.get("password", ""), request.form.get("role", ""))
-            flash(f"Account {user.username!r} created ({user.role}).", "success")
-        elif action == "role" and user_id is not None:
-            user = store.set_role(user_id, request.form.get("role", ""))
-            flash(f"{user.username!r} is now {user.role}.", "success")
-        elif action == "delete" and user_id is not None:
-            if user_id == g.user.id:
-                raise ValueError("You cannot delete your own account.")
-            store.delete(user_id)
-            flash("The account is deleted.", "success")
-        else:
-            raise ValueError("Unknown action.")
-    except ValueError as exc:
-        return _users_page(400, error=str(exc), form=request.form)
-    return redirect(url_for("auth.users"))
+from . import auth_users  # noqa: E402,F401  (adds the users page to bp)

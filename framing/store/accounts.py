@@ -1,30 +1,34 @@
 """User accounts, API tokens and sign-in attempts (for rate limiting across processes).
 
-Passwords are stored as salted scrypt hashes (in werkzeug's format, computed with
-the standard library: the engine package never imports the web stack); API
-tokens only as SHA-256 digests, so a copy of the database gives no usable
-credential. All SQL for these tables lives here.
+Passwords are stored as salted scrypt hashes (``passwords.py``); API tokens only
+as SHA-256 digests, so a copy of the database gives no usable credential.
+Tokens expire, and end when their owner changes password or gets a role that
+may not hold tokens. All SQL for these tables lives here; sign-in sessions are
+in ``sessions.py`` and the sign-in attempt log used for throttling in
+``sign_in_log.py``.
 """
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from contextlib import contextmanager
-from functools import lru_cache
 
 import sqlite_utils
 
+from .best_effort import try_write
 from .db import migration, write_transaction
+from .passwords import (MAX_PASSWORD, MIN_PASSWORD, check_password_hash,  # noqa: F401
+                        dummy_hash, generate_password_hash, validate_password)
 
 ROLES = ("admin", "editor", "reviewer")
+TOKEN_ROLES = ("admin", "editor")  # roles that may hold API tokens (webapp.auth's "tokens")
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,39}$")
-MIN_PASSWORD, MAX_PASSWORD = 10, 1024
 TOKEN_PREFIX = "frm_"
+TOKEN_DAYS = 90  # default lifetime of an API token (the app's API_TOKEN_DAYS setting)
 ATTEMPT_RETENTION_SECONDS = 86_400
 
 
@@ -52,6 +56,18 @@ def _login_attempts(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX login_attempts_key_at ON login_attempts (key, at)")
 
 
+@migration("0006_api_token_expiry")
+def _api_token_expiry(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE api_tokens ADD COLUMN expires_at TEXT")
+    # Tokens made before expiry existed get the default lifetime from now, so no
+    # script stops working the day of the upgrade. Tokens of users whose role may
+    # not hold any (demoted before demotion revoked them) end now.
+    db.execute("UPDATE api_tokens SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
+               [f"+{TOKEN_DAYS} days"])
+    db.execute("DELETE FROM api_tokens WHERE user_id NOT IN (SELECT id FROM users WHERE role IN "
+               f"({', '.join(repr(r) for r in TOKEN_ROLES)}))")
+
+
 @dataclass
 class User:
     id: int
@@ -67,57 +83,25 @@ class Token:
     label: str
     created_at: str
     last_used_at: str | None
+    expires_at: str | None = None
+
+    @property
+    def expired(self) -> bool:
+        """Whether the token no longer authenticates because its lifetime is over."""
+        return not self.expires_at or self.expires_at <= _now()
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+class TokenRefused(ValueError):
+    """An API token that does not authenticate; the message says why (unknown, expired)."""
 
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 32768, 8, 1
-SALT_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-
-
-def _scrypt(password: str, salt: str, n: int, r: int, p: int) -> str:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt.encode("utf-8"), n=n, r=r, p=p,
-                          maxmem=132 * n * r * p).hex()
-
-
-def generate_password_hash(password: str) -> str:
-    """A salted scrypt hash, ``scrypt:N:r:p$salt$hex`` (werkzeug's format)."""
-    salt = "".join(secrets.choice(SALT_CHARS) for _ in range(16))
-    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    return f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}${salt}${digest}"
-
-
-def check_password_hash(stored: str, password: str) -> bool:
-    """Whether ``password`` matches a hash made by :func:`generate_password_hash`."""
-    try:
-        method, salt, digest = stored.split("$", 2)
-        name, n, r, p = method.split(":")
-        if name != "scrypt":
-            return False
-        candidate = _scrypt(password, salt, int(n), int(r), int(p))
-    except ValueError:
-        return False
-    return hmac.compare_digest(candidate, digest)
+def _now(after: timedelta | None = None) -> str:
+    when = datetime.now(timezone.utc) + (after or timedelta())
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _digest(plaintext: str) -> str:
     return hashlib.sha256(plaintext.encode("utf-8")).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _dummy_hash() -> str:
-    return generate_password_hash(secrets.token_hex(16))  # for unknown usernames (timing)
-
-
-def validate_password(password: object) -> str:
-    """Return the password if acceptable, else raise ValueError saying why."""
-    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise ValueError(f"The password must be at least {MIN_PASSWORD} characters long.")
-    if len(password) > MAX_PASSWORD:
-        raise ValueError(f"The password must be at most {MAX_PASSWORD} characters long.")
-    return password
 
 
 def validate_role(role: object) -> str:
@@ -181,7 +165,7 @@ class AccountStore:
                 [username.strip()]).fetchone()
         if not isinstance(password, str) or len(password) > MAX_PASSWORD:
             password = ""
-        ok = check_password_hash(row[4] if row else _dummy_hash(), password)
+        ok = check_password_hash(row[4] if row else dummy_hash(), password)
         return User(*row[:4]) if row and ok else None
 
     def get(self, user_id: int) -> User | None:
@@ -199,9 +183,15 @@ class AccountStore:
         return [User(*row) for row in rows]
 
     def session_stamp(self, user_id: int) -> str | None:
-        """A fingerprint of the password hash, kept in sessions: a new password ends them."""
-        row = self.db.execute("SELECT password_hash FROM users WHERE id = ?", [user_id]).fetchone()
-        return _digest(row[0])[:16] if row else None
+        """A fingerprint of the password hash and the session epoch, kept in sessions.
+
+        A new password, or "sign out everywhere" (which raises the epoch, see
+        ``sessions.py``), changes it and so ends every session holding the old one,
+        including those the database never recorded (signed in while read-only).
+        """
+        row = self.db.execute("SELECT password_hash, session_epoch FROM users WHERE id = ?",
+                              [user_id]).fetchone()
+        return _digest(f"{row[0]}:{row[1]}")[:16] if row else None
 
     def _require(self, user_id: int) -> User:
         user = self.get(user_id)
@@ -220,7 +210,11 @@ class AccountStore:
             yield user
 
     def set_role(self, user_id: int, role: str) -> User:
-        """Change a user's role; the last admin cannot be demoted."""
+        """Change a user's role; the last admin cannot be demoted.
+
+        A role that may not hold API tokens revokes the user's tokens in the same
+        transaction: a demoted user's scripts stop working at once.
+        """
         validate_role(role)
         if role == "admin":
             with self.db.conn:
@@ -228,15 +222,22 @@ class AccountStore:
             return self._require(user_id)
         with self._unless_last_admin(user_id, "The last admin cannot be given another role."):
             self.db.execute("UPDATE users SET role = ? WHERE id = ?", [role, user_id])
+            if role not in TOKEN_ROLES:
+                self.db.execute("DELETE FROM api_tokens WHERE user_id = ?", [user_id])
         return self._require(user_id)
 
     def set_password(self, user_id: int, password: str) -> None:
-        """Replace a user's password (validated like on creation)."""
+        """Replace a user's password (validated like on creation) and revoke their API tokens.
+
+        Whoever knew the old password may have made a token with it; a password
+        change must lock them out of the API too.
+        """
         validate_password(password)
         self._require(user_id)
-        with self.db.conn:
-            self.db.execute("UPDATE users SET password_hash = ? WHERE id = ?",
-                            [generate_password_hash(password), user_id])
+        hashed = generate_password_hash(password)
+        with write_transaction(self.db):
+            self.db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [hashed, user_id])
+            self.db.execute("DELETE FROM api_tokens WHERE user_id = ?", [user_id])
 
     def delete(self, user_id: int) -> None:
         """Delete a user and their tokens; the last admin cannot be deleted."""
@@ -245,42 +246,69 @@ class AccountStore:
             self.db.execute("DELETE FROM users WHERE id = ?", [user_id])
 
     # -- API tokens ------------------------------------------------------------
-    def create_token(self, user_id: int, label: str) -> tuple[str, Token]:
-        """A new API token: returns the plaintext (shown once) and its record."""
+    def create_token(self, user_id: int, label: str,
+                     days: float = TOKEN_DAYS) -> tuple[str, Token]:
+        """A new API token valid for ``days``: returns the plaintext (shown once) and its record."""
         label = label.strip() if isinstance(label, str) else ""
         if not 1 <= len(label) <= 80:
             raise ValueError("The token label must be 1 to 80 characters long.")
+        if not 0 < days <= 36_500:
+            raise ValueError("A token's lifetime must be between 1 day and 100 years.")
         self._require(user_id)
         plaintext = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        created = _now()
+        created, expires = _now(), _now(timedelta(days=days))
         with self.db.conn:
             cursor = self.db.execute(
-                "INSERT INTO api_tokens (user_id, label, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                [user_id, label, _digest(plaintext), created])
-        return plaintext, Token(cursor.lastrowid, user_id, label, created, None)
+                "INSERT INTO api_tokens (user_id, label, token_hash, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?)", [user_id, label, _digest(plaintext), created, expires])
+        return plaintext, Token(cursor.lastrowid, user_id, label, created, None, expires)
 
-    def verify_token(self, plaintext: str) -> User | None:
-        """The token's owner, or None for an unknown or malformed token."""
+    def authenticate_token(self, plaintext: str) -> User:
+        """The owner of a valid token; TokenRefused (saying why) for any other.
+
+        Its last use is recorded at most once a minute, and only when the database
+        takes writes: in maintenance mode or on a full disk the API still reads.
+        """
+        unknown = TokenRefused("The API token is not valid (unknown or revoked).")
         if not isinstance(plaintext, str) or not 0 < len(plaintext) <= 200:
-            return None
+            raise unknown
         row = self.db.execute(
-            "SELECT t.id, t.last_used_at, u.id, u.username, u.role, u.created_at FROM api_tokens t"
-            " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+            "SELECT t.id, t.last_used_at, t.expires_at, u.id, u.username, u.role, u.created_at "
+            "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
             [_digest(plaintext)]).fetchone()
         if row is None:
-            return None
+            raise unknown
         now = _now()
+        if not row[2] or row[2] <= now:  # ISO-8601 UTC strings compare in time order
+            raise TokenRefused(f"The API token expired on {(row[2] or '?')[:10]}; create a new "
+                               "one on your account page.")
         if (row[1] or "")[:16] != now[:16]:  # record use at most once a minute: fewer writes
-            with self.db.conn:
-                self.db.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [now, row[0]])
-        return User(*row[2:])
+            try_write(self.db, lambda: self.db.execute(
+                "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [now, row[0]]))
+        return User(*row[3:])
+
+    def verify_token(self, plaintext: str) -> User | None:
+        """The token's owner, or None for an unknown, malformed or expired token."""
+        try:
+            return self.authenticate_token(plaintext)
+        except TokenRefused:
+            return None
+
+    TOKEN_COLUMNS = "id, user_id, label, created_at, last_used_at, expires_at"
 
     def tokens(self, user_id: int) -> list[Token]:
         """A user's tokens (without secrets), newest first."""
-        rows = self.db.execute(
-            "SELECT id, user_id, label, created_at, last_used_at FROM api_tokens "
-            "WHERE user_id = ? ORDER BY id DESC", [user_id]).fetchall()
+        rows = self.db.execute(f"SELECT {self.TOKEN_COLUMNS} FROM api_tokens "
+                               "WHERE user_id = ? ORDER BY id DESC", [user_id]).fetchall()
         return [Token(*row) for row in rows]
+
+    def all_tokens(self) -> list[tuple[str, Token]]:
+        """Every user's tokens as (username, token), for admins; by username, newest first."""
+        rows = self.db.execute(
+            "SELECT u.username, t.id, t.user_id, t.label, t.created_at, t.last_used_at, "
+            "t.expires_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
+            "ORDER BY u.username COLLATE NOCASE, t.id DESC").fetchall()
+        return [(row[0], Token(*row[1:])) for row in rows]
 
     def revoke_token(self, user_id: int, token_id: int) -> bool:
         """Delete one of the user's tokens; False if it was not theirs or not found."""
