@@ -6,6 +6,8 @@ plus the app's own FRAMING_SECRET_KEY, FRAMING_DATABASE, FRAMING_ALLOWED_HOSTS.
 """
 import os
 
+from gunicorn import glogging
+
 os.environ.setdefault("FRAMING_ENV", "production")
 
 bind = os.environ.get("FRAMING_BIND", "127.0.0.1:8000")
@@ -18,10 +20,41 @@ graceful_timeout = 20
 max_requests = 2000           # recycle workers now and then; no state lives in them
 max_requests_jitter = 200
 limit_request_line = 8190
-# The path without its query string: drafts and passwords never reach the log.
+# The path without its query string: drafts and passwords never reach the log;
+# the logger class also redacts partner-link tokens (/p/<token>) in every field.
 accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
+
+
+class RedactingLogger(glogging.Logger):
+    """gunicorn's logger; access-log fields pass through webapp.access_log.redact_atoms,
+    and error-log arguments (a failing request's path) through the same redaction."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        from webapp.access_log import RedactArgs
+        self.error_log.addFilter(RedactArgs())
+
+    def atoms(self, resp, req, environ, request_time):
+        from webapp.access_log import redact_atoms
+        return redact_atoms(super().atoms(resp, req, environ, request_time))
+
+
+logger_class = RedactingLogger
+
+
+def on_starting(server):
+    """Migrate the database once, in the master, before any worker starts.
+
+    Workers that each migrated on their own raced one another on a fresh
+    database ("table ... already exists"); now they find nothing to do. A
+    failed migration or a weak production setting stops the server here.
+    """
+    from webapp import upgrade_database
+    database, applied = upgrade_database()
+    server.log.info("database %s: %s", database,
+                    f"applied {', '.join(applied)}" if applied else "schema up to date")
 
 
 def post_worker_init(worker):
@@ -30,3 +63,4 @@ def post_worker_init(worker):
     with app.app_context():
         from webapp.extensions import get_analyzer
         get_analyzer()
+    worker.log.info("worker %s ready", worker.pid)

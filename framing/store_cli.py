@@ -1,4 +1,4 @@
-"""``framing backup`` and ``framing restore``: the database, safely, while the app runs."""
+"""``framing backup``, ``framing restore`` and ``framing db upgrade``: the database, safely."""
 from __future__ import annotations
 
 import click
@@ -41,3 +41,34 @@ def restore_command(backup_file, database, yes):
         raise click.ClickException(str(exc)) from None
     click.echo(f"restored {target} from {backup_file}; previous copy kept at {kept} "
                f"(integrity: {integrity(target)})")
+
+
+@click.group("db")
+def db_group():
+    """The app's database: schema upgrades."""
+
+
+@db_group.command("upgrade")
+@click.option("--database", metavar="PATH", help="Database file (default: the app's).")
+def upgrade_command(database):
+    """Apply pending schema migrations (safe while other processes start or run).
+
+    ``make serve`` does this once before its workers start; run it yourself to
+    upgrade a database ahead of a deployment.
+    """
+    import sqlite3
+
+    from .store import connect, migrate
+    target = _database(database)
+    try:
+        db = connect(target)
+        try:
+            applied = migrate(db)
+        finally:
+            db.conn.close()
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"{target}: not upgraded ({exc})") from None
+    if applied:
+        click.echo(f"{target}: applied {len(applied)} migration(s): {', '.join(applied)}")
+    else:
+        click.echo(f"{target}: up to date")

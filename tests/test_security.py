@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import sys
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def test_production_refuses_the_default_secret(tmp_path):
     with pytest.raises(UnsafeConfiguration, match="FRAMING_SECRET_KEY"):
         create_app({"ENV_NAME": "production", "DATABASE": str(tmp_path / "p.sqlite"),
                     "DEMO_DATA": False})
-    app = create_app({"ENV_NAME": "production", "SECRET_KEY": "x" * 64,
+    app = create_app({"ENV_NAME": "production", "SECRET_KEY": secrets.token_hex(32),
                       "DATABASE": str(tmp_path / "p.sqlite"), "DEMO_DATA": False})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     response = app.test_client().get("/login")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import signal
 import sqlite3
 import statistics
@@ -40,7 +41,7 @@ MAX_SECONDS = 300  # hard stop for any phase
 
 
 def start(db_path: str, port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "FRAMING_DATABASE": db_path, "FRAMING_SECRET_KEY": "l" * 64,
+    env = {**os.environ, "FRAMING_DATABASE": db_path, "FRAMING_SECRET_KEY": secrets.token_hex(32),
            "FRAMING_DEMO_DATA": "0", "FRAMING_BIND": f"127.0.0.1:{port}",
            "FRAMING_WORKERS": str(workers)}
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py",

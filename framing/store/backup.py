@@ -5,12 +5,16 @@ while the app keeps serving (WAL readers and writers carry on); the copy is
 integrity-checked before it is kept. ``restore`` checks the backup first,
 keeps the current database aside as ``<name>.before-restore``, then copies
 the backup in through the same API, so a failure midway leaves the old file.
+Every file written here is readable by its owner only (the database holds
+notes about real people), and so is a backup folder this creates.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
 from pathlib import Path
+
+from .db import PRIVATE_FILE_MODE, create_private_file
 
 
 class BackupError(RuntimeError):
@@ -33,10 +37,12 @@ def backup(database: str | Path, destination: str | Path) -> Path:
     if not database.exists():
         raise BackupError(f"{database}: no such database")
     if wants_folder:
-        destination.mkdir(parents=True, exist_ok=True)
+        destination.mkdir(mode=0o700, parents=True, exist_ok=True)
     if destination.exists() and destination.is_dir():
         destination = destination / f"{database.stem}-backup.sqlite"
     partial = destination.with_name(destination.name + ".partial")
+    partial.unlink(missing_ok=True)  # a leftover from an interrupted run may have any mode
+    create_private_file(partial)
     source = sqlite3.connect(str(database), timeout=30)
     try:
         target = sqlite3.connect(str(partial))
@@ -53,6 +59,7 @@ def backup(database: str | Path, destination: str | Path) -> Path:
     if verdict != "ok":
         partial.unlink(missing_ok=True)
         raise BackupError(f"the copy failed its integrity check: {verdict}")
+    os.chmod(partial, PRIVATE_FILE_MODE)
     os.replace(partial, destination)
     return destination
 
@@ -66,6 +73,7 @@ def restore(backup_file: str | Path, database: str | Path) -> Path:
     kept = database.with_name(database.name + ".before-restore")
     if database.exists():
         backup(database, kept)
+    create_private_file(database)  # restoring to a new place: owner-only from the start
     source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
     try:
         target = sqlite3.connect(str(database), timeout=30)
