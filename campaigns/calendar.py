@@ -8,6 +8,7 @@ internal comments or review notes.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -92,10 +93,19 @@ def _channel_labels() -> dict[str, str]:
     return {cid: ch.label for cid, ch in load_channels()[0].items()}
 
 
+# Everything Python's str.splitlines() treats as a line end: calendar readers differ on
+# which of them end a line, so all of them become the one escape RFC 5545 defines (\n).
+LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Other control characters (C0 but tab, DEL, C1) are not allowed in a TEXT value.
+CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
+
+
 def escape(text: str) -> str:
-    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines."""
+    """RFC 5545 TEXT value: backslash, semicolon and comma escaped; every kind of line
+    break (CR, LF, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR...) written as ``\\n``;
+    other control characters dropped. Tabs stay (TEXT allows them)."""
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    return CONTROLS.sub("", LINE_BREAKS.sub(lambda _: "\\n", text))
 
 
 def fold(line: str, limit: int = 75) -> str:

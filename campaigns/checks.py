@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from framing.engine import InputError
+from framing.engine import InputError, TextTooLarge
 from framing.findings import SEVERITIES, SEVERITY_RANK, Finding, Source
 from framing.profile import ProfileError
+from framing.store.best_effort import try_write
 
 from . import rules
 from .channels import CampaignChecks, load_campaign_checks, load_channels
@@ -76,7 +77,8 @@ def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],
               stale: bool) -> list[str]:
     if piece.status in ("published", "archived"):
         return []
-    blockers = [f"over channel limit: {f.message}" for f in findings
+    blockers = [f"{'not checked' if f.rule == NOT_CHECKED else 'over channel limit'}: "
+                f"{f.message}" for f in findings
                 if f.category == "channel" and f.severity == "error"]
     errors = sum(1 for f in findings if f.severity == "error" and f.category != "channel")
     if errors:
@@ -118,8 +120,11 @@ def _results(store, analyzer, campaign: Campaign, pieces: list[Piece],
             out[piece.id] = (_load(row[2]) if row else [], True)
     if todo:
         fresh = check_pieces(store, analyzer, campaign, todo)
-        store.save_checks([(p.current.id, packs, keys[p.id],
-                            json.dumps([f.to_dict() for f in fresh[p.id]])) for p in todo])
+        results = [(p.current.id, packs, keys[p.id],
+                    json.dumps([f.to_dict() for f in fresh[p.id]])) for p in todo]
+        # A cache: when the database cannot be written (maintenance mode, read-only or
+        # full disk) the page still shows the fresh findings, and they are stored later.
+        try_write(store.db, lambda: store.save_checks(results))
         out.update({pid: (found, False) for pid, found in fresh.items()})
     return out
 
@@ -131,13 +136,15 @@ def check_pieces(store, analyzer, campaign: Campaign,
     majority = rules.engine_patterns(analyzer.lexicons, "norms.majority-missing", "patterns")
     cues = rules.engine_patterns(analyzer.lexicons, "norms.data-source-missing",
                                  "unless_document")
-    checkable = []
+    checkable, refused = [], {}
     for piece in pieces:
         try:
             analyzer.validate_text(piece.current.body)
             checkable.append(piece)
+        except TextTooLarge as exc:  # over a cap: campaign checks only, and say so
+            refused[piece.id] = exc
         except InputError:
-            pass  # too long for the engine: campaign checks only (the channel limit fires)
+            pass  # not text the engine can read: campaign checks only
     docs = dict(zip((p.id for p in checkable),
                     analyzer.parse([p.current.body for p in checkable])))
     out = {}
@@ -148,6 +155,8 @@ def check_pieces(store, analyzer, campaign: Campaign,
             report = analyzer.report(docs[piece.id], sector, partner, "campaign")
             engine, topics = report.findings, dict(docs[piece.id]._.framing_topics or {})
         found = list(engine)
+        if piece.id in refused:
+            found.append(not_checked(refused[piece.id]))
         found += rules.channel_findings(text, channels.get(piece.channel), rate, data)
         found += rules.consistency_findings(text, campaign, data)
         found += rules.norms_findings(text, campaign, data, engine, majority, cues)
@@ -155,6 +164,22 @@ def check_pieces(store, analyzer, campaign: Campaign,
         found.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
         out[piece.id] = found
     return out
+
+
+# Reports on the app's own size caps, not on a guideline, so it is defined here rather
+# than in channels.yaml and cites no source.
+NOT_CHECKED = "campaign.not-checked"
+
+
+def not_checked(exc: TextTooLarge) -> Finding:
+    """The finding that says the guideline checks skipped a piece over one of the engine's
+    caps (characters, lines, words and punctuation marks), naming the cap."""
+    return Finding(rule=NOT_CHECKED, category="channel", severity="error",
+                   message=(f"The guideline checks did not run: {exc.describe('the piece')}. "
+                            "Split it into shorter pieces."),
+                   start=0, end=0, text="", scope="document", line=1, column=1,
+                   description="Pieces over the checker's size limits are not checked against "
+                               "the messaging guidelines, so they cannot be approved as checked.")
 
 
 def _partner(store, analyzer, piece: Piece):

@@ -43,6 +43,27 @@ class WorkflowError(Exception):
         self.forbidden = forbidden
 
 
+class SelfApproval(WorkflowError):
+    """Approving a version one saved oneself, with the approver-not-author setting on."""
+
+    def __init__(self, message: str):
+        super().__init__(message, forbidden=True)
+
+
+class StaleVersion(Exception):
+    """An edit made from a version that is no longer the piece's current one.
+
+    Checked under the write lock, so of two edits from the same version one
+    lands and the other gets this (the API answers 409 with ``current_version``).
+    """
+
+    def __init__(self, current_version: int, expected_version: int):
+        super().__init__(f"the piece is at version {current_version}; "
+                         f"the edit was made from version {expected_version}")
+        self.current_version = current_version
+        self.expected_version = expected_version
+
+
 @dataclass
 class CampaignPartner:
     profile_id: int

@@ -2,7 +2,9 @@
 
 Every edit appends a version numbered one above the last, under SQLite's
 write lock (``BEGIN IMMEDIATE``) and UNIQUE(piece_id, number), so two
-editors never share a number. The current version is the highest number;
+editors never share a number; an edit that names the version it started from
+(``base_version``) is refused with StaleVersion, under that same lock, when
+another edit landed first. The current version is the highest number;
 restoring copies an old version forward. Editing an approved, scheduled or
 published piece voids the approval and sends it back to review.
 """
@@ -15,7 +17,7 @@ from framing.store.db import write_transaction
 from framing.store.profiles import actor, utcnow
 from framing.textdiff import diff_stats, word_diff
 
-from .models import Piece, PieceNotFound, PieceVersion, VersionDiff, WorkflowError
+from .models import Piece, PieceNotFound, PieceVersion, StaleVersion, VersionDiff, WorkflowError
 from .validate import iso_date, text
 from .workflow import EDIT_RETURNS_TO_REVIEW, content_hash, normalize_body, normalize_title
 
@@ -112,9 +114,15 @@ class PieceOps:
         return self.get_piece(piece_id)
 
     def edit_piece(self, piece_id: int, title: str, body: str, user: Any,
-                   note: str = "") -> PieceVersion:
-        """Save a new version (unchanged text saves nothing and returns the current one)."""
-        return self._new_version(piece_id, title, body, user, note, None)
+                   note: str = "", base_version: int | None = None) -> PieceVersion:
+        """Save a new version (unchanged text saves nothing and returns the current one).
+
+        ``base_version`` is the version number the edit was made from: if the
+        piece has moved on since, StaleVersion is raised and nothing is saved.
+        The check runs under the write lock, so two edits from the same version
+        cannot both land.
+        """
+        return self._new_version(piece_id, title, body, user, note, None, base_version)
 
     def restore(self, piece_id: int, number: int, user: Any) -> PieceVersion:
         """Copy version ``number`` forward as a new version that points back to it."""
@@ -123,12 +131,16 @@ class PieceOps:
                                  f"Restored version {number}", number)
 
     def _new_version(self, piece_id: int, title: str, body: str, user: Any, note: str,
-                     restored_from: int | None) -> PieceVersion:
+                     restored_from: int | None, base_version: int | None = None) -> PieceVersion:
         title, body = _title(title), _body(body)
         note = text(note, "note")
         now, who = utcnow(), actor(user)
         with write_transaction(self.db):
             piece = self.get_piece(piece_id)
+            # Read under the lock taken by BEGIN IMMEDIATE: no other save can land between
+            # this check and the insert below.
+            if base_version is not None and piece.current.number != base_version:
+                raise StaleVersion(piece.current.number, base_version)
             if piece.status == "archived":
                 raise WorkflowError("the piece is archived; move it back to draft to edit it")
             if content_hash(title, body, piece.channel) == piece.current.content_hash:

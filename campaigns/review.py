@@ -29,22 +29,29 @@ class ReviewOps:
     db: Any
 
     # -- workflow ----------------------------------------------------------------------------
-    def allowed_transitions(self, piece: Piece, role: str) -> list[str]:
-        """The statuses ``role`` may move ``piece`` to now."""
-        return workflow.allowed_transitions(piece, role)
+    def allowed_transitions(self, piece: Piece, role: str, user: Any = None,
+                            approver_not_author: bool = True) -> list[str]:
+        """The statuses ``role`` may move ``piece`` to now (and ``user``, when given: the
+        author of the current version may not approve it unless ``approver_not_author``
+        is off)."""
+        return workflow.allowed_transitions(piece, role, None if user is None else actor(user),
+                                            approver_not_author)
 
     def transition(self, piece_id: int, to_status: str, user: Any, role: str,
-                   note: str = "") -> Piece:
+                   note: str = "", approver_not_author: bool = True) -> Piece:
         """Move a piece to ``to_status``; raises WorkflowError for a disallowed move or role.
 
         Approving records the approver and binds the approval to the current
         version's hash; approving and requesting changes also record a review
         decision. Leaving the approved statuses (other than to archive) voids it.
+        With ``approver_not_author`` (the default), the user who saved the current
+        version may not approve it; the check reads the version under the write
+        lock, so an edit landing meanwhile cannot slip past it.
         """
         note, who, now = text(note, "note"), actor(user), utcnow()
         with write_transaction(self.db):
             piece = self.get_piece(piece_id)
-            workflow.check_transition(piece, to_status, role)
+            workflow.check_transition(piece, to_status, role, who, approver_not_author)
             if to_status == "approved" and piece.status not in APPROVED_STATUSES:
                 self.db.execute(
                     "UPDATE pieces SET status = ?, approved_version = ?, approved_hash = ?,"

@@ -17,12 +17,13 @@ from framing.store.db import write_transaction
 from framing.store.profiles import Profile, ProfileNotFound, ProfileStore, actor, utcnow
 
 from .models import (Campaign, CampaignNotFound, CampaignPartner, CampaignSummary,
-                     PieceNotFound, WorkflowError)
+                     PieceNotFound, SelfApproval, StaleVersion, WorkflowError)
 from .pieces import PieceOps
 from .review import ReviewOps
 from .validate import campaign_document
 
-__all__ = ["CampaignStore", "CampaignNotFound", "PieceNotFound", "WorkflowError"]
+__all__ = ["CampaignStore", "CampaignNotFound", "PieceNotFound", "SelfApproval", "StaleVersion",
+           "WorkflowError"]
 
 _CAMPAIGN_COLS = ("id, name, goal, type, audience, start_date, end_date, status, norms, tagline,"
                   " hashtag, help_line, created_at, created_by")

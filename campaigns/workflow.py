@@ -3,14 +3,15 @@
 draft → in-review → changes-requested → approved → scheduled → published,
 plus archived from anywhere (and back to draft). Reviewers decide (approve or
 request changes); editors and admins also submit, schedule, publish and
-archive. The content hash ties every approval to one version.
+archive. The content hash ties every approval to one version, and (unless
+the setting is turned off) its approver is not the user who saved it.
 """
 from __future__ import annotations
 
 import hashlib
 import unicodedata
 
-from .models import PIECE_STATUSES, Piece, WorkflowError
+from .models import APPROVED_STATUSES, PIECE_STATUSES, Piece, SelfApproval, WorkflowError
 
 EDITORS = frozenset({"editor", "admin"})
 DECIDERS = frozenset({"reviewer", "editor", "admin"})
@@ -36,8 +37,15 @@ TRANSITIONS.update({(status, "archived"): EDITORS for status in PIECE_STATUSES
 EDIT_RETURNS_TO_REVIEW = ("approved", "scheduled", "published")
 
 
-def check_transition(piece: Piece, to_status: str, role: str) -> None:
-    """Raise WorkflowError unless ``role`` may move ``piece`` to ``to_status`` now."""
+def check_transition(piece: Piece, to_status: str, role: str, user: str | None = None,
+                     approver_not_author: bool = True) -> None:
+    """Raise WorkflowError unless ``role`` (and ``user``, when given) may move ``piece`` to
+    ``to_status`` now.
+
+    With ``approver_not_author``, the user who saved the current version may not
+    approve it: one person alone cannot take their own text from draft to
+    published. Moving a scheduled piece back to approved is not a new approval.
+    """
     if to_status not in PIECE_STATUSES:
         raise WorkflowError(f"unknown status {to_status!r} "
                             f"(expected one of {', '.join(PIECE_STATUSES)})")
@@ -52,14 +60,21 @@ def check_transition(piece: Piece, to_status: str, role: str) -> None:
                             f"{to_status} (only {who})", forbidden=True)
     if to_status == "scheduled" and not piece.run_date:
         raise WorkflowError("set a run date before scheduling the piece")
+    if (approver_not_author and user is not None and to_status == "approved"
+            and piece.status not in APPROVED_STATUSES and user == piece.current.created_by):
+        raise SelfApproval(
+            f"you saved the current version (version {piece.current.number}), so someone "
+            "else must approve it")
 
 
-def allowed_transitions(piece: Piece, role: str) -> list[str]:
-    """The statuses ``role`` may move ``piece`` to now, in workflow order."""
+def allowed_transitions(piece: Piece, role: str, user: str | None = None,
+                        approver_not_author: bool = True) -> list[str]:
+    """The statuses ``role`` (and ``user``, when given) may move ``piece`` to now, in
+    workflow order."""
     allowed = []
     for status in PIECE_STATUSES:
         try:
-            check_transition(piece, status, role)
+            check_transition(piece, status, role, user, approver_not_author)
         except WorkflowError:
             continue
         allowed.append(status)

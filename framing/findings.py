@@ -17,6 +17,8 @@ CATEGORIES = (
 
 # Ordered from most to least serious.
 SEVERITIES = ("error", "warning", "suggestion")
+# What a finding's span stands for: its sentence, its paragraph, or the whole text.
+SCOPES = ("sentence", "paragraph", "document")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}
 
 
@@ -65,7 +67,7 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     source: Source | None = None
     description: str = ""
-    scope: str = "sentence"  # sentence | document
+    scope: str = "sentence"  # one of SCOPES
     context: dict[str, bool] = field(default_factory=dict)
     line: int = 0
     column: int = 0

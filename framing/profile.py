@@ -6,12 +6,12 @@ uses, words to avoid with them, and its capacity.
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import safe_json
 from .lexicon.model import Priority, Sector
 from .lexicon.schema import terms_pattern
 
@@ -125,8 +125,9 @@ class PartnerProfile:
     def from_file(cls, path: str | Path) -> "PartnerProfile":
         """Read a profile JSON file."""
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            # Not json.loads: deep nesting or a lone surrogate must be a usage error too.
+            data = safe_json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, safe_json.JsonInputError) as exc:
             raise ProfileError(f"{path}: cannot read profile JSON: {exc}") from None
         return cls.from_dict(data)
 

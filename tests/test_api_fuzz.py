@@ -1,4 +1,5 @@
-"""Fuzz the JSON API from its own OpenAPI document: no input may cause a server error."""
+"""Fuzz the JSON API from its own OpenAPI document: no input may cause a server error,
+and every answer matches what the document says about it."""
 from __future__ import annotations
 
 import sys
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import (content_type_conformance, response_schema_conformance,
+                                 status_code_conformance)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_helpers import api_token, make_app  # noqa: E402
@@ -28,3 +31,7 @@ def test_no_server_errors(case):
         content_type = content_type[0] if isinstance(content_type, list) else content_type
         assert content_type and content_type.startswith("application/json"), content_type
         assert "error" in response.json()
+    # Whatever came back is documented: its status code, its media type, and its body
+    # against the schema (objects are closed, so an undocumented property fails too).
+    case.validate_response(response, checks=[status_code_conformance, content_type_conformance,
+                                             response_schema_conformance])

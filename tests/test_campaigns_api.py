@@ -78,7 +78,8 @@ def test_pieces_versions_restore_and_diff(client, tokens, campaign):
     pid = piece["id"]
     assert piece["current"]["number"] == 1 and piece["status"] == "draft"
     edited = client.put(f"/api/v1/pieces/{pid}", json={"body": NORMS_POST + " Friday!",
-                                                       "note": "CTA"}, headers=tokens["editor"])
+                                                       "note": "CTA", "base_version": 1},
+                        headers=tokens["editor"])
     assert edited.status_code == 200 and edited.json["current"]["number"] == 2
     assert client.put(f"/api/v1/pieces/{pid}", json={"body": "x"},
                       headers=tokens["reviewer"]).status_code == 403
@@ -116,7 +117,7 @@ def test_edit_after_approval_returns_to_review_over_the_api(client, tokens, camp
     pid = add_piece(client, tokens, campaign)["id"]
     status(client, tokens["editor"], pid, "in-review")
     status(client, tokens["reviewer"], pid, "approved")
-    edited = client.put(f"/api/v1/pieces/{pid}", json={"title": "New title"},
+    edited = client.put(f"/api/v1/pieces/{pid}", json={"title": "New title", "base_version": 1},
                         headers=tokens["editor"]).json
     assert edited["status"] == "in-review" and edited["approved_version"] is None
     assert [r["current"] for r in edited["reviews"]] == [False]

@@ -127,3 +127,16 @@ def test_profile_schema_matches_the_document(spec):
 
 def test_build_spec_uses_the_given_server():
     assert build_spec("/prefix/api/v1")["servers"] == [{"url": "/prefix/api/v1"}]
+
+
+def test_finding_scope_lists_every_scope_the_checks_emit(spec):
+    from framing.findings import SCOPES
+    root = Path(__file__).resolve().parents[1]
+    emitted = {f.default for f in dataclasses.fields(Finding) if f.name == "scope"}
+    for folder in ("framing", "campaigns"):
+        for path in (root / folder).rglob("*.py"):
+            emitted |= set(re.findall(r"""\bscope\s*=\s*["']([a-z-]+)["']""",
+                                      path.read_text(encoding="utf-8")))
+    assert {"sentence", "paragraph", "document"} <= emitted
+    assert emitted <= set(SCOPES)
+    assert spec["components"]["schemas"]["Finding"]["properties"]["scope"]["enum"] == list(SCOPES)

@@ -13,6 +13,7 @@ import io
 import json
 from typing import Any, Callable, Iterable
 
+from ..safe_json import JsonInputError, check_value, parse
 from .profile_schema import STORE_KEYS, ProfileValidationError, validate_profile
 
 FORMAT, FORMAT_VERSION = "framing-profiles", 1
@@ -40,8 +41,10 @@ def import_json(text: str, sectors: set[str]) -> list[dict]:
     Raises ProfileValidationError; fields are prefixed ``profiles[i].``.
     """
     try:
-        data = json.loads(text.lstrip("\ufeff"))
-    except (json.JSONDecodeError, TypeError) as exc:
+        data = parse(text.lstrip("\ufeff"))
+    except JsonInputError as exc:
+        raise ProfileValidationError("", exc.message) from None
+    except TypeError as exc:
         raise ProfileValidationError("", f"not valid JSON ({exc})") from None
     if isinstance(data, dict) and "profiles" in data:
         if data.get("format", FORMAT) != FORMAT:
@@ -55,7 +58,17 @@ def import_json(text: str, sectors: set[str]) -> list[dict]:
         data = [data]
     elif not isinstance(data, list):
         raise ProfileValidationError("", "expected a profile, a list of profiles or a bundle")
+    _check_json(data, "profiles")
     return [_validate(doc, sectors, i) for i, doc in enumerate(data)]
+
+
+def _check_json(value: Any, path: str, where: str = "") -> None:
+    """No lone surrogate and no absurd nesting in an imported value (the database and
+    every page would fail on them): a ProfileValidationError naming the field."""
+    try:
+        check_value(value, path)
+    except JsonInputError as exc:
+        raise ProfileValidationError(exc.field, exc.message + where) from None
 
 
 def _validate(doc: Any, sectors, i: int, where: str = "") -> dict:
@@ -147,25 +160,29 @@ def import_csv(text: str, sectors) -> list[dict]:
     ``sectors`` may be a set of ids or a mapping id -> Sector; with the
     mapping, a priority typed by label picks up the sector pack's words.
     """
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip().lower().replace(" ", "_") for h in next(reader)]
     except StopIteration:
         return []
+    except csv.Error as exc:
+        raise ProfileValidationError("", f"the header row cannot be read ({exc})") from None
     if "document" not in header and not {"name", "sector"} <= set(header):
         raise ProfileValidationError("", "the CSV needs a name and a sector column "
                                          "(or a document column)")
-    docs = []
-    for i, raw in enumerate(r for r in reader if any(c.strip() for c in r)):
+    docs: list[dict] = []
+    for i, raw in enumerate(_rows(reader, text, header, docs)):
         row = {h: _restore(c) for h, c in zip(header, raw)}
         where = f" (CSV row {i + 2})"
         base: dict = {}
         if row.get("document", "").strip():
             try:
-                base = json.loads(row["document"])
-            except json.JSONDecodeError as exc:
+                base = parse(row["document"])
+            except JsonInputError as exc:
                 raise ProfileValidationError(f"profiles[{i}].document",
-                                             f"not valid JSON ({exc}){where}") from None
+                                             f"{exc.message}{where}") from None
+            _check_json(base, f"profiles[{i}]", where)
             # Normalize first, so reading its cells below is safe and comparable.
             base = _validate(base, sectors, i, where)
         doc, top = copy.deepcopy(base), _top_index(base)
@@ -178,6 +195,59 @@ def import_csv(text: str, sectors) -> list[dict]:
             _apply(doc, column, row[column].strip(), sectors, top)
         docs.append(_validate(doc, sectors, i, where))
     return docs
+
+
+def _rows(reader, text: str, header: list[str], docs: list) -> Iterable[list[str]]:
+    """The reader's non-blank rows; a cell over Python's csv field size limit is a
+    ProfileValidationError naming its column and row, not a ``csv.Error``."""
+    while True:
+        start = reader.line_num  # lines read so far: the next record starts after them
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            limit = csv.field_size_limit()
+            column = _oversized_column(text, start, limit)
+            name = header[column] if column is not None and column < len(header) else ""
+            field = f"profiles[{len(docs)}]" + (f".{name}" if name else "")
+            raise ProfileValidationError(field, f"a cell is longer than {limit:,} characters, "
+                                                f"the most a CSV cell may hold here (CSV row "
+                                                f"{len(docs) + 2}; {exc})") from None
+        if any(c.strip() for c in raw):
+            yield raw
+
+
+def _oversized_column(text: str, line: int, limit: int) -> int | None:
+    """Index of the first cell longer than ``limit`` in the record starting after ``line``
+    physical lines of ``text`` (a small RFC 4180 scan: the csv module stops without saying)."""
+    lines = io.StringIO(text, newline="").readlines()  # the lines the reader was given
+    record = "".join(lines[line:])
+    column, size, quoted, i = 0, 0, False, 0
+    while i < len(record):
+        ch = record[i]
+        if quoted:
+            if ch == '"' and record[i + 1:i + 2] == '"':
+                i += 1
+            elif ch == '"':
+                quoted = False
+                i += 1
+                continue
+        elif ch == '"' and size == 0:
+            quoted = True
+            i += 1
+            continue
+        elif ch == ",":
+            column, size = column + 1, 0
+            i += 1
+            continue
+        elif ch in "\r\n":
+            return None
+        size += 1
+        if size > limit:
+            return column
+        i += 1
+    return None
 
 
 def _apply(doc: dict, column: str, cell: str, sectors, top: int | None) -> None:

@@ -122,8 +122,20 @@ def screenshot(page, name: str, tmp_path: Path) -> Path:
     return path
 
 
-def sign_in(page, home: str = "/check") -> None:
-    """Open ``home``, signing in first: on /setup the first time, on /login after that."""
+def add_account(server: Server, username: str, role: str) -> None:
+    """Create an account with the shared test password in the running server's database."""
+    from framing.store import connect
+    from framing.store.accounts import AccountStore
+    db = connect(server.database)
+    try:
+        AccountStore(db).create(username, PASSWORD, role)
+    finally:
+        db.conn.close()
+
+
+def sign_in(page, home: str = "/check", username: str = ADMIN) -> None:
+    """Open ``home``, signing in first: on /setup the first time (as the admin), on /login
+    after that (as ``username``)."""
     page.goto(home)
     if urlsplit(page.url).path == home:
         return
@@ -135,7 +147,7 @@ def sign_in(page, home: str = "/check") -> None:
         page.wait_for_url(re.compile(r"/check$"))
         page.goto(home)
     else:
-        page.get_by_label("Username").fill(ADMIN)
+        page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(re.escape(home) + "$"))

@@ -3,7 +3,8 @@ against a real server, under a strict Content-Security-Policy (no inline script 
 
 The flow: create a campaign with a partner contact, write an SMS piece, comment on
 a selected span (static JS), send it for review, get the partner's sign-off through
-the no-account approval link, approve it; the dashboard then shows it approved.
+the no-account approval link, approve it as a reviewer (who saved a version may not
+approve it); the dashboard then shows it approved.
 
 The server and browser fixtures are in conftest.py (module-scoped, so this module
 gets its own server and database).
@@ -13,9 +14,10 @@ Set ``FRAMING_E2E_SCREENSHOTS=<dir>`` to keep full-page screenshots there.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
-from e2e_support import screenshot, sign_in, strict_context, watched_page
+from e2e_support import add_account, screenshot, sign_in, strict_context, watched_page
 from playwright.sync_api import expect
 
 BODY = ("Most Maple Grove teens (8 in 10) choose not to vape. Talk with your kids about it "
@@ -133,11 +135,21 @@ def test_piece_from_draft_to_approved(staff, browser, server, tmp_path):
     assert not partner.violations, partner.violations
     partner_context.close()
 
-    # Internal approval.
+    # Internal approval, by a reviewer: the admin saved this version, and whoever saved
+    # the current version may not approve it (APPROVER_NOT_AUTHOR, on by default).
     page.goto(piece_url)
     expect(page.locator(".signoffs")).to_contain_text("approved by Ana Ruiz")
+    expect(page.locator(".workflow-own")).to_contain_text("someone else approves it")
     screenshot(page, "campaign-piece", tmp_path)
-    page.get_by_role("button", name="Approve").click()
+    add_account(server, "rita", "reviewer")
+    reviewer_context = strict_context(browser, server)
+    reviewer = watched_page(reviewer_context)
+    sign_in(reviewer, urlsplit(piece_url).path, username="rita")
+    reviewer.get_by_role("button", name="Approve").click()
+    expect(reviewer.locator(".workflow-title")).to_contain_text("Approved")
+    assert not reviewer.violations, reviewer.violations
+    reviewer_context.close()
+    page.reload()
     expect(page.locator(".workflow-title")).to_contain_text("Approved")
     expect(page.locator(".activity")).to_contain_text("In review → Approved")
 

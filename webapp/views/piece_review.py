@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from campaigns.links import make_partner_link
-from campaigns.store import WorkflowError
+from campaigns.store import SelfApproval, WorkflowError
 
 from ..auth import login_required, roles_required
 from .campaign_form import readable_error
@@ -36,7 +36,10 @@ def change_status(piece_id: int):
         abort(403, description="Reviewers can approve or request changes; scheduling, "
                                "publishing and archiving are for editors.")
     try:
-        store.transition(piece_id, to, g.user, g.user.role, note=note)
+        store.transition(piece_id, to, g.user, g.user.role, note=note,
+                         approver_not_author=current_app.config["APPROVER_NOT_AUTHOR"])
+    except SelfApproval as exc:
+        return _page(piece, 403, error=f"Not approved: {exc}.")
     except WorkflowError as exc:
         if exc.forbidden:
             abort(403, description=f"Your role cannot do this: {exc}.")

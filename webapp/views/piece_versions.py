@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
-from campaigns.store import PieceNotFound, WorkflowError
+from campaigns.store import PieceNotFound, StaleVersion, WorkflowError
 from campaigns.workflow import EDIT_RETURNS_TO_REVIEW
 from framing.textdiff import diff_stats, word_diff
 
@@ -43,7 +43,12 @@ def edit(piece_id: int):
         flash("Nothing changed, so no new version was saved.", "info")
         return redirect(url_for(".view", piece_id=piece_id))
     try:
-        saved = _store().edit_piece(piece_id, doc["title"], doc["body"], g.user, note=doc["note"])
+        # The store checks the base version again under the write lock: the check above
+        # only spares a doomed save, it cannot stop two saves racing past it.
+        saved = _store().edit_piece(piece_id, doc["title"], doc["body"], g.user, note=doc["note"],
+                                    base_version=doc["base"])
+    except StaleVersion:
+        return _edit_page(get_piece(piece_id), doc, 409, stale=True)
     except PieceNotFound:
         abort(404)
     except WorkflowError as exc:

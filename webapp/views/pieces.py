@@ -17,7 +17,7 @@ versions are :mod:`.piece_versions`.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, render_template
+from flask import Blueprint, abort, current_app, g, render_template
 
 from campaigns import checks
 from campaigns.channels import measure
@@ -72,9 +72,11 @@ def get_piece(piece_id: int):
 
 
 def allowed_for_user(piece) -> list[str]:
-    """The statuses this user may move ``piece`` to (never schedule/publish for reviewers)."""
+    """The statuses this user may move ``piece`` to (never schedule/publish for reviewers;
+    never approve a version they saved, unless APPROVER_NOT_AUTHOR is off)."""
     role = g.user.role
-    allowed = list(_store().allowed_transitions(piece, role))
+    allowed = list(_store().allowed_transitions(
+        piece, role, g.user, current_app.config["APPROVER_NOT_AUTHOR"]))
     if role not in EDITORS:
         allowed = [s for s in allowed if s in REVIEWER_MAY]
     return sorted(allowed, key=lambda s: BUTTON_ORDER.index(s) if s in BUTTON_ORDER else 99)
@@ -115,6 +117,10 @@ def _page(piece, status: int = 200, **context):
     approvals = store.partner_approvals(piece)
     signoffs = [(p, approvals.get(p.profile_id)) for p in campaign.partners
                 if p.role in APPROVING_ROLES]
+    transitions = allowed_for_user(piece)
+    # The role could approve, but this user saved the version: say why there is no button.
+    own_version = ("approved" not in transitions
+                   and "approved" in store.allowed_transitions(piece, g.user.role))
     return render_template(
         "campaigns/piece.html", piece=piece, campaign=campaign, version=version,
         parts=text_parts(version.body, findings, anchored), findings=findings,
@@ -122,7 +128,8 @@ def _page(piece, status: int = 200, **context):
         counts={sev: len(groups[sev]) for sev in SEVERITIES}, severity_labels=SEVERITY_LABELS,
         comments=here, older_comments=older, quotes={c.id: version.body[c.start:c.end]
                                                       for c in anchored},
-        fit=_fit(piece, version.body), transitions=allowed_for_user(piece), actions=ACTIONS,
+        fit=_fit(piece, version.body), transitions=transitions, own_version=own_version,
+        actions=ACTIONS,
         audit=list(store.audit(piece.id)), versions=versions,
         target_name=_target_name(piece, campaign), statuses=PIECE_STATUSES, safe_url=safe_url,
         signoffs=signoffs, audit_actions=AUDIT_ACTIONS, **context), status
