@@ -48,6 +48,17 @@ def read_message(name: str, raw: bytes, max_chars: int) -> str:
     return text
 
 
+def refuse_costly(analyzer, name: str, text: str) -> None:
+    """Exit 2 naming the file and the cap when ``text`` is over the engine's line or
+    token cap (``FRAMING_MAX_LINES``, ``FRAMING_MAX_TOKENS``)."""
+    from .engine import TextTooLarge
+    try:
+        analyzer.check_cost(text)
+    except TextTooLarge as exc:
+        raise InputProblem(f"{name}: {exc.size:,} {exc.unit} is over the limit of "
+                           f"{exc.limit:,} (set {exc.setting} to change it)") from None
+
+
 def load_inputs(files: tuple[str, ...], max_chars: int) -> list[tuple[str, str]]:
     """(name, text) for each file, or stdin when no file (or ``-``) is given."""
     inputs = []
@@ -165,6 +176,8 @@ def check(files, sector, profile, kind, fmt, fail_level):
     partner = load_profile(profile)
     analyzer = build_analyzer()
     from .engine import InputError
+    for name, text in inputs:
+        refuse_costly(analyzer, name, text)
     try:
         reports = analyzer.analyze_many([text for _, text in inputs], sector=sector,
                                         profile=partner, kind=kind)
@@ -209,11 +222,12 @@ def reframe(file, sector, profile, kind, fmt):
     partner = load_profile(profile)
     analyzer = build_analyzer()
     from .engine import InputError
+    refuse_costly(analyzer, name, text)
     try:
         report = analyzer.analyze(text, sector=sector, profile=partner, kind=kind)
+        variant = build_variant(analyzer, report)  # InputError if the variant is too large
     except (InputError, ProfileError) as exc:
         raise InputProblem(str(exc)) from None
-    variant = build_variant(analyzer, report)
     if fmt == "json":
         click.echo(json.dumps({"file": name, **variant.to_dict()}, indent=2, ensure_ascii=False))
     else:
@@ -262,10 +276,11 @@ def rules(fmt):
                f"{len(lexicons.sectors)} sector packs valid (version {lexicons.version})")
 
 
-from .store_cli import backup_command, restore_command  # noqa: E402
+from .store_cli import backup_command, db_group, restore_command  # noqa: E402
 
 main.add_command(backup_command)
 main.add_command(restore_command)
+main.add_command(db_group)
 
 from .compare_cli import compare as _compare  # noqa: E402
 

@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from web_helpers import accounts, api_token, bearer, make_app  # noqa: E402
+from web_helpers import accounts, api_token, bearer, login, make_app  # noqa: E402
 
 MAX_CHARS = 5_000
 PROFILE = {
@@ -77,10 +77,7 @@ def test_revoked_token_is_refused(app, client):
 
 def test_a_browser_session_is_not_an_api_credential(app, tokens):
     browser = app.test_client()
-    store = accounts(app)
-    user = store.by_username("admin1")
-    with browser.session_transaction() as session:
-        session.update(user_id=user.id, stamp=store.session_stamp(user.id))
+    login(browser, "admin1")  # sessions now need their server-side record: sign in for real
     assert browser.get("/account").status_code == 200  # a valid HTML session...
     error_of(browser.get("/api/v1/profiles"), 401)  # ...is no API credential (no CSRF hole)
 

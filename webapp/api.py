@@ -11,18 +11,21 @@ from typing import Any
 
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 
-from framing.engine import KINDS, InputError
+from framing.engine import KINDS, InputError, TextTooLarge
 from framing.lexicon import get_lexicons
 from framing.profile import ProfileError
-from framing.store.accounts import AccountStore
+from framing.safe_json import JsonInputError
+from framing.store.accounts import AccountStore, TokenRefused
 from framing.store.pitches import PitchNotFound, PitchStore
 from framing.store.profiles import (ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit)
 
+from .api_body import read_json_object, top_field
 from .auth import can
 from .errors import api_error
 from .extensions import csrf, get_analyzer, get_db
 from .openapi import build_spec
+from .rate_limit import analysis_limited
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
@@ -75,9 +78,10 @@ def authenticate():
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, "Send an API token as 'Authorization: Bearer <token>' "
                             "(create one on your account page).")
-    user = AccountStore(get_db()).verify_token(token.strip())
-    if user is None:
-        raise ApiError(401, "The API token is not valid (unknown or revoked).")
+    try:  # unknown, revoked or expired: the message says which
+        user = AccountStore(get_db()).authenticate_token(token.strip())
+    except TokenRefused as exc:
+        raise ApiError(401, str(exc)) from None
     g.user = user
     return None
 
@@ -96,11 +100,18 @@ def requires(action: str):
 
 # -- input helpers ---------------------------------------------------------------------------
 def json_body() -> dict:
-    """The request body as a JSON object, or a 400."""
-    data = request.get_json(force=True, silent=True)
-    if not isinstance(data, dict):
-        raise ApiError(400, "The request body must be a JSON object.")
-    return data
+    """The request body as a JSON object (parsed and checked by ``api_body``), or a 400
+    naming the field at fault."""
+    try:
+        return read_json_object()
+    except JsonInputError as exc:
+        if not exc.field:
+            raise ApiError(400, f"The request body is {exc.message}." if exc.kind == "depth"
+                           else exc.message) from None
+        if exc.kind == "unknown":  # the message names every unknown field
+            raise ApiError(400, exc.message, exc.field) from None
+        name = top_field(exc.field) if exc.kind == "depth" else exc.field
+        raise ApiError(400, f"{exc.field!r} {exc.message}.", name) from None
 
 
 def field(data: dict, name: str, kind: type, required: bool = False, default: Any = None,
@@ -223,6 +234,7 @@ def profile_history(profile_id: int):
 # -- checks ----------------------------------------------------------------------------------
 @bp.post("/check")
 @requires("check")
+@analysis_limited
 def check():
     """Analyse a message against a sector or a stored partner profile."""
     return jsonify(analyse_body(json_body()).to_dict())
@@ -240,8 +252,16 @@ def analyse_body(data: dict):
         raise ApiError(400, f"The stored profile cannot be used: {exc}", "profile_id") from None
     try:
         return get_analyzer().analyze(text, sector=sector, profile=partner, kind=kind)
+    except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
+        raise ApiError(413, too_large_message(exc, "The text"), "text") from None
     except InputError as exc:
         raise ApiError(400, str(exc), "text") from None
+
+
+def too_large_message(exc: TextTooLarge, subject: str | None = None) -> str:
+    """``"<Subject> has 50,000 lines; the limit is 5,000. Split it into shorter texts."``"""
+    described = exc.describe(subject)
+    return f"{described[:1].upper()}{described[1:]}. Split it into shorter texts."
 
 
 # -- pitches ---------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from dataclasses import asdict
 from flask import Response, current_app, g, jsonify, request, url_for
 
 from campaigns import calendar, checks, export
-from campaigns.models import PIECE_STATUSES, CampaignNotFound, PieceNotFound, WorkflowError
+from campaigns.models import (PIECE_STATUSES, CampaignNotFound, PieceNotFound, StaleVersion,
+                              WorkflowError)
 from campaigns.store import CampaignStore
 
 from . import openapi, openapi_campaigns
@@ -26,6 +27,11 @@ for _missing in (CampaignNotFound, PieceNotFound):
     bp.register_error_handler(_missing, lambda exc: api_error(404, str(exc)))
 bp.register_error_handler(WorkflowError, lambda exc: api_error(403 if exc.forbidden else 409,
                                                                exc.message))
+bp.register_error_handler(StaleVersion, lambda exc: api_error(
+    409, f"The piece was edited by someone else since you loaded version "
+         f"{exc.expected_version}. GET it again, reapply your change and send "
+         f"base_version {exc.current_version}.", "base_version",
+    current_version=exc.current_version))
 
 
 def store() -> CampaignStore:
@@ -51,7 +57,8 @@ def piece_detail(piece) -> dict:
     """A piece with what the caller may do next, its decisions and audit (no notes, no comments)."""
     s = store()
     data = plain(piece)
-    data["allowed_transitions"] = s.allowed_transitions(piece, g.user.role)
+    data["allowed_transitions"] = s.allowed_transitions(
+        piece, g.user.role, g.user.username, current_app.config["APPROVER_NOT_AUTHOR"])
     data["reviews"] = [{"version_number": r.version_number, "content_hash": r.content_hash,
                         "decision": r.decision, "reviewer": r.reviewer, "via": r.via,
                         "decided_at": r.decided_at,
@@ -173,10 +180,12 @@ def edit_piece(piece_id: int):
         field(data, "target_profile_id", int)
     try:
         if "title" in data or "body" in data:
+            # Like a profile's "version": the number of the version the edit started from.
+            base = field(data, "base_version", int, required=True)
             title = text_field(data, "title") or piece.current.title
             text = text_field(data, "body") or piece.current.body
             s.edit_piece(piece_id, title, text, g.user.username,
-                         note=field(data, "note", str, default=""))
+                         note=field(data, "note", str, default=""), base_version=base)
         if meta:
             s.update_piece(piece_id, g.user.username, **meta)
     except ValueError as exc:
@@ -221,7 +230,8 @@ def change_piece_status(piece_id: int):
     to = field(data, "to", str, required=True, choices=PIECE_STATUSES)
     try:
         piece = store().transition(piece_id, to, g.user.username, g.user.role,
-                                   note=field(data, "note", str, default=""))
+                                   note=field(data, "note", str, default=""),
+                                   approver_not_author=current_app.config["APPROVER_NOT_AUTHOR"])
     except ValueError as exc:
         raise bad_input(exc) from None
     return jsonify(piece_detail(piece))

@@ -13,7 +13,7 @@ from flask import current_app, g, jsonify, request, url_for
 
 from campaigns.store import CampaignStore, PieceNotFound
 from framing.compare import VariantInput, compare, targets_from
-from framing.engine import KINDS, InputError
+from framing.engine import KINDS, InputError, TextTooLarge
 from framing.store.comparisons import (MAX_TARGETS, MAX_VARIANTS, ComparisonNotFound,
                                        ComparisonStore)
 from framing.store.pitches import PitchStore
@@ -21,9 +21,10 @@ from framing.store.profiles import ProfileNotFound
 
 from . import openapi_compare  # noqa: F401  (adds the paths and schemas to the document)
 from .api import (ApiError, _store_value_error, bp, field, json_body, plain, profiles,
-                  requires, sector_packs)
+                  requires, sector_packs, too_large_message)
 from .errors import api_error
 from .extensions import get_analyzer, get_db
+from .rate_limit import analysis_limited
 
 bp.register_error_handler(ComparisonNotFound, lambda exc: api_error(404, str(exc)))
 
@@ -125,6 +126,8 @@ def run_comparison(variants: list[dict], profile_ids: list[int], sectors: list[s
     inputs = [VariantInput(v["label"], v["text"], v.get("source") or "") for v in variants]
     try:
         result = compare(get_analyzer(), inputs, targets, kind=kind)
+    except TextTooLarge as exc:  # over a cap (engine.Analyzer.check_cost); names the variant
+        raise ApiError(413, too_large_message(exc), "variants") from None
     except InputError as exc:
         raise ApiError(400, str(exc), "variants") from None
     except ValueError as exc:
@@ -166,6 +169,7 @@ def targets_from_body(data: dict) -> tuple[list[int], list[str]]:
 
 @bp.post("/compare")
 @requires("check")
+@analysis_limited
 def compare_variants():
     """Compare variants against stored profiles and sector packs, without saving."""
     data = json_body()
@@ -203,6 +207,7 @@ def comparison_body(comparison_id: int, args=None, scored=None) -> dict:
 
 @bp.post("/comparisons")
 @requires("edit")
+@analysis_limited
 def create_comparison():
     """Save a comparison (typed variants, a pitch's or a piece's versions), scored."""
     data = json_body()
@@ -229,6 +234,7 @@ def create_comparison():
 
 @bp.get("/comparisons/<int:comparison_id>")
 @requires("read")
+@analysis_limited  # re-scored on every read
 def get_comparison(comparison_id: int):
     """A saved comparison, re-scored; ``?diff=A&diff=B`` adds a word diff."""
     return jsonify(comparison_body(comparison_id, request.args))

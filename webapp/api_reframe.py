@@ -9,16 +9,19 @@ from __future__ import annotations
 from flask import g, jsonify
 
 from framing.rewrite.suggest import rewrites_for
+from framing.rewrite.variant import VariantTooLarge
 from framing.rewrite.variant import reframe as build_variant
 from framing.store.pitches import PitchStore
 
 from .api import ApiError, analyse_body, bp, field, json_body, requires
 from .auth import can
 from .extensions import get_analyzer, get_db
+from .rate_limit import analysis_limited
 
 
 @bp.post("/suggest")
 @requires("check")
+@analysis_limited
 def suggest():
     """Every rewrite for a message's findings, with why and the priority it serves."""
     report = analyse_body(json_body())
@@ -28,6 +31,7 @@ def suggest():
 
 @bp.post("/reframe")
 @requires("check")
+@analysis_limited
 def reframe():
     """The reframed variant, its word diff, blanks and scores before and after."""
     data = json_body()
@@ -39,7 +43,11 @@ def reframe():
     report = analyse_body(data)
     if report.scores.get("alignment") is None:
         raise ApiError(400, "Reframing needs a 'sector' or a 'profile_id'.", "sector")
-    variant = build_variant(get_analyzer(), report, set(accepted) if accepted is not None else None)
+    try:
+        variant = build_variant(get_analyzer(), report,
+                                set(accepted) if accepted is not None else None)
+    except VariantTooLarge as exc:  # the draft fits, the reframed one would not
+        raise ApiError(422, f"{str(exc)[:1].upper()}{str(exc)[1:]}.", "text") from None
     body = variant.to_dict()
     if pitch_id is not None:
         if not can("edit", g.user):

@@ -40,7 +40,9 @@ def get_analyzer():
                 settings = Settings(
                     model=current_app.config["FRAMING_MODEL"] or defaults.model,
                     lexicon_root=current_app.config["FRAMING_LEXICONS"] or defaults.lexicon_root,
-                    max_chars=current_app.config["MAX_TEXT_CHARS"])
+                    max_chars=current_app.config["MAX_TEXT_CHARS"],
+                    max_lines=current_app.config["MAX_TEXT_LINES"],
+                    max_tokens=current_app.config["MAX_TEXT_TOKENS"])
                 analyzer = Analyzer(settings)
                 current_app.extensions["framing_analyzer"] = analyzer
     return analyzer

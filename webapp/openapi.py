@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import copy
 
-from framing.findings import CATEGORIES, SEVERITIES
+from framing.findings import CATEGORIES, SCOPES, SEVERITIES
+from framing.readability import FORMULAS as READABILITY_FORMULAS
 from framing.store.profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, FISCAL_CLIMATES,
                                            KEY_DATE_KINDS, POLICY_CULTURES, POWER_KINDS)
 
@@ -17,7 +18,10 @@ def ref(name: str) -> dict:
 
 
 def obj(properties: dict, required: tuple[str, ...] = (), **extra) -> dict:
-    out = {"type": "object", "properties": properties, **extra}
+    """An object schema. Closed (``additionalProperties: false``) unless ``extra`` says
+    otherwise: request bodies with other fields are refused (``webapp.api_body``) and
+    responses carry exactly these properties (tests/test_openapi_responses.py)."""
+    out = {"type": "object", "properties": properties, "additionalProperties": False, **extra}
     if required:
         out["required"] = list(required)
     return out
@@ -57,10 +61,19 @@ def operation(op_id: str, summary: str, tag: str, responses: dict, errors=(400, 
     """One operation with the common error responses added."""
     texts = {400: "Bad request (the error names the field)", 401: "Missing or invalid token",
              403: "Your role may not do this", 404: "Not found",
-             409: "Stale version: someone saved in between", 413: "Text or body too large"}
+             409: "Stale version: someone saved in between",
+             413: "Text or body too large: over the character, line or token limit (the "
+                  "message names it)",
+             422: "The reframed text would be over a size limit the draft is within (the "
+                  "message says how much to cut)",
+             429: "Too many analysis requests for this user; wait Retry-After seconds "
+                  "(ANALYSIS_RATE_LIMIT per ANALYSIS_RATE_WINDOW_SECONDS)"}
     out = {"operationId": op_id, "summary": summary, "tags": [tag], "responses": dict(responses)}
     for code in errors:
         out["responses"][str(code)] = error(texts[code])
+        if code == 429:
+            out["responses"]["429"]["headers"] = {"Retry-After": {
+                "description": "Seconds until the user's window ends", "schema": INT}}
     out.update(extra)
     return out
 
@@ -109,7 +122,7 @@ FINDING = obj({
     "start": {**INT, "description": "Character offset into the text"}, "end": INT,
     "text": {**STR, "description": "text[start:end]"}, "suggestions": STRINGS,
     "source": {"oneOf": [ref("Source"), {"type": "null"}]}, "description": STR,
-    "scope": {"type": "string", "enum": ["sentence", "document"]},
+    "scope": {"type": "string", "enum": list(SCOPES)},
     "context": {"type": "object", "additionalProperties": BOOL}, "line": INT, "column": INT,
 }, ("rule", "category", "severity", "message", "start", "end", "text"))
 
@@ -124,15 +137,24 @@ ALIGNMENT = obj({
     "against": obj({"profile": STR, "sector": STR}),
 })
 
+FORMULA = obj({"formula": STR, "value": NUM, "scale": STR, "library": STR})
+READABILITY = obj({key: FORMULA for key, _, _ in READABILITY_FORMULAS},
+                  description="Every formula, naming its library; treat them as a range")
+ASK = obj({"present": BOOL, "text": STR, "start": NULLABLE_INT, "end": NULLABLE_INT,
+           "bounds": {**STRINGS, "description": "What the ask names: time, role, resources"},
+           "missing": STRINGS}, description="The request sentence (pitches only)")
+SCORE_SUMMARY = obj({"alignment": NULLABLE_INT, "counts": obj({name: INT for name in SEVERITIES}),
+                     "flesch_kincaid_grade": NUM, "leads_with": NULLABLE_STR})
+
 REPORT = obj({
     "kind": KIND, "sector": NULLABLE_STR, "profile": {**NULLABLE_STR, "description": "Profile name"},
     "packs_version": STR,
     "counts": obj({name: INT for name in SEVERITIES}),
     "findings": {"type": "array", "items": ref("Finding")},
-    "scores": obj({"readability": {"type": "object"},
+    "scores": obj({"readability": READABILITY,
                    "counts": obj({"sentences": INT, "words": INT, "paragraphs": INT}),
                    "passive": obj({"sentences": INT, "share": NUM}),
-                   "ask": {"type": "object"},
+                   "ask": ASK,
                    "alignment": {"oneOf": [ALIGNMENT, {"type": "null"}],
                                  "description": "null without a sector or profile"}}),
 }, ("kind", "counts", "findings", "scores"))
@@ -176,7 +198,7 @@ SCHEMAS = {
                     "applied": {"type": "array", "items": ref("Rewrite")},
                     "suggested": {"type": "array", "items": ref("Rewrite")},
                     "blanks": STRINGS, "improved": BOOL, "reason": STR,
-                    "scores": obj({"before": {"type": "object"}, "after": {"type": "object"}}),
+                    "scores": obj({"before": SCORE_SUMMARY, "after": SCORE_SUMMARY}),
                     "saved_version": INT}),
     "Pitch": PITCH,
     "PitchVersion": PITCH_VERSION,
@@ -222,19 +244,20 @@ PATHS = {
     "/check": {
         "post": operation("check", "Check a message against a sector or a stored profile",
                           "checks", ok("The report: findings and scores", ref("Report")),
-                          errors=(400, 401, 403, 413), requestBody=body(ref("CheckRequest"))),
+                          errors=(400, 401, 403, 413, 429), requestBody=body(ref("CheckRequest"))),
     },
     "/suggest": {
         "post": operation("suggest", "Rewrites for each finding, with why and the priority served",
                           "checks", ok("Rewrites and the report", obj(
                               {"rewrites": {"type": "array", "items": ref("Rewrite")},
                                "report": ref("Report")})),
-                          errors=(400, 401, 403, 413), requestBody=body(ref("CheckRequest"))),
+                          errors=(400, 401, 403, 413, 429), requestBody=body(ref("CheckRequest"))),
     },
     "/reframe": {
         "post": operation("reframe", "Reframe a message for a sector or stored profile",
                           "checks", ok("The variant with diff, blanks and scores", ref("Variant")),
-                          errors=(400, 401, 403, 404, 413), requestBody=body(ref("ReframeRequest"))),
+                          errors=(400, 401, 403, 404, 413, 422, 429),
+                          requestBody=body(ref("ReframeRequest"))),
     },
     "/pitches": {
         "get": operation("listPitches", "Pitches with their latest version", "pitches",
@@ -279,6 +302,12 @@ def extend(paths: dict, schemas: dict, tags: tuple[str, ...] = ()) -> None:
     TAGS.extend(t for t in tags if t not in TAGS)
 
 
+TOKEN_LIFETIME = (
+    " Tokens expire (90 days after they are made unless the server sets another lifetime) "
+    "and are revoked when their owner's password changes or their owner becomes a reviewer; "
+    "from then on every request with them gets 401 saying why.")
+
+
 def build_spec(server_url: str = "/api/v1") -> dict:
     """The OpenAPI document, with ``server_url`` as the base of every path."""
     return {
@@ -286,7 +315,7 @@ def build_spec(server_url: str = "/api/v1") -> dict:
         "info": {"title": "Framing API", "version": "1.0.0", "description":
                  "Check outreach messages against partner profiles and sector packs. Send an "
                  "API token (made on your account page) as 'Authorization: Bearer <token>'. "
-                 "Errors: {\"error\": {\"message\", \"field\"?}}."},
+                 "Errors: {\"error\": {\"message\", \"field\"?}}." + TOKEN_LIFETIME},
         "servers": [{"url": server_url}],
         "security": [{"bearerAuth": []}],
         "tags": [{"name": t} for t in TAGS],

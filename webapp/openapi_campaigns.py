@@ -39,7 +39,8 @@ PIECE_FIELDS = {
     "approved_version": NULLABLE_INT, "approved_by": NULLABLE_STR, "approved_at": NULLABLE_STR}
 PIECE_DETAIL = {**PIECE_FIELDS, "allowed_transitions": {
     "type": "array", "items": choice(PIECE_STATUSES, False),
-    "description": "Statuses your role may move the piece to now"},
+    "description": "Statuses you may move the piece to now (not 'approved' when you saved "
+                   "the current version and approvers must not be authors)"},
     "reviews": {"type": "array", "items": obj({
         "version_number": INT, "content_hash": STR,
         "decision": choice(("approve", "changes"), False),
@@ -63,8 +64,12 @@ SCHEMAS = {
                                                  "never returned"),
     "PieceCreate": obj({"channel": STR, "title": STR, "body": STR, "run_date": DATE,
                         "target_profile_id": NULLABLE_INT}, ("channel", "title", "body")),
-    "PieceEdit": obj({"title": STR, "body": STR, "note": STR, "run_date": DATE,
-                      "target_profile_id": NULLABLE_INT},
+    "PieceEdit": obj({"title": STR, "body": STR, "note": STR,
+                      "base_version": {**INT, "description": "Required with title or body: "
+                                       "the current.number you loaded. If the piece has a "
+                                       "newer version the edit is refused with 409 (and "
+                                       "current_version)"},
+                      "run_date": DATE, "target_profile_id": NULLABLE_INT},
                      description="title and body make a new version (unchanged text makes "
                                  "none); run_date and target_profile_id change the piece"),
     "PieceStatusChange": obj({"to": choice(PIECE_STATUSES, False), "note": STR}, ("to",)),
@@ -164,7 +169,8 @@ PATHS = {
     "/pieces/{piece_id}/status": {
         "parameters": PIECE_ID,
         "post": operation("changePieceStatus", "Move a piece through review (reviewers may "
-                          "approve or request changes; editors also schedule and publish)", TAG,
+                          "approve or request changes; editors also schedule and publish; "
+                          "whoever saved the current version may not approve it: 403)", TAG,
                           ok("The piece", ref("PieceDetail")), errors=(400, 401, 403, 404, 409),
                           requestBody=body(ref("PieceStatusChange"))),
     },

@@ -102,7 +102,7 @@ PATHS = {
         "post": operation("compareVariants", "Compare variants against profiles and sectors",
                           "comparisons", ok("Scores, findings and notes per variant",
                                             ref("ComparisonResult")),
-                          errors=(400, 401, 403, 404, 413),
+                          errors=(400, 401, 403, 404, 413, 429),
                           requestBody=body(ref("CompareRequest"))),
     },
     "/comparisons": {
@@ -113,14 +113,14 @@ PATHS = {
                                      query("piece_ref", "Only this campaign piece's")]),
         "post": operation("createComparison", "Save a comparison", "comparisons",
                           ok("The comparison, scored", ref("ComparisonDetail"), "201"),
-                          errors=(400, 401, 403, 404, 413),
+                          errors=(400, 401, 403, 404, 413, 429),
                           requestBody=body(ref("ComparisonCreate"))),
     },
     "/comparisons/{comparison_id}": {
         "parameters": _ID,
         "get": operation("getComparison", "A saved comparison, re-scored, with decisions and "
                          "feedback", "comparisons", ok("The comparison", ref("ComparisonDetail")),
-                         errors=(400, 401, 403, 404),
+                         errors=(400, 401, 403, 404, 413, 429),
                          parameters=[query("diff", "A variant label; give it twice (before, "
                                                    "after) for a word diff")]),
     },

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
                    url_for)
 
-from framing.engine import KINDS, InputError
+from framing import safe_json
+from framing.engine import KINDS, InputError, TextTooLarge
 from framing.findings import SEVERITIES
 from framing.profile import ProfileError
 from framing.store.pitches import PitchNotFound
@@ -27,6 +28,7 @@ from framing.store.profiles import ProfileNotFound
 from ..auth import can, login_required
 from ..extensions import get_analyzer
 from ..highlight import finding_id, highlight_report
+from ..rate_limit import count_analysis
 from . import install_helpers, pitch_store, profile_store, sector_name, sectors
 
 bp = Blueprint("checker", __name__)
@@ -118,7 +120,7 @@ def _parse_history(raw: str) -> list[dict]:
     if not raw:
         return []
     try:
-        value = json.loads(raw)
+        value = safe_json.loads(raw)  # never a RecursionError or a lone surrogate
     except ValueError:
         return []
     if not isinstance(value, list):
@@ -127,6 +129,22 @@ def _parse_history(raw: str) -> list[dict]:
                if isinstance(e, dict) and isinstance(e.get("text"), str)
                and isinstance(e.get("label"), str)]
     return _trim(entries)
+
+
+def history_problem(form) -> str | None:
+    """Why the posted ``history`` field cannot be used: nested too deep or holding a lone
+    surrogate (None when it is fine, empty or merely malformed, which is dropped)."""
+    raw = form.get("history", "")
+    if not raw:
+        return None
+    try:
+        safe_json.loads(raw)
+    except safe_json.JsonInputError as exc:
+        if exc.kind != "syntax":
+            return (f"The form's undo history (field “history”) was refused: "
+                    f"{exc.field + ' ' if exc.field else ''}{exc.message}. It has been cleared; "
+                    "your draft is kept below, check it again.")
+    return None
 
 
 def _trim(history: list[dict]) -> list[dict]:
@@ -241,6 +259,11 @@ def check():
     POST: check the draft; accept, dismiss or undo a rewrite and check again; or save
     it as a pitch or a new version (editors)."""
     draft, state = _draft_from_request(), EditState.from_request()
+    if request.method == "POST" and (problem := history_problem(request.form)):
+        return _page(draft, 400, state=EditState(), error=problem)
+    if analysing_request() and (refusal := count_analysis(g.user)):
+        body, status = _page(draft, 429, state=state, error=refusal.message)
+        return body, status, refusal.headers
     limit = current_app.config["MAX_TEXT_CHARS"]
     if len(draft.text) > limit:
         return _page(draft, 413, too_large=True, error=(
@@ -255,10 +278,26 @@ def check():
         notice = reframe.apply_edit(draft, state, request.form) if request.method == "POST" \
             else None
         results = _run(draft)
+    except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
+        return _page(draft, 413, state=state, too_large=True, error=too_large_error(exc))
     except InputError as exc:
         return _page(draft, 400, state=state, error=f"Cannot check this draft: {exc}.")
     offers = reframe.offers_by_finding(results["report"], state.dismissed)
     return _page(draft, state=state, notice=notice, offers=offers, **results)
+
+
+def analysing_request() -> bool:
+    """Whether this checker request runs the analysis (and so counts against the user's
+    rate limit, webapp/rate_limit.py): every POST but a save, and GET with ``run``."""
+    if request.method == "POST":
+        return request.form.get("action", "check") not in ("save", "save_version")
+    return bool(request.args.get("run"))
+
+
+def too_large_error(exc: TextTooLarge) -> str:
+    """What the checker and reframe pages say about a draft over one of the engine's caps."""
+    return (f"Your draft has {exc.size:,} {exc.unit}; the checker takes up to {exc.limit:,}. "
+            "Split it into shorter parts and check each one. Your text is kept below.")
 
 
 def _save(draft: Draft, action: str):

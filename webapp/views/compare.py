@@ -26,13 +26,14 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
                    url_for)
 
 from campaigns.store import PieceNotFound
-from framing.engine import KINDS
+from framing.engine import KINDS, TextTooLarge
 from framing.findings import SEVERITIES
 from framing.store.comparisons import ComparisonNotFound
 from framing.store.pitches import PitchNotFound
 from framing.textdiff import diff_stats, word_diff
 
 from ..auth import login_required, roles_required
+from ..extensions import get_analyzer
 from . import install_helpers, pitch_store, profile_store, sectors
 from .compare_form import (BLANK_ROWS, FormError, MAX_VARIANTS, NewComparison, VariantRow,
                            letter_label, new_from, padded, parse_piece_source, parse_source,
@@ -190,6 +191,11 @@ def new():
     store = profile_store()
     try:
         variants = variants_of(draft, current_app.config["MAX_TEXT_CHARS"])
+        analyzer = get_analyzer()
+        for number, variant in enumerate(variants, start=1):
+            # The engine's line and token caps, before saving: a variant over them could
+            # never be scored (engine.Analyzer.check_cost).
+            analyzer.check_cost(variant["text"], f"Variant {number}")
         targets = targets_of(draft.targets, {p.id for p in store.list()}, set(sectors()))
         title = draft.title or _default_title(variants)
         if draft.pitch_id:
@@ -201,6 +207,8 @@ def new():
             piece_ref=piece_ref(draft.piece_id) if draft.piece_id else None)
     except FormError as exc:
         return _new_page(draft, 400, error=exc.message, error_field=exc.field)
+    except TextTooLarge as exc:
+        return _new_page(draft, 413, error=f"{exc}. Shorten it or split it.", error_field="text")
     except PitchNotFound:
         draft.pitch_id = None
         return _new_page(draft, 400, error="The pitch these versions came from no longer "

@@ -19,19 +19,20 @@ from dataclasses import dataclass
 from flask import (abort, current_app, flash, g, make_response, redirect, render_template,
                    request, url_for)
 
-from framing.engine import InputError
+from framing.engine import InputError, TextTooLarge
 from framing.rewrite.model import Rewrite
 from framing.rewrite.suggest import rewrites_for
-from framing.rewrite.variant import BLANK, apply_rewrites
+from framing.rewrite.variant import BLANK, VariantTooLarge, apply_rewrites
 from framing.rewrite.variant import reframe as build_variant
 from framing.store.pitches import PitchNotFound
 
 from ..auth import can, login_required
 from ..extensions import get_analyzer
 from ..highlight import finding_id
+from ..rate_limit import count_analysis
 from . import pitch_store
 from .checker import (KEY, MAX_DISMISSED, SEVERITY_LABELS, EditState, _draft_from_request, _page,
-                      _readable, _run, bp, short)
+                      _readable, _run, bp, history_problem, short, too_large_error)
 
 
 def rewrite_key(rewrite: Rewrite) -> str:
@@ -219,6 +220,10 @@ def _prepare():
     Aborts with the checker page saying why when the draft cannot be reframed.
     """
     draft, state = _draft_from_request(), EditState.from_request()
+    if problem := history_problem(request.form):
+        abort(make_response(_page(draft, 400, state=EditState(), error=problem)))
+    if refusal := count_analysis(g.user):
+        abort(make_response(*_page(draft, 429, error=refusal.message), refusal.headers))
     limit = current_app.config["MAX_TEXT_CHARS"]
     if len(draft.text) > limit:
         abort(make_response(_page(draft, 413, too_large=True, error=(
@@ -229,9 +234,16 @@ def _prepare():
                                   "or a sector under “Check against” and check it again.")))
     try:
         results = _run(draft)
+    except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
+        abort(make_response(_page(draft, 413, too_large=True, error=too_large_error(exc))))
     except InputError as exc:
         abort(make_response(_page(draft, 400, error=f"Cannot reframe this draft: {exc}.")))
-    return draft, state, results, variant_context(results["report"], state.dismissed)
+    try:
+        context = variant_context(results["report"], state.dismissed)
+    except VariantTooLarge as exc:  # the draft fits, the reframed one would not
+        abort(make_response(_page(draft, 422, error=(
+            f"{str(exc)[:1].upper()}{str(exc)[1:]}. Your text is kept below."))))
+    return draft, state, results, context
 
 
 @bp.post("/check/reframe")
