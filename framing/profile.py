@@ -14,17 +14,14 @@ from typing import Any
 from . import safe_json
 from .lexicon.model import Priority, Sector
 from .lexicon.schema import terms_pattern
+from .profile_schema import (CAPACITY_LEVELS, DOCUMENT_KEYS, STORE_KEYS,  # noqa: F401
+                             ProfileValidationError, validate_profile_file)
 
-CAPACITY_LEVELS = ("ample", "normal", "stretched", "overloaded")
-KNOWN_KEYS = {
-    "id", "name", "sector", "priorities", "vocabulary", "avoid", "capacity",
-    "readiness", "politics", "people", "power", "notes", "tags",
-    "version", "created_at", "updated_at", "updated_by",
-}
-
-
-class ProfileError(ValueError):
-    """A profile is malformed; the message names the key at fault."""
+# The top-level keys a profile may have: the document's and the store's.
+KNOWN_KEYS = frozenset(DOCUMENT_KEYS | STORE_KEYS)
+# The engine's name for an invalid profile, kept for code that catches it;
+# it is the document validator's error (a framing.validation.ValidationError).
+ProfileError = ProfileValidationError
 
 
 @dataclass(frozen=True)
@@ -75,51 +72,40 @@ class PartnerProfile:
         return out
 
     @classmethod
+    def from_document(cls, doc: dict, id: Any = None) -> "PartnerProfile":
+        """The model of an already validated document (a stored profile, or the
+        output of :func:`framing.profile_schema.validate_profile_file`); no checks."""
+        politics = doc.get("politics") or {}
+        key_dates = sorted((KeyDate(d["label"], d.get("kind") or "other",
+                                    date.fromisoformat(d["date"]),
+                                    date.fromisoformat(d["end"]) if d.get("end") else None)
+                            for d in politics.get("key_dates", [])), key=lambda d: d.date)
+        return cls(name=doc["name"], sector=doc.get("sector"), id=id,
+                   priorities=list(doc.get("priorities", [])),
+                   vocabulary=tuple(doc.get("vocabulary", [])),
+                   avoid=tuple(AvoidTerm(a["term"], tuple(a.get("instead", [])), a.get("why", ""))
+                               for a in doc.get("avoid", [])),
+                   capacity=doc.get("capacity") or "normal",
+                   readiness_stage=(doc.get("readiness") or {}).get("stage"),
+                   people_terms=tuple(p["role"] for p in doc.get("people", []) if p.get("role")),
+                   key_dates=tuple(key_dates), raw=doc)
+
+    @classmethod
     def from_dict(cls, data: Any) -> "PartnerProfile":
-        """Validate a profile mapping (the JSON export format)."""
-        if not isinstance(data, dict):
-            raise ProfileError("profile: expected a JSON object")
-        unknown = set(data) - KNOWN_KEYS
-        if unknown:
-            raise ProfileError(f"profile: unknown key {sorted(unknown)[0]!r} "
-                               f"(allowed: {', '.join(sorted(KNOWN_KEYS))})")
-        name = data.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise ProfileError("profile.name: expected a non-empty string")
-        priorities = data.get("priorities", [])
-        if not isinstance(priorities, list):
-            raise ProfileError("profile.priorities: expected a list")
-        for i, item in enumerate(priorities):
-            if not isinstance(item, dict) or not (item.get("id") or item.get("label")):
-                raise ProfileError(f"profile.priorities[{i}]: expected an object with id or label")
-            if not isinstance(item.get("terms", []), list):
-                raise ProfileError(f"profile.priorities[{i}].terms: expected a list of words")
-        capacity = data.get("capacity", "normal")
-        if isinstance(capacity, dict):
-            capacity = capacity.get("level", "normal")
-        if capacity not in CAPACITY_LEVELS:
-            raise ProfileError(f"profile.capacity: expected one of {', '.join(CAPACITY_LEVELS)}")
-        avoid = []
-        for i, item in enumerate(data.get("avoid", [])):
-            if isinstance(item, str):
-                avoid.append(AvoidTerm(item))
-            elif isinstance(item, dict) and isinstance(item.get("term"), str):
-                avoid.append(AvoidTerm(item["term"], tuple(item.get("instead", [])), item.get("why", "")))
-            else:
-                raise ProfileError(f"profile.avoid[{i}]: expected a word or {{term, instead, why}}")
-        readiness = data.get("readiness") or {}
-        stage = readiness.get("stage") if isinstance(readiness, dict) else readiness
-        if stage is not None and (not isinstance(stage, int) or not 1 <= stage <= 9):
-            raise ProfileError("profile.readiness.stage: expected a whole number from 1 to 9")
-        vocabulary = data.get("vocabulary", [])
-        if not isinstance(vocabulary, list) or not all(isinstance(v, str) for v in vocabulary):
-            raise ProfileError("profile.vocabulary: expected a list of words")
-        people = [p.get("role", "") for p in data.get("people", []) if isinstance(p, dict)]
-        key_dates = _key_dates(data.get("politics") or {})
-        return cls(name=name, sector=data.get("sector"), id=data.get("id"),
-                   priorities=priorities, vocabulary=tuple(vocabulary), avoid=tuple(avoid),
-                   capacity=capacity, readiness_stage=stage,
-                   people_terms=tuple(p for p in people if p), key_dates=key_dates, raw=data)
+        """Validate a profile mapping (the JSON export format, or a hand-written file).
+
+        Raises ProfileError with the field under ``profile.`` (``profile.capacity``).
+        """
+        if isinstance(data, dict):
+            unknown = set(data) - KNOWN_KEYS
+            if unknown:  # worded for someone editing a file by hand
+                raise ProfileError("profile", f"unknown key {sorted(unknown)[0]!r} "
+                                              f"(allowed: {', '.join(sorted(KNOWN_KEYS))})")
+        try:
+            doc = validate_profile_file(data)
+        except ProfileValidationError as exc:
+            raise exc.within("profile") from None
+        return cls.from_document(doc, id=data.get("id"))
 
     @classmethod
     def from_file(cls, path: str | Path) -> "PartnerProfile":
@@ -128,27 +114,5 @@ class PartnerProfile:
             # Not json.loads: deep nesting or a lone surrogate must be a usage error too.
             data = safe_json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, safe_json.JsonInputError) as exc:
-            raise ProfileError(f"{path}: cannot read profile JSON: {exc}") from None
+            raise ProfileError(str(path), f"cannot read profile JSON: {exc}") from None
         return cls.from_dict(data)
-
-
-def _key_dates(politics: object) -> tuple[KeyDate, ...]:
-    """Parse ``politics.key_dates``; a bad date names its position."""
-    if not isinstance(politics, dict):
-        raise ProfileError("profile.politics: expected an object")
-    items = politics.get("key_dates", [])
-    if not isinstance(items, list):
-        raise ProfileError("profile.politics.key_dates: expected a list")
-    out = []
-    for i, item in enumerate(items):
-        key = f"profile.politics.key_dates[{i}]"
-        if not isinstance(item, dict) or not item.get("date"):
-            raise ProfileError(f"{key}: expected an object with a date")
-        try:
-            start = date.fromisoformat(str(item["date"]))
-            end = date.fromisoformat(str(item["end"])) if item.get("end") else None
-        except ValueError:
-            raise ProfileError(f"{key}.date: expected a date like 2026-11-03") from None
-        out.append(KeyDate(str(item.get("label") or item.get("kind") or "Key date"),
-                           str(item.get("kind") or "other"), start, end))
-    return tuple(sorted(out, key=lambda d: d.date))

@@ -14,7 +14,7 @@ import json
 from typing import Any, Callable, Iterable
 
 from ..safe_json import JsonInputError, check_value, parse
-from .profile_schema import STORE_KEYS, ProfileValidationError, validate_profile
+from ..profile_schema import STORE_KEYS, ProfileValidationError, validate_profile
 
 FORMAT, FORMAT_VERSION = "framing-profiles", 1
 SEP = "; "

@@ -3,8 +3,9 @@
 A profile is one JSON document (see docs/architecture.md). The store keeps the
 current document in ``profiles`` and every saved version in
 ``profile_snapshots``, so "initial vs current" can be shown and a check can be
-re-run against the profile as it stood on a date. Validation, defaults and
-diff live in profile_schema and are re-exported here.
+re-run against the profile as it stood on a date. Validation and defaults
+live in the engine (framing.profile_schema), the diff in .profile_schema; both
+are re-exported here.
 """
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from typing import Any
 import sqlite_utils
 
 from .db import migration, write_transaction
-from .profile_schema import (Change, ProfileValidationError, defaults_for_sector,
-                             diff_documents, validate_profile)
+from ..profile import PartnerProfile
+from ..profile_schema import ProfileValidationError, defaults_for_sector, validate_profile
+from .profile_schema import Change, diff_documents
 
 __all__ = ["Change", "Profile", "ProfileNotFound", "ProfileStore", "ProfileSummary",
            "ProfileValidationError", "Snapshot", "StaleEdit", "defaults_for_sector",
@@ -79,13 +81,10 @@ class Profile:
                    updated_by=self.updated_by)
         return doc
 
-    def to_engine(self):
-        """The profile as the engine reads it (``framing.profile.PartnerProfile``)."""
-        from ..profile import KNOWN_KEYS, PartnerProfile
-        # The engine rejects keys it does not know; the store's bookkeeping
-        # fields mean nothing to a check, so drop whatever it does not list.
-        doc = {k: v for k, v in self.to_dict().items() if k in KNOWN_KEYS}
-        return PartnerProfile.from_dict(doc)
+    def to_engine(self) -> PartnerProfile:
+        """The profile as the engine reads it. The document was validated when it
+        was saved, so it becomes the model without a second validation."""
+        return PartnerProfile.from_document(copy.deepcopy(self.data), id=self.id)
 
 
 @dataclass
