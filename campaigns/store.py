@@ -15,6 +15,7 @@ import sqlite_utils
 
 from framing.store.db import write_transaction
 from framing.store.profiles import Profile, ProfileNotFound, ProfileStore, actor, utcnow
+from framing.validation import ValidationError
 
 from .models import (Campaign, CampaignNotFound, CampaignPartner, CampaignSummary,
                      PieceNotFound, SelfApproval, StaleVersion, WorkflowError)
@@ -62,7 +63,7 @@ class CampaignStore(PieceOps, ReviewOps):
                         created_at, created_by)
 
     def create_campaign(self, data: dict, user: Any) -> Campaign:
-        """Validate and store a new campaign; raises ValueError("field: message")."""
+        """Validate and store a new campaign; raises ValidationError."""
         doc = campaign_document(data)
         now, who = utcnow(), actor(user)
         with write_transaction(self.db):
@@ -101,7 +102,8 @@ class CampaignStore(PieceOps, ReviewOps):
         for i, row in enumerate(partners):
             if self.db.execute("SELECT 1 FROM profiles WHERE id = ?",
                                [row["profile_id"]]).fetchone() is None:
-                raise ValueError(f"partners[{i}].profile_id: no profile {row['profile_id']}")
+                raise ValidationError(f"partners[{i}].profile_id",
+                                      f"no profile {row['profile_id']}")
 
     def _write_partners(self, campaign_id: int, partners: list[dict]) -> None:
         for position, row in enumerate(partners):

@@ -1,7 +1,8 @@
 """Validation of campaign documents and piece fields.
 
-Errors are ``ValueError("field: message")`` naming the field (and list index,
-``partners[1].role``), the shape the store, the API and the forms share.
+Errors are :class:`framing.validation.ValidationError` naming the field (and
+list index, ``partners[1].role``), the shape the store, the API and the forms
+share.
 Whether a referenced profile exists is checked by the store, which has the
 database.
 """
@@ -10,6 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any
+
+from framing import validation
+from framing.validation import ValidationError
 
 from .models import CAMPAIGN_STATUSES, CAMPAIGN_TYPES, NORMS_KEYS, PARTNER_ROLES
 
@@ -25,41 +29,30 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def text(value: Any, name: str, required: bool = False, limit: str | None = None) -> str:
-    """Stripped text (empty when None and optional)."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ValueError(f"{name}: expected text")
-    value = value.strip()
-    if required and not value:
-        raise ValueError(f"{name}: required")
+    """Stripped text (empty when None and optional), capped by ``LIMITS``."""
     cap = LIMITS[limit or name.rsplit(".", 1)[-1]]
-    if len(value) > cap:
-        raise ValueError(f"{name}: longer than {cap:,} characters")
-    return value
+    return validation.text(value, name, cap, required=required)
 
 
 def iso_date(value: Any, name: str) -> str | None:
     """An ISO date (``YYYY-MM-DD``) as text, or None when empty."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
+    if isinstance(value, date):  # Python callers may pass a date itself
         return value.isoformat()[:10]
-    if isinstance(value, str) and len(value.strip()) == 10:
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise ValueError(f"{name}: expected a date (YYYY-MM-DD)")
+    try:
+        return validation.iso_date(value, name)
+    except ValidationError:
+        # Worded as the campaign forms have always said it.
+        raise ValidationError(name, "expected a date (YYYY-MM-DD)") from None
 
 
 def campaign_document(data: Any) -> dict:
-    """A clean campaign document; raises ValueError("field: message")."""
+    """A clean campaign document; raises ValidationError naming the field."""
     if not isinstance(data, dict):
-        raise ValueError("campaign: expected an object")
+        raise ValidationError("campaign", "expected an object")
     unknown = set(data) - set(FIELDS) - STORE_KEYS
     if unknown:
-        raise ValueError(f"{sorted(unknown)[0]}: unknown field (allowed: {', '.join(FIELDS)})")
+        raise ValidationError(sorted(unknown)[0],
+                              f"unknown field (allowed: {', '.join(FIELDS)})")
     doc = {"name": text(data.get("name"), "name", required=True),
            "goal": text(data.get("goal"), "goal"),
            "audience": text(data.get("audience"), "audience"),
@@ -70,15 +63,15 @@ def campaign_document(data: Any) -> dict:
     doc["start"] = iso_date(data.get("start"), "start")
     doc["end"] = iso_date(data.get("end"), "end")
     if doc["start"] and doc["end"] and doc["end"] < doc["start"]:
-        raise ValueError("end: before the start date")
+        raise ValidationError("end", "before the start date")
     hashtag = text(data.get("hashtag"), "hashtag")
     if hashtag and not hashtag.startswith("#"):
         hashtag = "#" + hashtag
     if hashtag and not HASHTAG.fullmatch(hashtag):
-        raise ValueError("hashtag: one word of letters, digits or _ (like #MostOfUs)")
+        raise ValidationError("hashtag", "one word of letters, digits or _ (like #MostOfUs)")
     doc["hashtag"] = hashtag
     if doc["help_line"] and sum(ch.isdigit() for ch in doc["help_line"]) < 3:
-        raise ValueError("help_line: expected a phone number or short code (like 988)")
+        raise ValidationError("help_line", "expected a phone number or short code (like 988)")
     doc["partners"] = partners(data.get("partners"))
     doc["norms"] = norms(data.get("norms"))
     return doc
@@ -88,7 +81,7 @@ def _choice(value: Any, name: str, allowed: tuple[str, ...], default: str | None
     if value in (None, "") and default is not None:
         return default
     if value not in allowed:
-        raise ValueError(f"{name}: expected one of {', '.join(allowed)}")
+        raise ValidationError(name, f"expected one of {', '.join(allowed)}")
     return value
 
 
@@ -97,26 +90,26 @@ def partners(value: Any) -> list[dict]:
     if value in (None, ""):
         return []
     if not isinstance(value, list):
-        raise ValueError("partners: expected a list")
+        raise ValidationError("partners", "expected a list")
     out, seen = [], set()
     for i, row in enumerate(value):
         key = f"partners[{i}]"
         if not isinstance(row, dict):
-            raise ValueError(f"{key}: expected an object")
+            raise ValidationError(key, "expected an object")
         extra = set(row) - {"profile_id", "role", "contact_name", "contact_email", "name"}
         if extra:
-            raise ValueError(f"{key}.{sorted(extra)[0]}: unknown field")
+            raise ValidationError(f"{key}.{sorted(extra)[0]}", "unknown field")
         pid = row.get("profile_id")
         if isinstance(pid, str) and pid.strip().isdigit():
             pid = int(pid)
         if not isinstance(pid, int) or isinstance(pid, bool):
-            raise ValueError(f"{key}.profile_id: choose a partner profile")
+            raise ValidationError(f"{key}.profile_id", "choose a partner profile")
         if pid in seen:
-            raise ValueError(f"{key}.profile_id: profile {pid} is listed twice")
+            raise ValidationError(f"{key}.profile_id", f"profile {pid} is listed twice")
         seen.add(pid)
         email = text(row.get("contact_email"), f"{key}.contact_email")
         if email and not EMAIL.fullmatch(email):
-            raise ValueError(f"{key}.contact_email: not an email address")
+            raise ValidationError(f"{key}.contact_email", "not an email address")
         out.append({"profile_id": pid, "role": _choice(row.get("role"), f"{key}.role",
                                                        PARTNER_ROLES, None),
                     "contact_name": text(row.get("contact_name"), f"{key}.contact_name"),
@@ -129,11 +122,11 @@ def norms(value: Any) -> dict | None:
     if value in (None, "", {}):
         return None
     if not isinstance(value, dict):
-        raise ValueError("norms: expected an object")
+        raise ValidationError("norms", "expected an object")
     extra = set(value) - set(NORMS_KEYS)
     if extra:
-        raise ValueError(f"norms.{sorted(extra)[0]}: unknown field "
-                         f"(allowed: {', '.join(NORMS_KEYS)})")
+        raise ValidationError(f"norms.{sorted(extra)[0]}",
+                              f"unknown field (allowed: {', '.join(NORMS_KEYS)})")
     out = {"behaviour": text(value.get("behaviour"), "norms.behaviour"),
            "source": text(value.get("source"), "norms.source")}
     for key in ("actual_pct", "perceived_pct"):
@@ -142,13 +135,13 @@ def norms(value: Any) -> dict | None:
             out[key] = None
             continue
         if isinstance(pct, bool) or not isinstance(pct, (int, float)) or not 0 <= pct <= 100:
-            raise ValueError(f"norms.{key}: expected a percentage from 0 to 100")
+            raise ValidationError(f"norms.{key}", "expected a percentage from 0 to 100")
         out[key] = pct
     year = value.get("year")
     if year in (None, ""):
         out["year"] = None
     elif isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
-        raise ValueError("norms.year: expected a year like 2024")
+        raise ValidationError("norms.year", "expected a year like 2024")
     else:
         out["year"] = year
     return out if any(v not in (None, "") for v in out.values()) else None

@@ -88,8 +88,8 @@ def validate_profile_file(data: Any) -> dict:
         data = dict(data)
         politics = data.get("politics")
         if isinstance(politics, dict) and isinstance(politics.get("key_dates"), list):
-            data["politics"] = {**politics,
-                                "key_dates": [_key_date_shorthand(d) for d in politics["key_dates"]]}
+            dates = [_key_date_shorthand(d) for d in politics["key_dates"]]
+            data["politics"] = {**politics, "key_dates": dates}
     return _validate(data, _file_document, terms_required=False)
 
 

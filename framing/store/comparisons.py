@@ -15,11 +15,13 @@ from typing import Any
 
 import sqlite_utils
 
+from .. import validation
 from ..stats import sign_test_p, small_sample_warning
+from ..validation import ValidationError
 from .comparison_input import (MAX_TARGETS, clean_feedback, clean_targets,  # noqa: F401
                                clean_variants)
 from .db import migration, write_transaction
-from .pitches import MAX_TEXT, PITCH_KINDS, _text
+from .pitches import MAX_TEXT, PITCH_KINDS
 from .profiles import actor, utcnow
 
 MAX_VARIANTS, MAX_LABEL, MAX_NOTE, MAX_REF = 50, 80, 2000, 200
@@ -160,17 +162,17 @@ class ComparisonStore:
                kind: str = "pitch", pitch_id: int | None = None,
                piece_ref: str | None = None) -> Comparison:
         """Save a comparison of two or more variants against zero or more targets."""
-        title = _text(title, "title", 200)
+        title = validation.text(title, "title", 200, required=True)
         if kind not in PITCH_KINDS:
-            raise ValueError(f"kind: expected one of {', '.join(PITCH_KINDS)}")
+            raise ValidationError("kind", f"expected one of {', '.join(PITCH_KINDS)}")
         rows = clean_variants(variants, MAX_VARIANTS, MAX_LABEL, MAX_TEXT)
         if piece_ref is not None:  # an opaque reference to a campaign piece (version)
-            piece_ref = _text(piece_ref, "piece_ref", MAX_REF, required=False) or None
+            piece_ref = validation.text(piece_ref, "piece_ref", MAX_REF) or None
         now, who = utcnow(), actor(user)
         with write_transaction(self.db):
             if pitch_id is not None and self.db.execute(
                     "SELECT 1 FROM pitches WHERE id = ?", [pitch_id]).fetchone() is None:
-                raise ValueError(f"pitch_id: no pitch {pitch_id}")
+                raise ValidationError("pitch_id", f"no pitch {pitch_id}")
             cleaned = [{"key": target_key(t), **t}
                        for t in clean_targets(self.db, targets, self.sectors)]
             cur = self.db.execute(
@@ -207,24 +209,27 @@ class ComparisonStore:
         A target with a standing decision takes a new one only as a reversal:
         pass ``replaces`` with the standing decision's id.
         """
-        rationale = _text(rationale, "rationale", MAX_NOTE)
+        rationale = validation.text(rationale, "rationale", MAX_NOTE, required=True)
         who, now = actor(user), utcnow()
         with write_transaction(self.db):
             comparison = self.get(comparison_id)
             if variant_label not in {v.label for v in comparison.variants}:
-                raise ValueError(f"variant_label: no variant {variant_label!r} in this comparison")
+                raise ValidationError("variant_label",
+                                      f"no variant {variant_label!r} in this comparison")
             target_key = target_key or ""
             if target_key and target_key not in comparison.target_keys:
-                raise ValueError(f"target_key: {target_key!r} is not one of this comparison's "
-                                 f"targets ({', '.join(comparison.target_keys) or 'none'})")
+                raise ValidationError("target_key", f"{target_key!r} is not one of this "
+                                      f"comparison's targets "
+                                      f"({', '.join(comparison.target_keys) or 'none'})")
             standing = [d for d in self.decisions(comparison_id)
                         if d.target_key == target_key and d.replaced_by is None]
             if replaces is None and standing:
-                raise ValueError(f"replaces: decision {standing[0].id} already stands for this "
-                                 "target; to reverse it, record a decision that replaces it")
+                raise ValidationError("replaces", f"decision {standing[0].id} already stands for "
+                                      "this target; to reverse it, record a decision that "
+                                      "replaces it")
             if replaces is not None and replaces not in {d.id for d in standing}:
-                raise ValueError(f"replaces: decision {replaces} is not the standing decision "
-                                 "for this target of this comparison")
+                raise ValidationError("replaces", f"decision {replaces} is not the standing "
+                                      "decision for this target of this comparison")
             cur = self.db.execute(
                 "INSERT INTO comparison_decisions (comparison_id, variant_label, target_key,"
                 " decided_by, decided_at, rationale, replaces) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -262,7 +267,8 @@ class ComparisonStore:
         who, now = actor(user), utcnow()
         with write_transaction(self.db):
             if variant_label not in {v.label for v in self.get(comparison_id).variants}:
-                raise ValueError(f"variant_label: no variant {variant_label!r} in this comparison")
+                raise ValidationError("variant_label",
+                                      f"no variant {variant_label!r} in this comparison")
             cur = self.db.execute(
                 f"INSERT INTO comparison_feedback ({_FEEDBACK_COLS.split(', ', 1)[1]})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",

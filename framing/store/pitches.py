@@ -12,6 +12,8 @@ from typing import Any
 
 import sqlite_utils
 
+from .. import validation
+from ..validation import ValidationError
 from .db import migration
 from .db import write_transaction
 from .profiles import actor, utcnow
@@ -83,17 +85,6 @@ def _pitch(row: tuple) -> Pitch:
     return Pitch(*row[:7], latest=latest, version_count=row[7])
 
 
-def _text(value: Any, field: str, limit: int, required: bool = True) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{field}: expected text")
-    value = value.strip()
-    if required and not value:
-        raise ValueError(f"{field}: required")
-    if len(value) > limit:
-        raise ValueError(f"{field}: longer than {limit} characters")
-    return value
-
-
 class PitchStore:
     """Pitches and their versions in one SQLite database."""
 
@@ -119,17 +110,17 @@ class PitchStore:
                sector: str | None = None, kind: str = "pitch", note: str = "") -> Pitch:
         """Save a new pitch with its first version (number 1).
 
-        Raises ValueError on a blank title or text, an unknown kind, or a
+        Raises ValidationError on a blank title or text, an unknown kind, or a
         profile_id that does not exist.
         """
-        title = _text(title, "title", MAX_TITLE)
+        title = validation.text(title, "title", MAX_TITLE, required=True)
         if kind not in PITCH_KINDS:
-            raise ValueError(f"kind: expected one of {', '.join(PITCH_KINDS)}")
+            raise ValidationError("kind", f"expected one of {', '.join(PITCH_KINDS)}")
         now, who = utcnow(), actor(user)
         with write_transaction(self.db):
             if profile_id is not None and self.db.execute(
                     "SELECT 1 FROM profiles WHERE id = ?", [profile_id]).fetchone() is None:
-                raise ValueError(f"profile_id: no profile {profile_id}")
+                raise ValidationError("profile_id", f"no profile {profile_id}")
             cur = self.db.execute(
                 "INSERT INTO pitches (title, profile_id, sector, kind, created_at, created_by)"
                 " VALUES (?, ?, ?, ?, ?, ?)", [title, profile_id, sector or None, kind, now, who])
@@ -148,8 +139,8 @@ class PitchStore:
                         now: str) -> PitchVersion:
         # Must run inside write_transaction: the MAX() read and the insert
         # happen under one write lock, so two savers cannot pick the same number.
-        text = _text(text, "text", MAX_TEXT)
-        note = _text(note or "", "note", MAX_TITLE * 5, required=False)
+        text = validation.text(text, "text", MAX_TEXT, required=True)
+        note = validation.text(note or "", "note", MAX_TITLE * 5)
         (number,) = self.db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM pitch_versions"
                                     " WHERE pitch_id = ?", [pitch_id]).fetchone()
         cur = self.db.execute(
