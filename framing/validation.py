@@ -42,9 +42,10 @@ def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def as_validation_error(exc: ValueError) -> ValidationError:
-    """``exc`` as a ValidationError: itself, or a plain ``ValueError("field: message")``
-    from code not yet raising ValidationError, read into its two parts."""
+def as_validation_error(exc: Exception) -> ValidationError:
+    """``exc`` as a ValidationError: itself, or another error's text read as
+    ``"field: message"`` (modules that still raise ``ValueError("field: message")``,
+    and engine errors such as InputError, which name no field)."""
     if isinstance(exc, ValidationError):
         return exc
     field, sep, message = str(exc).partition(": ")

@@ -19,6 +19,7 @@ from framing.store.accounts import AccountStore, TokenRefused
 from framing.store.pitches import PitchNotFound, PitchStore
 from framing.store.profiles import (ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit)
+from framing.validation import as_validation_error
 
 from .api_body import read_json_object, top_field
 from .auth import can
@@ -266,8 +267,8 @@ def too_large_message(exc: TextTooLarge, subject: str | None = None) -> str:
 
 # -- pitches ---------------------------------------------------------------------------------
 def _store_value_error(exc: ValueError):
-    name, sep, message = str(exc).partition(": ")  # the pitch store says "field: problem"
-    return ApiError(400, message if sep else str(exc), name if sep else None)
+    error = as_validation_error(exc)  # the stores raise ValidationError(field, problem)
+    return ApiError(400, error.message, error.field or None)
 
 
 @bp.get("/pitches")

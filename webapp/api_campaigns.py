@@ -16,6 +16,7 @@ from campaigns import calendar, checks, export
 from campaigns.models import (PIECE_STATUSES, CampaignNotFound, PieceNotFound, StaleVersion,
                               WorkflowError)
 from campaigns.store import CampaignStore
+from framing.validation import as_validation_error
 
 from . import openapi, openapi_campaigns
 from .api import ApiError, bp, field, json_body, plain, requires
@@ -39,9 +40,9 @@ def store() -> CampaignStore:
 
 
 def bad_input(exc: ValueError) -> ApiError:
-    """The store's ``ValueError("field: message")`` as a 400 naming the field."""
-    name, sep, message = str(exc).partition(": ")
-    return ApiError(400, message if sep else str(exc), name if sep and " " not in name else None)
+    """The store's ValidationError as a 400 naming the field."""
+    error = as_validation_error(exc)
+    return ApiError(400, error.message, error.field or None)
 
 
 def text_field(data: dict, name: str, required: bool = False) -> str | None:

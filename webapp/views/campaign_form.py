@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
+from framing.validation import as_validation_error
+
 
 def readable_error(exc: Exception) -> tuple[str, str]:
-    """``ValueError("partners[1].role: ...")`` -> (the field, a sentence for the page)."""
-    text = str(exc)
-    field, sep, reason = text.partition(": ")
-    if not sep or " " in field.strip():
+    """``ValidationError("partners[1].role", ...)`` -> (the field, a sentence for the page)."""
+    error = as_validation_error(exc)
+    field, reason = error.field, error.message
+    if not field:
+        text = str(exc)
         return "", text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
     head, _, sub = field.partition(".")
     name, _, index = head.partition("[")

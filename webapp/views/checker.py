@@ -24,6 +24,7 @@ from framing.findings import SEVERITIES
 from framing.profile import ProfileError
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import ProfileNotFound
+from framing.validation import as_validation_error
 
 from ..auth import can, login_required
 from ..extensions import get_analyzer
@@ -320,15 +321,16 @@ def _save(draft: Draft, action: str):
     except PitchNotFound:
         abort(404, description="That saved pitch no longer exists.")
     except ValueError as exc:
-        return _page(draft, 400, error=f"Not saved: {_readable(str(exc))}")
+        return _page(draft, 400, error=f"Not saved: {_readable(exc)}")
     return redirect(url_for(".check", pitch=pitch_id, version=number, run=1))
 
 
-def _readable(message: str) -> str:
-    """``title: required`` -> ``the title is required.``"""
-    field, _, reason = message.partition(": ")
-    if not reason:
-        return message
+def _readable(exc: Exception) -> str:
+    """``ValidationError("title", "required")`` -> ``the title is required.``"""
+    error = as_validation_error(exc)
+    field, reason = error.field, error.message
+    if not field:
+        return str(exc)
     names = {"title": "a title", "text": "the draft", "note": "the note", "kind": "the kind"}
     if reason == "required":
         return f"{names.get(field, field)} is required.".capitalize()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from framing.validation import ValidationError, as_validation_error
+
 MIN_VARIANTS, MAX_VARIANTS, BLANK_ROWS = 2, 10, 3
 MAX_TARGETS, MAX_LABEL, MAX_TITLE = 10, 80, 200
 MAX_RATINGS, MAX_VOTES = 500, 100_000
@@ -17,12 +19,8 @@ SOURCE_RE = re.compile(r"^pitch:(\d+)/v(\d+)$")  # framing.compare.VariantInput.
 PIECE_SOURCE_RE = re.compile(r"^piece:(\d+)/v(\d+)$")
 
 
-class FormError(ValueError):
+class FormError(ValidationError):
     """A form problem: ``field`` names the input, ``message`` says what to do."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field, self.message = field, message
 
 
 @dataclass
@@ -204,11 +202,12 @@ def parse_votes(text: str) -> int:
     return int(text)
 
 
-def readable(message: str) -> str:
-    """A store error ``field: message`` as a sentence."""
-    name, _, reason = str(message).partition(": ")
-    if not reason:
-        return str(message)
+def readable(exc: Exception) -> str:
+    """A store error (a ValidationError naming its field) as a sentence."""
+    error = as_validation_error(exc)
+    name, reason = error.field, error.message
+    if not name:
+        return str(exc)
     names = {"title": "The title", "variants": "The variants", "targets": "The partners",
              "rationale": "The reason", "variant_label": "The variant",
              "target_key": "The partner", "replaces": "The earlier decision",

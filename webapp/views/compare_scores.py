@@ -105,7 +105,7 @@ def _analysis_or_error(comparison):
         return None, ("A partner profile in this comparison was deleted just now. "
                       "Reload the page.")
     except (InputError, ValueError) as exc:
-        return None, f"These variants cannot be checked: {readable(str(exc))}"
+        return None, f"These variants cannot be checked: {readable(exc)}"
 
 
 # ---------- view models ----------

@@ -292,5 +292,5 @@ def save_reframed():
         abort(404, description="That saved pitch no longer exists.")
     except ValueError as exc:
         return _reframe_page(draft, state, results, context, 400,
-                             error=f"Not saved: {_readable(str(exc))}")
+                             error=f"Not saved: {_readable(exc)}")
     return redirect(url_for(".check", pitch=pitch_id, version=number, run=1))
