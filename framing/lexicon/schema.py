@@ -11,16 +11,23 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..findings import Source
+from ..validation import ValidationError, join
 
 
-class LexiconError(ValueError):
-    """A rule pack or data file is malformed."""
+class LexiconError(ValidationError):
+    """A rule pack or data file is malformed: ``field`` (also ``key``) is the key path,
+    ``message`` (also ``problem``) the reason, and ``file`` the file it is in."""
 
     def __init__(self, file: Path | str, key: str, problem: str):
+        super().__init__(key, problem)
         self.file = str(file)
         self.key = key
         self.problem = problem
-        super().__init__(f"{file}: {key}: {problem}")
+        self.args = (f"{file}: {key}: {problem}",)  # str() names the file too
+
+    def within(self, prefix: str) -> "LexiconError":
+        """The same error with its key placed under ``prefix``."""
+        return LexiconError(self.file, join(prefix, self.key), self.problem)
 
 
 Validator = Callable[[Any, str], Any]
@@ -44,15 +51,15 @@ class Checker:
         for name in value:
             if name not in required and name not in optional:
                 allowed = ", ".join(sorted({*required, *optional}))
-                raise self.fail(_join(key, str(name)), f"unknown key (allowed: {allowed})")
+                raise self.fail(join(key, str(name)), f"unknown key (allowed: {allowed})")
         out: dict[str, Any] = {}
         for name, validate in required.items():
             if name not in value:
-                raise self.fail(_join(key, name), "missing required key")
-            out[name] = validate(value[name], _join(key, name))
+                raise self.fail(join(key, name), "missing required key")
+            out[name] = validate(value[name], join(key, name))
         for name, validate in optional.items():
             if name in value:
-                out[name] = validate(value[name], _join(key, name))
+                out[name] = validate(value[name], join(key, name))
         return out
 
     def any_mapping(self, value: Any, key: str) -> dict[str, Any]:
@@ -120,10 +127,6 @@ class Checker:
                 raise self.fail(key, "expected a list")
             return [validate(item, f"{key}[{i}]") for i, item in enumerate(value)]
         return check
-
-
-def _join(key: str, name: str) -> str:
-    return f"{key}.{name}" if key else name
 
 
 def compile_any(patterns: list[str], boundary: bool = True) -> re.Pattern[str] | None:
