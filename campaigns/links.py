@@ -20,6 +20,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from framing.store.db import write_transaction
 from framing.store.interactions import InteractionStore
 from framing.store.profiles import utcnow
+from framing.validation import ValidationError
 
 from .models import APPROVED_STATUSES, Piece, PieceNotFound, PieceVersion
 
@@ -53,9 +54,9 @@ def make_partner_link(secret: str | bytes, piece: Piece, version: PieceVersion,
                       contact_name: str, profile_id: int | None) -> str:
     """A signed token for ``contact_name`` to approve ``version`` of ``piece``."""
     if version.piece_id != piece.id:
-        raise ValueError("version: not a version of this piece")
+        raise ValidationError("version", "not a version of this piece")
     if not isinstance(contact_name, str) or not contact_name.strip():
-        raise ValueError("contact_name: required")
+        raise ValidationError("contact_name", "required")
     payload = {"p": piece.id, "v": version.number, "h": version.content_hash,
                "c": contact_name.strip(), "pr": profile_id, "n": secrets.token_urlsafe(16)}
     return _serializer(secret).dumps(payload)
@@ -108,7 +109,7 @@ def record_partner_decision(store: Any, claims: LinkClaims, decision: str,
     sign-off without changing the status (internal approval is separate).
     """
     if decision not in DECISIONS:
-        raise ValueError(f"decision: expected one of {', '.join(DECISIONS)}")
+        raise ValidationError("decision", f"expected one of {', '.join(DECISIONS)}")
     note = (note or "").strip()[:2000]
     who, now = f"{claims.contact_name} (partner link)", utcnow()
     with write_transaction(store.db):

@@ -16,6 +16,7 @@ from typing import Any
 from framing.store.db import write_transaction
 from framing.store.profiles import actor, utcnow
 from framing.textdiff import diff_stats, word_diff
+from framing.validation import ValidationError
 
 from .models import Piece, PieceNotFound, PieceVersion, StaleVersion, VersionDiff, WorkflowError
 from .validate import iso_date, text
@@ -73,8 +74,8 @@ class PieceOps:
                   run_date: str | None = None, target_profile_id: int | None = None) -> Piece:
         """A new draft piece for one channel, with its first version."""
         if channel not in channel_ids():
-            raise ValueError(f"channel: unknown channel {channel!r} "
-                             f"(known: {', '.join(sorted(channel_ids()))})")
+            raise ValidationError("channel", f"unknown channel {channel!r} "
+                                             f"(known: {', '.join(sorted(channel_ids()))})")
         title, body = _title(title), _body(body)
         run_date = iso_date(run_date, "run_date")
         now, who = utcnow(), actor(user)
@@ -196,9 +197,9 @@ class PieceOps:
         if profile_id is None:
             return
         if isinstance(profile_id, bool) or not isinstance(profile_id, int):
-            raise ValueError("target_profile_id: expected a profile id")
+            raise ValidationError("target_profile_id", "expected a profile id")
         if self.db.execute("SELECT 1 FROM profiles WHERE id = ?", [profile_id]).fetchone() is None:
-            raise ValueError(f"target_profile_id: no profile {profile_id}")
+            raise ValidationError("target_profile_id", f"no profile {profile_id}")
 
 
 def _title(value: Any) -> str:
@@ -207,5 +208,5 @@ def _title(value: Any) -> str:
 
 def _body(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError("body: expected text")
+        raise ValidationError("body", "expected text")
     return normalize_body(text(value, "body", required=True))

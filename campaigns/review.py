@@ -12,6 +12,7 @@ from typing import Any
 
 from framing.store.db import write_transaction
 from framing.store.profiles import actor, utcnow
+from framing.validation import ValidationError
 
 from . import workflow
 from .models import (APPROVED_STATUSES, AuditEntry, Comment, Piece, PieceNotFound,
@@ -81,7 +82,7 @@ class ReviewOps:
                    now: str | None = None) -> None:
         """Record a decision on the piece's current version (the hash it saw)."""
         if decision not in ("approve", "changes"):
-            raise ValueError("decision: expected approve or changes")
+            raise ValidationError("decision", "expected approve or changes")
         self.db.execute(
             f"INSERT INTO piece_reviews ({_REVIEW_COLS.split(', ', 1)[1]})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -124,10 +125,10 @@ class ReviewOps:
         version = self.version(piece_id, version_number)
         for name, value in (("start", start), ("end", end)):
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError(f"{name}: expected a character offset")
+                raise ValidationError(name, "expected a character offset")
         if not 0 <= start <= end <= len(version.body):
-            raise ValueError(f"start: the span {start}-{end} is outside the text "
-                             f"(0-{len(version.body)})")
+            raise ValidationError("start", f"the span {start}-{end} is outside the text "
+                                           f"(0-{len(version.body)})")
         now, who = utcnow(), actor(user)
         with write_transaction(self.db):
             cur = self.db.execute(

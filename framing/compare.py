@@ -20,6 +20,7 @@ from .engine import TextTooLarge
 from .findings import SEVERITIES
 from .profile import PartnerProfile
 from .textdiff import word_diff
+from .validation import ValidationError
 
 # Spreadsheet apps run cells starting with these as formulas (campaigns.md §5).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -162,12 +163,12 @@ def compare(analyzer, variants: list[VariantInput], targets: list[Target],
     """
     from .compare_notes import add_notes
     if not variants:
-        raise ValueError("variants: nothing to compare")
+        raise ValidationError("variants", "nothing to compare")
     labels = [v.label.strip() if isinstance(v.label, str) else "" for v in variants]
     if not all(labels):
-        raise ValueError("variants: every variant needs a label")
+        raise ValidationError("variants", "every variant needs a label")
     if len(set(labels)) != len(labels):
-        raise ValueError("variants: labels must differ")
+        raise ValidationError("variants", "labels must differ")
     # Resolve each target once, not once per variant.
     resolved = [analyzer.resolve(t.sector, t.profile, kind) for t in targets]
     for variant, label in zip(variants, labels):
@@ -235,7 +236,8 @@ def targets_from(store, profile_ids, sectors, lexicons) -> list[Target]:
     targets, seen = [], set()
     for pid in profile_ids or ():
         if store is None:
-            raise ValueError("profile_ids: there is no profile store to look profiles up in")
+            raise ValidationError("profile_ids",
+                                  "there is no profile store to look profiles up in")
         stored = store.get(int(pid))
         key = f"profile:{stored.id}"
         if key not in seen:
@@ -243,8 +245,8 @@ def targets_from(store, profile_ids, sectors, lexicons) -> list[Target]:
             targets.append(Target(key, stored.name, stored.sector, stored.to_engine()))
     for sector in sectors or ():
         if sector not in packs:
-            raise ValueError(f"sectors: unknown sector {sector!r} "
-                             f"(known: {', '.join(sorted(packs))})")
+            raise ValidationError("sectors", f"unknown sector {sector!r} "
+                                         f"(known: {', '.join(sorted(packs))})")
         key = f"sector:{sector}"
         if key not in seen:
             seen.add(key)
