@@ -39,6 +39,8 @@ def iso_date(value: Any, name: str) -> str | None:
     if isinstance(value, date):  # Python callers may pass a date itself
         return value.isoformat()[:10]
     try:
+        if isinstance(value, str) and value and not value.strip():
+            raise ValidationError(name, "blank")  # spaces are not an empty date here
         return validation.iso_date(value, name)
     except ValidationError:
         # Worded as the campaign forms have always said it.

@@ -18,7 +18,7 @@ from web_helpers import api_token, bearer, connect, login, make_app, make_user
 from framing.lexicon import get_lexicons
 from framing.safe_json import MAX_DEPTH, JsonInputError, loads
 from framing.store.profile_io import import_csv, import_json
-from framing.store.profile_schema import ProfileValidationError, defaults_for_sector
+from framing.profile_schema import ProfileValidationError, defaults_for_sector
 
 DEEP = "[" * 1000 + "]" * 1000
 LONE = "\\ud800"  # a JSON escape for half a surrogate pair: no character at all

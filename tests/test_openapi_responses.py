@@ -16,7 +16,7 @@ import pytest
 from web_helpers import api_token, bearer, make_app
 
 from framing.lexicon import get_lexicons
-from framing.store.profile_schema import defaults_for_sector
+from framing.profile_schema import defaults_for_sector
 
 LONG_PARAGRAPH = " ".join(["Most students at Lincoln High choose not to vape, and their "
                            "teachers see it every day in class."] * 12)

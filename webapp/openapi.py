@@ -8,9 +8,9 @@ from __future__ import annotations
 import copy
 
 from framing.findings import CATEGORIES, SCOPES, SEVERITIES
+from framing.profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, FISCAL_CLIMATES,
+                                    KEY_DATE_KINDS, POLICY_CULTURES, POWER_KINDS)
 from framing.readability import FORMULAS as READABILITY_FORMULAS
-from framing.store.profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, FISCAL_CLIMATES,
-                                           KEY_DATE_KINDS, POLICY_CULTURES, POWER_KINDS)
 
 
 def ref(name: str) -> dict:

@@ -4,7 +4,7 @@ A profile is one JSON document (see docs/architecture.md). The store keeps the
 current document in ``profiles`` and every saved version in
 ``profile_snapshots``, so "initial vs current" can be shown and a check can be
 re-run against the profile as it stood on a date. Validation and defaults
-live in the engine (framing.profile_schema), the diff in .profile_schema; both
+live in the engine (framing.profile_schema), the diff in .profile_diff; both
 are re-exported here.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sqlite_utils
 from .db import migration, write_transaction
 from ..profile import PartnerProfile
 from ..profile_schema import ProfileValidationError, defaults_for_sector, validate_profile
-from .profile_schema import Change, diff_documents
+from .profile_diff import Change, diff_documents
 
 __all__ = ["Change", "Profile", "ProfileNotFound", "ProfileStore", "ProfileSummary",
            "ProfileValidationError", "Snapshot", "StaleEdit", "defaults_for_sector",

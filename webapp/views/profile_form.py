@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from framing.store.profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, DIMENSIONS,
-                                          FISCAL_CLIMATES, KEY_DATE_KINDS, POLICY_CULTURES,
-                                          POWER_KINDS)
+from framing.profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, DIMENSIONS,
+                                    FISCAL_CLIMATES, KEY_DATE_KINDS, POLICY_CULTURES,
+                                    POWER_KINDS)
 
 from . import READINESS_DIMENSIONS
 

@@ -1,8 +1,7 @@
 """Field-level diff of profile documents, for the store's history pages.
 
 The document's validator, its choices and a new profile's defaults live in
-the engine (:mod:`framing.profile_schema`); they are re-exported here for
-code that imported them from the store.
+the engine, :mod:`framing.profile_schema`.
 """
 from __future__ import annotations
 
@@ -10,10 +9,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from ..profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, DIMENSIONS,  # noqa: F401
-                              FISCAL_CLIMATES, KEY_DATE_KINDS, POLICY_CULTURES, POWER_KINDS,
-                              STORE_KEYS, ProfileValidationError, defaults_for_sector,
-                              validate_profile)
+from ..profile_schema import STORE_KEYS
 from ..validation import join
 
 
