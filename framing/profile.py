@@ -14,8 +14,11 @@ from typing import Any
 from . import safe_json
 from .lexicon.model import Priority, Sector
 from .lexicon.schema import terms_pattern
-from .profile_schema import (CAPACITY_LEVELS, DOCUMENT_KEYS, STORE_KEYS,  # noqa: F401
+from .profile_schema import (CAPACITY_LEVELS, DOCUMENT_KEYS, STORE_KEYS,
                              ProfileValidationError, validate_profile_file)
+
+__all__ = ["AvoidTerm", "CAPACITY_LEVELS", "KNOWN_KEYS", "KeyDate", "PartnerProfile",
+           "ProfileError"]
 
 # The top-level keys a profile may have: the document's and the store's.
 KNOWN_KEYS = frozenset(DOCUMENT_KEYS | STORE_KEYS)
