@@ -9,13 +9,14 @@ import threading
 import pytest
 
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store.backup import BackupError, backup, integrity, restore
 from framing.store.pitches import PitchStore
 
 
 def make_db(path):
     db = connect(path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     return db
 
 

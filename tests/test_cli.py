@@ -163,10 +163,11 @@ def test_reframe_needs_a_partner(files):
 def test_stored_profile_by_id_and_name(files, tmp_path):
     from framing.lexicon import get_lexicons
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.profiles import ProfileStore
     db_path = tmp_path / "app.sqlite"
     db = connect(db_path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     store = ProfileStore(db, set(get_lexicons().sectors))
     profile = store.create({"name": "Service Workers Local 418", "sector": "labor",
                             "avoid": [{"term": "victims", "instead": ["members"]}]}, "test")

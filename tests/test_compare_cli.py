@@ -74,10 +74,11 @@ def test_csv_output(files, invoke):
 def test_stored_profile_by_id(files, invoke, tmp_path):
     from framing.lexicon import get_lexicons
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.profiles import ProfileStore, defaults_for_sector
     path = tmp_path / "app.sqlite"
     db = connect(path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     sectors = get_lexicons().sectors
     saved = ProfileStore(db, set(sectors)).create(
         {**defaults_for_sector(sectors["education"]), "name": "Lincoln USD"}, "maria")

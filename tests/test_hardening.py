@@ -26,6 +26,7 @@ from campaigns.links import make_partner_link  # noqa: E402
 from campaigns.store import CampaignStore  # noqa: E402
 from webapp.loadtest import stop  # noqa: E402
 from framing.store import migrate  # noqa: E402
+from webapp import MIGRATIONS  # noqa: E402
 from framing.store.backup import backup, restore  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.security import UnsafeConfiguration  # noqa: E402
@@ -153,7 +154,7 @@ def test_database_and_its_wal_files_are_private(tmp_path):
     path = tmp_path / "private.sqlite"
     with permissive_umask():
         db = connect(path)
-        migrate(db)
+        migrate(db, MIGRATIONS)
         db.execute("INSERT INTO app_state (key, value) VALUES ('k', 'v')")
         db.conn.commit()
         for suffix in ("", "-wal", "-shm", ".migrate-lock"):
@@ -174,7 +175,7 @@ def test_backups_and_restores_are_private(tmp_path):
     live = tmp_path / "live.sqlite"
     with permissive_umask():
         db = connect(live)
-        migrate(db)
+        migrate(db, MIGRATIONS)
         db.conn.close()
         os.chmod(live, 0o644)  # even from a database someone made readable
         copy = backup(live, tmp_path / "copy.sqlite")

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from webapp.loadtest import stop  # noqa: E402
 from framing.store import connect, migrate
-from framing.store.db import MIGRATIONS
+from webapp import MIGRATIONS
+from webapp.loadtest import stop
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATORS = 6
@@ -30,7 +30,6 @@ ROUNDS = 4
 
 
 def _all_migrations() -> list[str]:
-    from framing.store import schema  # noqa: F401  (registers every migration)
     return sorted(name for name, _ in MIGRATIONS)
 
 
@@ -39,7 +38,7 @@ def _migrate_at_once(path: str, barrier, results) -> None:
     try:
         db = connect(path)
         barrier.wait(30)
-        applied = migrate(db)
+        applied = migrate(db, MIGRATIONS)
         db.conn.close()
         results.put(("ok", applied))
     except BaseException:  # noqa: BLE001  (report any failure to the parent)
@@ -75,16 +74,16 @@ def test_migrate_from_several_processes_at_once(tmp_path):
 def test_migrate_stops_at_a_named_migration_and_resumes(tmp_path):
     expected = _all_migrations()
     db = connect(tmp_path / "old.sqlite")
-    assert migrate(db, upto="0201_pitch_versions") == [n for n in expected
+    assert migrate(db, MIGRATIONS, upto="0201_pitch_versions") == [n for n in expected
                                                         if n <= "0201_pitch_versions"]
-    assert migrate(db) == [n for n in expected if n > "0201_pitch_versions"]
-    assert migrate(db) == []
+    assert migrate(db, MIGRATIONS) == [n for n in expected if n > "0201_pitch_versions"]
+    assert migrate(db, MIGRATIONS) == []
 
 
 def test_cli_db_upgrade(tmp_path):
     path = tmp_path / "cli.sqlite"
     old = connect(path)
-    migrate(old, upto="0101_profile_snapshots")
+    migrate(old, MIGRATIONS, upto="0101_profile_snapshots")
     old.conn.close()
     out = subprocess.run([sys.executable, "-m", "framing", "db", "upgrade", "--database",
                           str(path)], capture_output=True, text=True, cwd=ROOT)
@@ -147,7 +146,7 @@ def test_production_server_migrates_once_before_workers(tmp_path, start):
         db_path = tmp_path / f"{start}{attempt}.sqlite"
         if start == "outdated":
             old = connect(db_path)
-            migrate(old, upto="0201_pitch_versions")
+            migrate(old, MIGRATIONS, upto="0201_pitch_versions")
             old.execute("INSERT INTO pitches (title, created_at) "
                         "VALUES ('Kept', '2026-01-01')")
             old.conn.commit()

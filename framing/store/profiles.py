@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .db import migration, write_transaction
+from .db import write_transaction
 from .profile_schema import (Change, ProfileValidationError, defaults_for_sector,
                              diff_documents, validate_profile)
 
@@ -25,8 +25,8 @@ __all__ = ["Change", "Profile", "ProfileNotFound", "ProfileStore", "ProfileSumma
            "actor", "utcnow", "validate_profile", "write_transaction"]
 
 
-@migration("0100_profiles")
-def _create_profiles(db: sqlite_utils.Database) -> None:
+def create_profiles(db: sqlite_utils.Database) -> None:
+    """Migration 0100_profiles: partner profiles."""
     db.execute("""CREATE TABLE profiles (
         id INTEGER PRIMARY KEY, name TEXT NOT NULL, sector TEXT NOT NULL,
         tags TEXT NOT NULL DEFAULT '[]', data TEXT NOT NULL,
@@ -35,8 +35,8 @@ def _create_profiles(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX profiles_sector ON profiles (sector)")
 
 
-@migration("0101_profile_snapshots")
-def _create_snapshots(db: sqlite_utils.Database) -> None:
+def create_profile_snapshots(db: sqlite_utils.Database) -> None:
+    """Migration 0101_profile_snapshots: profile history."""
     # UNIQUE(profile_id, version): a second writer can never record the same version twice.
     db.execute("""CREATE TABLE profile_snapshots (
         id INTEGER PRIMARY KEY,
