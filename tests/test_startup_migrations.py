@@ -19,7 +19,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from framing.cli import main
 from framing.store import connect, migrate
 from webapp import MIGRATIONS
 from webapp.loadtest import stop
@@ -85,13 +87,11 @@ def test_cli_db_upgrade(tmp_path):
     old = connect(path)
     migrate(old, MIGRATIONS, upto="0101_profile_snapshots")
     old.conn.close()
-    out = subprocess.run([sys.executable, "-m", "framing", "db", "upgrade", "--database",
-                          str(path)], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
+    out = CliRunner().invoke(main, ["db", "upgrade", "--database", str(path)])
+    assert out.exit_code == 0, out.stderr
     assert "0200_pitches" in out.stdout and _applied(path) == _all_migrations()
-    again = subprocess.run([sys.executable, "-m", "framing", "db", "upgrade", "--database",
-                            str(path)], capture_output=True, text=True, cwd=ROOT)
-    assert again.returncode == 0 and "up to date" in again.stdout, again.stderr
+    again = CliRunner().invoke(main, ["db", "upgrade", "--database", str(path)])
+    assert again.exit_code == 0 and "up to date" in again.stdout, again.stderr
 
 
 # -- the production server -------------------------------------------------------------------
