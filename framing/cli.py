@@ -26,6 +26,7 @@ from .profile import ProfileError
 from .settings import Settings
 from .store_cli import backup_command, db_group, restore_command
 
+
 def format_text(name: str, report) -> list[str]:
     """``file:line:col severity category message [rule]`` lines plus suggestions."""
     lines = []
@@ -54,10 +55,10 @@ class FramingGroup(click.Group):
         """Add each installed package's commands (once); the engine's own keep their names."""
         if self.plugins_loaded:
             return
-        self.plugins_loaded = True
         for name, command in installed(COMMANDS_GROUP).items():
             if name not in self.commands:
                 self.add_command(command, name)
+        self.plugins_loaded = True
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)

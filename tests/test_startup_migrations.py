@@ -35,6 +35,24 @@ def _all_migrations() -> list[str]:
     return sorted(name for name, _ in MIGRATIONS)
 
 
+# As existing databases record them: a renamed migration would run again on every one.
+RECORDED = ["0001_users", "0002_api_tokens", "0003_login_attempts", "0004_sign_in_attempts",
+            "0005_sessions", "0006_api_token_expiry", "0100_profiles", "0101_profile_snapshots",
+            "0200_pitches", "0201_pitch_versions", "0300_campaigns", "0301_pieces",
+            "0302_piece_reviews", "0303_piece_checks", "0320_interactions", "0400_comparisons",
+            "0401_comparison_decisions", "0402_comparison_feedback", "0500_app_state",
+            "0600_access_audit", "0700_request_counts"]
+
+
+def test_the_app_composes_every_package_s_migrations_by_name():
+    from campaigns.migrations import MIGRATIONS as CAMPAIGNS
+    from framing.store.migrations import MIGRATIONS as ENGINE, compose
+    assert [name for name, _ in MIGRATIONS] == RECORDED
+    assert [name for name, _ in compose(CAMPAIGNS, ENGINE)] == RECORDED  # any list order
+    with pytest.raises(ValueError, match="duplicate migration '0300_campaigns'"):
+        compose(ENGINE, CAMPAIGNS, CAMPAIGNS[:1])
+
+
 def _migrate_at_once(path: str, barrier, results) -> None:
     """One process: wait for the others, then migrate; report what it applied or its error."""
     try:

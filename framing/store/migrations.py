@@ -13,7 +13,7 @@ points, a test).
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable
 
 from . import (accounts, audit, comparisons, demo, interactions, pitches, profiles,
                request_counts, sessions, sign_in_log)
@@ -54,7 +54,3 @@ def compose(*lists: Iterable[tuple[str, Migration]]) -> list[tuple[str, Migratio
             seen[name] = fn
     return sorted(seen.items())
 
-
-def names(migrations: Sequence[tuple[str, Migration]]) -> list[str]:
-    """The names of ``migrations``, in the order they apply."""
-    return [name for name, _ in sorted(migrations)]
