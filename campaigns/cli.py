@@ -2,9 +2,10 @@
 
 ``framing campaign export ID --format html|csv|ics --output FILE`` writes the
 print-ready package, the pieces as CSV, or the calendar, from the app's
-database (``$FRAMING_DATABASE`` or ``instance/framing.sqlite``). Registered on
-the main ``framing`` group at the end of ``framing/cli.py``. Heavy imports
-stay inside the command so ``framing --help`` stays fast.
+database (``$FRAMING_DATABASE`` or ``instance/framing.sqlite``). The ``framing``
+group finds :data:`campaign` through the ``framing.commands`` entry point in
+``pyproject.toml`` (the engine does not import campaigns). Heavy imports stay
+inside the command so ``framing --help`` stays fast.
 """
 from __future__ import annotations
 
@@ -26,11 +27,12 @@ def campaign() -> None:
               help="File to write (default: standard output).")
 def export(campaign_id: int, fmt: str, output: str) -> None:
     """Export campaign ID. Internal comments are never included."""
-    from framing.cli import InputProblem, default_database
+    from framing.cli_common import InputProblem, default_database
     from framing.store import connect, migrate
 
     from . import calendar
     from .export import export_csv, export_html
+    from .migrations import with_engine
     from .models import CampaignNotFound
     from .store import CampaignStore
 
@@ -39,7 +41,7 @@ def export(campaign_id: int, fmt: str, output: str) -> None:
         raise InputProblem(f"no database at {path} (run the app once, or set FRAMING_DATABASE)")
     db = connect(path)
     try:
-        migrate(db)
+        migrate(db, with_engine())
         store = CampaignStore(db)
         try:
             if fmt == "csv":

@@ -1,18 +1,19 @@
 """Schema for campaigns, pieces, versions, reviews, comments, audit and cached checks.
 
-Registered with :func:`framing.store.db.migration` (imported by
-``framing/store/schema.py``). Versions and audit rows are append-only: SQLite
-triggers refuse any UPDATE or DELETE, so "nothing is ever lost" holds even
-against a stray query. Pieces are archived, never deleted.
+:data:`MIGRATIONS` lists them; the application composes it with the engine's
+(:mod:`framing.store.migrations`), and the ``framing.migrations`` entry point
+gives it to ``framing db upgrade``. Versions and audit rows are append-only:
+SQLite triggers refuse any UPDATE or DELETE, so "nothing is ever lost" holds
+even against a stray query. Pieces are archived, never deleted.
 """
 from __future__ import annotations
 
 import sqlite_utils
 
-from framing.store.db import migration
+from framing.store.migrations import MIGRATIONS as ENGINE_MIGRATIONS
+from framing.store.migrations import compose
 
 
-@migration("0300_campaigns")
 def _campaigns(db: sqlite_utils.Database) -> None:
     db.execute("""CREATE TABLE campaigns (
         id INTEGER PRIMARY KEY, name TEXT NOT NULL, goal TEXT NOT NULL DEFAULT '',
@@ -32,7 +33,6 @@ def _campaigns(db: sqlite_utils.Database) -> None:
         UNIQUE (campaign_id, profile_id))""")
 
 
-@migration("0301_pieces")
 def _pieces(db: sqlite_utils.Database) -> None:
     db.execute("""CREATE TABLE pieces (
         id INTEGER PRIMARY KEY,
@@ -51,7 +51,6 @@ def _pieces(db: sqlite_utils.Database) -> None:
     _append_only(db, "piece_versions")
 
 
-@migration("0302_piece_reviews")
 def _reviews(db: sqlite_utils.Database) -> None:
     db.execute("""CREATE TABLE piece_audit (
         id INTEGER PRIMARY KEY, piece_id INTEGER NOT NULL REFERENCES pieces (id),
@@ -79,7 +78,6 @@ def _reviews(db: sqlite_utils.Database) -> None:
         profile_id INTEGER, decision TEXT NOT NULL, used_at TEXT NOT NULL)""")
 
 
-@migration("0303_piece_checks")
 def _checks(db: sqlite_utils.Database) -> None:
     # One stored result per version: the findings, the rule-pack version they came
     # from and a fingerprint of the campaign settings they depend on.
@@ -93,3 +91,18 @@ def _append_only(db: sqlite_utils.Database, table: str) -> None:
     for event in ("UPDATE", "DELETE"):
         db.execute(f"""CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table}
             BEGIN SELECT RAISE(ABORT, '{table} rows are append-only'); END""")
+
+
+# Names are recorded in each database: never rename one. They sort after the engine's
+# profiles (0100s) and pitches (0200s), whose tables they refer to.
+MIGRATIONS = [
+    ("0300_campaigns", _campaigns),
+    ("0301_pieces", _pieces),
+    ("0302_piece_reviews", _reviews),
+    ("0303_piece_checks", _checks),
+]
+
+
+def with_engine() -> list:
+    """The engine's migrations and these, composed: the schema campaigns need."""
+    return compose(ENGINE_MIGRATIONS, MIGRATIONS)

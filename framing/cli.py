@@ -3,131 +3,28 @@
 Exit codes: 0 no finding at or above ``--fail-level``; 1 at least one; 2 a
 usage or input error (missing file, not UTF-8, binary, empty, too large,
 bad profile, missing model, broken rule pack), with a one-line reason.
+
+One group, :func:`main`. The engine's own commands are added here; packages
+built on the engine add theirs through the ``framing.commands`` entry points
+in their metadata (``framing campaign`` comes from ``campaigns.cli``), so
+nothing here imports them.
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
-from pathlib import Path
 
 import click
 
+from . import cli_common
+from .cli_common import (COMMANDS_GROUP, EXIT_CLEAN, EXIT_FINDINGS, InputProblem, installed,
+                         load_inputs, load_profile, refuse_costly)
+from .compare_cli import compare
 from .findings import SEVERITIES, severity_at_least
 from .lexicon import LexiconError, get_lexicons
-from .nlp import ModelNotInstalled
-from .profile import PartnerProfile, ProfileError
+from .profile import ProfileError
 from .settings import Settings
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-BINARY_SNIFF = 8192
-
-
-class InputProblem(click.ClickException):
-    """A one-line input error that exits with status 2."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file=None) -> None:
-        click.echo(f"framing: error: {self.message}", err=True)
-
-
-def read_message(name: str, raw: bytes, max_chars: int) -> str:
-    """Decode one input, refusing binary, non-UTF-8, empty and oversized data."""
-    if b"\x00" in raw[:BINARY_SNIFF]:
-        raise InputProblem(f"{name}: looks like a binary file, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputProblem(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})") from None
-    if not text.strip():
-        raise InputProblem(f"{name}: empty message")
-    if len(text) > max_chars:
-        raise InputProblem(f"{name}: {len(text):,} characters is over the limit of {max_chars:,} "
-                           "(set FRAMING_MAX_CHARS to change it)")
-    return text
-
-
-def refuse_costly(analyzer, name: str, text: str) -> None:
-    """Exit 2 naming the file and the cap when ``text`` is over the engine's line or
-    token cap (``FRAMING_MAX_LINES``, ``FRAMING_MAX_TOKENS``)."""
-    from .engine import TextTooLarge
-    try:
-        analyzer.check_cost(text)
-    except TextTooLarge as exc:
-        raise InputProblem(f"{name}: {exc.size:,} {exc.unit} is over the limit of "
-                           f"{exc.limit:,} (set {exc.setting} to change it)") from None
-
-
-def load_inputs(files: tuple[str, ...], max_chars: int) -> list[tuple[str, str]]:
-    """(name, text) for each file, or stdin when no file (or ``-``) is given."""
-    inputs = []
-    for name in files or ("-",):
-        if name == "-":
-            inputs.append(("<stdin>", read_message("<stdin>", sys.stdin.buffer.read(), max_chars)))
-            continue
-        path = Path(name)
-        if not path.is_file():
-            raise InputProblem(f"{name}: no such file")
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputProblem(f"{name}: cannot read ({exc.strerror})") from None
-        inputs.append((name, read_message(name, raw, max_chars)))
-    return inputs
-
-
-def build_analyzer():
-    """The engine, with missing models and broken packs turned into input problems."""
-    from .engine import Analyzer
-    try:
-        return Analyzer(Settings.from_env())
-    except ModelNotInstalled as exc:
-        raise InputProblem(str(exc)) from None
-    except (LexiconError, ValueError) as exc:
-        raise InputProblem(str(exc)) from None
-
-
-def default_database() -> Path:
-    """The app's database: ``$FRAMING_DATABASE`` or ``instance/framing.sqlite``."""
-    configured = os.environ.get("FRAMING_DATABASE")
-    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "instance" / "framing.sqlite"
-
-
-def stored_profile(value: str) -> PartnerProfile:
-    """A profile saved in the app's database, by id or exact name."""
-    from .store import connect
-    from .store.profiles import ProfileNotFound, ProfileStore
-    path = default_database()
-    if not path.exists():
-        raise InputProblem(f"--profile {value}: no such file, and no profile database at {path} "
-                           "(run the app once, or set FRAMING_DATABASE)")
-    db = connect(path)
-    try:
-        store = ProfileStore(db, set(get_lexicons().sectors))
-        try:
-            if value.isdigit():
-                return store.get(int(value)).to_engine()
-            match = next((p for p in store.list() if p.name.lower() == value.lower()), None)
-            if match is None:
-                raise ProfileNotFound(value)
-            return store.get(match.id).to_engine()
-        except ProfileNotFound:
-            raise InputProblem(f"--profile {value}: no such profile file or stored profile") from None
-    finally:
-        db.conn.close()
-
-
-def load_profile(value: str | None) -> PartnerProfile | None:
-    """A profile from a JSON file, or a stored profile by id or name."""
-    if value is None:
-        return None
-    try:
-        if Path(value).is_file():
-            return PartnerProfile.from_file(value)
-        return stored_profile(value)
-    except ProfileError as exc:
-        raise InputProblem(str(exc)) from None
+from .store_cli import backup_command, db_group, restore_command
 
 
 def format_text(name: str, report) -> list[str]:
@@ -148,7 +45,34 @@ def format_text(name: str, report) -> list[str]:
     return lines
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class FramingGroup(click.Group):
+    """A click group that also offers the commands installed packages register under the
+    ``framing.commands`` entry points, loaded the first time they are looked for."""
+
+    plugins_loaded = False
+
+    def load_plugins(self) -> None:
+        """Add each installed package's commands (once); the engine's own keep their names."""
+        if self.plugins_loaded:
+            return
+        for name, command in installed(COMMANDS_GROUP).items():
+            if name not in self.commands:
+                self.add_command(command, name)
+        self.plugins_loaded = True
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None:  # not one of the engine's: perhaps an installed package's
+            self.load_plugins()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self.load_plugins()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=FramingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="framing")
 def main() -> None:
     """Check outreach and campaign messages against partner priorities and
@@ -174,7 +98,7 @@ def check(files, sector, profile, kind, fmt, fail_level):
     settings = Settings.from_env()
     inputs = load_inputs(files, settings.max_chars)
     partner = load_profile(profile)
-    analyzer = build_analyzer()
+    analyzer = cli_common.build_analyzer()
     from .engine import InputError
     for name, text in inputs:
         refuse_costly(analyzer, name, text)
@@ -220,7 +144,7 @@ def reframe(file, sector, profile, kind, fmt):
     settings = Settings.from_env()
     (name, text), = load_inputs((file,), settings.max_chars)
     partner = load_profile(profile)
-    analyzer = build_analyzer()
+    analyzer = cli_common.build_analyzer()
     from .engine import InputError
     refuse_costly(analyzer, name, text)
     try:
@@ -276,16 +200,7 @@ def rules(fmt):
                f"{len(lexicons.sectors)} sector packs valid (version {lexicons.version})")
 
 
-from .store_cli import backup_command, db_group, restore_command  # noqa: E402
-
+main.add_command(compare)
 main.add_command(backup_command)
 main.add_command(restore_command)
 main.add_command(db_group)
-
-from .compare_cli import compare as _compare  # noqa: E402
-
-main.add_command(_compare)
-
-from campaigns.cli import campaign as _campaign  # noqa: E402
-
-main.add_command(_campaign)

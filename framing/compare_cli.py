@@ -1,6 +1,6 @@
 """``framing compare``: several variants side by side, against partners or sectors.
 
-Registered on the ``framing`` group at the end of ``cli.py``. Exit 0 when
+Added to the ``framing`` group in ``cli.py``. Exit 0 when
 the comparison ran, 2 on a usage or input error (as ``framing check``).
 Findings do not change the exit code: comparing is for choosing, not gating.
 """
@@ -12,19 +12,9 @@ from pathlib import Path
 
 import click
 
+from . import cli_common
+from .cli_common import InputProblem, load_inputs, load_profile
 from .settings import Settings
-
-
-# framing.cli imports this module at its end to register the command, so its helpers
-# are looked up when a command runs, not at import (either module may load first).
-def _cli():
-    from . import cli
-    return cli
-
-
-def build_analyzer():
-    """The engine, as ``framing check`` builds it (a seam for tests)."""
-    return _cli().build_analyzer()
 
 
 def _targets(profiles: tuple[str, ...], sectors: tuple[str, ...], lexicons) -> list:
@@ -32,7 +22,7 @@ def _targets(profiles: tuple[str, ...], sectors: tuple[str, ...], lexicons) -> l
     from .compare import Target, targets_from
     targets, keys = [], set()
     for value in profiles:
-        partner = _cli().load_profile(value)
+        partner = load_profile(value)
         # A stored profile keeps its id in the key ("profile:3"), as the web app shows it;
         # a profile file without one is keyed by its file name.
         key = f"profile:{partner.id if partner.id is not None else Path(value).stem}"
@@ -43,7 +33,7 @@ def _targets(profiles: tuple[str, ...], sectors: tuple[str, ...], lexicons) -> l
     try:
         targets += [t for t in targets_from(None, [], sectors, lexicons) if t.key not in keys]
     except ValueError as exc:
-        raise _cli().InputProblem(f"--sector: {str(exc).partition(': ')[2]}") from None
+        raise InputProblem(f"--sector: {str(exc).partition(': ')[2]}") from None
     return targets
 
 
@@ -103,13 +93,12 @@ def compare(files, profiles, sectors, kind, fmt):
     from .compare import VariantInput
     from .compare import compare as run_compare
     from .engine import InputError
-    InputProblem = _cli().InputProblem
     if len(files) < 2:
         raise InputProblem("compare needs at least two files, one per variant")
     if len(set(files)) != len(files):
         raise InputProblem("each variant must be a different file")
-    inputs = _cli().load_inputs(files, Settings.from_env().max_chars)
-    analyzer = build_analyzer()
+    inputs = load_inputs(files, Settings.from_env().max_chars)
+    analyzer = cli_common.build_analyzer()
     targets = _targets(profiles, sectors, analyzer.lexicons)
     try:
         result = run_compare(analyzer, [VariantInput(n, t, source=n) for n, t in inputs],

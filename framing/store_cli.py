@@ -1,14 +1,25 @@
-"""``framing backup``, ``framing restore`` and ``framing db upgrade``: the database, safely."""
+"""``framing backup``, ``framing restore`` and ``framing db upgrade``: the database, safely.
+
+``db upgrade`` applies the engine's migrations and those every installed
+package registers under the ``framing.migrations`` entry points (campaigns
+does), so the engine upgrades the whole app's schema without importing it.
+"""
 from __future__ import annotations
 
 import click
 
+from .cli_common import MIGRATIONS_GROUP, default_database, installed
 from .store.backup import BackupError, backup, integrity, restore
+from .store.migrations import MIGRATIONS, compose
 
 
 def _database(value: str | None) -> str:
-    from .cli import default_database
     return value or str(default_database())
+
+
+def installed_migrations() -> list:
+    """The engine's migrations and every installed package's, in the order they apply."""
+    return compose(MIGRATIONS, *installed(MIGRATIONS_GROUP).values())
 
 
 @click.command("backup")
@@ -63,7 +74,7 @@ def upgrade_command(database):
     try:
         db = connect(target)
         try:
-            applied = migrate(db)
+            applied = migrate(db, installed_migrations())
         finally:
             db.conn.close()
     except sqlite3.Error as exc:

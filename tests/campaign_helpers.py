@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:
 from campaigns.store import CampaignStore  # noqa: E402
 from framing.lexicon import get_lexicons  # noqa: E402
 from framing.store import connect, migrate  # noqa: E402
+from webapp import MIGRATIONS  # noqa: E402
 from framing.store.profiles import ProfileStore, defaults_for_sector  # noqa: E402
 
 SENTINEL = "SENTINEL-INTERNAL-7f3a9"
@@ -51,7 +52,7 @@ def make_profiles(db, names=("Lincoln USD", "Lincoln Courier")) -> list[int]:
 def make_store(tmp_path, filename: str = "campaigns.sqlite"):
     """(CampaignStore, [profile ids]) on a fresh, migrated database file."""
     db = connect(tmp_path / filename)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     return CampaignStore(db), make_profiles(db)
 
 

@@ -28,3 +28,33 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
     return Analyzer()
+
+
+@pytest.fixture
+def cli_engine(analyzer, monkeypatch):
+    """``framing`` commands run in this process use the session's spaCy pipeline.
+
+    Each command still gets the settings of its own environment (size caps);
+    one that asks for another model or rule-pack folder builds its engine as
+    the real command does, so those errors stay real.
+    """
+    import copy
+
+    from framing import cli_common
+    from framing.settings import Settings
+    build = cli_common.build_analyzer
+
+    def shared():
+        try:
+            settings = Settings.from_env()
+        except ValueError:
+            return build()
+        if (settings.model, settings.lexicon_root) != (analyzer.settings.model,
+                                                       analyzer.settings.lexicon_root):
+            return build()
+        engine = copy.copy(analyzer)
+        engine.settings = settings
+        return engine
+
+    monkeypatch.setattr(cli_common, "build_analyzer", shared)
+    return analyzer

@@ -8,6 +8,7 @@ from werkzeug.security import check_password_hash as werkzeug_check
 from werkzeug.security import generate_password_hash as werkzeug_hash
 
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store.accounts import AccountStore, check_password_hash, generate_password_hash
 
 PASSWORD = "correct horse battery"
@@ -16,7 +17,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture()
 def store(tmp_path):
     db = connect(tmp_path / "accounts.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     yield AccountStore(db)
     db.conn.close()
 

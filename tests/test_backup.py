@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 import threading
 
 import pytest
+from click.testing import CliRunner
 
+from framing.cli import main
 from framing.store import connect, migrate
 from framing.store.backup import BackupError, backup, integrity, restore
 from framing.store.pitches import PitchStore
+from webapp import MIGRATIONS
 
 
 def make_db(path):
     db = connect(path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     return db
 
 
@@ -65,9 +66,9 @@ def test_restore_refuses_a_damaged_backup(tmp_path):
 def test_cli_backup_and_restore(tmp_path):
     live = tmp_path / "live.sqlite"
     make_db(live).conn.close()
-    out = subprocess.run([sys.executable, "-m", "framing", "backup", str(tmp_path / "b.sqlite"),
-                          "--database", str(live)], capture_output=True, text=True)
-    assert out.returncode == 0 and "integrity ok" in out.stdout, out.stderr
-    out = subprocess.run([sys.executable, "-m", "framing", "restore", str(tmp_path / "b.sqlite"),
-                          "--database", str(live), "--yes"], capture_output=True, text=True)
-    assert out.returncode == 0 and "restored" in out.stdout, out.stderr
+    out = CliRunner().invoke(main, ["backup", str(tmp_path / "b.sqlite"), "--database",
+                                    str(live)])
+    assert out.exit_code == 0 and "integrity ok" in out.stdout, out.stderr
+    out = CliRunner().invoke(main, ["restore", str(tmp_path / "b.sqlite"), "--database",
+                                    str(live), "--yes"])
+    assert out.exit_code == 0 and "restored" in out.stdout, out.stderr

@@ -1,22 +1,41 @@
-"""The `framing` command: output formats and exit codes, run as a real process."""
+"""The `framing` command: output formats and exit codes.
+
+The commands run in this process through click's CliRunner (with the
+session's spaCy pipeline); one smoke test starts the installed program.
+"""
 from __future__ import annotations
 
 import json
-import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+from click.testing import CliRunner
 
-FRAMING = [sys.executable, "-m", "framing"]
+from framing.cli import main
+
 CLEAN = "Students who feel connected to school attend more days. Counselors see it first.\n"
 ERROR = "He committed suicide last spring, and his family wants to talk about it.\n"
 
 
-def run(*args, stdin: bytes | None = None, env: dict | None = None):
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([*FRAMING, *args], input=stdin, capture_output=True, env=full_env)
+class Ran(NamedTuple):
+    """What a finished command left, as ``subprocess.run`` reports it (bytes)."""
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+@pytest.fixture(autouse=True)
+def shared_engine(cli_engine):
+    """Every command in this file uses the session's spaCy pipeline."""
+
+
+def run(*args, stdin: bytes | None = None, env: dict | None = None) -> Ran:
+    result = CliRunner().invoke(main, list(args), input=stdin, env=env)
+    return Ran(result.exit_code, result.stdout_bytes, result.stderr_bytes)
 
 
 def check(*args, **kwargs):
@@ -163,10 +182,11 @@ def test_reframe_needs_a_partner(files):
 def test_stored_profile_by_id_and_name(files, tmp_path):
     from framing.lexicon import get_lexicons
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.profiles import ProfileStore
     db_path = tmp_path / "app.sqlite"
     db = connect(db_path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     store = ProfileStore(db, set(get_lexicons().sectors))
     profile = store.create({"name": "Service Workers Local 418", "sector": "labor",
                             "avoid": [{"term": "victims", "instead": ["members"]}]}, "test")
@@ -180,3 +200,19 @@ def test_stored_profile_by_id_and_name(files, tmp_path):
         assert any(f["rule"] == "profile.avoid-word" for f in report["findings"])
     out = check(path, "--profile", "999", env=env)
     assert out.returncode == 2 and b"no such profile" in out.stderr
+
+
+def test_installed_command(files):
+    # The one run of the real program: the installed script starts, finds the commands
+    # packages register (campaign), and its exit codes reach the shell; so does
+    # `python -m framing`.
+    script = shutil.which("framing", path=str(Path(sys.executable).parent))
+    command = [script] if script else [sys.executable, "-m", "framing"]
+    out = subprocess.run([*command, "--help"], capture_output=True)
+    assert out.returncode == 0 and b"campaign" in out.stdout and b"check" in out.stdout
+    found = subprocess.run([*command, "check", files("draft.txt", ERROR)], capture_output=True)
+    assert found.returncode == 1 and b"suicide.committed" in found.stdout, found.stderr
+    missing = subprocess.run([sys.executable, "-m", "framing", "check", "/no/such/file.txt"],
+                             capture_output=True)
+    assert missing.returncode == 2 and missing.stderr.strip() == (
+        b"framing: error: /no/such/file.txt: no such file")

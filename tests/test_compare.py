@@ -148,9 +148,10 @@ def test_bad_inputs(analyzer):
 
 def test_targets_from_sectors_and_store(analyzer, tmp_path):
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.profiles import ProfileNotFound, ProfileStore, defaults_for_sector
     db = connect(tmp_path / "t.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     store = ProfileStore(db, set(analyzer.lexicons.sectors))
     doc = defaults_for_sector(analyzer.lexicons.sectors["education"])
     saved = store.create({**doc, "name": "Lincoln USD"}, "maria")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare_samples import VARIANTS  # noqa: E402
 
-from framing import compare_cli  # noqa: E402
 from framing.cli import main  # noqa: E402
 
 
@@ -32,9 +30,8 @@ def files(tmp_path):
 
 
 @pytest.fixture
-def invoke(analyzer, monkeypatch):
+def invoke(cli_engine):
     # The session's analyzer instead of loading spaCy again for every command.
-    monkeypatch.setattr(compare_cli, "build_analyzer", lambda: analyzer)
     return lambda *args, **kw: CliRunner().invoke(main, ["compare", *args], **kw)
 
 
@@ -74,10 +71,11 @@ def test_csv_output(files, invoke):
 def test_stored_profile_by_id(files, invoke, tmp_path):
     from framing.lexicon import get_lexicons
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.profiles import ProfileStore, defaults_for_sector
     path = tmp_path / "app.sqlite"
     db = connect(path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     sectors = get_lexicons().sectors
     saved = ProfileStore(db, set(sectors)).create(
         {**defaults_for_sector(sectors["education"]), "name": "Lincoln USD"}, "maria")
@@ -101,12 +99,12 @@ def test_usage_errors_exit_2(files, invoke, args, message):
     assert out.exit_code == 2 and message in out.output
 
 
-def test_real_process(tmp_path):
-    # One run as the installed command would, without monkeypatching.
+def test_real_engine(tmp_path, monkeypatch):
+    # One run as the installed command would, with the engine it builds itself.
     for label in ("union", "sender"):
         (tmp_path / f"{label}.txt").write_text(VARIANTS[label], encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "framing", "compare", "union.txt",
-                          "sender.txt", "--sector", "labor", "--format", "json"],
-                         cwd=tmp_path, capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(main, ["compare", "union.txt", "sender.txt", "--sector", "labor",
+                                    "--format", "json"])
+    assert out.exit_code == 0, out.stderr
     assert json.loads(out.stdout)["best"] == {"sector:labor": "union.txt"}

@@ -8,6 +8,7 @@ import pytest
 
 from framing.lexicon import get_lexicons
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store.demo import seed_demo_data
 from framing.store.pitches import PitchStore
 from framing.store.profiles import ProfileStore
@@ -16,7 +17,7 @@ from framing.store.profiles import ProfileStore
 @pytest.fixture
 def db(tmp_path):
     db = connect(tmp_path / "framing.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     yield db
     db.conn.close()
 
@@ -103,10 +104,11 @@ def test_revised_school_pitch_scores_better(db, store, analyzer):
 def test_demo_data_does_not_come_back_after_deleting_every_profile(tmp_path):
     from framing.lexicon import get_lexicons
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.demo import seed_demo_data
     from framing.store.profiles import ProfileStore
     db = connect(tmp_path / "once.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     assert seed_demo_data(db) is True
     store = ProfileStore(db, set(get_lexicons().sectors))
     for summary in store.list():

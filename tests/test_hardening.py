@@ -17,6 +17,7 @@ from pathlib import Path
 
 import itsdangerous
 import pytest
+from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from campaign_helpers import NORMS_POST, campaign_doc, make_profiles  # noqa: E402
@@ -25,7 +26,9 @@ from web_helpers import connect  # noqa: E402
 from campaigns.links import make_partner_link  # noqa: E402
 from campaigns.store import CampaignStore  # noqa: E402
 from webapp.loadtest import stop  # noqa: E402
+from framing.cli import main  # noqa: E402
 from framing.store import migrate  # noqa: E402
+from webapp import MIGRATIONS  # noqa: E402
 from framing.store.backup import backup, restore  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.security import UnsafeConfiguration  # noqa: E402
@@ -153,7 +156,7 @@ def test_database_and_its_wal_files_are_private(tmp_path):
     path = tmp_path / "private.sqlite"
     with permissive_umask():
         db = connect(path)
-        migrate(db)
+        migrate(db, MIGRATIONS)
         db.execute("INSERT INTO app_state (key, value) VALUES ('k', 'v')")
         db.conn.commit()
         for suffix in ("", "-wal", "-shm", ".migrate-lock"):
@@ -174,7 +177,7 @@ def test_backups_and_restores_are_private(tmp_path):
     live = tmp_path / "live.sqlite"
     with permissive_umask():
         db = connect(live)
-        migrate(db)
+        migrate(db, MIGRATIONS)
         db.conn.close()
         os.chmod(live, 0o644)  # even from a database someone made readable
         copy = backup(live, tmp_path / "copy.sqlite")
@@ -187,10 +190,9 @@ def test_backups_and_restores_are_private(tmp_path):
         assert mode(restored) == 0o600
         restore(copy, live)  # keeps the old database aside as a backup: private too
         assert mode(tmp_path / "live.sqlite.before-restore") == 0o600
-        out = subprocess.run([sys.executable, "-m", "framing", "backup",
-                              str(tmp_path / "cli.sqlite"), "--database", str(live)],
-                             capture_output=True, text=True, cwd=ROOT)
-        assert out.returncode == 0, out.stderr
+        out = CliRunner().invoke(main, ["backup", str(tmp_path / "cli.sqlite"),
+                                        "--database", str(live)])
+        assert out.exit_code == 0, out.stderr
         assert mode(tmp_path / "cli.sqlite") == 0o600
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from framing.lexicon import get_lexicons
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store.profile_io import (FORMAT, export_csv, export_json, import_csv,
                                       import_json)
 from framing.store.profiles import ProfileStore, ProfileValidationError
@@ -46,7 +47,7 @@ def plain() -> dict:
 @pytest.fixture
 def profiles(tmp_path):
     db = connect(tmp_path / "framing.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     store = ProfileStore(db, SECTORS)
     created = [store.create(tricky(), "maria"), store.create(plain(), "jae")]
     yield created

@@ -14,6 +14,7 @@ from view_helpers import DRAFT, html  # noqa: E402
 from web_helpers import api_token, bearer, login, make_app, make_user  # noqa: E402
 
 from framing.store import connect, migrate  # noqa: E402
+from webapp import MIGRATIONS  # noqa: E402
 from framing.store.request_counts import RequestCounts  # noqa: E402
 from webapp.config import Defaults  # noqa: E402
 
@@ -141,7 +142,7 @@ def test_checker_page_answers_429_and_keeps_the_draft(app):
 # -- the store ----------------------------------------------------------------------------------
 def test_counts_start_again_in_the_next_window(tmp_path):
     db = connect(tmp_path / "counts.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     counts = RequestCounts(db)
     assert [counts.hit("k", 60, now=120.0 + i).count for i in range(3)] == [1, 2, 3]
     assert counts.hit("other", 60, now=125.0).count == 1

@@ -7,6 +7,7 @@ import pytest
 import sqlite_utils
 
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store.accounts import AccountStore
 from framing.store.best_effort import try_write
 from framing.store.sessions import SessionStore
@@ -18,7 +19,7 @@ PASSWORD = "correct horse battery"
 @pytest.fixture()
 def db(tmp_path):
     db = connect(tmp_path / "s.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     yield db
     db.conn.close()
 
@@ -119,7 +120,7 @@ def test_upgrade_gives_old_tokens_a_lifetime_and_ends_reviewer_tokens(db):
         db.execute("INSERT INTO api_tokens (user_id, label, token_hash, created_at) "
                    "VALUES (?, 'old', ?, '2020-01-01T00:00:00Z')", [user.id, digest])
     db.conn.commit()
-    assert migrate(db) == ["0006_api_token_expiry"]
+    assert migrate(db, MIGRATIONS) == ["0006_api_token_expiry"]
     (kept,) = accounts.tokens(editor.id)
     assert not kept.expired and kept.expires_at > "2020"
     assert accounts.tokens(reviewer.id) == []

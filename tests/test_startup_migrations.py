@@ -19,10 +19,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from webapp.loadtest import stop  # noqa: E402
+from framing.cli import main
 from framing.store import connect, migrate
-from framing.store.db import MIGRATIONS
+from webapp import MIGRATIONS
+from webapp.loadtest import stop
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATORS = 6
@@ -30,8 +32,25 @@ ROUNDS = 4
 
 
 def _all_migrations() -> list[str]:
-    from framing.store import schema  # noqa: F401  (registers every migration)
     return sorted(name for name, _ in MIGRATIONS)
+
+
+# As existing databases record them: a renamed migration would run again on every one.
+RECORDED = ["0001_users", "0002_api_tokens", "0003_login_attempts", "0004_sign_in_attempts",
+            "0005_sessions", "0006_api_token_expiry", "0100_profiles", "0101_profile_snapshots",
+            "0200_pitches", "0201_pitch_versions", "0300_campaigns", "0301_pieces",
+            "0302_piece_reviews", "0303_piece_checks", "0320_interactions", "0400_comparisons",
+            "0401_comparison_decisions", "0402_comparison_feedback", "0500_app_state",
+            "0600_access_audit", "0700_request_counts"]
+
+
+def test_the_app_composes_every_package_s_migrations_by_name():
+    from campaigns.migrations import MIGRATIONS as CAMPAIGNS
+    from framing.store.migrations import MIGRATIONS as ENGINE, compose
+    assert [name for name, _ in MIGRATIONS] == RECORDED
+    assert [name for name, _ in compose(CAMPAIGNS, ENGINE)] == RECORDED  # any list order
+    with pytest.raises(ValueError, match="duplicate migration '0300_campaigns'"):
+        compose(ENGINE, CAMPAIGNS, CAMPAIGNS[:1])
 
 
 def _migrate_at_once(path: str, barrier, results) -> None:
@@ -39,7 +58,7 @@ def _migrate_at_once(path: str, barrier, results) -> None:
     try:
         db = connect(path)
         barrier.wait(30)
-        applied = migrate(db)
+        applied = migrate(db, MIGRATIONS)
         db.conn.close()
         results.put(("ok", applied))
     except BaseException:  # noqa: BLE001  (report any failure to the parent)
@@ -75,24 +94,22 @@ def test_migrate_from_several_processes_at_once(tmp_path):
 def test_migrate_stops_at_a_named_migration_and_resumes(tmp_path):
     expected = _all_migrations()
     db = connect(tmp_path / "old.sqlite")
-    assert migrate(db, upto="0201_pitch_versions") == [n for n in expected
+    assert migrate(db, MIGRATIONS, upto="0201_pitch_versions") == [n for n in expected
                                                         if n <= "0201_pitch_versions"]
-    assert migrate(db) == [n for n in expected if n > "0201_pitch_versions"]
-    assert migrate(db) == []
+    assert migrate(db, MIGRATIONS) == [n for n in expected if n > "0201_pitch_versions"]
+    assert migrate(db, MIGRATIONS) == []
 
 
 def test_cli_db_upgrade(tmp_path):
     path = tmp_path / "cli.sqlite"
     old = connect(path)
-    migrate(old, upto="0101_profile_snapshots")
+    migrate(old, MIGRATIONS, upto="0101_profile_snapshots")
     old.conn.close()
-    out = subprocess.run([sys.executable, "-m", "framing", "db", "upgrade", "--database",
-                          str(path)], capture_output=True, text=True, cwd=ROOT)
-    assert out.returncode == 0, out.stderr
+    out = CliRunner().invoke(main, ["db", "upgrade", "--database", str(path)])
+    assert out.exit_code == 0, out.stderr
     assert "0200_pitches" in out.stdout and _applied(path) == _all_migrations()
-    again = subprocess.run([sys.executable, "-m", "framing", "db", "upgrade", "--database",
-                            str(path)], capture_output=True, text=True, cwd=ROOT)
-    assert again.returncode == 0 and "up to date" in again.stdout, again.stderr
+    again = CliRunner().invoke(main, ["db", "upgrade", "--database", str(path)])
+    assert again.exit_code == 0 and "up to date" in again.stdout, again.stderr
 
 
 # -- the production server -------------------------------------------------------------------
@@ -147,7 +164,7 @@ def test_production_server_migrates_once_before_workers(tmp_path, start):
         db_path = tmp_path / f"{start}{attempt}.sqlite"
         if start == "outdated":
             old = connect(db_path)
-            migrate(old, upto="0201_pitch_versions")
+            migrate(old, MIGRATIONS, upto="0201_pitch_versions")
             old.execute("INSERT INTO pitches (title, created_at) "
                         "VALUES ('Kept', '2026-01-01')")
             old.conn.commit()

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store.comparisons import ComparisonNotFound, ComparisonStore, Decision
 from framing.store.pitches import PitchStore
 from framing.store.profiles import ProfileStore, defaults_for_sector
@@ -19,7 +20,7 @@ VARIANTS = [{"label": "A", "text": "Your counselors see chronic absence first."}
 @pytest.fixture
 def db(tmp_path):
     db = connect(tmp_path / "t.sqlite")
-    migrate(db)
+    migrate(db, MIGRATIONS)
     yield db
     db.conn.close()
 

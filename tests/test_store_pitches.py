@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store.pitches import PitchNotFound, PitchStore
 from framing.store.profiles import ProfileStore
 
@@ -16,7 +17,7 @@ from framing.store.profiles import ProfileStore
 def db_path(tmp_path):
     path = tmp_path / "framing.sqlite"
     db = connect(path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     db.conn.close()
     return path
 

@@ -10,6 +10,7 @@ import pytest
 
 from framing.lexicon import get_lexicons
 from framing.store import connect, migrate
+from webapp import MIGRATIONS
 from framing.store import profiles as profiles_module
 from framing.store.profiles import (Change, ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit, defaults_for_sector, validate_profile)
@@ -45,7 +46,7 @@ def full_doc(**changes) -> dict:
 def db_path(tmp_path):
     path = tmp_path / "framing.sqlite"
     db = connect(path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     db.conn.close()
     return path
 

@@ -7,12 +7,11 @@ analyse; the line cap (default 5,000) refuses it at once.
 """
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -21,6 +20,7 @@ from view_helpers import app, html, signed_in  # noqa: E402,F401
 from web_helpers import api_token, bearer  # noqa: E402
 
 from campaigns import checks  # noqa: E402
+from framing.cli import main  # noqa: E402
 from framing.engine import TextTooLarge, line_count  # noqa: E402
 from framing.settings import DEFAULT_MAX_LINES, DEFAULT_MAX_TOKENS, Settings  # noqa: E402
 from framing.store import connect  # noqa: E402
@@ -158,11 +158,10 @@ def test_campaign_piece_over_the_cap_is_marked_not_checked(tmp_path, analyzer):
 
 
 # -- the command line ---------------------------------------------------------------------------
-def test_cli_names_the_file_and_the_setting(tmp_path):
+def test_cli_names_the_file_and_the_setting(tmp_path, cli_engine):
     path = tmp_path / "list.txt"
     path.write_text("One\nTwo\nThree\nFour\n")
-    out = subprocess.run([sys.executable, "-m", "framing", "check", str(path)],
-                         capture_output=True, env={**os.environ, "FRAMING_MAX_LINES": "3"})
-    assert out.returncode == 2
-    assert out.stderr.decode().strip() == (f"framing: error: {path}: 4 lines is over the limit "
+    out = CliRunner().invoke(main, ["check", str(path)], env={"FRAMING_MAX_LINES": "3"})
+    assert out.exit_code == 2
+    assert out.stderr_bytes.decode().strip() == (f"framing: error: {path}: 4 lines is over the limit "
                                            "of 3 (set FRAMING_MAX_LINES to change it)")

@@ -5,13 +5,19 @@ from pathlib import Path
 
 from flask import Flask
 
+from campaigns.migrations import MIGRATIONS as CAMPAIGN_MIGRATIONS
 from framing.store import connect, migrate
+from framing.store.migrations import MIGRATIONS as ENGINE_MIGRATIONS
+from framing.store.migrations import compose
 
 from .config import load_config
 from .extensions import close_db, csrf
 from .security import check_production, init_security
 
 ROOT = Path(__file__).resolve().parent.parent
+# The app's schema: the engine's tables and the campaigns'. Each package lists its own
+# migrations; the app is the one place that knows it uses both.
+MIGRATIONS = compose(ENGINE_MIGRATIONS, CAMPAIGN_MIGRATIONS)
 
 
 def _flask(overrides: dict | None, instance_path: str | Path | None) -> Flask:
@@ -28,7 +34,7 @@ def prepare_database(config) -> list[str]:
     """
     db = connect(config["DATABASE"])
     try:
-        applied = migrate(db)
+        applied = migrate(db, MIGRATIONS)
         if config["DEMO_DATA"]:
             from framing.store.demo import seed_demo_data
             seed_demo_data(db)

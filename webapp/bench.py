@@ -73,9 +73,10 @@ def wait_until_serving(proc: subprocess.Popen, url: str, seconds: float) -> None
 def prepare_accounts(db_path: str) -> str:
     """An admin and an API token, created directly in the store before the server starts."""
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.accounts import AccountStore
     db = connect(db_path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     accounts = AccountStore(db)
     user = accounts.create(USER, PASSWORD, "admin")
     token, _ = accounts.create_token(user.id, "benchmark")

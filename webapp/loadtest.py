@@ -69,11 +69,12 @@ def prepare(db_path: str) -> tuple[str, int, int]:
     """An editor token, a profile and a pitch, written before the server starts."""
     from framing.lexicon import get_lexicons
     from framing.store import connect, migrate
+    from webapp import MIGRATIONS
     from framing.store.accounts import AccountStore
     from framing.store.pitches import PitchStore
     from framing.store.profiles import ProfileStore
     db = connect(db_path)
-    migrate(db)
+    migrate(db, MIGRATIONS)
     accounts = AccountStore(db)
     user = accounts.create("load-editor", "load-password-123", "editor")
     token, _ = accounts.create_token(user.id, "load test")

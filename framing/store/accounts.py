@@ -20,7 +20,7 @@ from contextlib import contextmanager
 import sqlite_utils
 
 from .best_effort import try_write
-from .db import migration, write_transaction
+from .db import write_transaction
 from .passwords import (MAX_PASSWORD, MIN_PASSWORD, check_password_hash,  # noqa: F401
                         dummy_hash, generate_password_hash, validate_password)
 
@@ -32,16 +32,16 @@ TOKEN_DAYS = 90  # default lifetime of an API token (the app's API_TOKEN_DAYS se
 ATTEMPT_RETENTION_SECONDS = 86_400
 
 
-@migration("0001_users")
-def _users(db: sqlite_utils.Database) -> None:
+def create_users(db: sqlite_utils.Database) -> None:
+    """Migration 0001_users: the accounts table."""
     db.execute("""CREATE TABLE users (
         id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE,
         password_hash TEXT NOT NULL, created_at TEXT NOT NULL,
         role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer')))""")
 
 
-@migration("0002_api_tokens")
-def _api_tokens(db: sqlite_utils.Database) -> None:
+def create_api_tokens(db: sqlite_utils.Database) -> None:
+    """Migration 0002_api_tokens: API tokens, hashed."""
     db.execute("""CREATE TABLE api_tokens (
         id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         label TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL,
@@ -49,15 +49,15 @@ def _api_tokens(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX api_tokens_user ON api_tokens (user_id)")
 
 
-@migration("0003_login_attempts")
-def _login_attempts(db: sqlite_utils.Database) -> None:
+def create_login_attempts(db: sqlite_utils.Database) -> None:
+    """Migration 0003_login_attempts: the sign-in throttle's attempts."""
     db.execute("CREATE TABLE login_attempts (id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
                "ok INTEGER NOT NULL, at REAL NOT NULL)")
     db.execute("CREATE INDEX login_attempts_key_at ON login_attempts (key, at)")
 
 
-@migration("0006_api_token_expiry")
-def _api_token_expiry(db: sqlite_utils.Database) -> None:
+def add_api_token_expiry(db: sqlite_utils.Database) -> None:
+    """Migration 0006_api_token_expiry: API tokens expire."""
     db.execute("ALTER TABLE api_tokens ADD COLUMN expires_at TEXT")
     # Tokens made before expiry existed get the default lifetime from now, so no
     # script stops working the day of the upgrade. Tokens of users whose role may

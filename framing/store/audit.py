@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .db import migration, write_transaction
+from .db import write_transaction
 from .profiles import utcnow
 
 ACTIONS = ("view", "history", "export-json", "export-csv", "export-ics", "export-package")
@@ -24,8 +24,8 @@ VIAS = ("web", "api")
 MAX_USERNAME = 200
 
 
-@migration("0600_access_audit")
-def _access_audit(db: sqlite_utils.Database) -> None:
+def create_access_audit(db: sqlite_utils.Database) -> None:
+    """Migration 0600_access_audit: who viewed or exported what."""
     # No foreign key to users: the trail must outlive the account it names.
     db.execute("""CREATE TABLE access_audit (
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_id INTEGER, username TEXT NOT NULL,

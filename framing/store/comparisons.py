@@ -20,7 +20,7 @@ from ..stats import sign_test_p, small_sample_warning
 from ..validation import ValidationError
 from .comparison_input import (MAX_TARGETS, clean_feedback, clean_targets,  # noqa: F401
                                clean_variants)
-from .db import migration, write_transaction
+from .db import write_transaction
 from .pitches import MAX_TEXT, PITCH_KINDS
 from .profiles import actor, utcnow
 
@@ -28,8 +28,8 @@ MAX_VARIANTS, MAX_LABEL, MAX_NOTE, MAX_REF = 50, 80, 2000, 200
 RATING_MIN, RATING_MAX, MAX_VOTES = 1, 5, 100_000
 
 
-@migration("0400_comparisons")
-def _create_comparisons(db: sqlite_utils.Database) -> None:
+def create_comparisons(db: sqlite_utils.Database) -> None:
+    """Migration 0400_comparisons: saved comparisons."""
     # Variants and targets are JSON: they are written once with the comparison, never edited.
     db.execute("""CREATE TABLE comparisons (
         id INTEGER PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'pitch',
@@ -39,8 +39,8 @@ def _create_comparisons(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX comparisons_pitch ON comparisons (pitch_id)")
 
 
-@migration("0401_comparison_decisions")
-def _create_decisions(db: sqlite_utils.Database) -> None:
+def create_comparison_decisions(db: sqlite_utils.Database) -> None:
+    """Migration 0401_comparison_decisions: decisions on comparisons."""
     # UNIQUE(replaces): a decision is reversed at most once, so reversals form one chain.
     db.execute("""CREATE TABLE comparison_decisions (
         id INTEGER PRIMARY KEY,
@@ -54,8 +54,8 @@ def _create_decisions(db: sqlite_utils.Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'decisions are immutable; record a new one'); END""")
 
 
-@migration("0402_comparison_feedback")
-def _create_feedback(db: sqlite_utils.Database) -> None:
+def create_comparison_feedback(db: sqlite_utils.Database) -> None:
+    """Migration 0402_comparison_feedback: feedback on comparisons."""
     db.execute("""CREATE TABLE comparison_feedback (
         id INTEGER PRIMARY KEY,
         comparison_id INTEGER NOT NULL REFERENCES comparisons (id) ON DELETE CASCADE,

@@ -1,8 +1,11 @@
 """The SQLite database: connection settings and schema migrations.
 
-Each migration is a function applied once, in order, inside a transaction;
-the applied ones are recorded in the ``migrations`` table. Store modules
-(one per aggregate) hold all the SQL and return dataclasses.
+Each migration is a function applied once, in name order, inside a
+transaction; the applied ones are recorded in the ``migrations`` table. The
+lists of migrations live with their packages (:mod:`framing.store.migrations`
+for the engine, :mod:`campaigns.migrations` for campaigns); whoever opens the
+app's database composes them and passes them to :func:`migrate`. Store
+modules (one per aggregate) hold all the SQL and return dataclasses.
 """
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import sqlite_utils
 
@@ -18,17 +21,6 @@ Migration = Callable[[sqlite_utils.Database], None]
 # The database, its -wal/-shm files (SQLite gives them the database's mode), backups and
 # lock files: profiles hold notes about real people, so only the owner may read them.
 PRIVATE_FILE_MODE = 0o600
-MIGRATIONS: list[tuple[str, Migration]] = []
-
-
-def migration(name: str):
-    """Register a schema migration under a stable name (order of registration)."""
-    def register(fn: Migration) -> Migration:
-        if any(existing == name for existing, _ in MIGRATIONS):
-            raise ValueError(f"duplicate migration {name!r}")
-        MIGRATIONS.append((name, fn))
-        return fn
-    return register
 
 
 class StorageUnavailable(RuntimeError):
@@ -93,8 +85,10 @@ def connect(path: str | Path, *, read_only: bool = False,
     return db
 
 
-def migrate(db: sqlite_utils.Database, upto: str | None = None) -> list[str]:
-    """Apply pending migrations (up to and including ``upto``, if given); returns those applied.
+def migrate(db: sqlite_utils.Database, migrations: Sequence[tuple[str, Migration]],
+            upto: str | None = None) -> list[str]:
+    """Apply the pending ones of ``migrations`` ((name, function) pairs, applied in name
+    order, up to and including ``upto`` if given); returns the names of those applied.
 
     Safe to call from several processes at once (each gunicorn worker, a
     ``framing db upgrade``, a development server): migrators take turns under
@@ -103,8 +97,7 @@ def migrate(db: sqlite_utils.Database, upto: str | None = None) -> list[str]:
     one applied it meanwhile. A crash halfway leaves the migration unapplied
     and unrecorded, so the next start simply applies it.
     """
-    from . import schema  # noqa: F401  (registers the migrations)
-    wanted = [(name, fn) for name, fn in sorted(MIGRATIONS)  # by name, whatever the import order
+    wanted = [(name, fn) for name, fn in sorted(migrations)  # by name, whatever the list order
               if upto is None or name <= upto]
     if not _pending(db, wanted):
         return []  # the common case: nothing to do, no lock, no write

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from .pitches import PitchStore
-from .db import migration, write_transaction
+from .db import write_transaction
 from .profiles import ProfileStore, utcnow
 
 USER = "demo"
@@ -260,8 +260,8 @@ PITCHES = [
 ]
 
 
-@migration("0500_app_state")
-def _app_state(db: sqlite_utils.Database) -> None:
+def create_app_state(db: sqlite_utils.Database) -> None:
+    """Migration 0500_app_state: app-wide flags (demo data seeded)."""
     db.execute("CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 

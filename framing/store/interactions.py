@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .db import migration, write_transaction
+from .db import write_transaction
 from .profiles import ProfileNotFound, actor, utcnow
 
 INTERACTION_KINDS = ("meeting", "call", "email", "pitch-sent", "approval", "changes-requested",
@@ -20,8 +20,8 @@ INTERACTION_KINDS = ("meeting", "call", "email", "pitch-sent", "approval", "chan
 MAX_SUMMARY = 4000
 
 
-@migration("0320_interactions")
-def _create_interactions(db: sqlite_utils.Database) -> None:
+def create_interactions(db: sqlite_utils.Database) -> None:
+    """Migration 0320_interactions: a partner's relationship history."""
     # Named after the campaign migrations (0300s) so the references resolve in order.
     db.execute("""CREATE TABLE interactions (
         id INTEGER PRIMARY KEY,

@@ -14,7 +14,6 @@ import sqlite_utils
 
 from .. import validation
 from ..validation import ValidationError
-from .db import migration
 from .db import write_transaction
 from .profiles import actor, utcnow
 
@@ -23,8 +22,8 @@ PITCH_KINDS = ("pitch", "campaign")
 MAX_TITLE, MAX_TEXT = 200, 100_000
 
 
-@migration("0200_pitches")
-def _create_pitches(db: sqlite_utils.Database) -> None:
+def create_pitches(db: sqlite_utils.Database) -> None:
+    """Migration 0200_pitches: pitches."""
     # Deleting a profile keeps its pitches (they are the coalition's own drafts).
     db.execute("""CREATE TABLE pitches (
         id INTEGER PRIMARY KEY, title TEXT NOT NULL,
@@ -34,8 +33,8 @@ def _create_pitches(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX pitches_profile ON pitches (profile_id)")
 
 
-@migration("0201_pitch_versions")
-def _create_versions(db: sqlite_utils.Database) -> None:
+def create_pitch_versions(db: sqlite_utils.Database) -> None:
+    """Migration 0201_pitch_versions: pitch versions."""
     db.execute("""CREATE TABLE pitch_versions (
         id INTEGER PRIMARY KEY,
         pitch_id INTEGER NOT NULL REFERENCES pitches (id) ON DELETE CASCADE,

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .db import migration, write_transaction
+from .db import write_transaction
 from ..profile import PartnerProfile
 from ..profile_schema import ProfileValidationError, defaults_for_sector, validate_profile
 from .profile_diff import Change, diff_documents
@@ -27,8 +27,8 @@ __all__ = ["Change", "Profile", "ProfileNotFound", "ProfileStore", "ProfileSumma
            "actor", "utcnow", "validate_profile", "write_transaction"]
 
 
-@migration("0100_profiles")
-def _create_profiles(db: sqlite_utils.Database) -> None:
+def create_profiles(db: sqlite_utils.Database) -> None:
+    """Migration 0100_profiles: partner profiles."""
     db.execute("""CREATE TABLE profiles (
         id INTEGER PRIMARY KEY, name TEXT NOT NULL, sector TEXT NOT NULL,
         tags TEXT NOT NULL DEFAULT '[]', data TEXT NOT NULL,
@@ -37,8 +37,8 @@ def _create_profiles(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX profiles_sector ON profiles (sector)")
 
 
-@migration("0101_profile_snapshots")
-def _create_snapshots(db: sqlite_utils.Database) -> None:
+def create_profile_snapshots(db: sqlite_utils.Database) -> None:
+    """Migration 0101_profile_snapshots: profile history."""
     # UNIQUE(profile_id, version): a second writer can never record the same version twice.
     db.execute("""CREATE TABLE profile_snapshots (
         id INTEGER PRIMARY KEY,

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .db import migration, write_transaction
+from .db import write_transaction
 
 
-@migration("0700_request_counts")
-def _request_counts(db: sqlite_utils.Database) -> None:
+def create_request_counts(db: sqlite_utils.Database) -> None:
+    """Migration 0700_request_counts: the analysis rate limit's counters."""
     db.execute("CREATE TABLE request_counts (key TEXT NOT NULL, window_start INTEGER NOT NULL, "
                "count INTEGER NOT NULL, PRIMARY KEY (key, window_start)) WITHOUT ROWID")
     db.execute("CREATE INDEX request_counts_window ON request_counts (window_start)")

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .db import migration, write_transaction
+from .db import write_transaction
 
 
-@migration("0005_sessions")
-def _sessions(db: sqlite_utils.Database) -> None:
+def create_sessions(db: sqlite_utils.Database) -> None:
+    """Migration 0005_sessions: sign-in sessions."""
     db.execute("""CREATE TABLE sessions (
         id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         sid_hash TEXT NOT NULL UNIQUE, created_at REAL NOT NULL, last_seen_at REAL NOT NULL,

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from .db import migration
 
 RETENTION_SECONDS = 7 * 86_400  # long enough to tell a weekly user about failures since
 MAX_NAME, MAX_ADDRESS = 80, 64
 
 
-@migration("0004_sign_in_attempts")
-def _sign_in_attempts(db: sqlite_utils.Database) -> None:
+def create_sign_in_attempts(db: sqlite_utils.Database) -> None:
+    """Migration 0004_sign_in_attempts: the sign-in log."""
     db.execute("CREATE TABLE sign_in_attempts (id INTEGER PRIMARY KEY, username TEXT NOT NULL, "
                "address TEXT NOT NULL, ok INTEGER NOT NULL, at REAL NOT NULL)")
     db.execute("CREATE INDEX sign_in_attempts_pair ON sign_in_attempts (username, address, at)")
