@@ -97,7 +97,7 @@ def analyse(comparison):
     return result
 
 
-def _analysis_or_error(comparison):
+def analysis_or_error(comparison):
     """(result, error message): the page still shows the texts when analysis fails."""
     try:
         return analyse(comparison), None
