@@ -1,35 +1,37 @@
-"""The JSON API (``/api/v1``): profiles, checks, pitches and sectors, with bearer tokens.
+"""What every route module of the JSON API shares: the blueprint, bearer-token
+authentication, roles, the error shape and the input helpers.
 
-Every endpoint but ``openapi.json`` needs ``Authorization: Bearer <token>`` (made on the
-account page). Errors: ``{"error": {"message", "field"?}}``. Described in ``openapi.py``.
+The blueprint is made per app by :func:`make_blueprint`; each route module
+(:mod:`.profiles`, :mod:`.checks`, :mod:`.pitches`, :mod:`.reference`,
+:mod:`.reframe`, :mod:`.campaigns`, :mod:`.compare`) declares its routes on a
+:class:`Routes` table and adds them with its ``register(bp)``, called by the app
+factory. Errors: ``{"error": {"message", "field"?}}``.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, is_dataclass
 from functools import wraps
-from typing import Any
+from typing import Any, Callable
 
-from flask import Blueprint, current_app, g, jsonify, request, url_for
+from flask import Blueprint, current_app, g, request
 
 from framing.engine import KINDS, InputError, TextTooLarge
 from framing.lexicon import get_lexicons
-from framing.profile import ProfileError
 from framing.safe_json import JsonInputError
+from framing.services.checking import check_draft
+from framing.services.limits import TextTooLong, check_length
 from framing.store.accounts import AccountStore, TokenRefused
-from framing.store.pitches import PitchNotFound, PitchStore
+from framing.store.pitches import PitchNotFound
 from framing.store.profiles import (ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit)
+from framing.validation import ValidationError
 
-from .api_body import read_json_object, top_field
-from .auth import can
-from .errors import api_error
-from .extensions import csrf, get_analyzer, get_db
-from .openapi import build_spec
-from .rate_limit import analysis_limited
+from ..auth import can
+from ..errors import api_error
+from ..extensions import csrf, get_analyzer, get_db
+from .body import read_json_object, top_field
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
-
+URL_PREFIX = "/api/v1"
 SQLITE_MIN_INT, SQLITE_MAX_INT = -(2 ** 63), 2 ** 63 - 1
 VERBS = {"read": "read", "edit": "create or change", "check": "run checks"}
 
@@ -42,19 +44,75 @@ class ApiError(Exception):
         self.status, self.message, self.field, self.extra = status, message, field, extra
 
 
-@bp.errorhandler(ApiError)
-def _api_error(exc: ApiError):
+class Routes:
+    """The routes and error handlers a module declares, added to the API blueprint when
+    the app factory calls the module's ``register(bp)``.
+
+    Used like a blueprint (``@routes.get("/sectors")``), so each module reads as
+    before, but nothing is added to any blueprint by importing it.
+    """
+
+    def __init__(self) -> None:
+        self.rules: list[tuple[str, Callable, list[str]]] = []
+        self.handlers: list[tuple[type, Callable]] = []
+
+    def route(self, rule: str, methods: list[str]):
+        """Declare ``rule`` for the decorated view (endpoint: the function's name)."""
+        def decorate(view):
+            self.rules.append((rule, view, methods))
+            return view
+        return decorate
+
+    def get(self, rule: str):
+        """Declare a GET route."""
+        return self.route(rule, ["GET"])
+
+    def post(self, rule: str):
+        """Declare a POST route."""
+        return self.route(rule, ["POST"])
+
+    def put(self, rule: str):
+        """Declare a PUT route."""
+        return self.route(rule, ["PUT"])
+
+    def delete(self, rule: str):
+        """Declare a DELETE route."""
+        return self.route(rule, ["DELETE"])
+
+    def error(self, exc_type: type, handler: Callable) -> None:
+        """Answer ``exc_type`` raised by any API view with ``handler``."""
+        self.handlers.append((exc_type, handler))
+
+    def register(self, bp: Blueprint) -> None:
+        """Add every declared route and error handler to ``bp``."""
+        for rule, view, methods in self.rules:
+            bp.add_url_rule(rule, view_func=view, methods=methods)
+        for exc_type, handler in self.handlers:
+            bp.register_error_handler(exc_type, handler)
+
+
+def make_blueprint() -> Blueprint:
+    """A new ``api`` blueprint with authentication and the shared error handlers, but no
+    routes: the app factory adds them with each route module's ``register(bp)``."""
+    bp = Blueprint("api", __name__, url_prefix=URL_PREFIX)
+    csrf.exempt(bp)
+    bp.before_request(authenticate)
+    bp.register_error_handler(ApiError, answer_api_error)
+    bp.register_error_handler(ProfileValidationError,
+                              lambda exc: api_error(400, exc.message, exc.field or None))
+    for missing in (ProfileNotFound, PitchNotFound):
+        bp.register_error_handler(missing, lambda exc: api_error(404, str(exc)))
+    bp.register_error_handler(StaleEdit, lambda exc: api_error(
+        409, "The profile was saved by someone else since you loaded it. GET it again, "
+             "reapply your change and send the new version.", "version",
+        current_version=exc.current_version))
+    return bp
+
+
+def answer_api_error(exc: ApiError):
+    """The JSON error response for an :class:`ApiError` (with a challenge on 401)."""
     headers = {"WWW-Authenticate": 'Bearer realm="framing"'} if exc.status == 401 else None
     return api_error(exc.status, exc.message, exc.field, headers=headers, **exc.extra)
-
-
-bp.register_error_handler(ProfileValidationError,
-                          lambda exc: api_error(400, exc.message, exc.field or None))
-for _missing in (ProfileNotFound, PitchNotFound):
-    bp.register_error_handler(_missing, lambda exc: api_error(404, str(exc)))
-bp.register_error_handler(StaleEdit, lambda exc: api_error(
-    409, "The profile was saved by someone else since you loaded it. GET it again, reapply "
-         "your change and send the new version.", "version", current_version=exc.current_version))
 
 
 def body_limit() -> int:
@@ -64,7 +122,6 @@ def body_limit() -> int:
     return min(limit, app_limit) if app_limit else limit
 
 
-@bp.before_request
 def authenticate():
     """Reject oversized bodies, then require a valid bearer token (sets ``g.user``)."""
     limit = body_limit()
@@ -135,10 +192,11 @@ def field(data: dict, name: str, kind: type, required: bool = False, default: An
 def message_text(data: dict) -> str:
     """The required ``text`` field, with a 413 when it is over the limit."""
     text = field(data, "text", str, required=True)
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if len(text) > limit:
-        raise ApiError(413, f"The text is {len(text):,} characters; the limit is {limit:,}.",
-                       "text")
+    try:
+        check_length(text, current_app.config["MAX_TEXT_CHARS"])
+    except TextTooLong as exc:
+        raise ApiError(413, f"The text is {exc.size:,} characters; the limit is {exc.limit:,}.",
+                       "text") from None
     return text
 
 
@@ -179,67 +237,6 @@ def plain(obj: Any) -> Any:
     return asdict(obj) if is_dataclass(obj) else obj
 
 
-# -- profiles --------------------------------------------------------------------------------
-@bp.get("/profiles")
-@requires("read")
-def list_profiles():
-    """Profile summaries, filtered by ``sector``, ``tag`` and text ``q``."""
-    sector = checked_sector(request.args.get("sector") or None)
-    items = profiles().list(sector=sector, tag=request.args.get("tag") or None,
-                            q=request.args.get("q") or None)
-    return jsonify({"profiles": plain(items)})
-
-
-@bp.post("/profiles")
-@requires("edit")
-def create_profile():
-    """Create a profile from a full document."""
-    profile = profiles().create(json_body(), g.user.username)
-    return jsonify(profile.to_dict()), 201, {
-        "Location": url_for("api.get_profile", profile_id=profile.id)}
-
-
-@bp.get("/profiles/<int:profile_id>")
-@requires("read")
-def get_profile(profile_id: int):
-    """One profile document."""
-    return jsonify(profiles().get(profile_id).to_dict())
-
-
-@bp.put("/profiles/<int:profile_id>")
-@requires("edit")
-def update_profile(profile_id: int):
-    """Replace a profile; send the ``version`` you loaded to get a 409 on a conflict."""
-    data = json_body()
-    version = field(data, "version", int)  # the store ignores id, version and timestamps
-    profile = profiles().update(profile_id, data, g.user.username, expected_version=version)
-    return jsonify(profile.to_dict())
-
-
-@bp.delete("/profiles/<int:profile_id>")
-@requires("edit")
-def delete_profile(profile_id: int):
-    """Delete a profile and its history."""
-    profiles().delete(profile_id)
-    return "", 204
-
-
-@bp.get("/profiles/<int:profile_id>/history")
-@requires("read")
-def profile_history(profile_id: int):
-    """Every saved version of a profile, newest first."""
-    return jsonify({"history": plain(profiles().history(profile_id))})
-
-
-# -- checks ----------------------------------------------------------------------------------
-@bp.post("/check")
-@requires("check")
-@analysis_limited
-def check():
-    """Analyse a message against a sector or a stored partner profile."""
-    return jsonify(analyse_body(json_body()).to_dict())
-
-
 def analyse_body(data: dict):
     """The engine's report for a request body with text, sector or profile_id, and kind."""
     text = message_text(data)
@@ -247,11 +244,10 @@ def analyse_body(data: dict):
     stored = existing_profile(field(data, "profile_id", int))
     kind = field(data, "kind", str, default="pitch", choices=KINDS)
     try:
-        partner = stored.to_engine() if stored else None
-    except ProfileError as exc:
-        raise ApiError(400, f"The stored profile cannot be used: {exc}", "profile_id") from None
-    try:
-        return get_analyzer().analyze(text, sector=sector, profile=partner, kind=kind)
+        return check_draft(get_analyzer(), text, kind=kind, sector=sector, stored_profile=stored)
+    except ValidationError as exc:  # the stored profile cannot be used by the engine
+        raise ApiError(400, f"The stored profile cannot be used: {exc.message}",
+                       "profile_id") from None
     except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
         raise ApiError(413, too_large_message(exc, "The text"), "text") from None
     except InputError as exc:
@@ -264,75 +260,10 @@ def too_large_message(exc: TextTooLarge, subject: str | None = None) -> str:
     return f"{described[:1].upper()}{described[1:]}. Split it into shorter texts."
 
 
-# -- pitches ---------------------------------------------------------------------------------
-def _store_value_error(exc: ValueError):
-    name, sep, message = str(exc).partition(": ")  # the pitch store says "field: problem"
+def store_value_error(exc: ValueError) -> ApiError:
+    """A store's refusal (``ValidationError``, or ``ValueError("field: problem")``) as a
+    400 naming the field."""
+    if isinstance(exc, ValidationError):
+        return ApiError(400, exc.message, exc.field or None)
+    name, sep, message = str(exc).partition(": ")
     return ApiError(400, message if sep else str(exc), name if sep else None)
-
-
-@bp.get("/pitches")
-@requires("read")
-def list_pitches():
-    """All pitches with their latest version, newest first."""
-    return jsonify({"pitches": plain(PitchStore(get_db()).list())})
-
-
-@bp.post("/pitches")
-@requires("edit")
-def create_pitch():
-    """Save a new pitch and its first version."""
-    data = json_body()
-    title = field(data, "title", str, required=True)
-    text = message_text(data)
-    stored = existing_profile(field(data, "profile_id", int))
-    sector = checked_sector(field(data, "sector", str))
-    kind = field(data, "kind", str, default="pitch", choices=KINDS)
-    note = field(data, "note", str, default="")
-    try:
-        pitch = PitchStore(get_db()).create(title, text, g.user.username,
-                                            profile_id=stored.id if stored else None,
-                                            sector=sector, kind=kind, note=note)
-    except ValueError as exc:
-        raise _store_value_error(exc) from None
-    return jsonify(plain(pitch)), 201, {"Location": url_for("api.get_pitch", pitch_id=pitch.id)}
-
-
-@bp.get("/pitches/<int:pitch_id>")
-@requires("read")
-def get_pitch(pitch_id: int):
-    """One pitch with all its versions, oldest first."""
-    store = PitchStore(get_db())
-    data = plain(store.get(pitch_id))
-    data["versions"] = plain(store.versions(pitch_id))
-    return jsonify(data)
-
-
-@bp.post("/pitches/<int:pitch_id>/versions")
-@requires("edit")
-def add_pitch_version(pitch_id: int):
-    """Save a new numbered version of a pitch."""
-    data = json_body()
-    text, note = message_text(data), field(data, "note", str, default="")
-    try:
-        version = PitchStore(get_db()).add_version(pitch_id, text, g.user.username, note=note)
-    except ValueError as exc:
-        raise _store_value_error(exc) from None
-    return jsonify(plain(version)), 201, {"Location": url_for("api.get_pitch", pitch_id=pitch_id)}
-
-
-# -- reference -------------------------------------------------------------------------------
-@bp.get("/sectors")
-@requires("read")
-def sectors():
-    """The sector packs: ids, names and ranked priorities."""
-    return jsonify({"sectors": [
-        {"id": s.id, "name": s.name, "framework": s.framework, "description": s.description,
-         "priorities": [{"id": p.id, "label": p.label, "rank": p.rank, "terms": list(p.terms)}
-                        for p in s.priorities]}
-        for s in sorted(sector_packs().values(), key=lambda s: s.id)]})
-
-
-@bp.get("/openapi.json")
-def openapi():
-    """The OpenAPI 3.1 description of this API (no token needed)."""
-    return jsonify(build_spec(request.script_root + bp.url_prefix))

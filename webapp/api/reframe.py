@@ -11,15 +11,23 @@ from flask import g, jsonify
 from framing.rewrite.suggest import rewrites_for
 from framing.rewrite.variant import VariantTooLarge
 from framing.rewrite.variant import reframe as build_variant
+from framing.services.pitches import save_draft
 from framing.store.pitches import PitchStore
 
-from .api import ApiError, analyse_body, bp, field, json_body, requires
-from .auth import can
-from .extensions import get_analyzer, get_db
-from .rate_limit import analysis_limited
+from ..auth import can
+from ..extensions import get_analyzer, get_db
+from ..rate_limit import analysis_limited
+from .common import ApiError, Routes, analyse_body, field, json_body, requires
+
+routes = Routes()
 
 
-@bp.post("/suggest")
+def register(bp) -> None:
+    """Add these routes to the API blueprint (called by the app factory)."""
+    routes.register(bp)
+
+
+@routes.post("/suggest")
 @requires("check")
 @analysis_limited
 def suggest():
@@ -29,7 +37,7 @@ def suggest():
                     "report": report.to_dict()})
 
 
-@bp.post("/reframe")
+@routes.post("/reframe")
 @requires("check")
 @analysis_limited
 def reframe():
@@ -55,6 +63,6 @@ def reframe():
         store = PitchStore(get_db())
         store.get(pitch_id)  # 404 when missing
         note = f"Reframed: alignment {variant.before['alignment']} -> {variant.after['alignment']}"
-        saved = store.add_version(pitch_id, variant.text, g.user.username, note=note)
+        saved = save_draft(store, g.user.username, variant.text, version_of=pitch_id, note=note)
         body["saved_version"] = saved.number
     return jsonify(body)
