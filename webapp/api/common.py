@@ -157,7 +157,7 @@ def requires(action: str):
 
 # -- input helpers ---------------------------------------------------------------------------
 def json_body() -> dict:
-    """The request body as a JSON object (parsed and checked by ``api_body``), or a 400
+    """The request body as a JSON object (parsed and checked by :mod:`.body`), or a 400
     naming the field at fault."""
     try:
         return read_json_object()

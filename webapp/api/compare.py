@@ -12,8 +12,9 @@ from __future__ import annotations
 from flask import current_app, g, jsonify, request, url_for
 
 from campaigns.store import CampaignStore, PieceNotFound
-from framing.compare import VariantInput, compare, targets_from
 from framing.engine import KINDS, InputError, TextTooLarge
+from framing.services.comparing import comparison_targets
+from framing.services.comparing import run_comparison as run_engine_comparison
 from framing.services.limits import TextTooLong, check_length
 from framing.store.comparisons import (MAX_TARGETS, MAX_VARIANTS, ComparisonNotFound,
                                        ComparisonStore)
@@ -128,14 +129,15 @@ def run_comparison(variants: list[dict], profile_ids: list[int], sectors: list[s
         missing = [f"profile:{pid}" for pid in profile_ids if not _profile_exists(pid)]
         profile_ids = [pid for pid in profile_ids if f"profile:{pid}" not in missing]
     try:
-        targets = targets_from(profiles(), profile_ids, sectors, sector_packs())
+        targets = comparison_targets(profiles(), profile_ids, sectors, sector_packs())
     except ProfileNotFound as exc:
         raise ApiError(400, str(exc).capitalize() + ".", "profile_ids") from None
     except ValueError as exc:
         raise store_value_error(exc) from None
-    inputs = [VariantInput(v["label"], v["text"], v.get("source") or "") for v in variants]
     try:
-        result = compare(get_analyzer(), inputs, targets, kind=kind)
+        result = run_engine_comparison(
+            get_analyzer(), [(v["label"], v["text"], v.get("source")) for v in variants],
+            targets, kind=kind)
     except TextTooLarge as exc:  # over a cap (engine.Analyzer.check_cost); names the variant
         raise ApiError(413, too_large_message(exc), "variants") from None
     except InputError as exc:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from framing.services.limits import TextTooLong, check_length
+
 MIN_VARIANTS, MAX_VARIANTS, BLANK_ROWS = 2, 10, 3
 MAX_TARGETS, MAX_LABEL, MAX_TITLE = 10, 80, 200
 MAX_RATINGS, MAX_VOTES = 500, 100_000
@@ -105,9 +107,11 @@ def variants_of(draft: NewComparison, max_chars: int) -> list[dict]:
         if not text:
             raise FormError("text", f"Variant {number} (“{row.label}”) has no text. "
                                     "Paste its text or clear its name.")
-        if len(text) > max_chars:
-            raise FormError("text", f"Variant {number} is {len(text):,} characters long; "
-                                    f"the limit is {max_chars:,}. Shorten it.")
+        try:
+            check_length(text, max_chars)
+        except TextTooLong as exc:
+            raise FormError("text", f"Variant {number} is {exc.size:,} characters long; "
+                                    f"the limit is {exc.limit:,}. Shorten it.") from None
         label = row.label or letter_label(len(variants))
         if len(label) > MAX_LABEL:
             raise FormError("label", f"The name of variant {number} is longer than "

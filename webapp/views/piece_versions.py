@@ -11,6 +11,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 
 from campaigns.store import PieceNotFound, StaleVersion, WorkflowError
 from campaigns.workflow import EDIT_RETURNS_TO_REVIEW
+from framing.services.limits import TextTooLong, check_length
 from framing.textdiff import diff_stats, word_diff
 
 from ..auth import login_required, roles_required
@@ -31,10 +32,11 @@ def edit(piece_id: int):
     doc = {"title": request.form.get("title", "").strip(), "body": request.form.get("body", ""),
            "note": request.form.get("note", "").strip()[:MAX_NOTE],
            "base": request.form.get("base", type=int)}
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if len(doc["body"]) > limit:
+    try:
+        check_length(doc["body"], current_app.config["MAX_TEXT_CHARS"], "body")
+    except TextTooLong as exc:
         return _edit_page(piece, doc, 413, error_field="body", error=(
-            f"Text: {len(doc['body']):,} characters; the limit is {limit:,}. Shorten it and save "
+            f"Text: {exc.size:,} characters; the limit is {exc.limit:,}. Shorten it and save "
             "again. Your text is kept below."))
     if doc["base"] is not None and doc["base"] != current.number:
         return _edit_page(piece, doc, 409, stale=True)
