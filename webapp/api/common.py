@@ -18,7 +18,7 @@ from flask import Blueprint, current_app, g, request
 from framing.engine import KINDS, InputError, TextTooLarge
 from framing.lexicon import get_lexicons
 from framing.safe_json import JsonInputError
-from framing.services.checking import check_draft
+from framing.services.checking import UnusableProfile, check_draft
 from framing.services.limits import TextTooLong, check_length
 from framing.store.accounts import AccountStore, TokenRefused
 from framing.store.pitches import PitchNotFound
@@ -245,7 +245,7 @@ def analyse_body(data: dict):
     kind = field(data, "kind", str, default="pitch", choices=KINDS)
     try:
         return check_draft(get_analyzer(), text, kind=kind, sector=sector, stored_profile=stored)
-    except ValidationError as exc:  # the stored profile cannot be used by the engine
+    except UnusableProfile as exc:
         raise ApiError(400, f"The stored profile cannot be used: {exc.message}",
                        "profile_id") from None
     except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)

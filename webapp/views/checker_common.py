@@ -21,10 +21,9 @@ from flask import Blueprint, abort, current_app, render_template, request
 from framing import safe_json
 from framing.engine import KINDS, InputError, TextTooLarge
 from framing.findings import SEVERITIES
-from framing.services.checking import check_draft
+from framing.services.checking import UnusableProfile, check_draft
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import ProfileNotFound
-from framing.validation import ValidationError
 
 from ..extensions import get_analyzer
 from ..highlight import finding_id, highlight_report
@@ -222,7 +221,7 @@ def run_check(draft: Draft) -> dict:
     try:
         report = check_draft(get_analyzer(), draft.text, kind=draft.kind, stored_profile=profile,
                              sector=None if profile else draft.sector)
-    except ValidationError as exc:
+    except UnusableProfile as exc:
         raise InputError(f"the partner profile cannot be used: {exc.message}") from None
     ids = [finding_id(i) for i in range(len(report.findings))]
     groups = {sev: [(fid, f) for fid, f in zip(ids, report.findings) if f.severity == sev]
