@@ -196,7 +196,7 @@ def test_oversized_text_gets_413(client, tokens):
 
 def test_oversized_bodies_are_rejected_before_parsing(app, client, tokens):
     with app.test_request_context():
-        from webapp.api import body_limit
+        from webapp.api.common import body_limit
         limit = body_limit()
     response = client.post("/api/v1/profiles", data="x" * (limit + 1),
                            content_type="application/json", headers=tokens["editor"])

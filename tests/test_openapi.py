@@ -16,7 +16,7 @@ from framing.findings import Finding, Report  # noqa: E402
 from framing.store.pitches import Pitch, PitchVersion  # noqa: E402
 from framing.profile_schema import STORE_KEYS, defaults_for_sector  # noqa: E402
 from framing.store.profiles import ProfileSummary, Snapshot  # noqa: E402
-from webapp.openapi import build_spec  # noqa: E402
+from webapp.api.openapi import build_spec  # noqa: E402
 
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE"}
 

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from view_helpers import DRAFT, app, data, html, signed_in, stores  # noqa: E402,F401
 
-from webapp.views.checker import HISTORY_CHARS, HISTORY_LIMIT, EditState  # noqa: E402
+from webapp.views.checker_common import HISTORY_CHARS, HISTORY_LIMIT, EditState  # noqa: E402
 
 PITCH = ("Our coalition works on youth homelessness. All teachers must complete our survey. "
          "Let us know if you are interested.")

@@ -56,6 +56,33 @@ def upgrade_database(overrides: dict | None = None,
     return app.config["DATABASE"], prepare_database(app.config)
 
 
+def register_blueprints(app: Flask) -> None:
+    """Register every blueprint with its routes: each HTML area's blueprint (defined in
+    the area's common module) once the modules that add routes to it are loaded, and
+    the JSON API blueprint with each API module's ``register(bp)``."""
+    from . import api, auth, auth_users
+    from .views import (audit, campaign_calendar, campaign_common, campaigns, checker,
+                        checker_common, compare, compare_common, compare_decisions,
+                        compare_exports, partner_link, piece_common, piece_review,
+                        piece_versions, pieces, pitches, profiles, reframe)
+    # Each blueprint and the modules whose routes are on it (loaded by the imports above).
+    areas = ((auth.bp, (auth, auth_users)),
+             (profiles.bp, (profiles,)),
+             (checker_common.bp, (checker, reframe)),
+             (pitches.bp, (pitches,)),
+             (campaign_common.bp, (campaigns, campaign_calendar)),
+             (piece_common.bp, (pieces, piece_review, piece_versions)),
+             (partner_link.bp, (partner_link,)),
+             (compare_common.bp, (compare, compare_decisions, compare_exports)),
+             (audit.bp, (audit,)))
+    for blueprint, _route_modules in areas:
+        app.register_blueprint(blueprint)
+    api_bp = api.make_blueprint()
+    for module in api.ROUTE_MODULES:
+        module.register(api_bp)
+    app.register_blueprint(api_bp)
+
+
 def create_app(overrides: dict | None = None,
                instance_path: str | Path | None = None) -> Flask:
     """Build the app: config, database (migrated, demo data on first run), blueprints.
@@ -71,20 +98,7 @@ def create_app(overrides: dict | None = None,
     # did (upgrade_database), so this finds nothing to do and takes no lock.
     prepare_database(app.config)
 
-    from . import api, api_campaigns, api_compare, api_reframe, auth, errors  # noqa: F401  (add routes to api.bp)
-    from .views import checker, pitches, profiles
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(profiles.bp)
-    app.register_blueprint(checker.bp)
-    app.register_blueprint(pitches.bp)
-    from .views import campaigns, partner_link, pieces
-    app.register_blueprint(campaigns.bp)
-    app.register_blueprint(pieces.bp)
-    app.register_blueprint(partner_link.bp)
-    from .views import compare
-    app.register_blueprint(compare.bp)
-    from .views import audit
-    app.register_blueprint(audit.bp)
-    app.register_blueprint(api.bp)
+    from . import errors
+    register_blueprints(app)
     errors.register(app)
     return app

@@ -277,6 +277,3 @@ def account():
         flash("The token is revoked.", "success")
         return redirect(url_for("auth.account"))
     return _account_page(400, error="Unknown action.")
-
-
-from . import auth_users  # noqa: E402,F401  (adds the users page to bp)

@@ -1,6 +1,14 @@
-"""HTML views: profiles, the checker and saved pitches (one blueprint per module).
+"""HTML views, one blueprint per area: profiles, the checker, saved pitches,
+campaigns, pieces, the partner link, comparisons and the audit log.
 
-Helpers shared by the blueprints live here: the stores bound to the
+An area with several route modules defines its blueprint and the helpers its
+modules share in a common module (:mod:`.checker_common`,
+:mod:`.campaign_common`, :mod:`.piece_common`, :mod:`.compare_common`) that
+imports none of its route modules; the app factory registers each blueprint
+(``webapp.register_blueprints``). The use cases behind the pages are in
+:mod:`framing.services` and :mod:`campaigns.services`.
+
+Helpers shared by every area live here: the stores bound to the
 request's database, the sector packs, the Community Readiness stage labels
 and the ``can`` template helper.
 """

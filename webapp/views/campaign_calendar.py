@@ -2,7 +2,7 @@
 the .ics calendars, the CSV export and the print-ready package.
 
 Everyone signed in may read them. The routes live on the campaigns blueprint
-(this module is imported at the end of :mod:`.campaigns`).
+(:mod:`.campaign_common`).
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from campaigns import calendar as campaign_calendar
 from campaigns import export
 
 from ..auth import login_required
-from .campaign_form import _iso
-from .campaigns import bp, campaign_store, channel_label, get_campaign
+from .campaign_common import bp, campaign_store, channel_label, get_campaign
+from .campaign_form import iso
 
 MONTHS = tuple(stdcal.month_name)
 
@@ -62,7 +62,7 @@ def calendar_page(campaign_id: int):
     today = date.today()
     upcoming = next((d for d, _ in dated if d >= today), dated[-1][0] if dated else None)
     try:
-        start = date.fromisoformat(_iso(campaign.start)) if campaign.start else None
+        start = date.fromisoformat(iso(campaign.start)) if campaign.start else None
     except ValueError:
         start = None
     month = _month(request.args.get("month"), upcoming or start or today)

@@ -84,8 +84,8 @@ def campaign_from_form(form) -> dict:
 def campaign_doc(campaign) -> dict:
     """A stored campaign as the form's ``data`` dict."""
     return {"name": campaign.name, "goal": campaign.goal, "type": campaign.type,
-            "audience": campaign.audience, "start": _iso(campaign.start),
-            "end": _iso(campaign.end), "status": campaign.status,
+            "audience": campaign.audience, "start": iso(campaign.start),
+            "end": iso(campaign.end), "status": campaign.status,
             "partners": [{"profile_id": p.profile_id, "role": p.role,
                           "contact_name": p.contact_name, "contact_email": p.contact_email}
                          for p in campaign.partners],
@@ -93,5 +93,6 @@ def campaign_doc(campaign) -> dict:
             "hashtag": campaign.hashtag, "help_line": campaign.help_line}
 
 
-def _iso(value) -> str:
+def iso(value) -> str:
+    """The ``YYYY-MM-DD`` part of a date or timestamp (empty for None)."""
     return "" if value is None else str(value)[:10]

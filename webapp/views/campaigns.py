@@ -6,107 +6,26 @@ pieces. The pieces themselves (text, findings, comments, review) live in
 :mod:`webapp.views.pieces`; the partner approval page in
 :mod:`webapp.views.partner_link`.
 
-This module holds the blueprint, the labels and helpers the campaign views
-share, the list, the campaign form, the dashboard and new pieces; reading the
-form is :mod:`.campaign_form`, the calendar and the exports are
-:mod:`.campaign_calendar`.
+This module holds the list, the campaign form, the dashboard and new pieces, on
+the blueprint of :mod:`.campaign_common` (with the labels and helpers the
+campaign views share); reading the form is :mod:`.campaign_form`, the calendar
+and the exports are :mod:`.campaign_calendar`.
 """
 from __future__ import annotations
 
-from pathlib import Path
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
-from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
-                   url_for)
-
-from campaigns import checks
-from campaigns.channels import load_channels
-from campaigns.store import CampaignNotFound, CampaignStore
+from campaigns.services import campaign_dashboard
+from campaigns.store import CampaignNotFound
+from framing.services.limits import TextTooLong, check_length
 
 from ..auth import login_required, roles_required
-from ..extensions import get_analyzer, get_db
-from . import install_helpers, profile_store
+from ..extensions import get_analyzer
+from . import profile_store
+from .campaign_common import (BLANK_PARTNER_ROWS, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, EDITORS,
+                              PARTNER_ROLES, PIECE_STATUSES, SEVERITY_LABELS, bp, campaign_store,
+                              channels, get_campaign)
 from .campaign_form import campaign_doc, campaign_from_form, readable_error
-
-bp = Blueprint("campaigns", __name__, url_prefix="/campaigns")
-install_helpers(bp)
-EDITORS = ("admin", "editor")
-
-CAMPAIGN_TYPES = {
-    "social-norms": "Social norms",
-    "joint-media": "Joint media",
-    "awareness": "Awareness",
-    "policy": "Policy",
-}
-PARTNER_ROLES = {
-    "co-sponsor": "Co-sponsor",
-    "media-partner": "Media partner",
-    "messenger": "Messenger",
-    "target": "Target (we want to reach them)",
-}
-CAMPAIGN_STATUSES = {
-    "planning": "Planning",
-    "active": "Active",
-    "completed": "Completed",
-    "archived": "Archived",
-}
-PIECE_STATUSES = {
-    "draft": "Draft",
-    "in-review": "In review",
-    "changes-requested": "Changes requested",
-    "approved": "Approved",
-    "scheduled": "Scheduled",
-    "published": "Published",
-    "archived": "Archived",
-}
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
-BLANK_PARTNER_ROWS = 2
-
-
-# -- shared helpers (also used by the pieces and partner-link views) --------------------------
-def campaign_store() -> CampaignStore:
-    """The campaign store on the request's database."""
-    return CampaignStore(get_db())
-
-
-def channels() -> dict:
-    """Channel id -> Channel (labels and limits), loaded from ``lexicons/channels.yaml``."""
-    cached = current_app.extensions.get("campaign_channels")
-    if cached is None:
-        root = current_app.config.get("FRAMING_LEXICONS") or None
-        cached = load_channels(Path(root) if root else None)
-        current_app.extensions["campaign_channels"] = cached
-    return cached[0]
-
-
-def speaking_rate() -> float:
-    channels()
-    return current_app.extensions["campaign_channels"][1]
-
-
-def channel_label(channel_id: str | None) -> str:
-    if not channel_id:
-        return ""
-    channel = channels().get(channel_id)
-    return channel.label if channel else channel_id
-
-
-def status_label(status: str | None) -> str:
-    return PIECE_STATUSES.get(status or "", (status or "").replace("-", " ").capitalize())
-
-
-def get_campaign(campaign_id: int):
-    try:
-        return campaign_store().get_campaign(campaign_id)
-    except CampaignNotFound:
-        abort(404, description="There is no such campaign. It may have been deleted.")
-
-
-@bp.app_context_processor
-def _campaign_helpers() -> dict:
-    return {"channel_label": channel_label, "status_label": status_label,
-            "campaign_type_label": lambda t: CAMPAIGN_TYPES.get(t, t or ""),
-            "campaign_status_label": lambda s: CAMPAIGN_STATUSES.get(s, s or ""),
-            "partner_role_label": lambda r: PARTNER_ROLES.get(r, r or "")}
 
 
 # -- list ------------------------------------------------------------------------------------
@@ -176,12 +95,9 @@ def edit(campaign_id: int):
 def dashboard(campaign_id: int):
     """The campaign at a glance: each piece's status, open findings, what blocks approval."""
     campaign = get_campaign(campaign_id)
-    board = checks.dashboard(campaign_store(), get_analyzer(), campaign_id)
-    totals: dict[str, int] = {}
-    for row in board.rows:
-        totals[row.piece.status] = totals.get(row.piece.status, 0) + 1
+    board = campaign_dashboard(campaign_store(), get_analyzer(), campaign_id)
     return render_template("campaigns/dashboard.html", campaign=campaign, rows=board.rows,
-                           issues=board.issues, totals=totals, statuses=PIECE_STATUSES,
+                           issues=board.issues, totals=board.totals, statuses=PIECE_STATUSES,
                            severity_labels=SEVERITY_LABELS)
 
 
@@ -200,10 +116,11 @@ def new_piece(campaign_id: int):
     if doc["channel"] not in channels():
         return _piece_form(campaign, doc, 400, error="Channel: choose where this piece will run.",
                            error_field="channel")
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if len(doc["body"]) > limit:
+    try:
+        check_length(doc["body"], current_app.config["MAX_TEXT_CHARS"], "body")
+    except TextTooLong as exc:
         return _piece_form(campaign, doc, 413, error_field="body", error=(
-            f"Text: {len(doc['body']):,} characters; the limit is {limit:,}. "
+            f"Text: {exc.size:,} characters; the limit is {exc.limit:,}. "
             "Split it into shorter pieces."))
     target = int(doc["target_profile_id"]) if doc["target_profile_id"].isdigit() else None
     try:
@@ -224,6 +141,3 @@ def _piece_form(campaign, doc: dict, status: int = 200, **context):
                            channels=channels(),
                            max_chars=current_app.config["MAX_TEXT_CHARS"], **context), status
 
-
-# Last, because it imports from this module: adds the calendar and the exports to ``bp``.
-from . import campaign_calendar  # noqa: E402,F401

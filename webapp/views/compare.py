@@ -13,8 +13,8 @@ Editors and admins create comparisons and record decisions; everyone signed
 in may read them and add feedback. The analysis is run on view (profiles can
 change after a comparison is saved) and kept in a small per-app cache.
 
-This module holds the blueprint, the list, the new-comparison form and the
-comparison page; the form's campaign-piece option is in :mod:`.compare_piece`,
+This module holds the list, the new-comparison form and the comparison page, on
+the blueprint of :mod:`.compare_common` (which also draws the comparison page); the form's campaign-piece option is in :mod:`.compare_piece`,
 the analysis and its cache are in :mod:`.compare_scores`, the stored record
 (decisions, feedback) as the pages read it in :mod:`.compare_record`, the
 decision and feedback routes in :mod:`.compare_decisions` and the chart, CSV
@@ -22,105 +22,21 @@ and print routes in :mod:`.compare_exports`.
 """
 from __future__ import annotations
 
-from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
-                   url_for)
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from campaigns.store import PieceNotFound
 from framing.engine import KINDS, TextTooLarge
-from framing.findings import SEVERITIES
-from framing.store.comparisons import ComparisonNotFound
 from framing.store.pitches import PitchNotFound
-from framing.textdiff import diff_stats, word_diff
-from framing.validation import as_validation_error
 
 from ..auth import login_required, roles_required
 from ..extensions import get_analyzer
-from . import install_helpers, pitch_store, profile_store, sectors
+from . import pitch_store, profile_store, sectors
+from .compare_common import EDITORS, bp, get_comparison, page, source_info
 from .compare_form import (BLANK_ROWS, FormError, MAX_VARIANTS, NewComparison, VariantRow,
-                           letter_label, new_from, padded, parse_piece_source, parse_source,
-                           pitch_source, prefilled, readable, targets_of, variants_of)
-from .compare_piece import from_piece, piece_groups, piece_of, piece_ref, require_piece
-from .compare_record import comparison_store, decision_rows, feedback_summary, target_labels
-from .compare_scores import _analysis_or_error, best_fit, targets_for, variant_rows
-
-bp = Blueprint("compare", __name__, url_prefix="/compare")
-install_helpers(bp)
-EDITORS = ("admin", "editor")
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
-
-
-def _get(comparison_id: int):
-    try:
-        return comparison_store().get(comparison_id)
-    except ComparisonNotFound:
-        abort(404, description="That comparison does not exist.")
-
-
-# ---------- the comparison page ----------
-
-def source_info(source: str) -> dict | None:
-    """A variant's source as a link to the pitch (or campaign piece) version it came from."""
-    parsed = parse_source(source)
-    if parsed:
-        pitch_id, number = parsed
-        return {"pitch_id": pitch_id, "version": number, "what": "pitch version",
-                "url": url_for("pitches.view", pitch_id=pitch_id, v=number)}
-    parsed = parse_piece_source(source)
-    if parsed:
-        piece_id, number = parsed
-        return {"piece_id": piece_id, "version": number, "what": "piece version",
-                "url": url_for("pieces.view", piece_id=piece_id) + "#versions-h"}
-    return None
-
-
-def _diff_context(comparison) -> dict:
-    """The word diff between variants ``?a=`` and ``?b=`` (labels; default: the first two)."""
-    labels = [v.label for v in comparison.variants]
-    texts = {v.label: v.text for v in comparison.variants}
-    a, b = request.args.get("a", ""), request.args.get("b", "")
-    a = a if a in texts else labels[0] if labels else ""
-    b = b if b in texts else (labels[1] if len(labels) > 1 else a)
-    if not a or not b:
-        return {"diff_a": a, "diff_b": b, "diff_ops": [], "diff_stats": None}
-    ops = word_diff(texts[a], texts[b])
-    return {"diff_a": a, "diff_b": b, "diff_ops": ops, "diff_stats": diff_stats(ops),
-            "diff_requested": "a" in request.args or "b" in request.args}
-
-
-def _pitch_of(comparison):
-    if not getattr(comparison, "pitch_id", None):
-        return None
-    try:
-        return pitch_store().get(comparison.pitch_id)
-    except PitchNotFound:
-        return None
-
-
-def _context(comparison) -> dict:
-    """Everything the comparison page (and the print page) shows."""
-    result, analysis_error = _analysis_or_error(comparison)
-    gone = targets_for(comparison)[1]
-    store = comparison_store()
-    labels = {t.key: t.label for t in result.targets} if result is not None else {}
-    labels = {**target_labels(comparison), **labels}
-    decisions, standing = decision_rows(store.decisions(comparison.id), labels)
-    variant_labels = [v.label for v in comparison.variants]
-    return {"comparison": comparison, "result": result, "analysis_error": analysis_error,
-            "gone": gone,
-            "rows": variant_rows(result) if result is not None else [],
-            "best": best_fit(result) if result is not None else {},
-            "target_labels": labels, "decisions": decisions, "standing": standing,
-            "feedback": feedback_summary(store, comparison),
-            "pitch": _pitch_of(comparison), "piece": piece_of(comparison),
-            "source_info": source_info,
-            "severity_labels": SEVERITY_LABELS, "severities": SEVERITIES,
-            "variant_labels": variant_labels, **_diff_context(comparison)}
-
-
-def _page(comparison, status: int = 200, **context):
-    response = current_app.make_response(
-        (render_template("compare/view.html", **_context(comparison), **context), status))
-    return response
+                           letter_label, new_from, padded, pitch_source, prefilled, readable,
+                           targets_of, variants_of)
+from .compare_piece import from_piece, piece_groups, piece_ref, require_piece
+from .compare_record import comparison_store, target_labels
 
 
 # ---------- pages ----------
@@ -219,8 +135,8 @@ def new():
         return _new_page(draft, 400, error="The campaign piece these versions came from no "
                                            "longer exists. Save again to compare them anyway.")
     except ValueError as exc:
-        return _new_page(draft, 400, error=f"Not saved: {readable(exc)}",
-                         error_field=as_validation_error(exc).field)
+        return _new_page(draft, 400, error=f"Not saved: {readable(str(exc))}",
+                         error_field=str(exc).partition(":")[0])
     flash(f"Comparison “{comparison.title}” saved.", "success")
     return redirect(url_for(".view", comparison_id=comparison.id))
 
@@ -235,9 +151,4 @@ def _default_title(variants: list[dict]) -> str:
 @login_required
 def view(comparison_id: int):
     """The comparison: matrix, chart, per-variant details, diff, decisions, feedback."""
-    return _page(_get(comparison_id))
-
-
-# Last, because they import from this module: add the decision, feedback and export
-# routes to ``bp``.
-from . import compare_decisions, compare_exports  # noqa: E402,F401
+    return page(get_comparison(comparison_id))

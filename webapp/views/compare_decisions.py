@@ -2,8 +2,7 @@
 partner (and why), votes and ratings from a small test audience, and the
 "Decisions" section of the pitch page and of the campaign piece page.
 
-The routes live on the comparison blueprint (this module is imported at the
-end of :mod:`.compare`).
+The routes live on the comparison blueprint (:mod:`.compare_common`).
 """
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from flask import current_app, flash, g, redirect, request, url_for
 from framing.store.comparisons import ComparisonNotFound
 
 from ..auth import login_required, roles_required
-from .compare import EDITORS, _get, _page, bp
+from .compare_common import EDITORS, bp, get_comparison, page
 from .compare_form import FormError, parse_ratings, parse_votes, readable
 from .compare_piece import piece_ref
 from .compare_record import comparison_store, target_labels
@@ -23,7 +22,7 @@ from .compare_record import comparison_store, target_labels
 def decide(comparison_id: int):
     """Record which variant to use for which partner, and why (a reversal names the
     decision it replaces; decisions are never edited)."""
-    comparison = _get(comparison_id)
+    comparison = get_comparison(comparison_id)
     form = request.form
     variant, target = form.get("variant", ""), form.get("target", "")
     rationale = form.get("rationale", "").strip()
@@ -31,20 +30,20 @@ def decide(comparison_id: int):
     keep = {"decision_form": {"variant": variant, "target": target, "rationale": rationale,
                               "replaces": replaces}}
     if variant not in {v.label for v in comparison.variants}:
-        return _page(comparison, 400, decision_error="Choose one of the variants.", **keep)
+        return page(comparison, 400, decision_error="Choose one of the variants.", **keep)
     labels = target_labels(comparison)
     if target not in labels:
-        return _page(comparison, 400, decision_error="Choose the partner this decision is for.",
+        return page(comparison, 400, decision_error="Choose the partner this decision is for.",
                      **keep)
     if not rationale:
-        return _page(comparison, 400, decision_error="Say why in a sentence or two: the next "
+        return page(comparison, 400, decision_error="Say why in a sentence or two: the next "
                                                      "person will want to know.", **keep)
     store = comparison_store()
     standing = next((d for d in store.decisions(comparison.id)
                      if d.target_key == target and d.replaced_by is None), None)
     if standing is not None and replaces != standing.id:
         keep["decision_form"]["replaces"] = standing.id
-        return _page(comparison, 409, decision_error=(
+        return page(comparison, 409, decision_error=(
             f"There is already a decision for {labels[target]}: #{standing.id}, "
             f"{standing.variant_label}. To change it, keep “replaces #{standing.id}” selected "
             "below and record the decision again; the earlier one stays in the record."), **keep)
@@ -52,7 +51,7 @@ def decide(comparison_id: int):
         decision = store.decide(comparison.id, variant, target, g.user, rationale,
                                              replaces=replaces)
     except ValueError as exc:
-        return _page(comparison, 400, decision_error=readable(exc), **keep)
+        return page(comparison, 400, decision_error=readable(str(exc)), **keep)
     flash(f"Decision recorded: {decision.variant_label}"
           + (" (replaces an earlier decision)." if decision.replaces else "."), "success")
     return redirect(url_for(".view", comparison_id=comparison.id) + "#decisions")
@@ -62,7 +61,7 @@ def decide(comparison_id: int):
 @login_required
 def add_feedback(comparison_id: int):
     """Votes and 1-5 ratings per variant from a small test audience (any role)."""
-    comparison = _get(comparison_id)
+    comparison = get_comparison(comparison_id)
     form = request.form
     note = form.get("note", "").strip()
     entries, typed = [], {}
@@ -77,7 +76,7 @@ def add_feedback(comparison_id: int):
         if not entries:
             raise FormError("votes", "Enter at least one vote count or rating.")
     except FormError as exc:
-        return _page(comparison, 400, feedback_error=exc.message,
+        return page(comparison, 400, feedback_error=exc.message,
                      feedback_form={"typed": typed, "note": note})
     store = comparison_store()
     try:
@@ -85,7 +84,7 @@ def add_feedback(comparison_id: int):
             store.add_feedback(comparison.id, label, g.user, votes=votes,
                                ratings=ratings or None, note=note if index == 0 else "")
     except ValueError as exc:
-        return _page(comparison, 400, feedback_error=readable(exc),
+        return page(comparison, 400, feedback_error=readable(str(exc)),
                      feedback_form={"typed": typed, "note": note})
     flash("Feedback added. Read it as comments from a few people, not as a test result.",
           "success")

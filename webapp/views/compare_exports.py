@@ -1,8 +1,7 @@
 """A comparison outside the page: the bar chart as an SVG image, the figures as CSV
 and a printable page.
 
-The routes live on the comparison blueprint (this module is imported at the
-end of :mod:`.compare`).
+The routes live on the comparison blueprint (:mod:`.compare_common`).
 """
 from __future__ import annotations
 
@@ -11,16 +10,16 @@ from datetime import datetime, timezone
 from flask import Response, abort, render_template
 
 from ..auth import login_required
-from .compare import _context, _get, bp
-from .compare_scores import _analysis_or_error, chart_svg
+from .compare_common import bp, context, get_comparison
+from .compare_scores import analysis_or_error, chart_svg
 
 
 @bp.get("/<int:comparison_id>/chart.svg")
 @login_required
 def chart(comparison_id: int):
     """The bar chart as an SVG image (text labels, <title> and <desc>; no script)."""
-    comparison = _get(comparison_id)
-    result, error = _analysis_or_error(comparison)
+    comparison = get_comparison(comparison_id)
+    result, error = analysis_or_error(comparison)
     if result is None:
         abort(404, description=error)
     response = Response(chart_svg(comparison, result), mimetype="image/svg+xml")
@@ -34,8 +33,8 @@ def chart(comparison_id: int):
 @login_required
 def export(comparison_id: int):
     """The comparison's figures as CSV (RFC 4180, UTF-8 with a BOM for spreadsheets)."""
-    comparison = _get(comparison_id)
-    result, error = _analysis_or_error(comparison)
+    comparison = get_comparison(comparison_id)
+    result, error = analysis_or_error(comparison)
     if result is None:
         abort(404, description=error)
     body = result.to_csv()
@@ -53,6 +52,6 @@ def export(comparison_id: int):
 @login_required
 def print_view(comparison_id: int):
     """A printable page: figures, texts, decisions and feedback; no forms."""
-    comparison = _get(comparison_id)
+    comparison = get_comparison(comparison_id)
     printed = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return render_template("compare/print.html", printed=printed, **_context(comparison))
+    return render_template("compare/print.html", printed=printed, **context(comparison))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from framing.validation import ValidationError, as_validation_error
+from framing.services.limits import TextTooLong, check_length
 
 MIN_VARIANTS, MAX_VARIANTS, BLANK_ROWS = 2, 10, 3
 MAX_TARGETS, MAX_LABEL, MAX_TITLE = 10, 80, 200
@@ -19,8 +19,12 @@ SOURCE_RE = re.compile(r"^pitch:(\d+)/v(\d+)$")  # framing.compare.VariantInput.
 PIECE_SOURCE_RE = re.compile(r"^piece:(\d+)/v(\d+)$")
 
 
-class FormError(ValidationError):
+class FormError(ValueError):
     """A form problem: ``field`` names the input, ``message`` says what to do."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field, self.message = field, message
 
 
 @dataclass
@@ -103,9 +107,11 @@ def variants_of(draft: NewComparison, max_chars: int) -> list[dict]:
         if not text:
             raise FormError("text", f"Variant {number} (“{row.label}”) has no text. "
                                     "Paste its text or clear its name.")
-        if len(text) > max_chars:
-            raise FormError("text", f"Variant {number} is {len(text):,} characters long; "
-                                    f"the limit is {max_chars:,}. Shorten it.")
+        try:
+            check_length(text, max_chars)
+        except TextTooLong as exc:
+            raise FormError("text", f"Variant {number} is {exc.size:,} characters long; "
+                                    f"the limit is {exc.limit:,}. Shorten it.") from None
         label = row.label or letter_label(len(variants))
         if len(label) > MAX_LABEL:
             raise FormError("label", f"The name of variant {number} is longer than "
@@ -202,12 +208,11 @@ def parse_votes(text: str) -> int:
     return int(text)
 
 
-def readable(exc: Exception) -> str:
-    """A store error (a ValidationError naming its field) as a sentence."""
-    error = as_validation_error(exc)
-    name, reason = error.field, error.message
-    if not name:
-        return str(exc)
+def readable(message: str) -> str:
+    """A store error ``field: message`` as a sentence."""
+    name, _, reason = str(message).partition(": ")
+    if not reason:
+        return str(message)
     names = {"title": "The title", "variants": "The variants", "targets": "The partners",
              "rationale": "The reason", "variant_label": "The variant",
              "target_key": "The partner", "replaces": "The earlier decision",

@@ -10,7 +10,7 @@ from flask import abort, current_app
 
 from campaigns.store import PieceNotFound
 
-from .campaigns import campaign_store
+from .campaign_common import campaign_store
 from .compare_form import NewComparison, VariantRow, piece_source, prefilled
 
 

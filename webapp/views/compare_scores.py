@@ -16,10 +16,10 @@ from datetime import date
 
 from flask import current_app
 
-from framing.compare import VariantInput, compare, targets_from
 from framing.engine import InputError
 from framing.findings import CATEGORIES, SEVERITIES
 from framing.readability import FORMULAS
+from framing.services.comparing import comparison_targets, run_comparison
 from framing.store.profiles import ProfileNotFound
 
 from ..charts import Bar, Group, grouped_bar_chart
@@ -60,7 +60,7 @@ def targets_for(comparison) -> tuple[list, list[str]]:
             sector_ids.append(target["sector"])
         else:
             gone.append(labels.get(key, key))
-    return targets_from(store, profile_ids, sector_ids, _lexicons()), gone
+    return comparison_targets(store, profile_ids, sector_ids, _lexicons()), gone
 
 
 def _fingerprint(comparison, targets) -> str:
@@ -88,8 +88,9 @@ def analyse(comparison):
         if key in cache:
             cache.move_to_end(key)
             return cache[key]
-    variants = [VariantInput(v.label, v.text, v.source or "") for v in comparison.variants]
-    result = compare(get_analyzer(), variants, targets, kind=comparison.kind)
+    result = run_comparison(get_analyzer(), [(v.label, v.text, v.source)
+                                             for v in comparison.variants],
+                            targets, kind=comparison.kind)
     with _cache_lock:
         cache[key] = result
         while len(cache) > CACHE_SIZE:
@@ -97,7 +98,7 @@ def analyse(comparison):
     return result
 
 
-def _analysis_or_error(comparison):
+def analysis_or_error(comparison):
     """(result, error message): the page still shows the texts when analysis fails."""
     try:
         return analyse(comparison), None

@@ -17,7 +17,7 @@ from flask import Blueprint, current_app, render_template, request
 from campaigns.links import LinkInvalid, read_partner_link, record_partner_decision
 from campaigns.store import PieceNotFound, WorkflowError
 
-from .campaigns import campaign_store, channel_label
+from .campaign_common import campaign_store, channel_label
 
 bp = Blueprint("partner_link", __name__)
 MAX_NOTE = 2000

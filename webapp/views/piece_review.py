@@ -3,8 +3,7 @@ its text, and the one-time partner approval link.
 
 Reviewers comment and approve or request changes; they never schedule or
 publish (the POST is refused here, whatever the store would allow). The routes
-live on the pieces blueprint (this module is imported at the end of
-:mod:`.pieces`).
+live on the pieces blueprint (:mod:`.piece_common`).
 """
 from __future__ import annotations
 
@@ -14,11 +13,11 @@ from campaigns.links import make_partner_link
 from campaigns.store import SelfApproval, WorkflowError
 
 from ..auth import login_required, roles_required
+from .campaign_common import EDITORS, PIECE_STATUSES, get_campaign, status_label
 from .campaign_form import readable_error
-from .campaigns import EDITORS, PIECE_STATUSES, get_campaign, status_label
+from .piece_common import (MAX_COMMENT, MAX_NOTE, MAX_QUOTE, REVIEWER_MAY, bp, get_piece, page,
+                           piece_store)
 from .piece_text import locate_quote
-from .pieces import (MAX_COMMENT, MAX_NOTE, MAX_QUOTE, REVIEWER_MAY, _page, _store, bp,
-                     get_piece)
 
 
 # -- status and comments ---------------------------------------------------------------------
@@ -26,7 +25,7 @@ from .pieces import (MAX_COMMENT, MAX_NOTE, MAX_QUOTE, REVIEWER_MAY, _page, _sto
 @login_required
 def change_status(piece_id: int):
     """Move the piece through the workflow (only to a status the user's role allows)."""
-    store = _store()
+    store = piece_store()
     piece = get_piece(piece_id)
     to = request.form.get("to", "")
     note = request.form.get("note", "").strip()[:MAX_NOTE]
@@ -39,11 +38,11 @@ def change_status(piece_id: int):
         store.transition(piece_id, to, g.user, g.user.role, note=note,
                          approver_not_author=current_app.config["APPROVER_NOT_AUTHOR"])
     except SelfApproval as exc:
-        return _page(piece, 403, error=f"Not approved: {exc}.")
+        return page(piece, 403, error=f"Not approved: {exc}.")
     except WorkflowError as exc:
         if exc.forbidden:
             abort(403, description=f"Your role cannot do this: {exc}.")
-        return _page(piece, 409, error=(
+        return page(piece, 409, error=(
             f"Not changed: {exc}. The buttons show what this piece can do now."))
     flash(f"“{piece.title}” is now {status_label(to).lower()}.", "success")
     return redirect(url_for(".view", piece_id=piece_id))
@@ -60,23 +59,23 @@ def comment(piece_id: int):
     near = request.form.get("start", type=int)
     form = {"comment_body": body, "comment_quote": quote}
     if not body:
-        return _page(piece, 400, comment_error="Write your comment first.", **form)
+        return page(piece, 400, comment_error="Write your comment first.", **form)
     if len(body) > MAX_COMMENT:
-        return _page(piece, 400, comment_error=f"Comments can be up to {MAX_COMMENT:,} "
+        return page(piece, 400, comment_error=f"Comments can be up to {MAX_COMMENT:,} "
                                                "characters.", **form)
     if quote.strip():
         span = locate_quote(version.body, quote, near)
         if span is None:
-            return _page(piece, 400, comment_error=(
+            return page(piece, 400, comment_error=(
                 "That quote is not in the current version. Copy a few words exactly as "
                 "they appear in the text, or leave the quote empty to comment on the whole piece."),
                 **form)
     else:
         span = (0, 0)  # the piece as a whole
     try:
-        _store().add_comment(piece_id, version.number, g.user, span[0], span[1], body)
+        piece_store().add_comment(piece_id, version.number, g.user, span[0], span[1], body)
     except ValueError as exc:
-        return _page(piece, 400, comment_error=readable_error(exc)[1], **form)
+        return page(piece, 400, comment_error=readable_error(exc)[1], **form)
     flash("Comment added. Comments stay inside the team: partners never see them.", "success")
     return redirect(url_for(".view", piece_id=piece_id) + "#comments")
 

@@ -3,8 +3,7 @@ version, changing the run date and partner, comparing two versions word by word
 and restoring an earlier one.
 
 Editors and admins edit and restore; everyone signed in may compare. The
-routes live on the pieces blueprint (this module is imported at the end of
-:mod:`.pieces`).
+routes live on the pieces blueprint (:mod:`.piece_common`).
 """
 from __future__ import annotations
 
@@ -12,12 +11,13 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 
 from campaigns.store import PieceNotFound, StaleVersion, WorkflowError
 from campaigns.workflow import EDIT_RETURNS_TO_REVIEW
+from framing.services.limits import TextTooLong, check_length
 from framing.textdiff import diff_stats, word_diff
 
 from ..auth import login_required, roles_required
+from .campaign_common import EDITORS, channels, get_campaign, status_label
 from .campaign_form import readable_error
-from .campaigns import EDITORS, channels, get_campaign, status_label
-from .pieces import MAX_NOTE, _store, bp, get_piece
+from .piece_common import MAX_NOTE, bp, get_piece, piece_store
 
 
 # -- editing ---------------------------------------------------------------------------------
@@ -32,10 +32,11 @@ def edit(piece_id: int):
     doc = {"title": request.form.get("title", "").strip(), "body": request.form.get("body", ""),
            "note": request.form.get("note", "").strip()[:MAX_NOTE],
            "base": request.form.get("base", type=int)}
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if len(doc["body"]) > limit:
+    try:
+        check_length(doc["body"], current_app.config["MAX_TEXT_CHARS"], "body")
+    except TextTooLong as exc:
         return _edit_page(piece, doc, 413, error_field="body", error=(
-            f"Text: {len(doc['body']):,} characters; the limit is {limit:,}. Shorten it and save "
+            f"Text: {exc.size:,} characters; the limit is {exc.limit:,}. Shorten it and save "
             "again. Your text is kept below."))
     if doc["base"] is not None and doc["base"] != current.number:
         return _edit_page(piece, doc, 409, stale=True)
@@ -45,8 +46,8 @@ def edit(piece_id: int):
     try:
         # The store checks the base version again under the write lock: the check above
         # only spares a doomed save, it cannot stop two saves racing past it.
-        saved = _store().edit_piece(piece_id, doc["title"], doc["body"], g.user, note=doc["note"],
-                                    base_version=doc["base"])
+        saved = piece_store().edit_piece(piece_id, doc["title"], doc["body"], g.user,
+                                         note=doc["note"], base_version=doc["base"])
     except StaleVersion:
         return _edit_page(get_piece(piece_id), doc, 409, stale=True)
     except PieceNotFound:
@@ -76,7 +77,8 @@ def details(piece_id: int):
     target = request.form.get("target_profile_id", "").strip()
     target_id = int(target) if target.isdigit() else None
     try:
-        _store().update_piece(piece_id, g.user, run_date=run_date, target_profile_id=target_id)
+        piece_store().update_piece(piece_id, g.user, run_date=run_date,
+                                   target_profile_id=target_id)
     except WorkflowError as exc:
         return _edit_page(piece, _doc(piece), 409, details_error=f"Not saved: {exc}.")
     except ValueError as exc:
@@ -102,7 +104,7 @@ def _version(piece_id: int, number: int | None):
     if number is None:
         abort(404, description="Choose two versions of this piece to compare.")
     try:
-        return _store().version(piece_id, number)
+        return piece_store().version(piece_id, number)
     except PieceNotFound:
         abort(404, description=f"This piece has no version {number}.")
 
@@ -136,7 +138,7 @@ def compare(piece_id: int):
                            campaign=get_campaign(piece.campaign_id), a=a, b=b,
                            body_ops=merge_changes(body_ops), title_ops=merge_changes(title_ops),
                            stats=diff_stats(body_ops + title_ops),
-                           versions=list(_store().versions(piece_id)))
+                           versions=list(piece_store().versions(piece_id)))
 
 
 @bp.post("/<int:piece_id>/restore")
@@ -147,7 +149,7 @@ def restore(piece_id: int):
     number = request.form.get("number", type=int)
     old = _version(piece_id, number)
     try:
-        saved = _store().restore(piece_id, old.number, g.user)
+        saved = piece_store().restore(piece_id, old.number, g.user)
     except WorkflowError as exc:
         flash(f"Not restored: {exc}", "error")
         return redirect(url_for(".view", piece_id=piece_id))

@@ -8,6 +8,8 @@ from __future__ import annotations
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
                    url_for)
 
+from framing.services.limits import TextTooLong, check_length
+from framing.services.pitches import save_draft
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import ProfileNotFound
 
@@ -89,14 +91,15 @@ def add_version(pitch_id: int):
     pitch = _get(pitch_id)
     store = pitch_store()
     text, note = request.form.get("text", ""), request.form.get("note", "").strip()
-    limit = current_app.config["MAX_TEXT_CHARS"]
     versions = store.versions(pitch_id)
-    if len(text) > limit:
+    try:
+        check_length(text, current_app.config["MAX_TEXT_CHARS"])
+    except TextTooLong as exc:
         return _page(pitch, versions, pitch.latest, 413, draft=text, note=note, error=(
-            f"This version is {len(text):,} characters long; the limit is {limit:,}. "
+            f"This version is {exc.size:,} characters long; the limit is {exc.limit:,}. "
             "Shorten it and save again. Your text is kept below."))
     try:
-        saved = store.add_version(pitch_id, text, g.user, note=note)
+        saved = save_draft(store, g.user, text, version_of=pitch_id, note=note)
     except ValueError as exc:
         message = "The text is empty." if "required" in str(exc) else str(exc)
         return _page(pitch, versions, pitch.latest, 400, draft=text, note=note,

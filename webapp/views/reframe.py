@@ -1,137 +1,27 @@
-"""Reframing in the checker: rewrites offered under each finding (accept, dismiss, undo)
-and the whole-message variant page, ``POST /check/reframe``.
+"""The whole-message variant page, ``POST /check/reframe``, and saving the variant.
 
-Everything works with plain form posts; the buttons in the results submit the
-checker form (``form="check-form"``), so they always act on the current text. The
-undo history and the dismissed rewrites travel in that form's hidden fields
-(:class:`.checker.EditState`). A dismissed rewrite is remembered by a key that
-hashes its rule, kind, original and replacement, not its offsets, so a dismissal
-survives accepting other rewrites that shift the text.
-
-The routes live on the checker's blueprint (this module is imported at the end
-of :mod:`.checker`), so the navigation marks "Check" as the current section.
+The routes live on the checker's blueprint (:mod:`.checker_common`), so the
+navigation marks "Check" as the current section.
 """
 from __future__ import annotations
-
-import hashlib
-from dataclasses import dataclass
 
 from flask import (abort, current_app, flash, g, make_response, redirect, render_template,
                    request, url_for)
 
 from framing.engine import InputError, TextTooLarge
-from framing.rewrite.model import Rewrite
 from framing.rewrite.suggest import rewrites_for
-from framing.rewrite.variant import BLANK, VariantTooLarge, apply_rewrites
-from framing.rewrite.variant import reframe as build_variant
+from framing.rewrite.variant import BLANK, VariantTooLarge
+from framing.services.limits import TextTooLong, check_length
+from framing.services import reframing
 from framing.store.pitches import PitchNotFound
 
 from ..auth import can, login_required
 from ..extensions import get_analyzer
-from ..highlight import finding_id
 from ..rate_limit import count_analysis
 from . import pitch_store
-from .checker import (KEY, MAX_DISMISSED, SEVERITY_LABELS, EditState, _draft_from_request, _page,
-                      _readable, _run, bp, history_problem, short, too_large_error)
-
-
-def rewrite_key(rewrite: Rewrite) -> str:
-    """A position-independent key for dismissing a rewrite."""
-    raw = "\x1f".join((rewrite.rule, rewrite.kind, rewrite.original, rewrite.replacement))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
-
-
-def blank_parts(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into ``(piece, is_blank)`` pairs; blanks look like ``[what we bring]``."""
-    out, pos = [], 0
-    for match in BLANK.finditer(text):
-        if match.start() > pos:
-            out.append((text[pos:match.start()], False))
-        out.append((match.group(), True))
-        pos = match.end()
-    if pos < len(text):
-        out.append((text[pos:], False))
-    return out
-
-
-def change_label(rewrite: Rewrite) -> str:
-    """How an accepted rewrite is named on the Undo button."""
-    if rewrite.original.strip():
-        return f"“{short(rewrite.original)}” → “{short(rewrite.replacement)}”"
-    return f"added “{short(rewrite.replacement)}”"
-
-
-@dataclass
-class Offer:
-    """One rewrite as the results panel shows it."""
-
-    rewrite: Rewrite
-    key: str
-    parts: list[tuple[str, bool]]
-
-
-def offers_by_finding(report, dismissed: set[str]) -> dict[str, dict[str, list[Offer]]]:
-    """Rewrites grouped under their finding's HTML id: ``{"shown": [...], "dismissed": [...]}``."""
-    out: dict[str, dict[str, list[Offer]]] = {}
-    for rewrite in rewrites_for(report):
-        index = finding_index(report.findings, rewrite)
-        if index is None:
-            continue
-        key = rewrite_key(rewrite)
-        bucket = out.setdefault(finding_id(index), {"shown": [], "dismissed": []})
-        bucket["dismissed" if key in dismissed else "shown"].append(
-            Offer(rewrite, key, blank_parts(rewrite.replacement)))
-    return out
-
-
-def apply_edit(draft, state: EditState, form) -> dict | None:
-    """Carry out an Accept, Dismiss, Restore or Undo button of the checker form.
-
-    Changes ``draft.text`` and ``state`` in place; returns the notice to show
-    (``{"kind": "success" | "info" | "error", "text": ...}``) or None for a plain check.
-    Raises InputError when the draft cannot be analysed.
-    """
-    if form.get("undo"):
-        if not state.history:
-            return {"kind": "info", "text": "There is nothing to undo."}
-        entry = state.history.pop()
-        draft.text = entry["text"]
-        return {"kind": "info", "text": f"Undone: {entry['label']}. The draft was checked again."}
-    if form.get("dismiss"):
-        if KEY.fullmatch(form["dismiss"]) and len(state.dismissed) < MAX_DISMISSED:
-            state.dismissed.add(form["dismiss"])
-        return {"kind": "info", "text": "Suggestion dismissed; it stays hidden while you revise."}
-    if form.get("restore"):
-        state.dismissed.discard(form["restore"])
-        return {"kind": "info", "text": "Suggestion shown again."}
-    if not form.get("accept"):
-        return None
-    report = _run(draft)["report"]
-    rewrite = next((r for r in rewrites_for(report) if r.id == form["accept"]), None)
-    if rewrite is None:
-        return {"kind": "error", "text": "That suggestion no longer fits the draft (the text "
-                "changed since the check). Here are the suggestions for the draft as it is now."}
-    label = change_label(rewrite)
-    state.push(draft.text, label)
-    draft.text = apply_rewrites(draft.text, [rewrite])
-    text = f"Accepted: {label}. The draft was checked again."
-    if rewrite.blanks:
-        text += " Fill in the parts in [brackets] before you send it."
-    return {"kind": "success", "text": text}
-
-
-def finding_index(findings, rewrite: Rewrite) -> int | None:
-    """The index of the finding a rewrite answers: same rule, most overlap, then nearest."""
-    best, best_score = None, None
-    for index, finding in enumerate(findings):
-        if finding.rule != rewrite.rule:
-            continue
-        overlap = min(finding.end, rewrite.end) - max(finding.start, rewrite.start)
-        distance = 0 if finding.start <= rewrite.start <= finding.end else \
-            min(abs(rewrite.start - finding.start), abs(rewrite.start - finding.end))
-        if best_score is None or (-overlap, distance) < best_score:
-            best, best_score = index, (-overlap, distance)
-    return best
+from .checker_common import (SEVERITY_LABELS, EditState, bp, draft_from_request, history_problem,
+                             page, readable, run_check, short, too_large_error)
+from .rewrite_offers import blank_parts, finding_index, rewrite_key
 
 
 # -- the reframe page ---------------------------------------------------------------------------
@@ -201,7 +91,7 @@ def variant_context(report, dismissed: set[str]) -> dict:
     rewrites = rewrites_for(report)
     left_out = [r for r in rewrites if r.auto and rewrite_key(r) in dismissed]
     accepted = ({r.id for r in rewrites if r.auto} - {r.id for r in left_out}) if left_out else None
-    variant = build_variant(get_analyzer(), report, accepted)
+    variant = reframing.reframe_report(get_analyzer(), report, accepted)
     original, changed = diff_sides(variant.diff, variant.text)
     alignment = report.scores.get("alignment") or {}
     labels = {p["id"]: p["label"] for p in alignment.get("priorities", [])}
@@ -219,29 +109,30 @@ def _prepare():
 
     Aborts with the checker page saying why when the draft cannot be reframed.
     """
-    draft, state = _draft_from_request(), EditState.from_request()
+    draft, state = draft_from_request(), EditState.from_request()
     if problem := history_problem(request.form):
-        abort(make_response(_page(draft, 400, state=EditState(), error=problem)))
+        abort(make_response(page(draft, 400, state=EditState(), error=problem)))
     if refusal := count_analysis(g.user):
-        abort(make_response(*_page(draft, 429, error=refusal.message), refusal.headers))
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if len(draft.text) > limit:
-        abort(make_response(_page(draft, 413, too_large=True, error=(
-            f"Your draft is {len(draft.text):,} characters long; reframing takes up to "
-            f"{limit:,}. Shorten it first. Your text is kept below."))))
+        abort(make_response(*page(draft, 429, error=refusal.message), refusal.headers))
+    try:
+        check_length(draft.text, current_app.config["MAX_TEXT_CHARS"])
+    except TextTooLong as exc:
+        abort(make_response(page(draft, 413, too_large=True, error=(
+            f"Your draft is {exc.size:,} characters long; reframing takes up to "
+            f"{exc.limit:,}. Shorten it first. Your text is kept below."))))
     if not draft.against:
-        abort(make_response(_page(draft, 400, error="To reframe a draft, choose a partner profile "
+        abort(make_response(page(draft, 400, error="To reframe a draft, choose a partner profile "
                                   "or a sector under “Check against” and check it again.")))
     try:
-        results = _run(draft)
+        results = run_check(draft)
     except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
-        abort(make_response(_page(draft, 413, too_large=True, error=too_large_error(exc))))
+        abort(make_response(page(draft, 413, too_large=True, error=too_large_error(exc))))
     except InputError as exc:
-        abort(make_response(_page(draft, 400, error=f"Cannot reframe this draft: {exc}.")))
+        abort(make_response(page(draft, 400, error=f"Cannot reframe this draft: {exc}.")))
     try:
         context = variant_context(results["report"], state.dismissed)
     except VariantTooLarge as exc:  # the draft fits, the reframed one would not
-        abort(make_response(_page(draft, 422, error=(
+        abort(make_response(page(draft, 422, error=(
             f"{str(exc)[:1].upper()}{str(exc)[1:]}. Your text is kept below."))))
     return draft, state, results, context
 
@@ -275,22 +166,22 @@ def save_reframed():
     variant, name = context["variant"], results["against_name"]
     note = short(f"Reframed for {name}: alignment {variant.before['alignment']} → "
                   f"{variant.after['alignment']}", 1000)
-    store = pitch_store()
+    version_of = ((draft.pitch_id or None) if request.form.get("action") == "save_version"
+                  else None)
     try:
-        if request.form.get("action") == "save_version" and draft.pitch_id:
-            saved = store.add_version(draft.pitch_id, variant.text, g.user, note=note)
-            pitch_id, number = draft.pitch_id, saved.number
-            title = draft.title or "the pitch"
-            flash(f"Saved the reframed draft as version {number} of “{title}”.", "success")
-        else:
-            pitch = store.create(request.form.get("new_title", "").strip(), variant.text, g.user,
-                                 profile_id=draft.profile_id, sector=draft.sector,
-                                 kind=draft.kind, note=note)
-            pitch_id, number = pitch.id, 1
-            flash(f"Saved the reframed draft as a new pitch “{pitch.title}”.", "success")
+        saved = reframing.save_reframed(pitch_store(), g.user, variant, version_of=version_of,
+                                        title=request.form.get("new_title", "").strip(),
+                                        profile_id=draft.profile_id, sector=draft.sector,
+                                        kind=draft.kind, note=note)
     except PitchNotFound:
         abort(404, description="That saved pitch no longer exists.")
     except ValueError as exc:
         return _reframe_page(draft, state, results, context, 400,
-                             error=f"Not saved: {_readable(exc)}")
+                             error=f"Not saved: {readable(str(exc))}")
+    if saved.new_pitch:
+        flash(f"Saved the reframed draft as a new pitch “{saved.title}”.", "success")
+    else:
+        title = draft.title or "the pitch"
+        flash(f"Saved the reframed draft as version {saved.number} of “{title}”.", "success")
+    pitch_id, number = saved.pitch_id, saved.number
     return redirect(url_for(".check", pitch=pitch_id, version=number, run=1))

@@ -5,7 +5,7 @@ lone surrogates) and then compared with the request schema the OpenAPI
 document gives for the route: a field the document does not list is refused
 by name, so a typo such as ``"profile": 9`` for ``profile_id`` is a 400
 instead of being ignored silently. Types and values are still checked by each
-view (``webapp.api.field``) and by the stores.
+view (``webapp.api.common.field``) and by the stores.
 """
 from __future__ import annotations
 

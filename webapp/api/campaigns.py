@@ -1,7 +1,7 @@
 """Campaigns in the JSON API: campaigns, pieces, versions, review status, findings, exports.
 
-Routes are added to ``webapp.api.bp`` (``/api/v1``) and described in
-``openapi_campaigns.py``. Roles: everyone reads and checks; editors and admins
+Routes are added to the API blueprint (``/api/v1``) by :func:`register` and described
+in :mod:`webapp.api.openapi.campaigns`. Roles: everyone reads and checks; editors and admins
 create and edit; the workflow decides status changes (a reviewer may approve
 or request changes, never schedule or publish). Responses never include
 internal comments or review notes: a token is not a seat at the review table.
@@ -15,20 +15,26 @@ from flask import Response, current_app, g, jsonify, request, url_for
 from campaigns import calendar, checks, export
 from campaigns.models import (PIECE_STATUSES, CampaignNotFound, PieceNotFound, StaleVersion,
                               WorkflowError)
+from campaigns.services import campaign_dashboard as build_dashboard
 from campaigns.store import CampaignStore
-from framing.validation import as_validation_error
+from framing.services.limits import TextTooLong, check_length
 
-from . import openapi, openapi_campaigns
-from .api import ApiError, bp, field, json_body, plain, requires
-from .errors import api_error
-from .extensions import get_analyzer, get_db
+from ..errors import api_error
+from ..extensions import get_analyzer, get_db
+from .common import ApiError, Routes, field, json_body, plain, requires
 
-openapi.extend(openapi_campaigns.PATHS, openapi_campaigns.SCHEMAS, tags=(openapi_campaigns.TAG,))
+routes = Routes()
+
+
+def register(bp) -> None:
+    """Add these routes and error handlers to the API blueprint (called by the app factory)."""
+    routes.register(bp)
+
+
 for _missing in (CampaignNotFound, PieceNotFound):
-    bp.register_error_handler(_missing, lambda exc: api_error(404, str(exc)))
-bp.register_error_handler(WorkflowError, lambda exc: api_error(403 if exc.forbidden else 409,
-                                                               exc.message))
-bp.register_error_handler(StaleVersion, lambda exc: api_error(
+    routes.error(_missing, lambda exc: api_error(404, str(exc)))
+routes.error(WorkflowError, lambda exc: api_error(403 if exc.forbidden else 409, exc.message))
+routes.error(StaleVersion, lambda exc: api_error(
     409, f"The piece was edited by someone else since you loaded version "
          f"{exc.expected_version}. GET it again, reapply your change and send "
          f"base_version {exc.current_version}.", "base_version",
@@ -40,17 +46,19 @@ def store() -> CampaignStore:
 
 
 def bad_input(exc: ValueError) -> ApiError:
-    """The store's ValidationError as a 400 naming the field."""
-    error = as_validation_error(exc)
-    return ApiError(400, error.message, error.field or None)
+    """The store's ``ValueError("field: message")`` as a 400 naming the field."""
+    name, sep, message = str(exc).partition(": ")
+    return ApiError(400, message if sep else str(exc), name if sep and " " not in name else None)
 
 
 def text_field(data: dict, name: str, required: bool = False) -> str | None:
     """A text field, with a 413 above the app's text limit."""
     value = field(data, name, str, required=required)
-    limit = current_app.config["MAX_TEXT_CHARS"]
-    if value is not None and len(value) > limit:
-        raise ApiError(413, f"{name!r} is {len(value):,} characters; the limit is {limit:,}.", name)
+    try:
+        check_length(value, current_app.config["MAX_TEXT_CHARS"], name)
+    except TextTooLong as exc:
+        raise ApiError(413, f"{name!r} is {exc.size:,} characters; the limit is {exc.limit:,}.",
+                       name) from None
     return value
 
 
@@ -72,14 +80,14 @@ def piece_detail(piece) -> dict:
 
 
 # -- campaigns -------------------------------------------------------------------------------
-@bp.get("/campaigns")
+@routes.get("/campaigns")
 @requires("read")
 def list_campaigns():
     """Campaign summaries, newest first."""
     return jsonify({"campaigns": plain(store().list_campaigns())})
 
 
-@bp.post("/campaigns")
+@routes.post("/campaigns")
 @requires("edit")
 def create_campaign():
     """Create a campaign with its partners and norm data."""
@@ -91,14 +99,14 @@ def create_campaign():
         "Location": url_for("api.get_campaign", campaign_id=campaign.id)}
 
 
-@bp.get("/campaigns/<int:campaign_id>")
+@routes.get("/campaigns/<int:campaign_id>")
 @requires("read")
 def get_campaign(campaign_id: int):
     """One campaign."""
     return jsonify(plain(store().get_campaign(campaign_id)))
 
 
-@bp.put("/campaigns/<int:campaign_id>")
+@routes.put("/campaigns/<int:campaign_id>")
 @requires("edit")
 def update_campaign(campaign_id: int):
     """Replace a campaign's fields and partner list."""
@@ -109,18 +117,18 @@ def update_campaign(campaign_id: int):
     return jsonify(plain(campaign))
 
 
-@bp.get("/campaigns/<int:campaign_id>/dashboard")
+@routes.get("/campaigns/<int:campaign_id>/dashboard")
 @requires("check")
 def campaign_dashboard(campaign_id: int):
     """Each piece's status, findings by severity and what blocks approval."""
-    board = checks.dashboard(store(), get_analyzer(), campaign_id)
+    board = build_dashboard(store(), get_analyzer(), campaign_id)
     return jsonify({"campaign_id": campaign_id,
                     "rows": [{"piece": plain(r.piece), "counts": r.counts, "blockers": r.blockers,
                               "stale": r.stale} for r in board.rows],
                     "issues": [f.to_dict() for f in board.issues]})
 
 
-@bp.get("/campaigns/<int:campaign_id>/calendar.ics")
+@routes.get("/campaigns/<int:campaign_id>/calendar.ics")
 @requires("read")
 def campaign_calendar(campaign_id: int):
     """Dated pieces as an iCalendar file, filtered by ``partner`` and ``channel``."""
@@ -131,7 +139,7 @@ def campaign_calendar(campaign_id: int):
         "Content-Disposition": f'attachment; filename="campaign-{campaign_id}.ics"'})
 
 
-@bp.get("/campaigns/<int:campaign_id>/export.csv")
+@routes.get("/campaigns/<int:campaign_id>/export.csv")
 @requires("read")
 def campaign_csv(campaign_id: int):
     """The pieces with their approved versions as CSV."""
@@ -140,14 +148,14 @@ def campaign_csv(campaign_id: int):
 
 
 # -- pieces ----------------------------------------------------------------------------------
-@bp.get("/campaigns/<int:campaign_id>/pieces")
+@routes.get("/campaigns/<int:campaign_id>/pieces")
 @requires("read")
 def list_pieces(campaign_id: int):
     """A campaign's pieces with their current versions."""
     return jsonify({"pieces": plain(store().pieces(campaign_id))})
 
 
-@bp.post("/campaigns/<int:campaign_id>/pieces")
+@routes.post("/campaigns/<int:campaign_id>/pieces")
 @requires("edit")
 def create_piece(campaign_id: int):
     """Add a piece for one channel (version 1, status draft)."""
@@ -163,14 +171,14 @@ def create_piece(campaign_id: int):
     return jsonify(plain(piece)), 201, {"Location": url_for("api.get_piece", piece_id=piece.id)}
 
 
-@bp.get("/pieces/<int:piece_id>")
+@routes.get("/pieces/<int:piece_id>")
 @requires("read")
 def get_piece(piece_id: int):
     """One piece with its current version, decisions and audit trail."""
     return jsonify(piece_detail(store().get_piece(piece_id)))
 
 
-@bp.put("/pieces/<int:piece_id>")
+@routes.put("/pieces/<int:piece_id>")
 @requires("edit")
 def edit_piece(piece_id: int):
     """Save a new version (title and body) and/or change run date and target."""
@@ -194,14 +202,14 @@ def edit_piece(piece_id: int):
     return jsonify(piece_detail(s.get_piece(piece_id)))
 
 
-@bp.get("/pieces/<int:piece_id>/versions")
+@routes.get("/pieces/<int:piece_id>/versions")
 @requires("read")
 def piece_versions(piece_id: int):
     """Every version of a piece, oldest first."""
     return jsonify({"versions": plain(store().versions(piece_id))})
 
 
-@bp.get("/pieces/<int:piece_id>/diff")
+@routes.get("/pieces/<int:piece_id>/diff")
 @requires("read")
 def piece_diff(piece_id: int):
     """Versions ``a`` and ``b`` with word-level differences (default: previous vs current)."""
@@ -211,7 +219,7 @@ def piece_diff(piece_id: int):
     return jsonify(asdict(store().compare(piece_id, a, b)))
 
 
-@bp.post("/pieces/<int:piece_id>/restore")
+@routes.post("/pieces/<int:piece_id>/restore")
 @requires("edit")
 def restore_piece(piece_id: int):
     """Make an earlier version current again, as a new version."""
@@ -223,7 +231,7 @@ def restore_piece(piece_id: int):
     return jsonify(plain(version)), 201
 
 
-@bp.post("/pieces/<int:piece_id>/status")
+@routes.post("/pieces/<int:piece_id>/status")
 @requires("read")  # the workflow checks the role for each move (WorkflowError: 403 / 409)
 def change_piece_status(piece_id: int):
     """Move the piece to ``to``, with an optional ``note``."""
@@ -238,7 +246,7 @@ def change_piece_status(piece_id: int):
     return jsonify(piece_detail(piece))
 
 
-@bp.get("/pieces/<int:piece_id>/findings")
+@routes.get("/pieces/<int:piece_id>/findings")
 @requires("check")
 def piece_findings(piece_id: int):
     """The current version's findings (stored; rechecked when the rule packs changed)."""

@@ -1,7 +1,6 @@
-"""OpenAPI description of the campaign endpoints (``webapp/api_campaigns.py``).
+"""OpenAPI description of the campaign endpoints (:mod:`webapp.api.campaigns`).
 
-Added to the API document with :func:`webapp.openapi.extend` when the API
-module is imported. Internal comments and review notes appear in no schema:
+Put into the API document by :mod:`webapp.api.openapi`. Internal comments and review notes appear in no schema:
 token-scoped responses never carry them.
 """
 from __future__ import annotations
@@ -9,8 +8,8 @@ from __future__ import annotations
 from campaigns.models import CAMPAIGN_STATUSES, CAMPAIGN_TYPES, PARTNER_ROLES, PIECE_STATUSES
 from framing.findings import SEVERITIES
 
-from .openapi import (BOOL, DATE, INT, NULLABLE_INT, NULLABLE_STR, STR, STRINGS, body, choice,
-                      list_of, obj, ok, operation, path_id, query, ref)
+from .core import (BOOL, DATE, INT, NULLABLE_INT, NULLABLE_STR, STR, STRINGS, body, choice,
+                   list_of, obj, ok, operation, path_id, query, ref)
 
 NUMBER_OR_NULL = {"type": ["number", "null"]}
 NORMS = obj({"behaviour": {**STR, "description": "The healthy majority behaviour"},

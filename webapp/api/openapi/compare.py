@@ -1,12 +1,13 @@
-"""OpenAPI entries for the comparison routes (``api_compare``), added with ``extend``.
+"""OpenAPI entries for the comparison routes (:mod:`webapp.api.compare`), put into the
+API document by :mod:`webapp.api.openapi`.
 
 Schemas named after the dataclasses they describe (framing.compare,
 framing.store.comparisons), prefixed where a short name is taken already.
 """
 from __future__ import annotations
 
-from .openapi import (INT, KIND, NULLABLE_INT, NULLABLE_STR, NUM, STR, STRINGS, body,
-                      extend, obj, ok, operation, path_id, query, ref)
+from .core import (INT, KIND, NULLABLE_INT, NULLABLE_STR, NUM, STR, STRINGS, body, obj, ok,
+                   operation, path_id, query, ref)
 
 INTS = {"type": "array", "items": INT}
 LABELS = {"type": "array", "items": STR, "minItems": 2, "maxItems": 2,
@@ -96,6 +97,7 @@ SCHEMAS = {
         "feedback_summary": ref("FeedbackSummary")}),
 }
 
+TAG = "comparisons"
 _ID = [path_id("comparison_id")]
 PATHS = {
     "/compare": {
@@ -143,4 +145,3 @@ PATHS = {
     },
 }
 
-extend(PATHS, SCHEMAS, tags=("comparisons",))

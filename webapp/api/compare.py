@@ -1,4 +1,4 @@
-"""Variant comparison in the JSON API (routes on ``api.bp``; described in openapi_compare).
+"""Variant comparison in the JSON API (described in :mod:`webapp.api.openapi.compare`).
 
 ``POST /compare`` is stateless. ``/comparisons`` saves a comparison (variants
 typed in, a pitch's versions or a campaign piece's versions: ``piece_id``),
@@ -12,21 +12,30 @@ from __future__ import annotations
 from flask import current_app, g, jsonify, request, url_for
 
 from campaigns.store import CampaignStore, PieceNotFound
-from framing.compare import VariantInput, compare, targets_from
 from framing.engine import KINDS, InputError, TextTooLarge
+from framing.services.comparing import comparison_targets
+from framing.services.comparing import run_comparison as run_engine_comparison
+from framing.services.limits import TextTooLong, check_length
 from framing.store.comparisons import (MAX_TARGETS, MAX_VARIANTS, ComparisonNotFound,
                                        ComparisonStore)
 from framing.store.pitches import PitchStore
 from framing.store.profiles import ProfileNotFound
 
-from . import openapi_compare  # noqa: F401  (adds the paths and schemas to the document)
-from .api import (ApiError, _store_value_error, bp, field, json_body, plain, profiles,
-                  requires, sector_packs, too_large_message)
-from .errors import api_error
-from .extensions import get_analyzer, get_db
-from .rate_limit import analysis_limited
+from ..errors import api_error
+from ..extensions import get_analyzer, get_db
+from ..rate_limit import analysis_limited
+from .common import (ApiError, Routes, field, json_body, plain, profiles, requires, sector_packs,
+                     store_value_error, too_large_message)
 
-bp.register_error_handler(ComparisonNotFound, lambda exc: api_error(404, str(exc)))
+routes = Routes()
+
+
+def register(bp) -> None:
+    """Add these routes and error handlers to the API blueprint (called by the app factory)."""
+    routes.register(bp)
+
+
+routes.error(ComparisonNotFound, lambda exc: api_error(404, str(exc)))
 
 
 def store() -> ComparisonStore:
@@ -101,9 +110,11 @@ def variants_from_body(data: dict) -> list[dict]:
         for name in ("label", "text"):
             if not isinstance(v.get(name), str) or not v[name].strip():
                 raise ApiError(400, f"variants[{i}].{name} is required text.", "variants")
-        if len(v["text"]) > limit:
-            raise ApiError(413, f"variants[{i}] is {len(v['text']):,} characters; the limit "
-                                f"is {limit:,}.", "variants")
+        try:
+            check_length(v["text"], limit, f"variants[{i}].text")
+        except TextTooLong as exc:
+            raise ApiError(413, f"variants[{i}] is {exc.size:,} characters; the limit "
+                                f"is {exc.limit:,}.", "variants") from None
     return raw
 
 
@@ -118,20 +129,21 @@ def run_comparison(variants: list[dict], profile_ids: list[int], sectors: list[s
         missing = [f"profile:{pid}" for pid in profile_ids if not _profile_exists(pid)]
         profile_ids = [pid for pid in profile_ids if f"profile:{pid}" not in missing]
     try:
-        targets = targets_from(profiles(), profile_ids, sectors, sector_packs())
+        targets = comparison_targets(profiles(), profile_ids, sectors, sector_packs())
     except ProfileNotFound as exc:
         raise ApiError(400, str(exc).capitalize() + ".", "profile_ids") from None
     except ValueError as exc:
-        raise _store_value_error(exc) from None
-    inputs = [VariantInput(v["label"], v["text"], v.get("source") or "") for v in variants]
+        raise store_value_error(exc) from None
     try:
-        result = compare(get_analyzer(), inputs, targets, kind=kind)
+        result = run_engine_comparison(
+            get_analyzer(), [(v["label"], v["text"], v.get("source")) for v in variants],
+            targets, kind=kind)
     except TextTooLarge as exc:  # over a cap (engine.Analyzer.check_cost); names the variant
         raise ApiError(413, too_large_message(exc), "variants") from None
     except InputError as exc:
         raise ApiError(400, str(exc), "variants") from None
     except ValueError as exc:
-        raise _store_value_error(exc) from None
+        raise store_value_error(exc) from None
     return result, missing
 
 
@@ -167,7 +179,7 @@ def targets_from_body(data: dict) -> tuple[list[int], list[str]]:
     return profile_ids, sectors
 
 
-@bp.post("/compare")
+@routes.post("/compare")
 @requires("check")
 @analysis_limited
 def compare_variants():
@@ -178,7 +190,7 @@ def compare_variants():
     return jsonify(result_body(result, data))
 
 
-@bp.get("/comparisons")
+@routes.get("/comparisons")
 @requires("read")
 def list_comparisons():
     """Saved comparisons, newest first; ``pitch_id`` or ``piece_ref`` narrow the list."""
@@ -205,7 +217,7 @@ def comparison_body(comparison_id: int, args=None, scored=None) -> dict:
             "feedback_summary": comparisons.feedback_summary(comparison_id)}
 
 
-@bp.post("/comparisons")
+@routes.post("/comparisons")
 @requires("edit")
 @analysis_limited
 def create_comparison():
@@ -227,12 +239,12 @@ def create_comparison():
                                pitch_id=field(data, "pitch_id", int),
                                piece_ref=piece_ref)
     except ValueError as exc:
-        raise _store_value_error(exc) from None
+        raise store_value_error(exc) from None
     return jsonify(comparison_body(saved.id, scored=scored)), 201, {
         "Location": url_for("api.get_comparison", comparison_id=saved.id)}
 
 
-@bp.get("/comparisons/<int:comparison_id>")
+@routes.get("/comparisons/<int:comparison_id>")
 @requires("read")
 @analysis_limited  # re-scored on every read
 def get_comparison(comparison_id: int):
@@ -240,7 +252,7 @@ def get_comparison(comparison_id: int):
     return jsonify(comparison_body(comparison_id, request.args))
 
 
-@bp.post("/comparisons/<int:comparison_id>/decisions")
+@routes.post("/comparisons/<int:comparison_id>/decisions")
 @requires("edit")
 def decide(comparison_id: int):
     """Record which variant was chosen for a target, and why (immutable)."""
@@ -251,12 +263,12 @@ def decide(comparison_id: int):
             field(data, "target_key", str, default=""), g.user.username,
             field(data, "rationale", str, required=True), replaces=field(data, "replaces", int))
     except ValueError as exc:
-        raise _store_value_error(exc) from None
+        raise store_value_error(exc) from None
     return jsonify(plain(decision)), 201, {
         "Location": url_for("api.get_comparison", comparison_id=comparison_id)}
 
 
-@bp.post("/comparisons/<int:comparison_id>/feedback")
+@routes.post("/comparisons/<int:comparison_id>/feedback")
 @requires("edit")
 def add_feedback(comparison_id: int):
     """Record a small group's votes or ratings for a variant; returns the summary too."""
@@ -268,6 +280,6 @@ def add_feedback(comparison_id: int):
             votes=data.get("votes", 0), ratings=data.get("ratings"),
             note=field(data, "note", str, default=""))
     except ValueError as exc:
-        raise _store_value_error(exc) from None
+        raise store_value_error(exc) from None
     return jsonify({"feedback": plain(item),
                     "summary": comparisons.feedback_summary(comparison_id)}), 201

@@ -10,16 +10,23 @@ from flask import g, jsonify
 
 from framing.rewrite.suggest import rewrites_for
 from framing.rewrite.variant import VariantTooLarge
-from framing.rewrite.variant import reframe as build_variant
+from framing.services.reframing import reframe_report, save_reframed
 from framing.store.pitches import PitchStore
 
-from .api import ApiError, analyse_body, bp, field, json_body, requires
-from .auth import can
-from .extensions import get_analyzer, get_db
-from .rate_limit import analysis_limited
+from ..auth import can
+from ..extensions import get_analyzer, get_db
+from ..rate_limit import analysis_limited
+from .common import ApiError, Routes, analyse_body, field, json_body, requires
+
+routes = Routes()
 
 
-@bp.post("/suggest")
+def register(bp) -> None:
+    """Add these routes to the API blueprint (called by the app factory)."""
+    routes.register(bp)
+
+
+@routes.post("/suggest")
 @requires("check")
 @analysis_limited
 def suggest():
@@ -29,7 +36,7 @@ def suggest():
                     "report": report.to_dict()})
 
 
-@bp.post("/reframe")
+@routes.post("/reframe")
 @requires("check")
 @analysis_limited
 def reframe():
@@ -44,8 +51,8 @@ def reframe():
     if report.scores.get("alignment") is None:
         raise ApiError(400, "Reframing needs a 'sector' or a 'profile_id'.", "sector")
     try:
-        variant = build_variant(get_analyzer(), report,
-                                set(accepted) if accepted is not None else None)
+        variant = reframe_report(get_analyzer(), report,
+                                 set(accepted) if accepted is not None else None)
     except VariantTooLarge as exc:  # the draft fits, the reframed one would not
         raise ApiError(422, f"{str(exc)[:1].upper()}{str(exc)[1:]}.", "text") from None
     body = variant.to_dict()
@@ -55,6 +62,6 @@ def reframe():
         store = PitchStore(get_db())
         store.get(pitch_id)  # 404 when missing
         note = f"Reframed: alignment {variant.before['alignment']} -> {variant.after['alignment']}"
-        saved = store.add_version(pitch_id, variant.text, g.user.username, note=note)
+        saved = save_reframed(store, g.user.username, variant, version_of=pitch_id, note=note)
         body["saved_version"] = saved.number
     return jsonify(body)

@@ -1,11 +1,10 @@
-"""The OpenAPI 3.1 description of the JSON API, served at ``/api/v1/openapi.json``.
+"""The building blocks of the OpenAPI document and its core entries: profiles,
+checks, pitches and reference (the routes of :mod:`webapp.api.profiles`,
+:mod:`.checks`, :mod:`.pitches` and :mod:`.reference`).
 
-Kept as plain Python data next to ``webapp/api.py``; a test checks that every
-route of the API blueprint appears here with its methods.
+The whole document is put together in :mod:`webapp.api.openapi`.
 """
 from __future__ import annotations
-
-import copy
 
 from framing.findings import CATEGORIES, SCOPES, SEVERITIES
 from framing.profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, FISCAL_CLIMATES,
@@ -19,7 +18,7 @@ def ref(name: str) -> dict:
 
 def obj(properties: dict, required: tuple[str, ...] = (), **extra) -> dict:
     """An object schema. Closed (``additionalProperties: false``) unless ``extra`` says
-    otherwise: request bodies with other fields are refused (``webapp.api_body``) and
+    otherwise: request bodies with other fields are refused (``webapp.api.body``) and
     responses carry exactly these properties (tests/test_openapi_responses.py)."""
     out = {"type": "object", "properties": properties, "additionalProperties": False, **extra}
     if required:
@@ -290,39 +289,3 @@ PATHS = {
 
 
 TAGS = ["profiles", "checks", "pitches", "reference"]
-
-
-def extend(paths: dict, schemas: dict, tags: tuple[str, ...] = ()) -> None:
-    """Add another API module's paths and schemas (e.g. campaigns) to the document."""
-    clash = (set(paths) & set(PATHS)) | (set(schemas) & set(SCHEMAS))
-    if clash:
-        raise ValueError(f"OpenAPI entries defined twice: {sorted(clash)}")
-    PATHS.update(paths)
-    SCHEMAS.update(schemas)
-    TAGS.extend(t for t in tags if t not in TAGS)
-
-
-TOKEN_LIFETIME = (
-    " Tokens expire (90 days after they are made unless the server sets another lifetime) "
-    "and are revoked when their owner's password changes or their owner becomes a reviewer; "
-    "from then on every request with them gets 401 saying why.")
-
-
-def build_spec(server_url: str = "/api/v1") -> dict:
-    """The OpenAPI document, with ``server_url`` as the base of every path."""
-    return {
-        "openapi": "3.1.0",
-        "info": {"title": "Framing API", "version": "1.0.0", "description":
-                 "Check outreach messages against partner profiles and sector packs. Send an "
-                 "API token (made on your account page) as 'Authorization: Bearer <token>'. "
-                 "Errors: {\"error\": {\"message\", \"field\"?}}." + TOKEN_LIFETIME},
-        "servers": [{"url": server_url}],
-        "security": [{"bearerAuth": []}],
-        "tags": [{"name": t} for t in TAGS],
-        "paths": copy.deepcopy(PATHS),
-        "components": {
-            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",
-                                               "description": "An API token"}},
-            "schemas": copy.deepcopy(SCHEMAS),
-        },
-    }

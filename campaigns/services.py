@@ -1,0 +1,38 @@
+"""Campaign use cases the web pages and the JSON API share (no Flask, no click).
+
+- :func:`campaign_dashboard`: each piece's status, findings and blockers, with
+  how many pieces are in each status.
+- :func:`statuses_role_may_set`: the statuses a role may ever move a piece to,
+  read from the workflow's transition table (so the pages never re-encode it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import checks
+from .workflow import TRANSITIONS
+
+
+@dataclass
+class CampaignDashboard:
+    """The dashboard rows and data issues of :func:`campaigns.checks.dashboard`, and the
+    number of pieces in each status."""
+
+    rows: list
+    issues: list
+    totals: dict[str, int]
+
+
+def campaign_dashboard(store, analyzer, campaign_id: int,
+                       recheck_stale: bool = True) -> CampaignDashboard:
+    """The dashboard of a campaign (raises the store's ``CampaignNotFound``)."""
+    board = checks.dashboard(store, analyzer, campaign_id, recheck_stale=recheck_stale)
+    totals: dict[str, int] = {}
+    for row in board.rows:
+        totals[row.piece.status] = totals.get(row.piece.status, 0) + 1
+    return CampaignDashboard(board.rows, board.issues, totals)
+
+
+def statuses_role_may_set(role: str) -> frozenset[str]:
+    """Every status some transition lets ``role`` move a piece to."""
+    return frozenset(to for (_, to), roles in TRANSITIONS.items() if role in roles)

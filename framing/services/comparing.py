@@ -1,0 +1,29 @@
+"""Run a comparison: score framing variants against partner profiles and sectors.
+
+The comparison pages (which cache results per saved comparison) and the JSON
+API (stateless ``/compare`` and saved ``/comparisons``) both score through
+:func:`run_comparison`; resolving the targets stays with each caller, since
+the pages list deleted profiles and the API names the field at fault.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from framing.compare import VariantInput, compare, targets_from
+
+
+def comparison_targets(profiles, profile_ids, sectors, packs) -> list:
+    """The targets for stored profile ids, then sector ids (see
+    :func:`framing.compare.targets_from` for the errors it raises)."""
+    return targets_from(profiles, profile_ids, sectors, packs)
+
+
+def run_comparison(analyzer, variants: Iterable[tuple[str, str, str | None]], targets,
+                   kind: str = "pitch"):
+    """The :class:`framing.compare.ComparisonResult` for ``(label, text, source)`` variants
+    against ``targets``.
+
+    Lets the engine's ``TextTooLarge`` and ``InputError`` through.
+    """
+    inputs = [VariantInput(label, text, source or "") for label, text, source in variants]
+    return compare(analyzer, inputs, targets, kind=kind)

@@ -1,0 +1,120 @@
+"""Rewrites offered under each finding of the checker's results: accept, dismiss,
+restore and undo.
+
+Everything works with plain form posts; the buttons in the results submit the
+checker form (``form="check-form"``), so they always act on the current text. The
+undo history and the dismissed rewrites travel in that form's hidden fields
+(:class:`.checker_common.EditState`). A dismissed rewrite is remembered by a key that
+hashes its rule, kind, original and replacement, not its offsets, so a dismissal
+survives accepting other rewrites that shift the text.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from framing.rewrite.model import Rewrite
+from framing.rewrite.suggest import rewrites_for
+from framing.rewrite.variant import BLANK, apply_rewrites
+
+from ..highlight import finding_id
+from .checker_common import KEY, MAX_DISMISSED, EditState, run_check, short
+
+
+def rewrite_key(rewrite: Rewrite) -> str:
+    """A position-independent key for dismissing a rewrite."""
+    raw = "\x1f".join((rewrite.rule, rewrite.kind, rewrite.original, rewrite.replacement))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def blank_parts(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(piece, is_blank)`` pairs; blanks look like ``[what we bring]``."""
+    out, pos = [], 0
+    for match in BLANK.finditer(text):
+        if match.start() > pos:
+            out.append((text[pos:match.start()], False))
+        out.append((match.group(), True))
+        pos = match.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def change_label(rewrite: Rewrite) -> str:
+    """How an accepted rewrite is named on the Undo button."""
+    if rewrite.original.strip():
+        return f"“{short(rewrite.original)}” → “{short(rewrite.replacement)}”"
+    return f"added “{short(rewrite.replacement)}”"
+
+
+@dataclass
+class Offer:
+    """One rewrite as the results panel shows it."""
+
+    rewrite: Rewrite
+    key: str
+    parts: list[tuple[str, bool]]
+
+
+def offers_by_finding(report, dismissed: set[str]) -> dict[str, dict[str, list[Offer]]]:
+    """Rewrites grouped under their finding's HTML id: ``{"shown": [...], "dismissed": [...]}``."""
+    out: dict[str, dict[str, list[Offer]]] = {}
+    for rewrite in rewrites_for(report):
+        index = finding_index(report.findings, rewrite)
+        if index is None:
+            continue
+        key = rewrite_key(rewrite)
+        bucket = out.setdefault(finding_id(index), {"shown": [], "dismissed": []})
+        bucket["dismissed" if key in dismissed else "shown"].append(
+            Offer(rewrite, key, blank_parts(rewrite.replacement)))
+    return out
+
+
+def apply_edit(draft, state: EditState, form) -> dict | None:
+    """Carry out an Accept, Dismiss, Restore or Undo button of the checker form.
+
+    Changes ``draft.text`` and ``state`` in place; returns the notice to show
+    (``{"kind": "success" | "info" | "error", "text": ...}``) or None for a plain check.
+    Raises InputError when the draft cannot be analysed.
+    """
+    if form.get("undo"):
+        if not state.history:
+            return {"kind": "info", "text": "There is nothing to undo."}
+        entry = state.history.pop()
+        draft.text = entry["text"]
+        return {"kind": "info", "text": f"Undone: {entry['label']}. The draft was checked again."}
+    if form.get("dismiss"):
+        if KEY.fullmatch(form["dismiss"]) and len(state.dismissed) < MAX_DISMISSED:
+            state.dismissed.add(form["dismiss"])
+        return {"kind": "info", "text": "Suggestion dismissed; it stays hidden while you revise."}
+    if form.get("restore"):
+        state.dismissed.discard(form["restore"])
+        return {"kind": "info", "text": "Suggestion shown again."}
+    if not form.get("accept"):
+        return None
+    report = run_check(draft)["report"]
+    rewrite = next((r for r in rewrites_for(report) if r.id == form["accept"]), None)
+    if rewrite is None:
+        return {"kind": "error", "text": "That suggestion no longer fits the draft (the text "
+                "changed since the check). Here are the suggestions for the draft as it is now."}
+    label = change_label(rewrite)
+    state.push(draft.text, label)
+    draft.text = apply_rewrites(draft.text, [rewrite])
+    text = f"Accepted: {label}. The draft was checked again."
+    if rewrite.blanks:
+        text += " Fill in the parts in [brackets] before you send it."
+    return {"kind": "success", "text": text}
+
+
+def finding_index(findings, rewrite: Rewrite) -> int | None:
+    """The index of the finding a rewrite answers: same rule, most overlap, then nearest."""
+    best, best_score = None, None
+    for index, finding in enumerate(findings):
+        if finding.rule != rewrite.rule:
+            continue
+        overlap = min(finding.end, rewrite.end) - max(finding.start, rewrite.start)
+        distance = 0 if finding.start <= rewrite.start <= finding.end else \
+            min(abs(rewrite.start - finding.start), abs(rewrite.start - finding.end))
+        if best_score is None or (-overlap, distance) < best_score:
+            best, best_score = index, (-overlap, distance)
+    return best
