@@ -21,7 +21,7 @@ from framing.services.limits import TextTooLong, check_length
 
 from ..errors import api_error
 from ..extensions import get_analyzer, get_db
-from .common import ApiError, Routes, field, json_body, plain, requires
+from .common import ApiError, Routes, field, json_body, plain, requires, store_value_error
 
 routes = Routes()
 
@@ -46,9 +46,8 @@ def store() -> CampaignStore:
 
 
 def bad_input(exc: ValueError) -> ApiError:
-    """The store's ``ValueError("field: message")`` as a 400 naming the field."""
-    name, sep, message = str(exc).partition(": ")
-    return ApiError(400, message if sep else str(exc), name if sep and " " not in name else None)
+    """The store's ``ValidationError`` as a 400 naming the field."""
+    return store_value_error(exc)
 
 
 def text_field(data: dict, name: str, required: bool = False) -> str | None:

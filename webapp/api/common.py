@@ -24,7 +24,7 @@ from framing.store.accounts import AccountStore, TokenRefused
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import (ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit)
-from framing.validation import ValidationError
+from framing.validation import as_validation_error
 
 from ..auth import can
 from ..errors import api_error
@@ -263,7 +263,5 @@ def too_large_message(exc: TextTooLarge, subject: str | None = None) -> str:
 def store_value_error(exc: ValueError) -> ApiError:
     """A store's refusal (``ValidationError``, or ``ValueError("field: problem")``) as a
     400 naming the field."""
-    if isinstance(exc, ValidationError):
-        return ApiError(400, exc.message, exc.field or None)
-    name, sep, message = str(exc).partition(": ")
-    return ApiError(400, message if sep else str(exc), name if sep else None)
+    error = as_validation_error(exc)
+    return ApiError(400, error.message, error.field or None)

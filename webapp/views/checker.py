@@ -85,7 +85,7 @@ def _save(draft: Draft, action: str):
     except PitchNotFound:
         abort(404, description="That saved pitch no longer exists.")
     except ValueError as exc:
-        return page(draft, 400, error=f"Not saved: {readable(str(exc))}")
+        return page(draft, 400, error=f"Not saved: {readable(exc)}")
     if saved.new_pitch:
         flash(f"Saved as a new pitch “{saved.title}”.", "success")
     else:

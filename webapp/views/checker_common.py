@@ -24,6 +24,7 @@ from framing.findings import SEVERITIES
 from framing.services.checking import UnusableProfile, check_draft
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import ProfileNotFound
+from framing.validation import as_validation_error
 
 from ..extensions import get_analyzer
 from ..highlight import finding_id, highlight_report
@@ -254,11 +255,12 @@ def too_large_error(exc: TextTooLarge) -> str:
             "Split it into shorter parts and check each one. Your text is kept below.")
 
 
-def readable(message: str) -> str:
-    """``title: required`` -> ``the title is required.``"""
-    field, _, reason = message.partition(": ")
-    if not reason:
-        return message
+def readable(exc: Exception) -> str:
+    """A store's refusal as a sentence: ``title`` / ``required`` -> ``A title is required.``"""
+    error = as_validation_error(exc)
+    field, reason = error.field, error.message
+    if not field:
+        return reason
     names = {"title": "a title", "text": "the draft", "note": "the note", "kind": "the kind"}
     if reason == "required":
         return f"{names.get(field, field)} is required.".capitalize()

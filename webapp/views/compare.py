@@ -27,6 +27,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from campaigns.store import PieceNotFound
 from framing.engine import KINDS, TextTooLarge
 from framing.store.pitches import PitchNotFound
+from framing.validation import as_validation_error
 
 from ..auth import login_required, roles_required
 from ..extensions import get_analyzer
@@ -135,8 +136,8 @@ def new():
         return _new_page(draft, 400, error="The campaign piece these versions came from no "
                                            "longer exists. Save again to compare them anyway.")
     except ValueError as exc:
-        return _new_page(draft, 400, error=f"Not saved: {readable(str(exc))}",
-                         error_field=str(exc).partition(":")[0])
+        return _new_page(draft, 400, error=f"Not saved: {readable(exc)}",
+                         error_field=as_validation_error(exc).field)
     flash(f"Comparison “{comparison.title}” saved.", "success")
     return redirect(url_for(".view", comparison_id=comparison.id))
 

@@ -51,7 +51,7 @@ def decide(comparison_id: int):
         decision = store.decide(comparison.id, variant, target, g.user, rationale,
                                              replaces=replaces)
     except ValueError as exc:
-        return page(comparison, 400, decision_error=readable(str(exc)), **keep)
+        return page(comparison, 400, decision_error=readable(exc), **keep)
     flash(f"Decision recorded: {decision.variant_label}"
           + (" (replaces an earlier decision)." if decision.replaces else "."), "success")
     return redirect(url_for(".view", comparison_id=comparison.id) + "#decisions")
@@ -84,7 +84,7 @@ def add_feedback(comparison_id: int):
             store.add_feedback(comparison.id, label, g.user, votes=votes,
                                ratings=ratings or None, note=note if index == 0 else "")
     except ValueError as exc:
-        return page(comparison, 400, feedback_error=readable(str(exc)),
+        return page(comparison, 400, feedback_error=readable(exc),
                      feedback_form={"typed": typed, "note": note})
     flash("Feedback added. Read it as comments from a few people, not as a test result.",
           "success")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from framing.services.limits import TextTooLong, check_length
+from framing.validation import as_validation_error
 
 MIN_VARIANTS, MAX_VARIANTS, BLANK_ROWS = 2, 10, 3
 MAX_TARGETS, MAX_LABEL, MAX_TITLE = 10, 80, 200
@@ -208,11 +209,12 @@ def parse_votes(text: str) -> int:
     return int(text)
 
 
-def readable(message: str) -> str:
-    """A store error ``field: message`` as a sentence."""
-    name, _, reason = str(message).partition(": ")
-    if not reason:
-        return str(message)
+def readable(exc: Exception) -> str:
+    """A store's refusal (field and problem) as a sentence."""
+    error = as_validation_error(exc)
+    name, reason = error.field, error.message
+    if not name:
+        return reason
     names = {"title": "The title", "variants": "The variants", "targets": "The partners",
              "rationale": "The reason", "variant_label": "The variant",
              "target_key": "The partner", "replaces": "The earlier decision",

@@ -177,7 +177,7 @@ def save_reframed():
         abort(404, description="That saved pitch no longer exists.")
     except ValueError as exc:
         return _reframe_page(draft, state, results, context, 400,
-                             error=f"Not saved: {readable(str(exc))}")
+                             error=f"Not saved: {readable(exc)}")
     if saved.new_pitch:
         flash(f"Saved the reframed draft as a new pitch “{saved.title}”.", "success")
     else:
