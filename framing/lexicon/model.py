@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Source
+from .schema import compile_any
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,21 @@ class Rule:
     pass_examples: tuple[Example, ...] = ()
     # Filled by the check kind when it prepares the rule (compiled patterns).
     compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def compiled_option(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
+    """One option's patterns (a ``regexes`` option) as one regex, compiled once per rule."""
+    key = f"{name}:{boundary}"
+    if key not in rule.compiled:
+        rule.compiled[key] = compile_any(rule.options.get(name, []), boundary)
+    return rule.compiled[key]
+
+
+def compiled_map(rule: Rule, name: str) -> dict[str, re.Pattern[str] | None]:
+    """A ``regex_map`` option (name -> regexes) as name -> one regex, compiled once per rule."""
+    if name not in rule.compiled:
+        rule.compiled[name] = {key: compile_any(p) for key, p in rule.options[name].items()}
+    return rule.compiled[name]
 
 
 @dataclass(frozen=True)
