@@ -101,8 +101,8 @@ class CampaignChecks:
     help_names: re.Pattern[str]
 
 
-# The rule ids campaigns/checks.py and measure() emit; each must be defined in the data
-# (all but checks.NOT_CHECKED, which reports on the app's size caps, not a guideline).
+# The rule ids campaigns/copy_rules.py and measure() emit; each must be defined in the data
+# (all but piece_checks.NOT_CHECKED, which reports on the app's size caps, not a guideline).
 CAMPAIGN_RULE_IDS = (
     "channel.length", "channel.visible-text", "channel.spoken-length", "channel.sms-segments",
     "channel.recommended-length", "consistency.tagline", "consistency.hashtag",

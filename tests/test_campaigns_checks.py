@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from campaign_helpers import NORMS_POST, campaign_doc, make_store
 
-from campaigns import checks
+from campaigns import piece_checks as checks
 from campaigns.channels import CAMPAIGN_RULE_IDS, load_campaign_checks
 from framing.findings import Finding
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
                    url_for)
 
-from campaigns import checks
+from campaigns import piece_checks as checks
 from campaigns.channels import load_channels
 from campaigns.store import CampaignNotFound, CampaignStore
 

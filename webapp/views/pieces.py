@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, g, render_template
 
-from campaigns import checks
+from campaigns import piece_checks as checks
 from campaigns.channels import measure
 from campaigns.models import APPROVING_ROLES
 from campaigns.store import PieceNotFound
