@@ -21,7 +21,7 @@ from framing.profile import ProfileError
 from framing.store.best_effort import try_write
 
 from . import copy_rules
-from .channels import CampaignChecks, load_campaign_checks, load_channels
+from .channels import CampaignChecks, channels_at, load_campaign_checks
 from .models import APPROVING_ROLES, Campaign, Piece
 
 
@@ -42,7 +42,7 @@ class Dashboard:
 
 @lru_cache(maxsize=4)
 def _data(root: str) -> tuple[CampaignChecks, dict, float]:
-    channels, rate = load_channels(Path(root))
+    channels, rate = channels_at(root)
     return load_campaign_checks(Path(root)), channels, rate
 
 

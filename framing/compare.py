@@ -16,13 +16,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .csv_cells import defuse_formula
 from .engine import TextTooLarge
 from .findings import SEVERITIES
 from .profile import PartnerProfile
 from .textdiff import word_diff
 
 # Spreadsheet apps run cells starting with these as formulas (campaigns.md §5).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -148,9 +148,7 @@ class ComparisonResult:
 
 def _cell(value: Any) -> Any:
     # Numbers stay numbers; text that a spreadsheet would run gets an apostrophe.
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return defuse_formula(value) if isinstance(value, str) else value
 
 
 def compare(analyzer, variants: list[VariantInput], targets: list[Target],

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .alignment import alignment_of
 from .ask_analysis import message_ask
 from .checks import run_rule
+from .constants import MESSAGE_KINDS
 from .findings import SEVERITY_RANK, Report
 from .lexicon import Lexicons, get_lexicons
 from .lexicon.model import Sector
@@ -22,7 +23,8 @@ from .nlp import load_pipeline
 from .profile import PartnerProfile, ProfileError
 from .settings import Settings
 
-KINDS = ("pitch", "campaign")
+# The message kinds (framing.constants), under the name the callers use.
+KINDS = MESSAGE_KINDS
 
 
 class InputError(ValueError):

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the pipeline factories)
-from .extensions import register_extensions
+from .spacy_attributes import register_extensions
 from .settings import DEFAULT_MODEL
 # Components the checks never read.
 EXCLUDED_COMPONENTS = ("ner",)

@@ -11,7 +11,7 @@ from .config import load_config
 from .extensions import close_db, csrf
 from .security import check_production, init_security
 
-ROOT = Path(__file__).resolve().parent.parent
+from framing.settings import PROJECT_ROOT as ROOT  # noqa: E402
 
 
 def _flask(overrides: dict | None, instance_path: str | Path | None) -> Flask:

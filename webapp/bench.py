@@ -27,7 +27,7 @@ from pathlib import Path
 
 from framing.bench import make_text, percentile
 
-ROOT = Path(__file__).resolve().parent.parent
+from framing.settings import PROJECT_ROOT as ROOT  # noqa: E402
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 USER, PASSWORD = "bench-admin", "bench-password-123"
 

@@ -36,7 +36,7 @@ from framing.bench import make_text, percentile
 
 from .bench import free_port, wait_until_serving
 
-ROOT = Path(__file__).resolve().parent.parent
+from framing.settings import PROJECT_ROOT as ROOT  # noqa: E402
 MAX_SECONDS = 300  # hard stop for any phase
 
 

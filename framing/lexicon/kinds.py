@@ -7,6 +7,8 @@ Option types: ``regexes``, ``texts``, ``integer``, ``number``, ``boolean``,
 """
 from __future__ import annotations
 
+from ..constants import MESSAGE_KINDS
+
 # kind -> (required options, optional options)
 KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # A pattern found in the text, with context handling (topic gates,
@@ -81,8 +83,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
-BUILTIN_GATES = ("pitch", "campaign", "sector", "norms-campaign")
-MESSAGE_KINDS = ("pitch", "campaign")
+BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign")
 
 # What a rule's ``rewrite`` key may say: how framing.rewrite turns its findings into
 # rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming

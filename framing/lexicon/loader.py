@@ -15,7 +15,8 @@ import yaml
 
 from ..findings import CATEGORIES, SEVERITIES, Source
 from ..settings import lexicon_root
-from .kinds import BUILTIN_GATES, CAMPAIGN_ROLES, KIND_OPTIONS, MESSAGE_KINDS, REWRITES
+from ..constants import MESSAGE_KINDS
+from .kinds import BUILTIN_GATES, CAMPAIGN_ROLES, KIND_OPTIONS, REWRITES
 from .model import Example, Lexicons, Pack, Rule, Topic
 from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector

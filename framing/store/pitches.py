@@ -12,13 +12,14 @@ from typing import Any
 
 import sqlite_utils
 
+from ..constants import MESSAGE_KINDS
+from ..settings import DEFAULT_MAX_CHARS
 from .db import migration
 from .db import write_transaction
 from .profiles import actor, utcnow
 
-# Mirrors framing.engine.KINDS without importing the engine (and spaCy) into the store.
-PITCH_KINDS = ("pitch", "campaign")
-MAX_TITLE, MAX_TEXT = 200, 100_000
+PITCH_KINDS = MESSAGE_KINDS
+MAX_TITLE, MAX_TEXT = 200, DEFAULT_MAX_CHARS
 
 
 @migration("0200_pitches")

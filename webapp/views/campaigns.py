@@ -29,7 +29,7 @@ from .campaign_form import campaign_doc, campaign_from_form, readable_error
 
 bp = Blueprint("campaigns", __name__, url_prefix="/campaigns")
 install_helpers(bp)
-EDITORS = ("admin", "editor")
+from framing.constants import EDITORS  # noqa: E402
 
 CAMPAIGN_TYPES = {
     "social-norms": "Social norms",
@@ -58,7 +58,7 @@ PIECE_STATUSES = {
     "published": "Published",
     "archived": "Archived",
 }
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
+from framing.findings import SEVERITY_LABELS  # noqa: E402
 BLANK_PARTNER_ROWS = 2
 
 

@@ -40,7 +40,7 @@ PART_LABELS = {
     "language": "Uses their words",
     "voice": "Talks about them more than about us",
 }
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
+from framing.findings import SEVERITY_LABELS  # noqa: E402
 HISTORY_LIMIT = 20          # earlier drafts kept for undo...
 HISTORY_CHARS = 100_000     # ...and at most this many characters of them in all
 MAX_DISMISSED = 300

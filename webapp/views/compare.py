@@ -44,8 +44,8 @@ from .compare_scores import _analysis_or_error, best_fit, targets_for, variant_r
 
 bp = Blueprint("compare", __name__, url_prefix="/compare")
 install_helpers(bp)
-EDITORS = ("admin", "editor")
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
+from framing.constants import EDITORS  # noqa: E402
+from framing.findings import SEVERITY_LABELS  # noqa: E402
 
 
 def _get(comparison_id: int):

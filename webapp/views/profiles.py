@@ -23,7 +23,7 @@ from .profile_form import (CHOICES, STANCE_LABELS, display_value, document_from_
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
 install_helpers(bp)
-EDITORS = ("admin", "editor")
+from framing.constants import EDITORS  # noqa: E402
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
