@@ -22,12 +22,6 @@ from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
 
 
-
-def default_root() -> Path:
-    """The lexicon folder: ``$FRAMING_LEXICONS`` or the project's ``lexicons/``."""
-    return lexicon_root()
-
-
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning any parse or encoding error into a LexiconError."""
     try:
@@ -41,7 +35,7 @@ def read_yaml(path: Path) -> Any:
 
 def load_lexicons(root: Path | str | None = None) -> Lexicons:
     """Load, validate and compile every pack under ``root``."""
-    root = Path(root) if root else default_root()
+    root = lexicon_root(root)
     if not root.is_dir():
         raise LexiconError(root, "(folder)", "lexicon folder not found")
     digest = hashlib.sha256()
