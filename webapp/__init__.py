@@ -5,13 +5,12 @@ from pathlib import Path
 
 from flask import Flask
 
+from framing.settings import PROJECT_ROOT as ROOT
 from framing.store import connect, migrate
 
 from .config import load_config
 from .extensions import close_db, csrf
 from .security import check_production, init_security
-
-from framing.settings import PROJECT_ROOT as ROOT  # noqa: E402
 
 
 def _flask(overrides: dict | None, instance_path: str | Path | None) -> Flask:

@@ -26,8 +26,8 @@ import urllib.request
 from pathlib import Path
 
 from framing.bench import make_text, percentile
+from framing.settings import PROJECT_ROOT as ROOT
 
-from framing.settings import PROJECT_ROOT as ROOT  # noqa: E402
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 USER, PASSWORD = "bench-admin", "bench-password-123"
 

@@ -21,6 +21,8 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 from campaigns import piece_checks as checks
 from campaigns.channels import load_channels
 from campaigns.store import CampaignNotFound, CampaignStore
+from framing.constants import EDITORS
+from framing.findings import SEVERITY_LABELS
 
 from ..auth import login_required, roles_required
 from ..extensions import get_analyzer, get_db
@@ -29,7 +31,6 @@ from .campaign_form import campaign_doc, campaign_from_form, readable_error
 
 bp = Blueprint("campaigns", __name__, url_prefix="/campaigns")
 install_helpers(bp)
-from framing.constants import EDITORS  # noqa: E402
 
 CAMPAIGN_TYPES = {
     "social-norms": "Social norms",
@@ -58,7 +59,6 @@ PIECE_STATUSES = {
     "published": "Published",
     "archived": "Archived",
 }
-from framing.findings import SEVERITY_LABELS  # noqa: E402
 BLANK_PARTNER_ROWS = 2
 
 

@@ -20,7 +20,7 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 
 from framing import safe_json
 from framing.engine import KINDS, InputError, TextTooLarge
-from framing.findings import SEVERITIES
+from framing.findings import SEVERITIES, SEVERITY_LABELS
 from framing.profile import ProfileError
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import ProfileNotFound
@@ -40,7 +40,6 @@ PART_LABELS = {
     "language": "Uses their words",
     "voice": "Talks about them more than about us",
 }
-from framing.findings import SEVERITY_LABELS  # noqa: E402
 HISTORY_LIMIT = 20          # earlier drafts kept for undo...
 HISTORY_CHARS = 100_000     # ...and at most this many characters of them in all
 MAX_DISMISSED = 300

@@ -26,8 +26,9 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
                    url_for)
 
 from campaigns.store import PieceNotFound
+from framing.constants import EDITORS
 from framing.engine import KINDS, TextTooLarge
-from framing.findings import SEVERITIES
+from framing.findings import SEVERITIES, SEVERITY_LABELS
 from framing.store.comparisons import ComparisonNotFound
 from framing.store.pitches import PitchNotFound
 from framing.textdiff import diff_stats, word_diff
@@ -44,8 +45,6 @@ from .compare_scores import _analysis_or_error, best_fit, targets_for, variant_r
 
 bp = Blueprint("compare", __name__, url_prefix="/compare")
 install_helpers(bp)
-from framing.constants import EDITORS  # noqa: E402
-from framing.findings import SEVERITY_LABELS  # noqa: E402
 
 
 def _get(comparison_id: int):
