@@ -36,7 +36,7 @@ class Message:
     profile: PartnerProfile | None = None
     today: date = field(default_factory=date.today)
     # Analyses computed once per message (see ``analysis``); a cache, not a channel.
-    _analyses: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    _analyses: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def analysis(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The analysis named ``key``, computed by ``compute()`` the first time it is asked for.
