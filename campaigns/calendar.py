@@ -89,8 +89,8 @@ def to_ics(items: list[CalendarEvent], now: datetime | None = None) -> str:
 
 
 def _channel_labels() -> dict[str, str]:
-    from .channels import load_channels
-    return {cid: ch.label for cid, ch in load_channels()[0].items()}
+    from .channels import channels_at
+    return {cid: ch.label for cid, ch in channels_at()[0].items()}
 
 
 # Everything Python's str.splitlines() treats as a line end: calendar readers differ on

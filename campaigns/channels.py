@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from framing.findings import CATEGORIES, SEVERITIES, Source
-from framing.lexicon.loader import default_root, read_yaml
+from framing.lexicon.loader import read_yaml
 from framing.lexicon.schema import Checker, compile_any
+from framing.settings import lexicon_root
 
 GSM7 = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
            "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
@@ -59,7 +61,7 @@ class ChannelFit:
 
 def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
     """Channels and the speaking rate from ``channels.yaml``, validated strictly."""
-    path = (root or default_root()) / "channels.yaml"
+    path = lexicon_root(root) / "channels.yaml"
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {
         "source": check.text, "speaking_rate_words_per_second": check.number,
@@ -75,6 +77,18 @@ def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
             raise check.fail(f"channels.{cid}.recommended_words", "expected [low, high]")
         channels[cid] = Channel(cid, recommended_words=tuple(rec) if rec else None, **spec)
     return channels, data["speaking_rate_words_per_second"]
+
+
+def channels_at(root: str | Path | None = None) -> tuple[dict[str, Channel], float]:
+    """Channels and speaking rate under the configured lexicon root (``root``, an app's
+    ``FRAMING_LEXICONS``; else as :func:`framing.settings.lexicon_root` finds it),
+    loaded once per root: every caller reads channels through here."""
+    return _channels_cached(str(lexicon_root(root)))
+
+
+@lru_cache(maxsize=4)
+def _channels_cached(root: str) -> tuple[dict[str, Channel], float]:
+    return load_channels(Path(root))
 
 
 @dataclass(frozen=True)
@@ -101,8 +115,8 @@ class CampaignChecks:
     help_names: re.Pattern[str]
 
 
-# The rule ids campaigns/checks.py and measure() emit; each must be defined in the data
-# (all but checks.NOT_CHECKED, which reports on the app's size caps, not a guideline).
+# The rule ids campaigns/copy_rules.py and measure() emit; each must be defined in the data
+# (all but piece_checks.NOT_CHECKED, which reports on the app's size caps, not a guideline).
 CAMPAIGN_RULE_IDS = (
     "channel.length", "channel.visible-text", "channel.spoken-length", "channel.sms-segments",
     "channel.recommended-length", "consistency.tagline", "consistency.hashtag",
@@ -112,7 +126,7 @@ CAMPAIGN_RULE_IDS = (
 
 def load_campaign_checks(root: Path | None = None) -> CampaignChecks:
     """The ``campaign_checks`` section of ``channels.yaml``, validated as strictly as a pack."""
-    root = root or default_root()
+    root = lexicon_root(root)
     path = root / "channels.yaml"
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {"campaign_checks": check.any_mapping}, {

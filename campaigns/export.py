@@ -15,19 +15,18 @@ import hashlib
 import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
-
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .channels import Channel, ChannelFit, load_channels, measure
+from framing.csv_cells import defuse_formula
+from framing.settings import data_root
+
+from .channels import Channel, ChannelFit, channels_at, measure
 from .models import APPROVED_STATUSES, Campaign, Piece, PieceVersion
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = data_root("templates")
 CSV_COLUMNS = ("campaign", "piece_id", "channel", "title", "status", "run_date", "version",
                "content_hash", "approved", "approved_by", "approved_at", "partner_approvals",
                "words", "characters", "limit", "fits_channel", "body")
-# Cells starting with these are formulas to a spreadsheet (OWASP CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -43,10 +42,11 @@ class ExportItem:
     partner_approvals: list[str]
 
 
-def items(store, campaign_id: int) -> tuple[Campaign, list[ExportItem]]:
-    """The campaign and its non-archived pieces, each with the version to export."""
+def items(store, campaign_id: int, root: str | None = None) -> tuple[Campaign, list[ExportItem]]:
+    """The campaign and its non-archived pieces, each with the version to export
+    (channels from the lexicon root ``root``, or the configured one)."""
     campaign = store.get_campaign(campaign_id)
-    channels, rate = load_channels()
+    channels, rate = channels_at(root)
     names = {p.profile_id: p.name for p in campaign.partners}
     out = []
     for piece in store.pieces(campaign_id):
@@ -81,13 +81,12 @@ def limit_text(channel: Channel | None) -> str:
 
 def safe_cell(value) -> str:
     """Text for a CSV cell, with a leading apostrophe when a spreadsheet would run it."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return defuse_formula("" if value is None else str(value))
 
 
-def export_csv(store, campaign_id: int) -> str:
+def export_csv(store, campaign_id: int, root: str | None = None) -> str:
     """The campaign's pieces as CSV: UTF-8, CRLF rows, RFC 4180 quoting, formulas neutralized."""
-    campaign, rows = items(store, campaign_id)
+    campaign, rows = items(store, campaign_id, root)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
@@ -125,9 +124,10 @@ def package_csp() -> str:
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
-def export_html(store, campaign_id: int, now: datetime | None = None) -> str:
+def export_html(store, campaign_id: int, now: datetime | None = None,
+                root: str | None = None) -> str:
     """A print-ready HTML package: one piece per page, DRAFT unless approved."""
-    campaign, rows = items(store, campaign_id)
+    campaign, rows = items(store, campaign_id, root)
     template = _environment().get_template("campaigns/package.html")
     generated = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
     return template.render(campaign=campaign, items=rows, generated=generated, css=_css())

@@ -36,10 +36,8 @@ UNSET: Any = object()
 @lru_cache(maxsize=4)
 def channel_ids(root: str | None = None) -> frozenset[str]:
     """The channel ids in ``lexicons/channels.yaml`` (cached: the file is data)."""
-    from pathlib import Path
-
-    from .channels import load_channels
-    return frozenset(load_channels(Path(root) if root else None)[0])
+    from .channels import channels_at
+    return frozenset(channels_at(root)[0])
 
 
 def piece_from_row(row: tuple) -> Piece:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import checks
+from . import piece_checks as checks
 from .workflow import TRANSITIONS
 
 
 @dataclass
 class CampaignDashboard:
-    """The dashboard rows and data issues of :func:`campaigns.checks.dashboard`, and the
+    """The dashboard rows and data issues of :func:`campaigns.piece_checks.dashboard`, and the
     number of pieces in each status."""
 
     rows: list

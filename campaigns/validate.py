@@ -14,12 +14,13 @@ from typing import Any
 
 from framing import validation
 from framing.validation import ValidationError
+from framing.settings import DEFAULT_MAX_CHARS
 
 from .models import CAMPAIGN_STATUSES, CAMPAIGN_TYPES, NORMS_KEYS, PARTNER_ROLES
 
 LIMITS = {"name": 200, "goal": 4000, "audience": 1000, "tagline": 300, "hashtag": 100,
           "help_line": 100, "contact_name": 200, "contact_email": 254, "source": 300,
-          "behaviour": 1000, "title": 200, "body": 100_000, "note": 2000, "comment": 4000}
+          "behaviour": 1000, "title": 200, "body": DEFAULT_MAX_CHARS, "note": 2000, "comment": 4000}
 # Keys a client may send back unchanged from a GET; the store sets them itself.
 STORE_KEYS = {"id", "created_at", "created_by", "piece_count"}
 FIELDS = ("name", "goal", "type", "audience", "start", "end", "status", "partners", "norms",

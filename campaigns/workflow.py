@@ -11,9 +11,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from framing.constants import EDITORS as EDITOR_ROLES
+
 from .models import APPROVED_STATUSES, PIECE_STATUSES, Piece, SelfApproval, WorkflowError
 
-EDITORS = frozenset({"editor", "admin"})
+EDITORS = frozenset(EDITOR_ROLES)
 DECIDERS = frozenset({"reviewer", "editor", "admin"})
 
 TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {

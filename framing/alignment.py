@@ -10,6 +10,11 @@ The score is explainable by its parts, each reported:
   sender's issue language;
 * partner voice (15%): "you/your" against "we/our/us";
 * minus 5 points per burden finding (at most 20).
+
+The analysis is computed once per message (:func:`alignment_of`) from the
+message, its sector or profile and the packs' ``sender_language`` terms, never
+from which checks ran: the same text against the same sector scores the same
+as a pitch and as campaign copy.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .lexicon import Lexicons
 from .lexicon.schema import terms_pattern
 from .message import Message
 
@@ -41,9 +47,9 @@ class PriorityHit:
 class AlignmentAnalysis:
     """Priority hits, the lead and the language mix of one message."""
 
-    def __init__(self, msg: Message, sender_terms: list[str] | None = None):
+    def __init__(self, msg: Message, sender_terms: list[str] | tuple[str, ...] = ()):
         self.msg = msg
-        self.sender_terms = sender_terms or []
+        self.sender_terms = tuple(sender_terms)
 
     @cached_property
     def hits(self) -> list[PriorityHit]:
@@ -142,3 +148,14 @@ class AlignmentAnalysis:
                 for h in hits
             ],
         }
+
+
+def sender_terms(lexicons: Lexicons) -> tuple[str, ...]:
+    """The sender's issue-language terms: those of every ``sender_language`` rule in the packs."""
+    return tuple(term for rule in lexicons.rules if rule.kind == "sender_language"
+                 for term in rule.options["terms"])
+
+
+def alignment_of(msg: Message) -> AlignmentAnalysis:
+    """The message's alignment analysis, computed once and read by checks and the score."""
+    return msg.analysis("alignment", lambda: AlignmentAnalysis(msg, sender_terms(msg.lexicons)))

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .csv_cells import defuse_formula
 from .engine import TextTooLarge
 from .findings import SEVERITIES
 from .profile import PartnerProfile
@@ -23,7 +24,6 @@ from .textdiff import word_diff
 from .validation import ValidationError
 
 # Spreadsheet apps run cells starting with these as formulas (campaigns.md §5).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -149,9 +149,7 @@ class ComparisonResult:
 
 def _cell(value: Any) -> Any:
     # Numbers stay numbers; text that a spreadsheet would run gets an apostrophe.
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return defuse_formula(value) if isinstance(value, str) else value
 
 
 def compare(analyzer, variants: list[VariantInput], targets: list[Target],

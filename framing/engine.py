@@ -11,19 +11,20 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from .alignment import alignment_of
+from .ask_analysis import message_ask
 from .checks import run_rule
-from .checks.pitch import AskAnalysis
-from .checks.sector import alignment_of
+from .constants import MESSAGE_KINDS
 from .findings import SEVERITY_RANK, Report
 from .lexicon import Lexicons, get_lexicons
 from .lexicon.model import Sector
 from .message import Message
 from .nlp import load_pipeline
 from .profile import PartnerProfile, ProfileError
-from .readability import readability
 from .settings import Settings
 
-KINDS = ("pitch", "campaign")
+# The message kinds (framing.constants), under the name the callers use.
+KINDS = MESSAGE_KINDS
 
 
 class InputError(ValueError):
@@ -143,11 +144,6 @@ class Analyzer:
         """Run every rule on a parsed doc and assemble findings and scores."""
         msg = Message(doc=doc, lexicons=self.lexicons, kind=kind, sector=sector, profile=profile,
                       today=today or date.today())
-        # Readability depends on the text alone: compute it once per parsed doc, so
-        # scoring one parse against many profiles does not repeat it.
-        if "framing_readability" not in doc.user_data:
-            doc.user_data["framing_readability"] = readability(msg.text)
-        msg.notes["readability"] = doc.user_data["framing_readability"]
         findings = []
         for rule in self.lexicons.rules:
             findings.extend(run_rule(rule, msg))
@@ -163,14 +159,15 @@ class Analyzer:
         passive_sentences = {msg.sentence_index(t.idx)
                              for t in msg.tokens_with_dep("nsubjpass", "auxpass")}
         scores = {
-            "readability": msg.notes["readability"],
+            "readability": msg.readability,
             "counts": {"sentences": len(sentences), "words": msg.word_count,
                        "paragraphs": len(msg.paragraphs)},
             "passive": {"sentences": len(passive_sentences),
                         "share": round(len(passive_sentences) / len(sentences), 3) if sentences else 0.0},
         }
-        ask = msg.notes.get("ask")
-        if isinstance(ask, AskAnalysis):
+        # The analyses the checks read, computed here if no check asked for them.
+        ask = message_ask(msg)
+        if ask is not None:
             scores["ask"] = ask.to_dict()
         if msg.priorities or msg.partner_words is not None:
             burden = sum(1 for f in findings if f.category == "burden")

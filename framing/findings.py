@@ -19,6 +19,8 @@ CATEGORIES = (
 SEVERITIES = ("error", "warning", "suggestion")
 # What a finding's span stands for: its sentence, its paragraph, or the whole text.
 SCOPES = ("sentence", "paragraph", "document")
+# How the pages name each severity.
+SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
 SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}
 
 

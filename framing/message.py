@@ -6,7 +6,7 @@ import re
 from datetime import date
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable, Hashable, TypeVar
 
 import numpy
 from spacy.attrs import DEP, IS_PUNCT, IS_SPACE
@@ -17,6 +17,9 @@ from .lexicon import Lexicons, Rule, Sector
 from .lexicon.model import Priority
 from .lexicon.schema import terms_pattern
 from .profile import PartnerProfile
+from .readability import readability
+
+T = TypeVar("T")
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
@@ -32,7 +35,27 @@ class Message:
     sector: Sector | None = None
     profile: PartnerProfile | None = None
     today: date = field(default_factory=date.today)
-    notes: dict[str, Any] = field(default_factory=dict)
+    # Analyses computed once per message (see ``analysis``); a cache, not a channel.
+    _analyses: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def analysis(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The analysis named ``key``, computed by ``compute()`` the first time it is asked for.
+
+        An analysis depends only on the parse and on the rule data its ``key`` names,
+        never on which checks ran before: checks and scores that ask for it see the
+        same value whatever runs, in whatever order, and it is computed once.
+        """
+        if key not in self._analyses:
+            self._analyses[key] = compute()
+        return self._analyses[key]
+
+    @cached_property
+    def readability(self) -> dict:
+        """Readability figures of the text (kept on the parsed doc, so scoring one parse
+        against many profiles does not compute them again)."""
+        if "framing_readability" not in self.doc.user_data:
+            self.doc.user_data["framing_readability"] = readability(self.text)
+        return self.doc.user_data["framing_readability"]
 
     @cached_property
     def text(self) -> str:

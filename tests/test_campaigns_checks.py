@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 from campaign_helpers import NORMS_POST, campaign_doc, make_store
 
-from campaigns import checks
+from campaigns import piece_checks as checks
 from campaigns.channels import CAMPAIGN_RULE_IDS, load_campaign_checks
 from framing.findings import Finding
+from framing.settings import data_root
 
 
 @pytest.fixture
@@ -175,8 +176,7 @@ def test_campaign_check_data_is_complete_and_strict(tmp_path):
     assert set(CAMPAIGN_RULE_IDS) <= set(data.rules)
     root = tmp_path / "lexicons"
     root.mkdir()
-    from pathlib import Path
-    source = Path(__file__).resolve().parents[1] / "lexicons"
+    source = data_root("lexicons")
     (root / "topics.yaml").write_text((source / "topics.yaml").read_text())
     text = (source / "channels.yaml").read_text().replace("category: consistency",
                                                           "category: sameness", 1)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from framing.lexicon import LexiconError, load_lexicons
+from framing.settings import data_root
 
-ROOT = Path(__file__).resolve().parents[1] / "lexicons"
+ROOT = data_root("lexicons")
 
 GOOD_RULE = """
 pack: sample

@@ -19,8 +19,8 @@ from campaign_helpers import campaign_doc, make_store  # noqa: E402
 from view_helpers import app, html, signed_in  # noqa: E402,F401
 from web_helpers import api_token, bearer  # noqa: E402
 
-from campaigns import checks  # noqa: E402
 from framing.cli import main  # noqa: E402
+from campaigns import piece_checks as checks  # noqa: E402
 from framing.engine import TextTooLarge, line_count  # noqa: E402
 from framing.settings import DEFAULT_MAX_LINES, DEFAULT_MAX_TOKENS, Settings  # noqa: E402
 from framing.store import connect  # noqa: E402

@@ -6,6 +6,7 @@ from pathlib import Path
 from flask import Flask
 
 from campaigns.migrations import MIGRATIONS as CAMPAIGN_MIGRATIONS
+from framing.settings import PROJECT_ROOT, data_root
 from framing.store import connect, migrate
 from framing.store.migrations import MIGRATIONS as ENGINE_MIGRATIONS
 from framing.store.migrations import compose
@@ -14,15 +15,15 @@ from .config import load_config
 from .extensions import close_db, csrf
 from .security import check_production, init_security
 
-ROOT = Path(__file__).resolve().parent.parent
 # The app's schema: the engine's tables and the campaigns'. Each package lists its own
 # migrations; the app is the one place that knows it uses both.
 MIGRATIONS = compose(ENGINE_MIGRATIONS, CAMPAIGN_MIGRATIONS)
 
 
 def _flask(overrides: dict | None, instance_path: str | Path | None) -> Flask:
-    app = Flask(__name__, instance_path=str(instance_path or ROOT / "instance"),
-                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app = Flask(__name__, instance_path=str(instance_path or PROJECT_ROOT / "instance"),
+                template_folder=str(data_root("templates")),
+                static_folder=str(data_root("static")))
     load_config(app, overrides)
     return app
 

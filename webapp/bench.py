@@ -26,8 +26,8 @@ import urllib.request
 from pathlib import Path
 
 from framing.bench import make_text, percentile
+from framing.settings import PROJECT_ROOT as ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 USER, PASSWORD = "bench-admin", "bench-password-123"
 

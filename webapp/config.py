@@ -9,6 +9,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from framing.settings import DEFAULT_MAX_CHARS
+
 DEFAULT_SECRET = "dev-only-secret-change-me"
 
 
@@ -16,7 +18,7 @@ class Defaults:
     SECRET_KEY = DEFAULT_SECRET
     DATABASE = ""                      # empty: <instance>/framing.sqlite
     DEMO_DATA = True                   # seed demo profiles and pitches on first run
-    MAX_TEXT_CHARS = 100_000           # longer drafts get 413
+    MAX_TEXT_CHARS = DEFAULT_MAX_CHARS  # longer drafts get 413
     MAX_TEXT_LINES = 5_000             # more lines get 413 (each line is a sentence to check)
     MAX_TEXT_TOKENS = 30_000           # more words and punctuation marks get 413 (parse time)
     ANALYSIS_RATE_LIMIT = 300          # analyses per user per window (rate_limit.py); 0 = none

@@ -33,10 +33,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from framing.bench import make_text, percentile
+from framing.settings import PROJECT_ROOT as ROOT
 
 from .bench import free_port, wait_until_serving
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_SECONDS = 300  # hard stop for any phase
 
 

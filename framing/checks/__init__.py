@@ -1,4 +1,9 @@
-"""The kinds of check, keyed by the ``kind`` a rule names in its pack."""
+"""The kinds of check, keyed by the ``kind`` a rule names in its pack.
+
+Each kind lives in the module named after it (``term`` in ``term.py``,
+``sector_lead`` in ``sector_lead.py``), as Vale names its extension points;
+the options each kind accepts are declared in :mod:`framing.lexicon.kinds`.
+"""
 from __future__ import annotations
 
 from typing import Callable
@@ -7,13 +12,22 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.kinds import KIND_OPTIONS
 from ..message import Message
-from .partner import check_readiness, check_timing
-from .grammar import check_burden, check_hidden_verb, check_passive
-from .pitch import check_ask, check_ratio
-from .plain import check_abbreviation, check_metric
-from .sector import (check_profile_avoid, check_sector_lead, check_sector_scope,
-                     check_sender_language, check_sector_swap)
-from .terms import check_required, check_term
+from .abbreviation import check_abbreviation
+from .ask import check_ask
+from .burden import check_burden
+from .hidden_verb import check_hidden_verb
+from .metric import check_metric
+from .passive import check_passive
+from .profile_avoid import check_profile_avoid
+from .ratio import check_ratio
+from .readiness import check_readiness
+from .required import check_required
+from .sector_lead import check_sector_lead
+from .sector_scope import check_sector_scope
+from .sector_swap import check_sector_swap
+from .sender_language import check_sender_language
+from .term import check_term
+from .timing import check_timing
 
 Check = Callable[[Rule, Message], list[Finding]]
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .loader import default_root, load_lexicons
+from ..settings import lexicon_root
+from .loader import load_lexicons
 from .model import Lexicons, Rule, Sector
 from .schema import LexiconError
 
@@ -15,7 +16,7 @@ def _cached(root: str) -> Lexicons:
 
 def get_lexicons(root: str | None = None) -> Lexicons:
     """The loaded lexicons for ``root`` (default folder if empty), loaded once per process."""
-    return _cached(str(root) if root else str(default_root()))
+    return _cached(str(lexicon_root(root)))
 
 
 __all__ = ["Lexicons", "LexiconError", "Rule", "Sector", "get_lexicons", "load_lexicons"]

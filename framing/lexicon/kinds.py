@@ -7,6 +7,8 @@ Option types: ``regexes``, ``texts``, ``integer``, ``number``, ``boolean``,
 """
 from __future__ import annotations
 
+from ..constants import MESSAGE_KINDS
+
 # kind -> (required options, optional options)
 KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # A pattern found in the text, with context handling (topic gates,
@@ -81,5 +83,24 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
-BUILTIN_GATES = ("pitch", "campaign", "sector", "norms-campaign")
-MESSAGE_KINDS = ("pitch", "campaign")
+BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign")
+
+# What a rule's ``rewrite`` key may say: how framing.rewrite turns its findings into
+# rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming
+# a rule keeps its rewrite.
+REWRITES: dict[str, str] = {
+    "sector-swap": "swap the sender's term for the sector's, naming the priority it serves",
+    "avoid-word": "swap a word the partner profile asks to avoid",
+    "plain-word": "swap a plain-language word, applied automatically in a whole-message variant",
+    "obligation-to-offer": "turn an obligation on the partner's people into an offer",
+    "lead-with-priority": "add an opening sentence that leads with the partner's top priority",
+    "specific-ask": "add an ask with blanks for the role, time and resources it lacks",
+}
+
+# What a rule's ``campaign`` key may say: the part a rule plays in the campaign-level
+# checks (campaigns/piece_checks.py), chosen by this key and never by rule id.
+CAMPAIGN_ROLES: dict[str, str] = {
+    "majority-norm": "its patterns find a social-norms piece's majority-norm claim",
+    "norm-source": "its unless_document patterns find where the norm's number comes from",
+    "help-resource": "it flags a missing help resource (the campaign check then stays quiet)",
+}

@@ -7,7 +7,6 @@ the file and the key.
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,17 +14,12 @@ from typing import Any
 import yaml
 
 from ..findings import CATEGORIES, SEVERITIES, Source
-from .kinds import BUILTIN_GATES, KIND_OPTIONS, MESSAGE_KINDS
+from ..settings import lexicon_root
+from ..constants import MESSAGE_KINDS
+from .kinds import BUILTIN_GATES, CAMPAIGN_ROLES, KIND_OPTIONS, REWRITES
 from .model import Example, Lexicons, Pack, Rule, Topic
 from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
-
-DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "lexicons"
-
-
-def default_root() -> Path:
-    """The lexicon folder: ``$FRAMING_LEXICONS`` or the project's ``lexicons/``."""
-    return Path(os.environ.get("FRAMING_LEXICONS", DEFAULT_ROOT))
 
 
 def read_yaml(path: Path) -> Any:
@@ -41,7 +35,7 @@ def read_yaml(path: Path) -> Any:
 
 def load_lexicons(root: Path | str | None = None) -> Lexicons:
     """Load, validate and compile every pack under ``root``."""
-    root = Path(root) if root else default_root()
+    root = lexicon_root(root)
     if not root.is_dir():
         raise LexiconError(root, "(folder)", "lexicon folder not found")
     digest = hashlib.sha256()
@@ -226,6 +220,7 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         "kinds": lambda v, k: [check.choice(*MESSAGE_KINDS)(x, f"{k}[{i}]")
                                for i, x in enumerate(check.texts(v, k))],
         "suggestions": check.texts, "severity_if": severity_map,
+        "rewrite": check.choice(*REWRITES), "campaign": check.choice(*CAMPAIGN_ROLES),
     }
     for name, type_name in required_opts.items():
         required[name] = _option_validator(check, type_name)
@@ -240,6 +235,7 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         gate=tuple(spec.get("gate", ())), kinds=tuple(spec.get("kinds", ())),
         suggestions=tuple(spec.get("suggestions", ())), severity_if=spec.get("severity_if", {}),
         options=options, fail_examples=spec["examples"]["fail"],
-        pass_examples=spec["examples"]["pass"],
+        pass_examples=spec["examples"]["pass"], rewrite=spec.get("rewrite"),
+        campaign=spec.get("campaign"),
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Source
+from .schema import compile_any
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,27 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     fail_examples: tuple[Example, ...] = ()
     pass_examples: tuple[Example, ...] = ()
+    # How framing.rewrite rewrites its findings (a key of kinds.REWRITES), if at all.
+    rewrite: str | None = None
+    # Its part in the campaign-level checks (a key of kinds.CAMPAIGN_ROLES), if any.
+    campaign: str | None = None
     # Filled by the check kind when it prepares the rule (compiled patterns).
     compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def compiled_option(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
+    """One option's patterns (a ``regexes`` option) as one regex, compiled once per rule."""
+    key = f"{name}:{boundary}"
+    if key not in rule.compiled:
+        rule.compiled[key] = compile_any(rule.options.get(name, []), boundary)
+    return rule.compiled[key]
+
+
+def compiled_map(rule: Rule, name: str) -> dict[str, re.Pattern[str] | None]:
+    """A ``regex_map`` option (name -> regexes) as name -> one regex, compiled once per rule."""
+    if name not in rule.compiled:
+        rule.compiled[name] = {key: compile_any(p) for key, p in rule.options[name].items()}
+    return rule.compiled[name]
 
 
 @dataclass(frozen=True)
@@ -140,7 +160,17 @@ class Lexicons:
     local_resources: re.Pattern[str] | None = None
 
     def rule(self, rule_id: str) -> Rule:
+        """The rule with this id (KeyError if the packs have none)."""
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+    def rewrite_of(self, rule_id: str) -> str | None:
+        """The ``rewrite`` key of the rule with this id (None if it has none, or no such rule)."""
+        rule = next((r for r in self.rules if r.id == rule_id), None)
+        return rule.rewrite if rule else None
+
+    def playing(self, role: str) -> list[Rule]:
+        """The rules whose ``campaign`` key is ``role``."""
+        return [rule for rule in self.rules if rule.campaign == role]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..ask_analysis import message_ask
+from ..checks.burden import obligated
 from ..findings import Finding
 from ..message import Message
 from .inflect import verb_form
@@ -57,7 +59,6 @@ def _action(verb: Token, skip: set[int]) -> str:
 
 def offer_sentence(msg: Message, finding: Finding, span: Span, top_label: str | None) -> Rewrite | None:
     """'All teachers will be required to complete X.' -> 'Teachers are welcome to complete X, ...'."""
-    from ..checks.grammar import obligated
     rule = msg.lexicons.rule(finding.rule)
     words = {t.lower() for t in rule.options.get("targets", [])}
     target = obligated(span, words, msg.people_pattern)
@@ -186,7 +187,7 @@ def opening_sentence(msg: Message, finding: Finding) -> Rewrite | None:
 
 def specific_ask(msg: Message, finding: Finding) -> Rewrite | None:
     """An ask with marked blanks for the role, time and resources it lacks."""
-    ask = msg.notes.get("ask")
+    ask = message_ask(msg)
     if ask is None:
         return None
     missing = ask.missing if ask.sentence is not None else list(BOUND_BLANKS)

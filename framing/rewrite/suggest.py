@@ -45,11 +45,16 @@ def _serves(msg: Message, finding: Finding) -> tuple[str | None, str]:
     return None, finding.message
 
 
+# Word-swap rewrite kinds by the rule's ``rewrite`` key; other rules' swaps are "guideline".
+WORD_SWAP_KINDS = {"sector-swap": "swap", "avoid-word": "avoid"}
+
+
 def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[Rewrite]:
-    kind = {"pitch.sector-swap": "swap", "profile.avoid-word": "avoid"}.get(finding.rule, "guideline")
+    rewrite = msg.lexicons.rewrite_of(finding.rule)
+    kind = WORD_SWAP_KINDS.get(rewrite, "guideline")
     serves, why = _serves(msg, finding) if kind == "swap" else (None, finding.message)
     auto = kind != "guideline" or (finding.category in AUTO_CATEGORIES and finding.severity == "error") \
-        or finding.rule.startswith("plain.word.")
+        or rewrite == "plain-word"
     # A phrase that modifies a following noun ("primary prevention work") cannot
     # take a clause-like replacement without rewording the noun: offer, don't apply.
     if span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end:
@@ -94,8 +99,16 @@ def _top_priority(msg: Message) -> str | None:
     return msg.priorities[0].label if msg.priorities else None
 
 
+# The ``rewrite`` keys (framing.lexicon.kinds.REWRITES) this module acts on.
+HANDLED_REWRITES = ("sector-swap", "avoid-word", "plain-word", "obligation-to-offer",
+                    "lead-with-priority", "specific-ask")
+
+
 def rewrites_for(report: Report) -> list[Rewrite]:
-    """All rewrites for a report's findings, from the report's own parse."""
+    """All rewrites for a report's findings, from the report's own parse.
+
+    Which rewrite a finding gets is chosen by its rule's ``rewrite`` key in the packs.
+    """
     msg: Message = report.message
     if msg is None:
         raise ValueError("the report has no parsed message; analyse the text with Analyzer first")
@@ -107,14 +120,15 @@ def rewrites_for(report: Report) -> list[Rewrite]:
                 out.extend(_word_swaps(msg, finding, span, index))
             continue
         rewrite = None
-        if finding.rule == "pitch.extra-work" and not _protected(span):
+        how = msg.lexicons.rewrite_of(finding.rule)
+        if how == "obligation-to-offer" and not _protected(span):
             rewrite = offer_sentence(msg, finding, span, _top_priority(msg))
         elif finding.category in ("plain-language", "violence-reporting") and \
                 finding.context.get("agentless") is not None and not _protected(span):
             rewrite = active_clause(msg, finding, span)
-        elif finding.rule == "pitch.no-partner-priority":
+        elif how == "lead-with-priority":
             rewrite = opening_sentence(msg, finding)
-        elif finding.rule == "pitch.no-specific-ask":
+        elif how == "specific-ask":
             rewrite = specific_ask(msg, finding)
         if rewrite is not None:
             out.append(rewrite)

@@ -14,12 +14,13 @@ import sqlite_utils
 
 from .. import validation
 from ..validation import ValidationError
+from ..constants import MESSAGE_KINDS
+from ..settings import DEFAULT_MAX_CHARS
 from .db import write_transaction
 from .profiles import actor, utcnow
 
-# Mirrors framing.engine.KINDS without importing the engine (and spaCy) into the store.
-PITCH_KINDS = ("pitch", "campaign")
-MAX_TITLE, MAX_TEXT = 200, 100_000
+PITCH_KINDS = MESSAGE_KINDS
+MAX_TITLE, MAX_TEXT = 200, DEFAULT_MAX_CHARS
 
 
 def create_pitches(db: sqlite_utils.Database) -> None:

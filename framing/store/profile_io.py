@@ -13,14 +13,12 @@ import io
 import json
 from typing import Any, Callable, Iterable
 
+from ..csv_cells import defuse_formula, restore_formula
 from ..safe_json import JsonInputError, check_value, parse
 from ..profile_schema import STORE_KEYS, ProfileValidationError, validate_profile
 
 FORMAT, FORMAT_VERSION = "framing-profiles", 1
 SEP = "; "
-# Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection);
-# a leading apostrophe is included so that escaping is reversible.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def _document(profile: Any) -> dict:
@@ -132,11 +130,11 @@ COLUMNS: dict[str, Callable[[dict], str]] = {
 
 def _defuse(cell: str) -> str:
     # A spreadsheet would run "=HYPERLINK(...)" typed into a partner's notes.
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return defuse_formula(cell, reversible=True)
 
 
 def _restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+    return restore_formula(cell)
 
 
 def export_csv(profiles: Iterable[Any]) -> str:

@@ -12,7 +12,8 @@ from dataclasses import asdict
 
 from flask import Response, current_app, g, jsonify, request, url_for
 
-from campaigns import calendar, checks, export
+from campaigns import calendar, export
+from campaigns import piece_checks as checks
 from campaigns.models import (PIECE_STATUSES, CampaignNotFound, PieceNotFound, StaleVersion,
                               WorkflowError)
 from campaigns.services import campaign_dashboard as build_dashboard

@@ -8,11 +8,10 @@ registers ``bp`` once they are loaded.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from flask import Blueprint, abort, current_app
 
-from campaigns.channels import load_channels
+from campaigns.channels import channels_at
 from campaigns.store import CampaignNotFound, CampaignStore
 
 from ..extensions import get_db
@@ -20,7 +19,6 @@ from . import install_helpers
 
 bp = Blueprint("campaigns", __name__, url_prefix="/campaigns")
 install_helpers(bp)
-EDITORS = ("admin", "editor")
 
 CAMPAIGN_TYPES = {
     "social-norms": "Social norms",
@@ -49,7 +47,6 @@ PIECE_STATUSES = {
     "published": "Published",
     "archived": "Archived",
 }
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
 BLANK_PARTNER_ROWS = 2
 
 
@@ -61,18 +58,12 @@ def campaign_store() -> CampaignStore:
 
 def channels() -> dict:
     """Channel id -> Channel (labels and limits), loaded from ``lexicons/channels.yaml``."""
-    cached = current_app.extensions.get("campaign_channels")
-    if cached is None:
-        root = current_app.config.get("FRAMING_LEXICONS") or None
-        cached = load_channels(Path(root) if root else None)
-        current_app.extensions["campaign_channels"] = cached
-    return cached[0]
+    return channels_at(current_app.config.get("FRAMING_LEXICONS") or None)[0]
 
 
 def speaking_rate() -> float:
     """Words a minute assumed for spoken channels (from the channels file)."""
-    channels()
-    return current_app.extensions["campaign_channels"][1]
+    return channels_at(current_app.config.get("FRAMING_LEXICONS") or None)[1]
 
 
 def channel_label(channel_id: str | None) -> str:

@@ -18,13 +18,14 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from campaigns.services import campaign_dashboard
 from campaigns.store import CampaignNotFound
 from framing.services.limits import TextTooLong, check_length
+from framing.findings import SEVERITY_LABELS
+from framing.constants import EDITORS
 
 from ..auth import login_required, roles_required
 from ..extensions import get_analyzer
 from . import profile_store
-from .campaign_common import (BLANK_PARTNER_ROWS, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, EDITORS,
-                              PARTNER_ROLES, PIECE_STATUSES, SEVERITY_LABELS, bp, campaign_store,
-                              channels, get_campaign)
+from .campaign_common import (BLANK_PARTNER_ROWS, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, PARTNER_ROLES,
+                              PIECE_STATUSES, bp, campaign_store, channels, get_campaign)
 from .campaign_form import campaign_doc, campaign_from_form, readable_error
 
 

@@ -25,6 +25,7 @@ from framing.services.checking import UnusableProfile, check_draft
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import ProfileNotFound
 from framing.validation import as_validation_error
+from framing.findings import SEVERITY_LABELS
 
 from ..extensions import get_analyzer
 from ..highlight import finding_id, highlight_report
@@ -39,7 +40,6 @@ PART_LABELS = {
     "language": "Uses their words",
     "voice": "Talks about them more than about us",
 }
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
 HISTORY_LIMIT = 20          # earlier drafts kept for undo...
 HISTORY_CHARS = 100_000     # ...and at most this many characters of them in all
 MAX_DISMISSED = 300

@@ -25,6 +25,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from campaigns.store import PieceNotFound
+from framing.constants import EDITORS
 from framing.engine import KINDS, TextTooLarge
 from framing.store.pitches import PitchNotFound
 from framing.validation import as_validation_error
@@ -32,7 +33,7 @@ from framing.validation import as_validation_error
 from ..auth import login_required, roles_required
 from ..extensions import get_analyzer
 from . import pitch_store, profile_store, sectors
-from .compare_common import EDITORS, bp, get_comparison, page, source_info
+from .compare_common import bp, get_comparison, page, source_info
 from .compare_form import (BLANK_ROWS, FormError, MAX_VARIANTS, NewComparison, VariantRow,
                            letter_label, new_from, padded, pitch_source, prefilled, readable,
                            targets_of, variants_of)

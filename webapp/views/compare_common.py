@@ -13,6 +13,7 @@ from framing.findings import SEVERITIES
 from framing.store.comparisons import ComparisonNotFound
 from framing.store.pitches import PitchNotFound
 from framing.textdiff import diff_stats, word_diff
+from framing.findings import SEVERITY_LABELS
 
 from . import install_helpers, pitch_store
 from .compare_form import parse_piece_source, parse_source
@@ -22,8 +23,6 @@ from .compare_scores import analysis_or_error, best_fit, targets_for, variant_ro
 
 bp = Blueprint("compare", __name__, url_prefix="/compare")
 install_helpers(bp)
-EDITORS = ("admin", "editor")
-SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "suggestion": "Consider"}
 
 
 def get_comparison(comparison_id: int):

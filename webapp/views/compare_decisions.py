@@ -9,9 +9,10 @@ from __future__ import annotations
 from flask import current_app, flash, g, redirect, request, url_for
 
 from framing.store.comparisons import ComparisonNotFound
+from framing.constants import EDITORS
 
 from ..auth import login_required, roles_required
-from .compare_common import EDITORS, bp, get_comparison, page
+from .compare_common import bp, get_comparison, page
 from .compare_form import FormError, parse_ratings, parse_votes, readable
 from .compare_piece import piece_ref
 from .compare_record import comparison_store, target_labels

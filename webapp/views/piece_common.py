@@ -20,18 +20,19 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, g, render_template
 
-from campaigns import checks
+from campaigns import piece_checks as checks
 from campaigns.channels import measure
 from campaigns.models import APPROVING_ROLES
 from campaigns.services import statuses_role_may_set
 from campaigns.store import PieceNotFound
 from framing.findings import SEVERITIES
 from framing.store.profiles import ProfileNotFound
+from framing.findings import SEVERITY_LABELS
+from framing.constants import EDITORS
 
 from ..extensions import get_analyzer
 from . import install_helpers, profile_store
-from .campaign_common import (EDITORS, PIECE_STATUSES, SEVERITY_LABELS, campaign_store,
-                              channels, get_campaign, speaking_rate)
+from .campaign_common import PIECE_STATUSES, campaign_store, channels, get_campaign, speaking_rate
 from .checker_common import safe_url
 from .piece_text import text_parts
 

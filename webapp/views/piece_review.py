@@ -11,9 +11,10 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 
 from campaigns.links import make_partner_link
 from campaigns.store import SelfApproval, WorkflowError
+from framing.constants import EDITORS
 
 from ..auth import login_required, roles_required
-from .campaign_common import EDITORS, PIECE_STATUSES, get_campaign, status_label
+from .campaign_common import PIECE_STATUSES, get_campaign, status_label
 from .campaign_form import readable_error
 from .piece_common import (MAX_COMMENT, MAX_NOTE, MAX_QUOTE, REVIEWER_MAY, bp, get_piece, page,
                            piece_store)

@@ -13,9 +13,10 @@ from campaigns.store import PieceNotFound, StaleVersion, WorkflowError
 from campaigns.workflow import EDIT_RETURNS_TO_REVIEW
 from framing.services.limits import TextTooLong, check_length
 from framing.textdiff import diff_stats, word_diff
+from framing.constants import EDITORS
 
 from ..auth import login_required, roles_required
-from .campaign_common import EDITORS, channels, get_campaign, status_label
+from .campaign_common import channels, get_campaign, status_label
 from .campaign_form import readable_error
 from .piece_common import MAX_NOTE, bp, get_piece, piece_store
 

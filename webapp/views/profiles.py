@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import (Blueprint, Response, abort, flash, g, redirect, render_template, request,
                    url_for)
 
+from framing.constants import EDITORS
 from framing.store.profile_io import export_csv, export_json, import_csv, import_json
 from framing.store.profiles import (ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit, defaults_for_sector, write_transaction)
@@ -23,7 +24,6 @@ from .profile_form import (CHOICES, STANCE_LABELS, display_value, document_from_
 
 bp = Blueprint("profiles", __name__, url_prefix="/profiles")
 install_helpers(bp)
-EDITORS = ("admin", "editor")
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 

@@ -1,64 +1,23 @@
-"""Kinds that read the dependency parse: ``passive``, ``burden``, ``hidden_verb``."""
+"""Kind ``burden``: obligations and new tasks put on the partner's people without a
+stated benefit, found in the dependency parse.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ..findings import Finding
 from ..lexicon import Rule
+from ..lexicon.model import compiled_option
 from ..message import Message
-from .terms import compiled_option, is_negated
-
-
-def _subject_matches(subject: Token, wanted: set[str]) -> bool:
-    if not wanted:
-        return True
-    if "PERSON" in wanted and subject.pos_ == "PROPN":
-        return True
-    if "PRON" in wanted and subject.pos_ == "PRON" and subject.lower_ not in {"it", "this", "that", "which"}:
-        return True
-    return subject.lemma_.lower() in wanted or subject.lower_ in wanted
-
-
-def passive_clauses(msg: Message):
-    """Yield (subject, verb, agent-or-None) for every passive clause in the parse."""
-    for token in msg.tokens_with_dep("nsubjpass", "csubjpass"):
-        verb = token.head
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        yield token, verb, agent
-
-
-def check_passive(rule: Rule, msg: Message) -> list[Finding]:
-    """Passive clauses whose subject and verb match the rule (agentless if asked)."""
-    opts = rule.options
-    subjects = {s.lower() if s not in ("PERSON", "PRON") else s for s in opts.get("subjects", [])}
-    verbs = {v.lower() for v in opts.get("verbs", [])}
-    exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
-    found = []
-    for subject, verb, agent in passive_clauses(msg):
-        lemma = verb.lemma_.lower()
-        if (verbs and lemma not in verbs) or lemma in exclude:
-            continue
-        if not _subject_matches(subject, subjects):
-            continue
-        if opts.get("agentless") and agent is not None:
-            continue
-        if subject._.is_mention or verb._.is_mention:
-            continue
-        start_token = min(subject.left_edge.i, verb.i)
-        end_token = verb.i + 1
-        if agent is not None:
-            end_token = max(end_token, agent.right_edge.i + 1)
-        span = msg.doc[start_token:end_token]
-        quoted = verb._.in_quote or verb._.attributed
-        found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
-                                 context={"agentless": agent is None, "in_quote": verb._.in_quote}))
-    return found
+from .term import is_negated
 
 
 BENEFIT_REACH = 1  # a benefit may come in the next sentence
 
 
 SUBJECT_OR_OBJECT = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "pobj"}
+
+
 SENDER_WORDS = {"we", "us", "i", "me"}
 
 
@@ -123,24 +82,4 @@ def check_burden(rule: Rule, msg: Message) -> list[Finding]:
         message = f"{rule.message} (Asks {who} to take this on.)"
         found.append(msg.finding(rule, span.start_char, span.end_char, severity=severity,
                                  message=message, context={"target": True}))
-    return found
-
-
-def check_hidden_verb(rule: Rule, msg: Message) -> list[Finding]:
-    """A weak verb whose object is a nominalization: 'conduct an evaluation'."""
-    verbs = {v.lower() for v in rule.options["verbs"]}
-    suffixes = tuple(s.lower() for s in rule.options["suffixes"])
-    exclude = {e.lower() for e in rule.options.get("exclude", [])}
-    found = []
-    for token in msg.tokens_with_dep("dobj"):
-        if token.head.lemma_.lower() not in verbs:
-            continue
-        noun = token.lemma_.lower()  # the lemma, so plurals ("evaluations") count too
-        if len(noun) < 7 or not noun.endswith(suffixes) or noun in exclude or token._.is_mention:
-            continue
-        verb = token.head
-        span = msg.doc[min(verb.i, token.i):max(verb.i, token.i) + 1]
-        found.append(msg.finding(rule, span.start_char, span.end_char,
-                                 message=f"{rule.message} (\"{span.text}\": use the verb "
-                                         f"hidden in \"{token.text}\".)"))
     return found

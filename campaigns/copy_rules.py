@@ -6,14 +6,17 @@ the channel's limits (``channel``), a social-norms campaign's majority norm
 and data source, and a help resource in short pieces the engine's
 ``required`` rules skip. Every finding is a :class:`framing.findings.Finding`
 whose rule id, severity, message and source come from ``channels.yaml``
-(``campaign_checks``), so the text lives in data, not here.
+(``campaign_checks``), so the text lives in data, not here. What they take from
+the engine's rules is found by each rule's ``campaign`` key (:class:`EngineRoles`).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from framing.findings import Finding, line_and_column
+from framing.lexicon.kinds import CAMPAIGN_ROLES
 from framing.lexicon.schema import compile_any
 
 from .channels import WORD, CampaignChecks, CampaignRule, Channel, measure
@@ -178,16 +181,16 @@ def _name(text: str, name: str, data: CampaignChecks) -> list[Finding]:
 
 # -- norms and help --------------------------------------------------------------------------
 def norms_findings(text: str, campaign: Campaign, data: CampaignChecks, engine: list[Finding],
-                   majority: re.Pattern[str] | None,
-                   source_cues: re.Pattern[str] | None) -> list[Finding]:
+                   roles: EngineRoles) -> list[Finding]:
     """A social-norms piece states the healthy majority norm and where its number comes from."""
+    majority, source_cues = roles.majority, roles.source_cues
     if campaign.type != "social-norms" or majority is None:
         return []
     fired = {f.rule for f in engine}
     norms = campaign.norms or {}
     claim = majority.search(text)
     if claim is None:
-        if "norms.majority-missing" in fired:
+        if fired & roles.ids["majority-norm"]:
             return []
         example = norms.get("behaviour") or "most of us make the healthy choice"
         return [make(data.rules["campaign.norms-majority"], text, 0, 0, scope="document",
@@ -197,7 +200,7 @@ def norms_findings(text: str, campaign: Campaign, data: CampaignChecks, engine: 
     if year and year not in source:
         source = f"{source} ({year})" if source else year
     cited = [v for v in (norms.get("source"), str(norms.get("year") or "")) if v]
-    if "norms.data-source-missing" in fired or any(v.casefold() in text.casefold() for v in cited):
+    if fired & roles.ids["norm-source"] or any(v.casefold() in text.casefold() for v in cited):
         return []
     if source_cues is not None and source_cues.search(text):
         return []
@@ -216,10 +219,10 @@ def norms_data_issue(campaign: Campaign, data: CampaignChecks) -> Finding | None
 
 
 def help_findings(text: str, campaign: Campaign, data: CampaignChecks, engine: list[Finding],
-                  topics: dict) -> list[Finding]:
+                  topics: dict, roles: EngineRoles) -> list[Finding]:
     """A piece on a topic that needs a help resource, with none (and none flagged already)."""
     needed = [t for t in data.help_topics if t in topics]
-    if not needed or any(f.rule.endswith(".resource-missing") for f in engine):
+    if not needed or any(f.rule in roles.ids["help-resource"] for f in engine):
         return []
     if data.help_resources.search(text):
         return []
@@ -231,8 +234,26 @@ def help_findings(text: str, campaign: Campaign, data: CampaignChecks, engine: l
                  suggestions=[campaign.help_line] if campaign.help_line else [])]
 
 
-def engine_patterns(lexicons, rule_id: str, option: str) -> re.Pattern[str] | None:
-    """One option's patterns of an engine rule, compiled (None if the packs lack the rule)."""
-    rule = next((r for r in lexicons.rules if r.id == rule_id), None)
-    patterns = rule.options.get(option) if rule else None
-    return compile_any(list(patterns)) if patterns else None
+@dataclass(frozen=True)
+class EngineRoles:
+    """What the campaign checks take from the engine's rules, found by each rule's
+    ``campaign`` key (never by its id): the majority-norm and norm-source patterns,
+    and the ids of the rules playing each role."""
+
+    majority: re.Pattern[str] | None
+    source_cues: re.Pattern[str] | None
+    ids: dict[str, frozenset[str]]
+
+
+def engine_roles(lexicons) -> EngineRoles:
+    """The engine rules' parts in the campaign checks, read from their ``campaign`` keys."""
+    ids = {role: frozenset(r.id for r in lexicons.playing(role)) for role in CAMPAIGN_ROLES}
+    return EngineRoles(role_patterns(lexicons, "majority-norm", "patterns"),
+                       role_patterns(lexicons, "norm-source", "unless_document"), ids)
+
+
+def role_patterns(lexicons, role: str, option: str) -> re.Pattern[str] | None:
+    """One option's patterns of the engine rules playing ``role``, compiled as one regex
+    (None if no rule plays it)."""
+    patterns = [p for rule in lexicons.playing(role) for p in rule.options.get(option, ())]
+    return compile_any(patterns) if patterns else None

@@ -20,8 +20,8 @@ from framing.findings import SEVERITIES, SEVERITY_RANK, Finding, Source
 from framing.profile import ProfileError
 from framing.store.best_effort import try_write
 
-from . import rules
-from .channels import CampaignChecks, load_campaign_checks, load_channels
+from . import copy_rules
+from .channels import CampaignChecks, channels_at, load_campaign_checks
 from .models import APPROVING_ROLES, Campaign, Piece
 
 
@@ -42,7 +42,7 @@ class Dashboard:
 
 @lru_cache(maxsize=4)
 def _data(root: str) -> tuple[CampaignChecks, dict, float]:
-    channels, rate = load_channels(Path(root))
+    channels, rate = channels_at(root)
     return load_campaign_checks(Path(root)), channels, rate
 
 
@@ -69,7 +69,7 @@ def dashboard(store, analyzer, campaign_id: int, recheck_stale: bool = True) -> 
         counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES}
         rows.append(DashboardRow(piece, counts, _blockers(store, campaign, piece, findings, stale),
                                  stale))
-    issue = rules.norms_data_issue(campaign, data)
+    issue = copy_rules.norms_data_issue(campaign, data)
     return Dashboard(rows, [issue] if issue else [])
 
 
@@ -133,9 +133,7 @@ def check_pieces(store, analyzer, campaign: Campaign,
                  pieces: list[Piece]) -> dict[int, list[Finding]]:
     """Run the engine (one ``nlp.pipe`` batch) and the campaign checks on each piece."""
     data, channels, rate = _data(analyzer.lexicons.root)
-    majority = rules.engine_patterns(analyzer.lexicons, "norms.majority-missing", "patterns")
-    cues = rules.engine_patterns(analyzer.lexicons, "norms.data-source-missing",
-                                 "unless_document")
+    roles = copy_rules.engine_roles(analyzer.lexicons)
     checkable, refused = [], {}
     for piece in pieces:
         try:
@@ -157,10 +155,10 @@ def check_pieces(store, analyzer, campaign: Campaign,
         found = list(engine)
         if piece.id in refused:
             found.append(not_checked(refused[piece.id]))
-        found += rules.channel_findings(text, channels.get(piece.channel), rate, data)
-        found += rules.consistency_findings(text, campaign, data)
-        found += rules.norms_findings(text, campaign, data, engine, majority, cues)
-        found += rules.help_findings(text, campaign, data, engine, topics)
+        found += copy_rules.channel_findings(text, channels.get(piece.channel), rate, data)
+        found += copy_rules.consistency_findings(text, campaign, data)
+        found += copy_rules.norms_findings(text, campaign, data, engine, roles)
+        found += copy_rules.help_findings(text, campaign, data, engine, topics, roles)
         found.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
         out[piece.id] = found
     return out

@@ -1,9 +1,7 @@
-"""Kinds ``timing`` and ``readiness``: checks that read the partner profile.
+"""Kind ``timing``: the partner's calendar, a dated window near or around the day of checking.
 
-``timing`` compares the day of checking with the profile's key dates
-(elections, budget adoption, freezes, editorial pegs). ``readiness``
-compares the kind of ask in the message with the partner's Community
-Readiness stage (Tri-Ethnic Center model, stages 1-9).
+Compares the day of checking with the profile's key dates (elections, budget
+adoption, freezes, editorial pegs).
 """
 from __future__ import annotations
 
@@ -11,9 +9,9 @@ import re
 
 from ..findings import Finding
 from ..lexicon import Rule
-from ..lexicon.schema import compile_any
+from ..lexicon.model import compiled_option
 from ..message import Message
-from .terms import compiled_option
+
 
 SIGNIFICANT_WORD = re.compile(r"[A-Za-z]{5,}")
 
@@ -63,31 +61,4 @@ def check_timing(rule: Rule, msg: Message) -> list[Finding]:
         else:
             start, end = msg.sentence_range(msg.sentences[0])
         found.append(msg.finding(rule, start, end, message=message, scope="document"))
-    return found
-
-
-def check_readiness(rule: Rule, msg: Message) -> list[Finding]:
-    """An ask that does not fit the partner's readiness stage."""
-    if msg.profile is None or msg.profile.readiness_stage is None:
-        return []
-    stage = msg.profile.readiness_stage
-    labels = rule.options["stage_labels"]
-    if "asks" not in rule.compiled:
-        rule.compiled["asks"] = {name: compile_any(p) for name, p in rule.options["asks"].items()}
-    found = []
-    for ask, pattern in rule.compiled["asks"].items():
-        low, high = rule.options["fits"].get(ask, (1, 9))
-        if low <= stage <= high:
-            continue
-        match = pattern.search(msg.text)
-        if match is None:
-            continue
-        distance = low - stage if stage < low else stage - high
-        suitable = [name for name, (lo, hi) in rule.options["fits"].items() if lo <= stage <= hi]
-        message = (f"{rule.message} This reads as a {ask} ask; {msg.profile.name} is at readiness "
-                   f"stage {stage} ({labels[stage - 1]}), where {ask} asks fit stages {low}-{high}. "
-                   f"Asks that fit now: {', '.join(suitable) or 'none listed'}.")
-        severity = "warning" if distance >= 2 else "suggestion"
-        found.append(msg.finding(rule, match.start(), match.end(), severity=severity,
-                                 message=message))
     return found

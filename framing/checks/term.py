@@ -1,24 +1,17 @@
-"""Kinds ``term`` and ``required``: patterns with context, and required elements."""
+"""Kind ``term``: a pattern found in the text, with context handling (quotations,
+use versus mention, names, negation, nearby words, topic gates).
+"""
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Span
 
 from ..findings import Finding
 from ..lexicon import Rule
-from ..lexicon.schema import compile_any
+from ..lexicon.model import compiled_option
 from ..message import Message
 
+
 NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
-
-
-def compiled_option(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
-    """Compile an option's patterns once per rule."""
-    key = f"{name}:{boundary}"
-    if key not in rule.compiled:
-        rule.compiled[key] = compile_any(rule.options.get(name, []), boundary)
-    return rule.compiled[key]
 
 
 def is_negated(span: Span) -> bool:
@@ -94,31 +87,3 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     if len(found) < opts.get("min_count", 1):
         return []
     return found
-
-
-def anchor_sentence(rule: Rule, msg: Message) -> tuple[int, int]:
-    """Where a document-level finding points: the first sentence on the rule's topic."""
-    topics = msg.doc._.framing_topics or {}
-    for gate in rule.gate:
-        if gate in topics:
-            return msg.sentence_range(msg.sentence_at(topics[gate][0]))
-    return msg.sentence_range(msg.sentences[0])
-
-
-def check_required(rule: Rule, msg: Message) -> list[Finding]:
-    """One document-level finding when none of the required patterns occurs."""
-    if msg.word_count < rule.options.get("min_words", 25) or not msg.sentences:
-        return []
-    pattern = compiled_option(rule, "patterns")
-    first = rule.options.get("first_sentences")
-    where = msg.text if first is None else " ".join(msg.sentence_texts[:first])
-    if pattern is not None and pattern.search(where):
-        return []
-    local = msg.lexicons.local_resources
-    if rule.options.get("accept_local") and local is not None and local.search(where):
-        return []
-    if first is not None:
-        start, end = msg.sentence_range(msg.sentences[0])
-    else:
-        start, end = anchor_sentence(rule, msg)
-    return [msg.finding(rule, start, end, scope="document")]

@@ -1,0 +1,33 @@
+"""Kind ``ratio``: too much of one kind of word against another (we/our versus you/your)."""
+from __future__ import annotations
+
+from ..findings import Finding
+from ..lexicon import Rule
+from ..lexicon.model import compiled_option
+from ..message import Message
+
+
+def _count_used(pattern, msg: Message) -> list[tuple[int, int]]:
+    """Matches not inside quotations (what the sender says in its own voice)."""
+    if pattern is None:
+        return []
+    hits = []
+    for match in pattern.finditer(msg.text):
+        span = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(t._.in_quote for t in span):
+            hits.append(match.span())
+    return hits
+
+
+def check_ratio(rule: Rule, msg: Message) -> list[Finding]:
+    """Fires once when numerator hits outweigh denominator hits beyond ``max_ratio``."""
+    numerator = _count_used(compiled_option(rule, "numerator"), msg)
+    denominator = _count_used(compiled_option(rule, "denominator"), msg)
+    if len(numerator) < rule.options.get("min_numerator", 3):
+        return []
+    ratio = len(numerator) / max(1, len(denominator))
+    if ratio <= rule.options["max_ratio"]:
+        return []
+    start, end = numerator[0]
+    message = (f"{rule.message} ({len(numerator)} to {len(denominator)} here.)")
+    return [msg.finding(rule, start, end, message=message, scope="document")]

@@ -1,0 +1,11 @@
+"""Span tests shared by the sector- and profile-driven check kinds."""
+from __future__ import annotations
+
+from ..message import Message
+
+
+def usable(msg: Message, start: int, end: int) -> bool:
+    """Not a mention, not in a quotation, not inside a proper name."""
+    span = msg.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(
+        t._.is_mention or t._.in_quote or t._.in_name for t in span)
