@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from campaign_helpers import NORMS_POST, campaign_doc, make_store
+from repo_paths import LEXICONS
 
 from campaigns import checks
 from campaigns.channels import CAMPAIGN_RULE_IDS, load_campaign_checks
@@ -175,8 +176,7 @@ def test_campaign_check_data_is_complete_and_strict(tmp_path):
     assert set(CAMPAIGN_RULE_IDS) <= set(data.rules)
     root = tmp_path / "lexicons"
     root.mkdir()
-    from pathlib import Path
-    source = Path(__file__).resolve().parents[1] / "lexicons"
+    source = LEXICONS
     (root / "topics.yaml").write_text((source / "topics.yaml").read_text())
     text = (source / "channels.yaml").read_text().replace("category: consistency",
                                                           "category: sameness", 1)

@@ -6,12 +6,10 @@ import io
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare_samples import VARIANTS  # noqa: E402
 
 from framing import compare_cli  # noqa: E402

@@ -4,9 +4,8 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
-from pathlib import Path
 
-ENGINE = Path(__file__).resolve().parents[1] / "framing"
+from repo_paths import ENGINE
 
 
 def test_no_module_in_framing_imports_flask():

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare_samples import PARTNERS, VARIANTS, inputs, partner_targets  # noqa: E402
 
 from framing.compare import (ComparisonResult, Target, TargetScore, VariantInput,  # noqa: E402

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import repo_paths
 import yaml
 
 from framing.corpus import (SPLITS, CorpusError, count_words, load_corpus, load_text,
@@ -12,7 +13,7 @@ from framing.evaluate import judge, summarize
 from framing.findings import Finding
 from framing.lexicon import get_lexicons
 
-CORPUS = Path(__file__).resolve().parent / "corpus" / "guidelines"
+CORPUS = repo_paths.CORPUS / "guidelines"
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +157,7 @@ def test_a_clean_text_passes_only_without_content_findings(tmp_path):
     assert passing["clean_pass_rate"] == 1.0 and failing["clean_pass_rate"] == 0.0
 
 
-LETTERS = Path(__file__).resolve().parent / "corpus" / "letters" / "texts"
+LETTERS = repo_paths.CORPUS / "letters" / "texts"
 LETTER_SECTORS = {"education", "labor", "business", "media", "faith", "healthcare", "housing",
                   "tenants", "government", "public-health", "law-enforcement", "library",
                   "youth-sports", "social-services", "other"}

@@ -5,10 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from repo_paths import LEXICONS
 
 from framing.lexicon import LexiconError, load_lexicons
 
-ROOT = Path(__file__).resolve().parents[1] / "lexicons"
 
 GOOD_RULE = """
 pack: sample
@@ -33,9 +33,9 @@ rules:
 def lexicon_dir(tmp_path):
     root = tmp_path / "lexicons"
     (root / "guidelines").mkdir(parents=True)
-    shutil.copytree(ROOT / "sectors", root / "sectors")
+    shutil.copytree(LEXICONS / "sectors", root / "sectors")
     for name in ("topics.yaml", "allowlist.yaml"):
-        shutil.copy(ROOT / name, root / name)
+        shutil.copy(LEXICONS / name, root / name)
     return root
 
 
@@ -46,7 +46,7 @@ def write(root: Path, text: str, name: str = "sample.yaml") -> Path:
 
 
 def test_project_packs_load():
-    lexicons = load_lexicons(ROOT)
+    lexicons = load_lexicons(LEXICONS)
     assert lexicons.rules and lexicons.sectors and len(lexicons.version) == 12
 
 
@@ -106,7 +106,7 @@ def test_sector_file_name_must_match_id(lexicon_dir):
 def test_local_resources_count_as_help(lexicon_dir, tmp_path):
     from framing import Analyzer
     from framing.settings import Settings
-    shutil.copytree(ROOT / "guidelines", lexicon_dir / "guidelines", dirs_exist_ok=True)
+    shutil.copytree(LEXICONS / "guidelines", lexicon_dir / "guidelines", dirs_exist_ok=True)
     text = ("Suicide is preventable, and our school counselors are ready to listen to any student "
             "who is struggling. If you are worried about a friend, call the Riverton Crisis Center "
             "at 555-0142 any time of day or night.")

@@ -17,8 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENT = re.compile(r"^([A-Za-z0-9_.\-]+)(\[[^\]]*\])?(==|>=|<=|~=|>|<|!=)?([^ \\;]*)")
 
 

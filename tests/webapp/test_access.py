@@ -6,12 +6,9 @@ is added; only the short lists of deliberate exceptions below are hand-kept.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_helpers import PASSWORD, accounts, api_token, bearer, make_app, make_user  # noqa: E402
 
 PUBLIC = {"auth.login", "auth.setup", "static", "partner_link.review", "api.openapi"}

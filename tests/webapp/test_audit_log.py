@@ -7,14 +7,10 @@ piece; a read-only database skips the entry instead of failing the read.
 from __future__ import annotations
 
 import sqlite3
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from view_helpers import PROFILE, USERS, app, html, signed_in  # noqa: E402,F401
+from view_helpers import PROFILE, USERS, html, signed_in
 from web_helpers import api_token, bearer, connect, make_app, make_user  # noqa: E402
 
 from campaigns.store import CampaignStore  # noqa: E402

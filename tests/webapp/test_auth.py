@@ -1,13 +1,9 @@
 """Sign-in, first-run setup, sessions, CSRF, rate limiting, roles and error pages."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from flask import g
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_helpers import (PASSWORD, accounts, csrf_token, login, make_app, make_user,  # noqa: E402
                          post_form, setup_admin)

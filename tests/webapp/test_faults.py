@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_helpers import api_token, bearer, make_app  # noqa: E402
 
 from framing.store.backup import integrity  # noqa: E402

@@ -18,8 +18,8 @@ from pathlib import Path
 import itsdangerous
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from campaign_helpers import NORMS_POST, campaign_doc, make_profiles  # noqa: E402
+from repo_paths import ROOT
 from web_helpers import connect  # noqa: E402
 
 from campaigns.links import make_partner_link  # noqa: E402
@@ -30,7 +30,6 @@ from framing.store.backup import backup, restore  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.security import UnsafeConfiguration  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 TEST_CONFIG = {"TESTING": True, "DEMO_DATA": False, "SECRET_KEY": "test",
                "WTF_CSRF_ENABLED": False}
 

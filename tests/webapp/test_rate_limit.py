@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from repo_paths import ROOT
 from view_helpers import DRAFT, html  # noqa: E402
 from web_helpers import api_token, bearer, login, make_app, make_user  # noqa: E402
 
@@ -17,7 +15,6 @@ from framing.store import connect, migrate  # noqa: E402
 from framing.store.request_counts import RequestCounts  # noqa: E402
 from webapp.config import Defaults  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 CHECK = {"text": DRAFT, "sector": "education"}
 LIMIT, WINDOW = 3, 60
 

@@ -4,12 +4,8 @@ limit and how much to cut) instead of failing with a 500; the draft is kept."""
 from __future__ import annotations
 
 import html as htmllib
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_helpers import api_token, bearer, login, make_app, make_user  # noqa: E402
 

@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import logging
 import secrets
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_helpers import make_app  # noqa: E402
 
 from webapp import create_app  # noqa: E402

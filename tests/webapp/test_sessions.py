@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 import time
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_helpers import PASSWORD, accounts, login, make_app, make_user, post_form  # noqa: E402
 

@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import sys
 import time
-from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from campaign_helpers import NORMS_POST, campaign_doc  # noqa: E402
 from web_helpers import (PASSWORD, api_token, bearer, csrf_token, login, make_app,  # noqa: E402

@@ -1,13 +1,9 @@
 """Sign-in throttling: progressive delays per (username, address), no lockout of others."""
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_helpers import PASSWORD, login, make_app, make_user  # noqa: E402
 

@@ -10,14 +10,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from campaign_helpers import campaign_doc, make_store  # noqa: E402
-from view_helpers import app, html, signed_in  # noqa: E402,F401
+from view_helpers import html, signed_in
 from web_helpers import api_token, bearer  # noqa: E402
 
 from campaigns import checks  # noqa: E402

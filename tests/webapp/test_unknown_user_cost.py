@@ -6,12 +6,8 @@ slow and flaky, and the count is what makes the timing equal.
 from __future__ import annotations
 
 import hashlib
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_helpers import login, make_app, make_user  # noqa: E402
 

@@ -5,16 +5,11 @@ from __future__ import annotations
 import io
 import json
 import re
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from view_helpers import (DRAFT, PROFILE, TODAY, USERS, app, data, html,  # noqa: E402,F401
-                          signed_in, stores)
+from view_helpers import DRAFT, PROFILE, TODAY, USERS, html, signed_in, stores
 from web_helpers import PASSWORD, csrf_token, login, make_app, post_form, setup_admin  # noqa: E402
 
 

@@ -5,16 +5,12 @@ refused; internal comments never shown to partners or in exports)."""
 from __future__ import annotations
 
 import re
-import sys
 import time
-from pathlib import Path
 
 import itsdangerous
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from view_helpers import PROFILE, USERS, app, html, signed_in  # noqa: E402,F401
+from view_helpers import PROFILE, USERS, html, signed_in
 from web_helpers import connect, csrf_token, login, make_app, make_user  # noqa: E402
 
 from campaigns.links import make_partner_link  # noqa: E402

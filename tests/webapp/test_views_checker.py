@@ -3,12 +3,9 @@ of user text, size limits, saving pitches and versions."""
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from view_helpers import DRAFT, app, data, html, signed_in, stores  # noqa: E402,F401
+from view_helpers import DRAFT, html, signed_in, stores
 
 
 # -- checker -----------------------------------------------------------------------------------

@@ -8,15 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from view_helpers import DRAFT, app, data, html, signed_in, stores  # noqa: E402,F401
+from view_helpers import DRAFT, html, signed_in, stores
 from web_helpers import connect  # noqa: E402
 
 from campaigns.store import CampaignStore  # noqa: E402

@@ -5,12 +5,9 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from view_helpers import DRAFT, app, data, html, signed_in, stores  # noqa: E402,F401
+from view_helpers import DRAFT, html, signed_in, stores
 
 from webapp.views.checker import HISTORY_CHARS, HISTORY_LIMIT, EditState  # noqa: E402
 

@@ -19,12 +19,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from repo_paths import ROOT
 
 from webapp.loadtest import stop  # noqa: E402
 from framing.store import connect, migrate
 from framing.store.db import MIGRATIONS
 
-ROOT = Path(__file__).resolve().parent.parent
 MIGRATORS = 6
 ROUNDS = 4
 

@@ -1,12 +1,7 @@
 """The JSON API: token auth, roles, profile CRUD with optimistic locking, checks, pitches."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_helpers import accounts, api_token, bearer, login, make_app  # noqa: E402
 

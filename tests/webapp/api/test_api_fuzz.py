@@ -2,7 +2,6 @@
 and every answer matches what the document says about it."""
 from __future__ import annotations
 
-import sys
 import tempfile
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import (content_type_conformance, response_schema_conformance,
                                  status_code_conformance)
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_helpers import api_token, make_app  # noqa: E402
 
 APP = make_app(Path(tempfile.mkdtemp()) / "fuzz.sqlite", MAX_TEXT_CHARS=2000)

@@ -1,12 +1,8 @@
 """Reframing through the JSON API."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
 from web_helpers import api_token, bearer, make_app  # noqa: E402
 
 PITCH = ("Our coalition works on youth homelessness. All teachers must complete our survey. "

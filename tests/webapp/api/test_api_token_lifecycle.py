@@ -3,13 +3,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import sys
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from web_helpers import (PASSWORD, accounts, api_token, bearer, login, make_app,  # noqa: E402
                          make_user, post_form)

@@ -1,12 +1,8 @@
 """Comparisons in the JSON API: stateless compare, saved comparisons, decisions, feedback."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare_samples import VARIANTS  # noqa: E402
 from web_helpers import api_token, bearer, connect, make_app  # noqa: E402
 

@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from repo_paths import ROOT
 from web_helpers import make_app  # noqa: E402
 
 from framing.findings import Finding, Report  # noqa: E402
@@ -131,7 +128,7 @@ def test_build_spec_uses_the_given_server():
 
 def test_finding_scope_lists_every_scope_the_checks_emit(spec):
     from framing.findings import SCOPES
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     emitted = {f.default for f in dataclasses.fields(Finding) if f.name == "scope"}
     for folder in ("framing", "campaigns"):
         for path in (root / folder).rglob("*.py"):
