@@ -9,7 +9,11 @@ import re
 
 import pytest
 
-from web_helpers import PASSWORD, accounts, api_token, bearer, make_app, make_user  # noqa: E402
+from campaign_helpers import NORMS_POST, campaign_doc, make_profiles
+from web_helpers import (PASSWORD, accounts, api_token, bearer, connect, make_app,  # noqa: E402
+                         make_user)
+
+from campaigns.store import CampaignStore
 
 PUBLIC = {"auth.login", "auth.setup", "static", "partner_link.review", "api.openapi"}
 # HTML forms a reviewer may post (reading, checking, commenting, approving, feedback).
@@ -76,11 +80,28 @@ def test_reviewer_cannot_change_anything_but_reviews(app):
         assert response.status_code == 403, (endpoint, method, url, response.status_code)
 
 
-def test_reviewer_cannot_publish(app):
-    client = signed_in(app, "reviewer1")
-    for status in ("scheduled", "published", "archived"):
-        response = client.post("/pieces/1/status", data={"to": status})
-        assert response.status_code in (403, 404), (status, response.status_code)
+def test_reviewer_cannot_publish(tmp_path):
+    # Its own app: the shared one has no campaign piece, and a 404 would prove nothing.
+    app = make_app(tmp_path / "publish.sqlite", WTF_CSRF_ENABLED=False)
+    make_user(app, "reviewer1", "reviewer")
+    store = CampaignStore(connect(app.config["DATABASE"]))
+    try:
+        campaign = store.create_campaign(campaign_doc(*make_profiles(store.db)), "editor1")
+        piece = store.add_piece(campaign.id, "x", "Post", NORMS_POST, "editor1",
+                                run_date="2030-04-10")
+        store.transition(piece.id, "in-review", "editor1", "editor")
+        store.transition(piece.id, "approved", "admin1", "admin")
+        client = signed_in(app, "reviewer1")
+        # Each move starts from a status an editor could make it from, so only the role refuses.
+        for status, before in (("scheduled", "approved"), ("published", "scheduled"),
+                               ("archived", "scheduled")):
+            if store.get_piece(piece.id).status != before:
+                store.transition(piece.id, before, "editor1", "editor")
+            response = client.post(f"/pieces/{piece.id}/status", data={"to": status})
+            assert response.status_code == 403, (status, response.status_code)
+            assert store.get_piece(piece.id).status == before, status
+    finally:
+        store.db.conn.close()
 
 
 def test_reviewer_api_token_is_read_only(app):
