@@ -10,7 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from compare_samples import VARIANTS  # noqa: E402
+from compare_samples import VARIANTS
 
 from framing import compare_cli  # noqa: E402
 from framing.cli import main  # noqa: E402

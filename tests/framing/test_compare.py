@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from compare_samples import PARTNERS, VARIANTS, inputs, partner_targets  # noqa: E402
+from compare_samples import PARTNERS, VARIANTS, inputs, partner_targets
 
 from framing.compare import (ComparisonResult, Target, TargetScore, VariantInput,  # noqa: E402
                              VariantResult, compare, targets_from)

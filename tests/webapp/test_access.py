@@ -10,8 +10,7 @@ import re
 import pytest
 
 from campaign_helpers import NORMS_POST, campaign_doc, make_profiles
-from web_helpers import (PASSWORD, accounts, api_token, bearer, connect, make_app,  # noqa: E402
-                         make_user)
+from web_helpers import PASSWORD, accounts, api_token, bearer, connect, make_app, make_user
 
 from campaigns.store import CampaignStore
 

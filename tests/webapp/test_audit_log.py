@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from view_helpers import PROFILE, USERS, html, signed_in
-from web_helpers import api_token, bearer, connect, make_app, make_user  # noqa: E402
+from web_helpers import api_token, bearer, connect, make_app, make_user
 
 from campaigns.store import CampaignStore  # noqa: E402
 from framing.lexicon import get_lexicons  # noqa: E402

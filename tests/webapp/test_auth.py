@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 from flask import g
 
-
-from web_helpers import (PASSWORD, accounts, csrf_token, login, make_app, make_user,  # noqa: E402
+from web_helpers import (PASSWORD, accounts, csrf_token, login, make_app, make_user,
                          post_form, setup_admin)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from web_helpers import api_token, bearer, make_app  # noqa: E402
+from web_helpers import api_token, bearer, make_app
 
 from framing.store.backup import integrity  # noqa: E402
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import itsdangerous
 import pytest
 
-from campaign_helpers import NORMS_POST, campaign_doc, make_profiles  # noqa: E402
+from campaign_helpers import NORMS_POST, campaign_doc, make_profiles
 from repo_paths import ROOT
-from web_helpers import connect  # noqa: E402
+from web_helpers import connect
 
 from campaigns.links import make_partner_link  # noqa: E402
 from campaigns.store import CampaignStore  # noqa: E402

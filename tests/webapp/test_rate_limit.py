@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from repo_paths import ROOT
-from view_helpers import DRAFT, html  # noqa: E402
-from web_helpers import api_token, bearer, login, make_app, make_user  # noqa: E402
+from view_helpers import DRAFT, html
+from web_helpers import api_token, bearer, login, make_app, make_user
 
 from framing.store import connect, migrate  # noqa: E402
 from framing.store.request_counts import RequestCounts  # noqa: E402

@@ -7,7 +7,7 @@ import html as htmllib
 
 import pytest
 
-from web_helpers import api_token, bearer, login, make_app, make_user  # noqa: E402
+from web_helpers import api_token, bearer, login, make_app, make_user
 
 from framing import Analyzer  # noqa: E402
 from framing.rewrite.variant import VariantTooLarge, reframe  # noqa: E402

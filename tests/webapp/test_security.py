@@ -6,7 +6,7 @@ import secrets
 
 import pytest
 
-from web_helpers import make_app  # noqa: E402
+from web_helpers import make_app
 
 from webapp import create_app  # noqa: E402
 from webapp.security import CSP, UnsafeConfiguration  # noqa: E402

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from web_helpers import PASSWORD, accounts, login, make_app, make_user, post_form  # noqa: E402
+from web_helpers import PASSWORD, accounts, login, make_app, make_user, post_form
 
 HOUR, DAY = 3600, 86400
 

@@ -8,9 +8,8 @@ import time
 import pytest
 import sqlite_utils
 
-
-from campaign_helpers import NORMS_POST, campaign_doc  # noqa: E402
-from web_helpers import (PASSWORD, api_token, bearer, csrf_token, login, make_app,  # noqa: E402
+from campaign_helpers import NORMS_POST, campaign_doc
+from web_helpers import (PASSWORD, api_token, bearer, csrf_token, login, make_app,
                          make_user, post_form)
 
 PROFILE = {"name": "Riverton Public Library", "sector": "public-resources"}

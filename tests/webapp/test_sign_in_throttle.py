@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from web_helpers import PASSWORD, login, make_app, make_user  # noqa: E402
+from web_helpers import PASSWORD, login, make_app, make_user
 
 WRONG = "wrong password!"
 

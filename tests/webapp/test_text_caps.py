@@ -13,9 +13,9 @@ import sys
 
 import pytest
 
-from campaign_helpers import campaign_doc, make_store  # noqa: E402
+from campaign_helpers import campaign_doc, make_store
 from view_helpers import html, signed_in
-from web_helpers import api_token, bearer  # noqa: E402
+from web_helpers import api_token, bearer
 
 from campaigns import checks  # noqa: E402
 from framing.engine import TextTooLarge, line_count  # noqa: E402

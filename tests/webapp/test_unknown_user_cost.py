@@ -9,7 +9,7 @@ import hashlib
 
 import pytest
 
-from web_helpers import login, make_app, make_user  # noqa: E402
+from web_helpers import login, make_app, make_user
 
 
 @pytest.fixture()

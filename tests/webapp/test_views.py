@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from view_helpers import DRAFT, PROFILE, TODAY, USERS, html, signed_in, stores
-from web_helpers import PASSWORD, csrf_token, login, make_app, post_form, setup_admin  # noqa: E402
+from web_helpers import PASSWORD, csrf_token, login, make_app, post_form, setup_admin
 
 
 # -- roles -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import itsdangerous
 import pytest
 
 from view_helpers import PROFILE, USERS, html, signed_in
-from web_helpers import connect, csrf_token, login, make_app, make_user  # noqa: E402
+from web_helpers import connect, csrf_token, login, make_app, make_user
 
 from campaigns.links import make_partner_link  # noqa: E402
 from campaigns.store import CampaignStore  # noqa: E402

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 from view_helpers import DRAFT, html, signed_in, stores
 
 

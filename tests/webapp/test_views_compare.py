@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from view_helpers import DRAFT, html, signed_in, stores
-from web_helpers import connect  # noqa: E402
+from web_helpers import connect
 
 from campaigns.store import CampaignStore  # noqa: E402
 from framing.store.comparisons import ComparisonStore  # noqa: E402

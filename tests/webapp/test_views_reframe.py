@@ -6,7 +6,6 @@ import html as htmllib
 import json
 import re
 
-
 from view_helpers import DRAFT, html, signed_in, stores
 
 from webapp.views.checker import HISTORY_CHARS, HISTORY_LIMIT, EditState  # noqa: E402

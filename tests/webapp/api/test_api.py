@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from web_helpers import accounts, api_token, bearer, login, make_app  # noqa: E402
+from web_helpers import accounts, api_token, bearer, login, make_app
 
 MAX_CHARS = 5_000
 PROFILE = {

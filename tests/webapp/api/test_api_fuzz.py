@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import (content_type_conformance, response_schema_conformance,
                                  status_code_conformance)
 
-from web_helpers import api_token, make_app  # noqa: E402
+from web_helpers import api_token, make_app
 
 APP = make_app(Path(tempfile.mkdtemp()) / "fuzz.sqlite", MAX_TEXT_CHARS=2000)
 TOKEN = api_token(APP, "fuzz-admin", "admin")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from web_helpers import api_token, bearer, make_app  # noqa: E402
+from web_helpers import api_token, bearer, make_app
 
 PITCH = ("Our coalition works on youth homelessness. All teachers must complete our survey. "
          "Let us know if you are interested.")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from web_helpers import (PASSWORD, accounts, api_token, bearer, login, make_app,  # noqa: E402
+from web_helpers import (PASSWORD, accounts, api_token, bearer, login, make_app,
                          make_user, post_form)
 
 SECTORS = "/api/v1/sectors"

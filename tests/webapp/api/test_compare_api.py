@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare_samples import VARIANTS  # noqa: E402
-from web_helpers import api_token, bearer, connect, make_app  # noqa: E402
+from compare_samples import VARIANTS
+from web_helpers import api_token, bearer, connect, make_app
 
 from campaigns.store import CampaignStore  # noqa: E402
 

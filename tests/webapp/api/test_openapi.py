@@ -7,7 +7,7 @@ import re
 import pytest
 
 from repo_paths import ROOT
-from web_helpers import make_app  # noqa: E402
+from web_helpers import make_app
 
 from framing.findings import Finding, Report  # noqa: E402
 from framing.store.pitches import Pitch, PitchVersion  # noqa: E402
