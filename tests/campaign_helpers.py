@@ -1,21 +1,14 @@
 """Shared setup for the campaign tests: a migrated SQLite file with two partner profiles.
 
-Imported as ``from campaign_helpers import ...`` (the tests folder is on ``sys.path``).
+Imported as ``from campaign_helpers import ...`` (the tests folder is on pytest's ``pythonpath``).
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from campaigns.store import CampaignStore  # noqa: E402
-from framing.lexicon import get_lexicons  # noqa: E402
-from framing.store import connect, migrate  # noqa: E402
-from webapp import MIGRATIONS  # noqa: E402
-from framing.store.profiles import ProfileStore, defaults_for_sector  # noqa: E402
+from campaigns.store import CampaignStore
+from framing.lexicon import get_lexicons
+from framing.store import connect, migrate
+from framing.store.profiles import ProfileStore, defaults_for_sector
+from webapp import MIGRATIONS
 
 SENTINEL = "SENTINEL-INTERNAL-7f3a9"
 

@@ -1,22 +1,16 @@
-"""Shared fixtures and data for the HTML view tests (test_views*.py).
+"""Shared data and helpers for the HTML view tests (tests/webapp).
 
-Fixtures defined here are imported by name into each test module.
+Their ``app`` and ``data`` fixtures are in tests/webapp/conftest.py.
 """
 from __future__ import annotations
 
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
+from web_helpers import connect, login
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from web_helpers import connect, login, make_app, make_user  # noqa: E402
-
-from framing.lexicon import get_lexicons  # noqa: E402
-from framing.store.pitches import PitchStore  # noqa: E402
-from framing.store.profiles import ProfileStore  # noqa: E402
+from framing.lexicon import get_lexicons
+from framing.store.pitches import PitchStore
+from framing.store.profiles import ProfileStore
 
 TODAY = date.today()
 USERS = {"admin": "boss", "editor": "eddie", "reviewer": "rita"}
@@ -48,31 +42,11 @@ def stores(app):
     return ProfileStore(db, set(get_lexicons().sectors)), PitchStore(db)
 
 
-@pytest.fixture()
-def app(tmp_path, analyzer):
-    app = make_app(tmp_path / "views.sqlite", WTF_CSRF_ENABLED=False)
-    app.extensions["framing_analyzer"] = analyzer  # one spaCy pipeline for the whole session
-    for role, name in USERS.items():
-        make_user(app, name, role)
-    return app
-
-
 def signed_in(app, role: str):
     """A test client signed in through the login form as the user with ``role``."""
     client = app.test_client()
     assert login(client, USERS[role]).status_code == 302
     return client
-
-
-@pytest.fixture()
-def data(app):
-    """One profile saved twice (two snapshots) and one pitch with one version."""
-    profiles, pitches = stores(app)
-    profile = profiles.create(PROFILE, "eddie")
-    profiles.update(profile.id, dict(PROFILE, notes="Nine schools."), "boss", profile.version)
-    pitch = pitches.create("Attendance pitch", DRAFT, "eddie", profile_id=profile.id)
-    snaps = profiles.history(profile.id)
-    return {"profile": profile.id, "pitch": pitch.id, "snaps": [s.id for s in snaps]}
 
 
 def html(response) -> str:

@@ -1,21 +1,15 @@
 """Plain helpers for the web tests (apps, users, tokens, CSRF-aware form posts).
 
-Imported by the test modules as ``from web_helpers import ...`` (the tests
-folder is on ``sys.path`` under pytest's default import mode).
+Imported by the test modules as ``from web_helpers import ...``: the tests
+folder is on pytest's ``pythonpath`` (pyproject.toml).
 """
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from framing.store import connect  # noqa: E402
-from framing.store.accounts import AccountStore  # noqa: E402
-from webapp import create_app  # noqa: E402
+from framing.store import connect
+from framing.store.accounts import AccountStore
+from webapp import create_app
 
 PASSWORD = "correct horse battery"
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')

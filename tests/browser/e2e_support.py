@@ -35,8 +35,8 @@ if not Path(CHROMIUM).exists():
     pytest.skip(BROWSER_MISSING, allow_module_level=True)
 
 from playwright.sync_api import expect  # noqa: E402
+from repo_paths import ROOT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 ADMIN, PASSWORD = "admin", "correct horse battery"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
