@@ -23,6 +23,7 @@ from .compare_cli import compare
 from .findings import SEVERITIES, severity_at_least
 from .lexicon import LexiconError, get_lexicons
 from .profile import ProfileError
+from .constants import MESSAGE_KINDS
 from .settings import Settings
 from .store_cli import backup_command, db_group, restore_command
 
@@ -84,7 +85,7 @@ def main() -> None:
 @click.option("--sector", metavar="ID", help="Check against a sector pack (see `framing rules`).")
 @click.option("--profile", metavar="ID|FILE",
               help="Check against a stored partner profile (id or name) or a profile JSON file.")
-@click.option("--kind", type=click.Choice(["pitch", "campaign"]), default="pitch", show_default=True,
+@click.option("--kind", type=click.Choice(MESSAGE_KINDS), default="pitch", show_default=True,
               help="Partner pitch or public campaign copy.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-level", type=click.Choice([*SEVERITIES, "none"]), default="error",
@@ -127,7 +128,7 @@ def check(files, sector, profile, kind, fmt, fail_level):
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True), default="-")
 @click.option("--sector", metavar="ID", help="Reframe toward a sector pack.")
 @click.option("--profile", metavar="ID|FILE", help="Reframe toward a partner profile.")
-@click.option("--kind", type=click.Choice(["pitch", "campaign"]), default="pitch", show_default=True)
+@click.option("--kind", type=click.Choice(MESSAGE_KINDS), default="pitch", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def reframe(file, sector, profile, kind, fmt):
     """Reframe FILE (or standard input) for a partner: print the variant and its diff.

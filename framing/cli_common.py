@@ -18,7 +18,8 @@ import click
 from .lexicon import LexiconError, get_lexicons
 from .nlp import ModelNotInstalled
 from .profile import PartnerProfile, ProfileError
-from .settings import Settings
+from .services.checking import engine_profile
+from .settings import PROJECT_ROOT, Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 BINARY_SNIFF = 8192
@@ -108,7 +109,7 @@ def build_analyzer():
 def default_database() -> Path:
     """The app's database: ``$FRAMING_DATABASE`` or ``instance/framing.sqlite``."""
     configured = os.environ.get("FRAMING_DATABASE")
-    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "instance" / "framing.sqlite"
+    return Path(configured) if configured else PROJECT_ROOT / "instance" / "framing.sqlite"
 
 
 def stored_profile(value: str) -> PartnerProfile:
@@ -124,11 +125,11 @@ def stored_profile(value: str) -> PartnerProfile:
         store = ProfileStore(db, set(get_lexicons().sectors))
         try:
             if value.isdigit():
-                return store.get(int(value)).to_engine()
+                return engine_profile(store.get(int(value)))
             match = next((p for p in store.list() if p.name.lower() == value.lower()), None)
             if match is None:
                 raise ProfileNotFound(value)
-            return store.get(match.id).to_engine()
+            return engine_profile(store.get(match.id))
         except ProfileNotFound:
             raise InputProblem(f"--profile {value}: no such profile file or stored profile") from None
     finally:

@@ -14,6 +14,7 @@ import click
 
 from . import cli_common
 from .cli_common import InputProblem, load_inputs, load_profile
+from .constants import MESSAGE_KINDS
 from .settings import Settings
 
 
@@ -78,7 +79,7 @@ def _text_lines(result) -> list[str]:
               help="A stored partner profile (id or name) or a profile JSON file; repeatable.")
 @click.option("--sector", "sectors", multiple=True, metavar="ID",
               help="A sector pack (see `framing rules`); repeatable.")
-@click.option("--kind", type=click.Choice(["pitch", "campaign"]), default="pitch",
+@click.option("--kind", type=click.Choice(MESSAGE_KINDS), default="pitch",
               show_default=True, help="Partner pitch or public campaign copy.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
               show_default=True)

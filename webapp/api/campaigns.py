@@ -143,7 +143,8 @@ def campaign_calendar(campaign_id: int):
 @requires("read")
 def campaign_csv(campaign_id: int):
     """The pieces with their approved versions as CSV."""
-    return Response(export.export_csv(store(), campaign_id), mimetype="text/csv", headers={
+    return Response(export.export_csv(store(), campaign_id,
+                                    root=current_app.config.get("FRAMING_LEXICONS") or None), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="campaign-{campaign_id}.csv"'})
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as stdcal
 from datetime import date
 
-from flask import Response, render_template, request
+from flask import Response, current_app, render_template, request
 
 from campaigns import calendar as campaign_calendar
 from campaigns import export
@@ -119,7 +119,8 @@ def calendar_ics(campaign_id: int):
 def export_csv(campaign_id: int):
     """The campaign's pieces as CSV (never internal comments)."""
     get_campaign(campaign_id)
-    body = export.export_csv(campaign_store(), campaign_id)
+    body = export.export_csv(campaign_store(), campaign_id,
+                             root=current_app.config.get("FRAMING_LEXICONS") or None)
     return Response(body, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="campaign-{campaign_id}.csv"',
         "Cache-Control": "no-store"})
@@ -130,7 +131,8 @@ def export_csv(campaign_id: int):
 def package(campaign_id: int):
     """Print-ready HTML: one piece per page, approval status, DRAFT unless approved."""
     get_campaign(campaign_id)
-    body = export.export_html(campaign_store(), campaign_id)
+    body = export.export_html(campaign_store(), campaign_id,
+                              root=current_app.config.get("FRAMING_LEXICONS") or None)
     # The package is one self-contained file (its CSS is inline, so it prints offline);
     # its policy allows exactly that style and no script at all.
     return Response(body, mimetype="text/html", headers={

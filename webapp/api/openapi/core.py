@@ -6,6 +6,7 @@ The whole document is put together in :mod:`webapp.api.openapi`.
 """
 from __future__ import annotations
 
+from framing.constants import MESSAGE_KINDS
 from framing.findings import CATEGORIES, SCOPES, SEVERITIES
 from framing.profile_schema import (AUTHORITY_LEVELS, CAPACITY_LEVELS, FISCAL_CLIMATES,
                                     KEY_DATE_KINDS, POLICY_CULTURES, POWER_KINDS)
@@ -29,7 +30,7 @@ def obj(properties: dict, required: tuple[str, ...] = (), **extra) -> dict:
 STR, INT, BOOL, NUM = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}, {"type": "number"}
 NULLABLE_STR, NULLABLE_INT = {"type": ["string", "null"]}, {"type": ["integer", "null"]}
 STRINGS = {"type": "array", "items": STR}
-KIND = {"type": "string", "enum": ["pitch", "campaign"], "default": "pitch"}
+KIND = {"type": "string", "enum": list(MESSAGE_KINDS), "default": "pitch"}
 
 
 def error(description: str) -> dict:
