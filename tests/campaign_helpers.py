@@ -51,3 +51,28 @@ def make_store(tmp_path, filename: str = "campaigns.sqlite"):
 
 NORMS_POST = ("Most Lincoln teens (4 out of 5) don't vape, according to the 2025 Lincoln Youth "
               "Survey. Most of us don't vape. #MostOfUs")
+
+
+def profiles_in(app) -> list[int]:
+    """Two partner profiles saved in a web app's database (their ids)."""
+    db = connect(app.config["DATABASE"])
+    try:
+        return make_profiles(db)
+    finally:
+        db.conn.close()
+
+
+def piece_in(app, author: str = "eddie", status: str | None = None) -> int:
+    """A campaign with one social post by ``author`` in a web app's database; its id.
+
+    ``status`` moves the new piece on (as an editor) before it is returned."""
+    db = connect(app.config["DATABASE"])
+    try:
+        store = CampaignStore(db)
+        campaign = store.create_campaign(campaign_doc(*make_profiles(db)), author)
+        piece = store.add_piece(campaign.id, "x", "Post", NORMS_POST, author)
+        if status:
+            store.transition(piece.id, status, author, "editor")
+        return piece.id
+    finally:
+        db.conn.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from campaign_helpers import NORMS_POST, campaign_doc, make_profiles, make_store
+from campaign_helpers import NORMS_POST, campaign_doc, make_store, piece_in
 from web_helpers import api_token, bearer, connect, login, make_app, make_user
 
 from campaigns.models import StaleVersion
@@ -39,13 +39,7 @@ def app(tmp_path):
 
 @pytest.fixture
 def piece_id(app):
-    db = connect(app.config["DATABASE"])
-    try:
-        store = CampaignStore(db)
-        campaign = store.create_campaign(campaign_doc(*make_profiles(db)), "eddie")
-        return store.add_piece(campaign.id, "x", "Post", NORMS_POST, "eddie").id
-    finally:
-        db.conn.close()
+    return piece_in(app)
 
 
 def test_two_html_saves_from_the_same_version_cannot_both_land(app, piece_id, monkeypatch):

@@ -4,7 +4,7 @@ pages and the API; someone else can. Off, the old single-person flow works."""
 from __future__ import annotations
 
 import pytest
-from campaign_helpers import NORMS_POST, campaign_doc, make_profiles, make_store
+from campaign_helpers import NORMS_POST, campaign_doc, make_store, piece_in
 from web_helpers import api_token, bearer, connect, login, make_app, make_user
 
 from campaigns.models import WorkflowError
@@ -61,15 +61,7 @@ def app(tmp_path):
 
 @pytest.fixture
 def piece_id(app):
-    db = connect(app.config["DATABASE"])
-    try:
-        store = CampaignStore(db)
-        campaign = store.create_campaign(campaign_doc(*make_profiles(db)), "eddie")
-        piece = store.add_piece(campaign.id, "x", "Post", NORMS_POST, "eddie")
-        store.transition(piece.id, "in-review", "eddie", "editor")
-        return piece.id
-    finally:
-        db.conn.close()
+    return piece_in(app, status="in-review")
 
 
 def status_of(app, pid):

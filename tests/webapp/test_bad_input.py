@@ -12,8 +12,8 @@ import io
 import json
 
 import pytest
-from campaign_helpers import campaign_doc, make_profiles
-from web_helpers import api_token, bearer, connect, login, make_app, make_user
+from campaign_helpers import campaign_doc, profiles_in
+from web_helpers import api_token, bearer, login, make_app, make_user
 
 from framing.lexicon import get_lexicons
 from framing.safe_json import MAX_DEPTH, JsonInputError, loads
@@ -38,11 +38,7 @@ def token(app):
 
 @pytest.fixture(scope="module")
 def partners(app):
-    db = connect(app.config["DATABASE"])
-    try:
-        return make_profiles(db)
-    finally:
-        db.conn.close()
+    return profiles_in(app)
 
 
 @pytest.fixture

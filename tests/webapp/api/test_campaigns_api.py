@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from campaign_helpers import NORMS_POST, SENTINEL, campaign_doc, make_profiles
+from campaign_helpers import NORMS_POST, SENTINEL, campaign_doc, profiles_in
 from web_helpers import api_token, bearer, make_app
 
 from campaigns.store import CampaignStore
@@ -22,11 +22,7 @@ def tokens(app):
 
 @pytest.fixture(scope="module")
 def partners(app):
-    db = connect(app.config["DATABASE"])
-    try:
-        return make_profiles(db)
-    finally:
-        db.conn.close()
+    return profiles_in(app)
 
 
 @pytest.fixture
