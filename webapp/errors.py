@@ -15,6 +15,8 @@ from werkzeug.routing import BuildError
 
 from framing.store.db import storage_problem
 
+from .access_log import redact_path
+
 TITLES = {
     400: "Bad request",
     401: "Sign-in needed",
@@ -114,14 +116,14 @@ def handle_unexpected(exc: Exception):
     problem = storage_problem(original) if isinstance(original, sqlite3.Error) else None
     if problem:
         # Not a bug: the database refused the write and is unchanged. Say so plainly.
-        current_app.logger.warning("write refused on %s %s: %s", request.method, request.path,
-                                   original)
+        current_app.logger.warning("write refused on %s %s: %s", request.method,
+                                   redact_path(request.path), original)
         if is_api_request():
             return api_error(503, problem)
         return html_error(503, problem)
     if not isinstance(original, HTTPException) or isinstance(original, InternalServerError):
-        current_app.logger.error("unhandled error on %s %s", request.method, request.path,
-                                 exc_info=original)
+        current_app.logger.error("unhandled error on %s %s", request.method,
+                                 redact_path(request.path), exc_info=original)
     if is_api_request():
         return api_error(500, MESSAGES[500])
     return html_error(500, MESSAGES[500])

@@ -91,6 +91,9 @@ def init_security(app: Flask) -> None:
         hops = int(app.config["PROXY_HOPS"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     logging.getLogger("werkzeug").addFilter(_PathOnly())
+    # The app's own logger too: error handlers name the request path, and a partner
+    # link's path is its token.
+    app.logger.addFilter(RedactArgs())
     allowed = [h.strip().lower() for h in app.config.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
     @app.before_request

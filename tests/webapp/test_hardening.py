@@ -264,3 +264,21 @@ def test_link_tokens_not_in_the_gunicorn_access_log(tmp_path):
                                  "wsgi:app"], env, port, tmp_path / "prod.log", "Booting worker")
     assert "/p/[redacted]" in logged and "/login" in logged, logged
     assert "TOKEN-SECRET" not in logged
+
+
+def test_error_logs_never_name_a_partner_link_token(tmp_path, caplog):
+    """A refused write or a crash on /p/<token> is logged with the token redacted (the
+    link still works when the write was refused, so its token must not reach the log)."""
+    from webapp.errors import handle_unexpected
+    app = create_app({"DATABASE": str(tmp_path / "log.sqlite"), "TESTING": True,
+                      "SECRET_KEY": secrets.token_hex(32)})
+    token = "pl_" + secrets.token_urlsafe(24)
+    failures = [sqlite3.OperationalError("attempt to write a readonly database"),
+                RuntimeError("boom")]
+    with caplog.at_level(logging.WARNING, logger=app.logger.name):
+        for failure in failures:
+            with app.test_request_context(f"/p/{token}", method="POST"):
+                assert handle_unexpected(failure).status_code in (503, 500)
+    assert "write refused on POST /p/" in caplog.text
+    assert "unhandled error on POST /p/" in caplog.text
+    assert token not in caplog.text
