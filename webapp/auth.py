@@ -202,15 +202,16 @@ def login():
     password = request.form.get("password", "")
     address = request.remote_addr or "unknown"
     throttle = SignInThrottle(SignInLog(store.db))
-    wait = throttle.wait(username, address)
+    wait, reserved = throttle.reserve(username, address)
     if wait > 0:  # refused before the password is checked: not counted as a guess
         return _too_many("auth/login.html", wait, username=username, next=next_url)
     user = store.authenticate(username, password)
     if user is None:
-        throttle.failed(username, address)
+        if reserved is None:  # not counted in advance (the database takes no writes)
+            throttle.failed(username, address)
         return render_template("auth/login.html", error="Wrong username or password.",
                                username=username, next=next_url), 401
-    notice = failures_notice(throttle.succeeded(username, address))
+    notice = failures_notice(throttle.succeeded(username, address, reserved))
     _sign_in(user, store)
     if notice:
         flash(notice, "warning")  # shown once, on the next page

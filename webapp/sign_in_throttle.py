@@ -137,15 +137,43 @@ class SignInThrottle:
         return self.policy.wait(count + more, max(last, more_last),
                                 names >= self.policy.spray_usernames, at)
 
+    def reserve(self, username: str, address: str) -> tuple[float, int | None]:
+        """(wait, reserved row) for an attempt about to be checked.
+
+        The wait is decided and, when there is none, the attempt is counted as a
+        failure in the same write transaction: writers take turns (BEGIN IMMEDIATE,
+        across processes too), so guesses sent at the same moment cannot all pass
+        the check before any of them is counted. A right password then discards the
+        reserved row (:meth:`succeeded`). When the database cannot be written the
+        decision comes from the log and this process's memory, and the caller
+        records a failure with :meth:`failed` (row None).
+        """
+        decided: dict = {}
+
+        def decide() -> None:
+            decided["wait"] = self.wait(username, address)
+            if decided["wait"] <= 0:
+                decided["row"] = self.log.record(normal_name(username), address, False, now())
+
+        if try_write(self.log.db, decide):
+            return decided["wait"], decided.get("row")
+        return self.wait(username, address), None
+
     def failed(self, username: str, address: str) -> None:
         """Record a wrong password (in memory if the database cannot take it)."""
         at, name = now(), normal_name(username)
         if not try_write(self.log.db, lambda: self.log.record(name, address, False, at)):
             self.memory.add(name, address, at)
 
-    def succeeded(self, username: str, address: str) -> list[Failures]:
-        """Record a sign-in; returns the failures on this account since its previous one."""
+    def succeeded(self, username: str, address: str,
+                  reserved: int | None = None) -> list[Failures]:
+        """Record a sign-in; returns the failures on this account since its previous one.
+
+        ``reserved`` is the row :meth:`reserve` counted for this attempt: it was no failure.
+        """
         name = normal_name(username)
+        if reserved is not None:
+            try_write(self.log.db, lambda: self.log.discard(reserved))
         failures = self.log.failures_since_last_success(name) + self.memory.for_name(name)
         self.memory.clear_pair(name, address)
         try_write(self.log.db, lambda: self.log.record(name, address, True, now()))

@@ -48,16 +48,22 @@ class SignInLog:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
 
-    def record(self, username: str, address: str, ok: bool, now: float | None = None) -> None:
-        """Log one attempt (and drop attempts older than the retention period).
+    def record(self, username: str, address: str, ok: bool, now: float | None = None) -> int:
+        """Log one attempt (and drop attempts older than the retention period); its row id.
 
         Raises when the database cannot be written: callers use ``try_write``.
         """
         now = time.time() if now is None else now
-        self.db.execute("INSERT INTO sign_in_attempts (username, address, ok, at) "
-                        "VALUES (?, ?, ?, ?)",
-                        [normal_name(username), address[:MAX_ADDRESS], int(bool(ok)), now])
+        row = self.db.execute("INSERT INTO sign_in_attempts (username, address, ok, at) "
+                              "VALUES (?, ?, ?, ?)",
+                              [normal_name(username), address[:MAX_ADDRESS], int(bool(ok)), now]
+                              ).lastrowid
         self.db.execute("DELETE FROM sign_in_attempts WHERE at < ?", [now - RETENTION_SECONDS])
+        return row
+
+    def discard(self, row_id: int) -> None:
+        """Remove one attempt (a guess counted in advance that turned out right)."""
+        self.db.execute("DELETE FROM sign_in_attempts WHERE rowid = ?", [row_id])
 
     def pair_failures(self, username: str, address: str, since: float) -> tuple[int, float]:
         """(count, latest time) of failures for the pair after ``since`` and its last success."""

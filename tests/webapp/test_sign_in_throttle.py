@@ -119,3 +119,25 @@ def test_usernames_differing_in_case_share_a_throttle(app):
     for name in ("maria", "MARIA", "Maria"):
         login(client, name, WRONG)
     assert login(client, "mAria", PASSWORD).status_code == 429
+
+
+def test_parallel_guesses_cannot_share_one_allowance(app):
+    """Deciding whether a guess may be checked and counting it happen in one write, so
+    guesses sent at the same moment do not all slip past the limit."""
+    import threading
+    make_user(app, "maria")
+    statuses, start = [], threading.Barrier(8, timeout=30)
+
+    def guess():
+        client = browser(app, "203.0.113.9")
+        start.wait()
+        statuses.append(login(client, "maria", WRONG).status_code)
+
+    threads = [threading.Thread(target=guess) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [401] * 3 + [429] * 5  # LOGIN_ATTEMPTS=3 in this app
+    # The right password afterwards from another address still works.
+    assert login(browser(app, "198.51.100.7"), "maria").status_code == 302
