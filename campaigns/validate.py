@@ -73,7 +73,7 @@ def campaign_document(data: Any) -> dict:
     if hashtag and not HASHTAG.fullmatch(hashtag):
         raise ValidationError("hashtag", "one word of letters, digits or _ (like #MostOfUs)")
     doc["hashtag"] = hashtag
-    if doc["help_line"] and sum(ch.isdigit() for ch in doc["help_line"]) < 3:
+    if doc["help_line"] and sum(ch.isdecimal() for ch in doc["help_line"]) < 3:
         raise ValidationError("help_line", "expected a phone number or short code (like 988)")
     doc["partners"] = partners(data.get("partners"))
     doc["norms"] = norms(data.get("norms"))
@@ -103,7 +103,7 @@ def partners(value: Any) -> list[dict]:
         if extra:
             raise ValidationError(f"{key}.{sorted(extra)[0]}", "unknown field")
         pid = row.get("profile_id")
-        if isinstance(pid, str) and pid.strip().isdigit():
+        if isinstance(pid, str) and pid.strip().isdecimal():
             pid = int(pid)
         if not isinstance(pid, int) or isinstance(pid, bool):
             raise ValidationError(f"{key}.profile_id", "choose a partner profile")

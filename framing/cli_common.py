@@ -124,7 +124,7 @@ def stored_profile(value: str) -> PartnerProfile:
     try:
         store = ProfileStore(db, set(get_lexicons().sectors))
         try:
-            if value.isdigit():
+            if value.isdecimal():
                 return engine_profile(store.get(int(value)))
             match = next((p for p in store.list() if p.name.lower() == value.lower()), None)
             if match is None:

@@ -81,7 +81,9 @@ def _hit(key: str, window: int, now: float) -> Count:
         try:
             return RequestCounts(db).hit(key, window, now)
         except sqlite3.OperationalError as exc:
-            if storage_problem(exc) is None:
+            # Read-only, full, or locked past the busy timeout (a backup, a long
+            # migration): count here rather than refuse the analysis with a 500.
+            if storage_problem(exc) is None and "locked" not in str(exc).lower():
                 raise
             current_app.logger.warning("rate limit counted in memory: %s", exc)
     start = window_start(now, window)

@@ -29,6 +29,11 @@ def engine_profile(stored):
         return stored.to_engine()
     except ProfileError as exc:
         raise UnusableProfile(str(exc)) from None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        # Saved documents were validated when saved, so the model trusts them; one
+        # edited by hand in the database (or restored from an old backup) may not fit.
+        raise UnusableProfile(f"the saved profile “{stored.name}” is damaged; open it, "
+                              "check its fields and save it again") from None
 
 
 def check_draft(analyzer, text: str, *, kind: str = "pitch", sector: str | None = None,

@@ -27,3 +27,23 @@ def test_reviewers_may_set_only_what_the_workflow_gives_them():
     every_target = {to for (_, to) in TRANSITIONS}
     assert statuses_role_may_set("admin") <= every_target
     assert statuses_role_may_set("nobody") == frozenset()
+
+
+def test_a_damaged_stored_profile_is_unusable_not_a_crash(tmp_path):
+    from framing.lexicon import get_lexicons
+    from framing.services.checking import UnusableProfile, engine_profile
+    from framing.store import connect, migrate
+    from framing.store.migrations import MIGRATIONS
+    from framing.store.profiles import ProfileStore, defaults_for_sector
+    db = connect(tmp_path / "p.sqlite")
+    migrate(db, MIGRATIONS)
+    lexicons = get_lexicons()
+    store = ProfileStore(db, set(lexicons.sectors))
+    doc = {**defaults_for_sector(lexicons.sectors["education"]), "name": "Lincoln USD"}
+    saved = store.create(doc, "maria")
+    assert engine_profile(store.get(saved.id)).name == "Lincoln USD"
+    db.execute("UPDATE profiles SET data = ? WHERE id = ?",
+               ['{"name": "Lincoln USD", "priorities": 7}', saved.id])
+    with pytest.raises(UnusableProfile) as refused:
+        engine_profile(store.get(saved.id))
+    assert refused.value.field == "profile_id" and "damaged" in refused.value.message

@@ -101,6 +101,13 @@ def test_the_same_through_the_api_is_recorded(app, data):
     ]
 
 
+def test_the_profile_edit_form_counts_as_a_view(app, data):
+    client = signed_in(app, "editor")
+    pid = data["profile"]
+    assert client.get(f"/profiles/{pid}/edit").status_code == 200
+    assert summary(entries(app)) == [(USERS["editor"], "view", "profile", pid, "web")]
+
+
 def test_failed_and_unaudited_requests_record_nothing(app, data):
     client = signed_in(app, "editor")
     assert client.get("/profiles/99999").status_code == 404
@@ -181,7 +188,8 @@ def test_log_page_newest_first_paginated_and_filtered(app, data):
 
 
 @pytest.mark.parametrize("query, field", [("id=abc", "Object id"), ("page=0", "Page"),
-                                          ("kind=pitch", "Object kind"), ("page=x", "Page")])
+                                          ("kind=pitch", "Object kind"), ("page=x", "Page"),
+                                          ("page=%C2%B2", "Page"), ("id=%C2%B2", "Object id")])
 def test_bad_filters_name_the_field(app, query, field):
     response = signed_in(app, "admin").get(f"/audit?{query}")
     assert response.status_code == 400 and field in html(response)

@@ -98,3 +98,9 @@ def test_loading_a_pitch_fills_the_form(app, data):
     assert f'value="profile:{data["profile"]}" selected' in page
     assert client.get(f"/check?pitch={data['pitch']}&version=9").status_code == 404
     assert client.get("/pitches/999").status_code == 404
+
+
+def test_a_superscript_digit_in_a_profile_reference_is_not_a_crash(app):
+    client = signed_in(app, "editor")
+    response = client.get("/check?against=profile:%C2%B2&run=1&text=Hello+there")
+    assert response.status_code < 500

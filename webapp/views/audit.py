@@ -32,6 +32,7 @@ WRITE_WAIT_MS = 2000  # how long an entry may wait for the write lock before it 
 # endpoint -> (action, object kind, name of the URL argument with the id; None: all of them)
 AUDITED: dict[str, tuple[str, str, str | None]] = {
     "profiles.view": ("view", "profile", "profile_id"),
+    "profiles.edit": ("view", "profile", "profile_id"),  # the form shows the whole profile
     "profiles.history": ("history", "profile", "profile_id"),
     "profiles.diff": ("history", "profile", "profile_id"),
     "profiles.export_all_json": ("export-json", "profile", None),
@@ -109,9 +110,9 @@ def _filters() -> dict:
     raw_page = args.get("page", "").strip() or "1"
     if kind and kind not in KINDS:
         raise FilterError("kind", "Object kind: choose a profile or a campaign.")
-    if raw_id and not raw_id.isdigit():
+    if raw_id and not raw_id.isdecimal():
         raise FilterError("id", "Object id: enter a whole number, such as 12.")
-    if not raw_page.isdigit() or int(raw_page) < 1:
+    if not raw_page.isdecimal() or int(raw_page) < 1:
         raise FilterError("page", "Page: enter a page number of 1 or more.")
     return {"user": user, "kind": kind, "id": int(raw_id) if raw_id else None,
             "page": int(raw_page)}

@@ -22,7 +22,7 @@ def readable_error(exc: Exception) -> tuple[str, str]:
     head, _, sub = field.partition(".")
     name, _, index = head.partition("[")
     label = FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
-    if index.rstrip("]").isdigit():
+    if index.rstrip("]").isdecimal():
         label += f", row {int(index.rstrip(']')) + 1}"
     if sub:
         label += ", " + SUBFIELD_LABELS.get(sub, sub.replace("_", " "))
@@ -64,7 +64,7 @@ def campaign_from_form(form) -> dict:
         profile_id, contact, email = profile_id.strip(), contact.strip(), email.strip()
         if not (profile_id or contact or email):
             continue  # a blank row
-        partners.append({"profile_id": int(profile_id) if profile_id.isdigit() else None,
+        partners.append({"profile_id": int(profile_id) if profile_id.isdecimal() else None,
                          "role": role.strip(), "contact_name": contact, "contact_email": email})
     norms = {"behaviour": form.get("norm_behaviour", "").strip(),
              "actual_pct": _number(form.get("norm_actual", "")),

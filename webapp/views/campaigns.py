@@ -123,7 +123,7 @@ def new_piece(campaign_id: int):
         return _piece_form(campaign, doc, 413, error_field="body", error=(
             f"Text: {exc.size:,} characters; the limit is {exc.limit:,}. "
             "Split it into shorter pieces."))
-    target = int(doc["target_profile_id"]) if doc["target_profile_id"].isdigit() else None
+    target = int(doc["target_profile_id"]) if doc["target_profile_id"].isdecimal() else None
     try:
         piece = campaign_store().add_piece(campaign_id, doc["channel"], doc["title"], doc["body"],
                                            g.user, run_date=doc["run_date"] or None,

@@ -61,7 +61,7 @@ class Draft:
     @property
     def profile_id(self) -> int | None:
         kind, _, value = self.against.partition(":")
-        return int(value) if kind == "profile" and value.isdigit() else None
+        return int(value) if kind == "profile" and value.isdecimal() else None
 
     @property
     def sector(self) -> str | None:
@@ -164,7 +164,7 @@ def _against(values) -> str:
     """``against`` from the form, or from plain ``profile`` / ``sector`` parameters."""
     if values.get("against") is not None:
         return values.get("against", "").strip()
-    if values.get("profile", "").strip().isdigit():
+    if values.get("profile", "").strip().isdecimal():
         return f"profile:{values['profile'].strip()}"
     if values.get("sector", "").strip():
         return f"sector:{values['sector'].strip()}"

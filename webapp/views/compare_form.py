@@ -136,7 +136,7 @@ def targets_of(values: list[str], profile_ids: set[int], sector_ids: set[str]) -
     targets, seen = [], set()
     for value in values:
         kind, _, ident = value.partition(":")
-        if kind == "profile" and ident.isdigit() and int(ident) in profile_ids:
+        if kind == "profile" and ident.isdecimal() and int(ident) in profile_ids:
             target = {"profile_id": int(ident)}
         elif kind == "sector" and ident in sector_ids:
             target = {"sector": ident}
@@ -189,7 +189,7 @@ def parse_ratings(text: str) -> list[int]:
     parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
     ratings = []
     for part in parts:
-        if not part.isdigit() or not 1 <= int(part) <= 5:
+        if not part.isdecimal() or not 1 <= int(part) <= 5:
             raise FormError("ratings", f"“{part}” is not a rating: use whole numbers "
                                        "from 1 to 5, separated by commas.")
         ratings.append(int(part))
@@ -203,7 +203,7 @@ def parse_votes(text: str) -> int:
     text = text.strip()
     if not text:
         return 0
-    if not text.isdigit() or int(text) > MAX_VOTES:
+    if not text.isdecimal() or int(text) > MAX_VOTES:
         raise FormError("votes", f"“{text}” is not a number of votes: use a whole number "
                                  "such as 3.")
     return int(text)

@@ -35,7 +35,7 @@ def piece_of(comparison):
     """The campaign piece a comparison's ``piece_ref`` names (None if none or deleted)."""
     ref = getattr(comparison, "piece_ref", None) or ""
     kind, _, ident = ref.partition(":")
-    if kind != "piece" or not ident.isdigit():
+    if kind != "piece" or not ident.isdecimal():
         return None
     try:
         return campaign_store().get_piece(int(ident))

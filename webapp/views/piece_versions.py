@@ -76,7 +76,7 @@ def details(piece_id: int):
     piece = get_piece(piece_id)
     run_date = request.form.get("run_date", "").strip() or None
     target = request.form.get("target_profile_id", "").strip()
-    target_id = int(target) if target.isdigit() else None
+    target_id = int(target) if target.isdecimal() else None
     try:
         piece_store().update_piece(piece_id, g.user, run_date=run_date,
                                    target_profile_id=target_id)
