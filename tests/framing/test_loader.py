@@ -5,28 +5,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lexicon_samples import GOOD_RULE
 from repo_paths import LEXICONS
 
 from framing.lexicon import LexiconError, load_lexicons
 
 
-GOOD_RULE = """
-pack: sample
-title: Sample
-sources:
-  S1: {publisher: Somebody, url: "https://example.org/guide"}
-rules:
-  - id: sample.word
-    kind: term
-    category: stigma
-    severity: warning
-    message: Use the other word.
-    source: S1
-    patterns: ['badword']
-    examples:
-      fail: ["A badword here."]
-      pass: ["A fine word here."]
-"""
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lexicon_samples import GOOD_RULE
 
 from campaigns import copy_rules
 from framing.lexicon import LexiconError, load_lexicons
@@ -14,23 +15,6 @@ from framing.lexicon.kinds import CAMPAIGN_ROLES, REWRITES
 from framing.rewrite import suggest
 from framing.settings import lexicon_root
 
-GOOD_RULE = """
-pack: sample
-title: Sample
-sources:
-  S1: {publisher: Somebody, url: "https://example.org/guide"}
-rules:
-  - id: sample.word
-    kind: term
-    category: stigma
-    severity: warning
-    message: Use the other word.
-    source: S1
-    patterns: ['badword']
-    examples:
-      fail: ["A badword here."]
-      pass: ["A fine word here."]
-"""
 RULES = load_lexicons(lexicon_root()).rules
 
 
