@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from ..validation import ValidationError
 from .db import write_transaction
 from .profiles import utcnow
 
@@ -51,7 +52,7 @@ class AuditEntry:
 
 def _checked(name: str, value, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise ValueError(f"{name}: expected one of {', '.join(allowed)}")
+        raise ValidationError(name, f"expected one of {', '.join(allowed)}")
     return value
 
 
@@ -67,16 +68,16 @@ class AuditStore:
 
     def record(self, username: str, user_id: int | None, action: str, object_kind: str,
                object_id: int | None, via: str = "web") -> AuditEntry:
-        """Add one entry; ValueError (naming the field) for anything outside the fixed lists."""
+        """Add one entry; ValidationError (naming the field) outside the fixed lists."""
         _checked("action", action, ACTIONS)
         _checked("object_kind", object_kind, KINDS)
         _checked("via", via, VIAS)
         if not _whole_or_none(object_id):
-            raise ValueError("object_id: expected a whole number or none")
+            raise ValidationError("object_id", "expected a whole number or none")
         if not isinstance(username, str) or not username or len(username) > MAX_USERNAME:
-            raise ValueError(f"username: required, at most {MAX_USERNAME} characters")
+            raise ValidationError("username", f"required, at most {MAX_USERNAME} characters")
         if not _whole_or_none(user_id):
-            raise ValueError("user_id: expected a whole number or none")
+            raise ValidationError("user_id", "expected a whole number or none")
         at = utcnow()
         with write_transaction(self.db):
             cursor = self.db.execute(

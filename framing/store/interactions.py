@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..validation import ValidationError
 from .db import write_transaction
 from .profiles import ProfileNotFound, actor, utcnow
 
@@ -58,11 +59,11 @@ class InteractionStore:
     def add(self, profile_id: int, kind: str, summary: str, user: Any, at: str | None = None,
             campaign_id: int | None = None, piece_id: int | None = None,
             version: int | None = None) -> Interaction:
-        """Record one interaction; raises ProfileNotFound or ValueError("field: ...")."""
+        """Record one interaction; raises ProfileNotFound or ValidationError(field, message)."""
         if kind not in INTERACTION_KINDS:
-            raise ValueError(f"kind: expected one of {', '.join(INTERACTION_KINDS)}")
+            raise ValidationError("kind", f"expected one of {', '.join(INTERACTION_KINDS)}")
         if not isinstance(summary, str) or not summary.strip():
-            raise ValueError("summary: required")
+            raise ValidationError("summary", "required")
         summary = summary.strip()[:MAX_SUMMARY]
         at, who = at or utcnow(), actor(user)
         with write_transaction(self.db):
