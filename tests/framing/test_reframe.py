@@ -94,3 +94,14 @@ def test_reframing_never_changes_quoted_text(analyzer, parts, sector):
     variant = reframe(analyzer, analyzer.analyze(text, sector=sector))
     for quoted in re.findall(r'"[^"]+"|“[^”]+”', text):
         assert quoted in variant.text, f"quotation {quoted!r} changed in {variant.text!r}"
+
+
+def test_a_slash_between_words_is_flagged_but_never_rewritten(analyzer):
+    """Only the writer knows whether "programs/services" means "and" or "or", and the
+    words "and"/"or" replace the slash, not the pair: no swap is applied or offered."""
+    from framing.rewrite.suggest import rewrites_for
+    text = "Our coalition offers programs/services for students in the county."
+    report = analyzer.analyze(text, sector="education")
+    assert any(f.rule == "plain.word.slash" for f in report.findings)
+    assert not [r for r in rewrites_for(report) if r.rule == "plain.word.slash"]
+    assert "programs/services" in reframe(analyzer, report).text
