@@ -25,7 +25,7 @@ from functools import wraps
 from flask import current_app, g
 from werkzeug.exceptions import TooManyRequests
 
-from framing.store.db import storage_problem
+from framing.store.best_effort import skippable, writable
 from framing.store.request_counts import Count, RequestCounts, window_start
 
 from .extensions import get_db
@@ -77,13 +77,13 @@ def count_analysis(user) -> Refusal | None:
 def _hit(key: str, window: int, now: float) -> Count:
     """The shared count in the database, or this process's own when it cannot be written."""
     db = get_db()
-    if not db.execute("PRAGMA query_only").fetchone()[0]:  # not in maintenance mode
+    if writable(db):  # not in maintenance mode
         try:
             return RequestCounts(db).hit(key, window, now)
         except sqlite3.OperationalError as exc:
             # Read-only, full, or locked past the busy timeout (a backup, a long
             # migration): count here rather than refuse the analysis with a 500.
-            if storage_problem(exc) is None and "locked" not in str(exc).lower():
+            if not skippable(exc):
                 raise
             current_app.logger.warning("rate limit counted in memory: %s", exc)
     start = window_start(now, window)
