@@ -19,6 +19,7 @@ from .lexicon import LexiconError, get_lexicons
 from .nlp import ModelNotInstalled
 from .profile import PartnerProfile, ProfileError
 from .services.checking import engine_profile
+from .services.limits import TextTooLong, check_length
 from .settings import PROJECT_ROOT, Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -56,9 +57,11 @@ def read_message(name: str, raw: bytes, max_chars: int) -> str:
         raise InputProblem(f"{name}: not UTF-8 text (byte {exc.start}: {exc.reason})") from None
     if not text.strip():
         raise InputProblem(f"{name}: empty message")
-    if len(text) > max_chars:
-        raise InputProblem(f"{name}: {len(text):,} characters is over the limit of {max_chars:,} "
-                           "(set FRAMING_MAX_CHARS to change it)")
+    try:
+        check_length(text, max_chars)
+    except TextTooLong as exc:
+        raise InputProblem(f"{name}: {exc.size:,} characters is over the limit of {exc.limit:,} "
+                           "(set FRAMING_MAX_CHARS to change it)") from None
     return text
 
 

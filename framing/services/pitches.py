@@ -27,7 +27,7 @@ def save_draft(store, author, text: str, *, version_of: int | None = None, title
     """Save ``text`` as a new version of pitch ``version_of``, or as a new pitch.
 
     ``store`` is a :class:`framing.store.pitches.PitchStore`. Raises the store's
-    ``PitchNotFound`` and its ``ValueError`` ("field: problem") for bad input.
+    ``PitchNotFound`` and its ``ValidationError`` (field, message) for bad input.
     """
     if version_of is not None:
         saved = store.add_version(version_of, text, author, note=note)
