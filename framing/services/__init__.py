@@ -10,7 +10,6 @@ words those for its readers.
 - :mod:`.limits`: the one too-long check for pasted or posted text.
 - :mod:`.checking`: check a draft against a stored profile or a sector.
 - :mod:`.pitches`: save a draft as a new pitch or a new version of one.
-- :mod:`.reframing`: build the reframed variant and save it.
 - :mod:`.comparing`: score framing variants against profiles and sectors.
 
 The campaign use cases (the dashboard) are in :mod:`campaigns.services`.

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from framing.compare import VariantInput, compare, targets_from
+from framing.compare import VariantInput, compare
 
-
-def comparison_targets(profiles, profile_ids, sectors, packs) -> list:
-    """The targets for stored profile ids, then sector ids (see
-    :func:`framing.compare.targets_from` for the errors it raises)."""
-    return targets_from(profiles, profile_ids, sectors, packs)
 
 
 def run_comparison(analyzer, variants: Iterable[tuple[str, str, str | None]], targets,

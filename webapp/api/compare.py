@@ -13,7 +13,7 @@ from flask import current_app, g, jsonify, request, url_for
 
 from campaigns.store import CampaignStore, PieceNotFound
 from framing.engine import KINDS, InputError, TextTooLarge
-from framing.services.comparing import comparison_targets
+from framing.compare import targets_from
 from framing.services.comparing import run_comparison as run_engine_comparison
 from framing.services.limits import TextTooLong, check_length
 from framing.store.comparisons import (MAX_TARGETS, MAX_VARIANTS, ComparisonNotFound,
@@ -129,7 +129,7 @@ def run_comparison(variants: list[dict], profile_ids: list[int], sectors: list[s
         missing = [f"profile:{pid}" for pid in profile_ids if not _profile_exists(pid)]
         profile_ids = [pid for pid in profile_ids if f"profile:{pid}" not in missing]
     try:
-        targets = comparison_targets(profiles(), profile_ids, sectors, sector_packs())
+        targets = targets_from(profiles(), profile_ids, sectors, sector_packs())
     except ProfileNotFound as exc:
         raise ApiError(400, str(exc).capitalize() + ".", "profile_ids") from None
     except ValueError as exc:

@@ -10,7 +10,8 @@ from flask import g, jsonify
 
 from framing.rewrite.suggest import rewrites_for
 from framing.rewrite.variant import VariantTooLarge
-from framing.services.reframing import reframe_report, save_reframed
+from framing.rewrite.variant import reframe as reframe_variant
+from framing.services.pitches import save_draft
 from framing.store.pitches import PitchStore
 
 from ..auth import can
@@ -51,7 +52,7 @@ def reframe():
     if report.scores.get("alignment") is None:
         raise ApiError(400, "Reframing needs a 'sector' or a 'profile_id'.", "sector")
     try:
-        variant = reframe_report(get_analyzer(), report,
+        variant = reframe_variant(get_analyzer(), report,
                                  set(accepted) if accepted is not None else None)
     except VariantTooLarge as exc:  # the draft fits, the reframed one would not
         raise ApiError(422, f"{str(exc)[:1].upper()}{str(exc)[1:]}.", "text") from None
@@ -62,6 +63,6 @@ def reframe():
         store = PitchStore(get_db())
         store.get(pitch_id)  # 404 when missing
         note = f"Reframed: alignment {variant.before['alignment']} -> {variant.after['alignment']}"
-        saved = save_reframed(store, g.user.username, variant, version_of=pitch_id, note=note)
+        saved = save_draft(store, g.user.username, variant.text, version_of=pitch_id, note=note)
         body["saved_version"] = saved.number
     return jsonify(body)

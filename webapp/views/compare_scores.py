@@ -19,7 +19,8 @@ from flask import current_app
 from framing.engine import InputError
 from framing.findings import CATEGORIES, SEVERITIES
 from framing.readability import FORMULAS
-from framing.services.comparing import comparison_targets, run_comparison
+from framing.compare import targets_from
+from framing.services.comparing import run_comparison
 from framing.store.profiles import ProfileNotFound
 
 from ..charts import Bar, Group, grouped_bar_chart
@@ -60,7 +61,7 @@ def targets_for(comparison) -> tuple[list, list[str]]:
             sector_ids.append(target["sector"])
         else:
             gone.append(labels.get(key, key))
-    return comparison_targets(store, profile_ids, sector_ids, _lexicons()), gone
+    return targets_from(store, profile_ids, sector_ids, _lexicons()), gone
 
 
 def _fingerprint(comparison, targets) -> str:

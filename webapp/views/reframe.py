@@ -11,8 +11,9 @@ from flask import (abort, current_app, flash, g, make_response, redirect, render
 from framing.engine import InputError, TextTooLarge
 from framing.rewrite.suggest import rewrites_for
 from framing.rewrite.variant import BLANK, VariantTooLarge
+from framing.rewrite.variant import reframe as reframe_variant
 from framing.services.limits import TextTooLong, check_length
-from framing.services import reframing
+from framing.services.pitches import save_draft
 from framing.store.pitches import PitchNotFound
 
 from ..auth import can, login_required
@@ -91,7 +92,7 @@ def variant_context(report, dismissed: set[str]) -> dict:
     rewrites = rewrites_for(report)
     left_out = [r for r in rewrites if r.auto and rewrite_key(r) in dismissed]
     accepted = ({r.id for r in rewrites if r.auto} - {r.id for r in left_out}) if left_out else None
-    variant = reframing.reframe_report(get_analyzer(), report, accepted)
+    variant = reframe_variant(get_analyzer(), report, accepted)
     original, changed = diff_sides(variant.diff, variant.text)
     alignment = report.scores.get("alignment") or {}
     labels = {p["id"]: p["label"] for p in alignment.get("priorities", [])}
@@ -169,10 +170,10 @@ def save_reframed():
     version_of = ((draft.pitch_id or None) if request.form.get("action") == "save_version"
                   else None)
     try:
-        saved = reframing.save_reframed(pitch_store(), g.user, variant, version_of=version_of,
-                                        title=request.form.get("new_title", "").strip(),
-                                        profile_id=draft.profile_id, sector=draft.sector,
-                                        kind=draft.kind, note=note)
+        saved = save_draft(pitch_store(), g.user, variant.text, version_of=version_of,
+                           title=request.form.get("new_title", "").strip(),
+                           profile_id=draft.profile_id, sector=draft.sector,
+                           kind=draft.kind, note=note)
     except PitchNotFound:
         abort(404, description="That saved pitch no longer exists.")
     except ValueError as exc:
