@@ -7,19 +7,11 @@ from datetime import date
 import pytest
 
 from framing.lexicon import get_lexicons
-from framing.store import connect, migrate
-from webapp import MIGRATIONS
+from framing.store import connect
 from framing.store.demo import seed_demo_data
 from framing.store.pitches import PitchStore
 from framing.store.profiles import ProfileStore
 
-
-@pytest.fixture
-def db(tmp_path):
-    db = connect(tmp_path / "framing.sqlite")
-    migrate(db, MIGRATIONS)
-    yield db
-    db.conn.close()
 
 
 @pytest.fixture

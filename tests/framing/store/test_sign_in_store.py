@@ -16,13 +16,6 @@ from framing.store.sign_in_log import RETENTION_SECONDS, SignInLog
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture()
-def db(tmp_path):
-    db = connect(tmp_path / "s.sqlite")
-    migrate(db, MIGRATIONS)
-    yield db
-    db.conn.close()
-
 
 def test_pair_failures_count_since_the_pairs_last_success(db):
     log = SignInLog(db)
@@ -96,12 +89,12 @@ def test_token_lifetime_and_revocation_in_the_store(db):
     assert accounts.verify_token(second) is None
 
 
-def test_try_write_skips_only_what_the_database_cannot_take(tmp_path, db):
+def test_try_write_skips_only_what_the_database_cannot_take(db_path, db):
     db.execute("CREATE TABLE t (x INTEGER)")
     assert try_write(db, lambda: db.execute("INSERT INTO t VALUES (1)"))
-    read_only = connect(tmp_path / "s.sqlite", read_only=True)
+    read_only = connect(db_path, read_only=True)
     assert not try_write(read_only, lambda: read_only.execute("INSERT INTO t VALUES (2)"))
-    uri = sqlite3.connect(f"file:{tmp_path / 's.sqlite'}?mode=ro", uri=True)
+    uri = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     ro_file = sqlite_utils.Database(uri)
     assert not try_write(ro_file, lambda: ro_file.execute("INSERT INTO t VALUES (3)"))
     with pytest.raises(sqlite3.OperationalError):  # a real bug is not swallowed

@@ -5,8 +5,6 @@ import sqlite3
 
 import pytest
 
-from framing.store import connect, migrate
-from webapp import MIGRATIONS
 from framing.store.comparisons import ComparisonNotFound, ComparisonStore, Decision
 from framing.store.pitches import PitchStore
 from framing.store.profiles import ProfileStore, defaults_for_sector
@@ -16,13 +14,6 @@ VARIANTS = [{"label": "A", "text": "Your counselors see chronic absence first."}
             {"label": "B", "text": "Our coalition needs schools to host our program.",
              "source": "pitch:1/v2"}]
 
-
-@pytest.fixture
-def db(tmp_path):
-    db = connect(tmp_path / "t.sqlite")
-    migrate(db, MIGRATIONS)
-    yield db
-    db.conn.close()
 
 
 @pytest.fixture

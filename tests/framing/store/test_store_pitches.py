@@ -7,26 +7,11 @@ import threading
 
 import pytest
 
-from framing.store import connect, migrate
-from webapp import MIGRATIONS
+from framing.store import connect
 from framing.store.pitches import PitchNotFound, PitchStore
 from framing.store.profiles import ProfileStore
 
 
-@pytest.fixture
-def db_path(tmp_path):
-    path = tmp_path / "framing.sqlite"
-    db = connect(path)
-    migrate(db, MIGRATIONS)
-    db.conn.close()
-    return path
-
-
-@pytest.fixture
-def db(db_path):
-    db = connect(db_path)
-    yield db
-    db.conn.close()
 
 
 @pytest.fixture

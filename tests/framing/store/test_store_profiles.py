@@ -9,8 +9,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from framing.lexicon import get_lexicons
-from framing.store import connect, migrate
-from webapp import MIGRATIONS
+from framing.store import connect
 from framing.store import profiles as profiles_module
 from framing.store.profiles import (Change, ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit, defaults_for_sector, validate_profile)
@@ -42,20 +41,6 @@ def full_doc(**changes) -> dict:
     return doc
 
 
-@pytest.fixture
-def db_path(tmp_path):
-    path = tmp_path / "framing.sqlite"
-    db = connect(path)
-    migrate(db, MIGRATIONS)
-    db.conn.close()
-    return path
-
-
-@pytest.fixture
-def db(db_path):
-    db = connect(db_path)
-    yield db
-    db.conn.close()
 
 
 @pytest.fixture
