@@ -7,6 +7,9 @@
 ``FRAMING_MAX_CHARS``  largest text accepted, in characters (default 100,000)
 ``FRAMING_MAX_LINES``  most lines accepted in one text (default 5,000)
 ``FRAMING_MAX_TOKENS`` most words and punctuation marks accepted in one text (default 30,000)
+``FRAMING_CACHE_DIR``  folder for the compiled rule packs and the syllable table kept between
+                       runs (default ``$XDG_CACHE_HOME/framing`` or ``~/.cache/framing``;
+                       ``off`` turns the cache off; see :func:`cache_root` and ``framing.cache``)
 
 The line and token caps bound the time one text can take: the parse costs time
 in proportion to the tokens, and every line is a sentence of its own. 100,000
@@ -77,3 +80,32 @@ def lexicon_root(configured: str | Path | None = None) -> Path:
     if configured:
         return Path(configured)
     return Path(os.environ.get("FRAMING_LEXICONS") or data_root("lexicons"))
+
+
+def cache_root(environ: dict[str, str] | None = None) -> Path | None:
+    """The folder ``framing.cache`` keeps its entries in, or None for no cache.
+
+    ``$FRAMING_CACHE_DIR`` if set (``off`` turns caching off), else
+    ``$XDG_CACHE_HOME/framing``, else ``~/.cache/framing``. A folder inside the
+    project or the lexicon folder is refused (None): the cache must never write
+    into the source tree or next to the rule packs.
+    """
+    env = os.environ if environ is None else environ
+    configured = env.get("FRAMING_CACHE_DIR", "").strip()
+    if configured.lower() == "off":
+        return None
+    if configured:
+        root = Path(configured).expanduser()
+    elif env.get("XDG_CACHE_HOME", "").strip():
+        root = Path(env["XDG_CACHE_HOME"].strip()).expanduser() / "framing"
+    else:
+        try:
+            root = Path.home() / ".cache" / "framing"
+        except RuntimeError:  # no home folder to be found
+            return None
+    resolved = root.resolve()
+    for forbidden in (PROJECT_ROOT, lexicon_root(env.get("FRAMING_LEXICONS") or None)):
+        forbidden = forbidden.resolve()
+        if resolved == forbidden or forbidden in resolved.parents:
+            return None
+    return root

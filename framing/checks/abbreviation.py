@@ -6,7 +6,7 @@ import re
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
-from ..readability import english_words
+from ..syllables import cmu_syllables
 
 
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z&]{1,5}s?\b")
@@ -14,11 +14,8 @@ ABBREVIATION = re.compile(r"\b[A-Z][A-Z&]{1,5}s?\b")
 
 def _said_as_word(word: str) -> bool:
     """True when the CMU dictionary pronounces ``word`` as a word, not letter by letter."""
-    entries = english_words().get(word.lower())
-    if not entries:
-        return False
-    syllables = sum(1 for phone in entries[0] if phone[-1].isdigit())
-    return syllables < len(word)
+    syllables = cmu_syllables().get(word.lower())
+    return syllables is not None and syllables < len(word)
 
 
 def _defined(text: str, abbr: str, position: int) -> bool:
