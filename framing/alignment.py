@@ -56,17 +56,15 @@ class AlignmentAnalysis:
         hits = []
         for priority in self.msg.priorities:
             hit = PriorityHit(priority.id, priority.label, priority.rank)
-            if priority.pattern is not None:
-                for m in priority.pattern.finditer(self.msg.text):
-                    if not self._is_mention(m.start(), m.end()):
-                        hit.spans.append((m.start(), m.end(), m.group(0)))
+            for start, end in self.msg.spans_of(priority.pattern):
+                if not self._is_mention(start, end):
+                    hit.spans.append((start, end, self.msg.text[start:end]))
             hits.append(hit)
         return hits
 
     @cached_property
     def partner_word_spans(self) -> list[tuple[int, int]]:
-        pattern = self.msg.partner_words
-        return [m.span() for m in pattern.finditer(self.msg.text)] if pattern else []
+        return self.msg.spans_of(self.msg.partner_words)
 
     def _is_mention(self, start: int, end: int) -> bool:
         span = self.msg.doc.char_span(start, end, alignment_mode="expand")
@@ -98,8 +96,8 @@ class AlignmentAnalysis:
         pattern = terms_pattern(terms) if terms else None
         if pattern is None:
             return []
-        return [m.span() for m in pattern.finditer(self.msg.text)
-                if not self._is_mention(m.start(), m.end())]
+        return [(start, end) for start, end in self.msg.spans_of(pattern)
+                if not self._is_mention(start, end)]
 
     @cached_property
     def partner_hit_count(self) -> int:

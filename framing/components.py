@@ -16,8 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicons, get_lexicons
-from .lexicon.prefilter import may_match, required_literals
-from .lexicon.schema import compile_any
+from .lexicon.compiled import literal_memo, term_patterns
+from .lexicon.anchor import anchored_finditer
+from .lexicon.prefilter import folded, may_find, may_match
+from .spacy_attributes import QUOTED_KEY, doc_text
 
 QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
@@ -61,17 +63,21 @@ class ContextMarker:
 
     def __init__(self, lexicons: Lexicons):
         self.lexicons = lexicons
+        self.literals = literal_memo(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
+        # Literal tests on the folded text skip the name and topic scans that cannot match.
+        folded_text = folded(text)
         ranges = _quoted_ranges(text)
+        doc.user_data[QUOTED_KEY] = ranges
         for start, end in ranges:
             self._mark(doc, start, end, "in_quote")
         for sent in doc.sents:
             has_quote = any(s < sent.end_char and sent.start_char < e for s, e in ranges)
             self._mark_sentence(sent, text[sent.start_char:sent.end_char], has_quote)
-        self._mark_names(doc, text)
-        doc._.framing_topics = self._topics(text)
+        self._mark_names(doc, text, folded_text)
+        doc._.framing_topics = self._topics(text, folded_text)
         return doc
 
     @staticmethod
@@ -112,9 +118,9 @@ class ContextMarker:
                 if token._.in_quote:
                     token._.is_mention = True
 
-    def _mark_names(self, doc: Doc, text: str) -> None:
+    def _mark_names(self, doc: Doc, text: str, folded_text: str | None) -> None:
         names = self.lexicons.names
-        if names is not None:
+        if names is not None and may_find(names, folded_text, self.literals):
             for match in names.finditer(text):
                 self._mark(doc, match.start(), match.end(), "in_name")
         # Runs of capitalized words joined by "of", "and"... that contain an
@@ -124,11 +130,16 @@ class ContextMarker:
             if any(word in NAME_HEADS for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
 
-    def _topics(self, text: str) -> dict[str, tuple[int, int]]:
+    def _topics(self, text: str, folded_text: str | None) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
         for topic in self.lexicons.topics.values():
-            excluded = [m.span() for m in topic.exclude.finditer(text)] if topic.exclude else []
+            if not may_find(topic.cues, folded_text, self.literals):
+                continue
+            excluded = None  # figurative uses, looked for once a cue is found
             for match in topic.cues.finditer(text):
+                if excluded is None:
+                    excluded = ([m.span() for m in topic.exclude.finditer(text)]
+                                if topic.exclude else [])
                 if not any(s < match.end() and match.start() < e for s, e in excluded):
                     found[topic.id] = match.span()
                     break
@@ -144,56 +155,36 @@ class TermMatcher:
     """
 
     def __init__(self, lexicons: Lexicons):
-        self.rules = []
-        topic_ids = set(lexicons.topics)
-        for rule in lexicons.rules:
-            if rule.kind != "term":
-                continue
-            case_sensitive = bool(rule.options.get("case_sensitive"))
-            pattern = compile_any(rule.options["patterns"], rule.options.get("boundary", True))
-            # Case-insensitive rules run without IGNORECASE on the lower-cased text
-            # (a third faster); patterns are lower-cased to match.
-            compiled = re.compile(pattern.pattern if case_sensitive else _lower_pattern(pattern.pattern))
-            topics_only = bool(rule.gate) and set(rule.gate) <= topic_ids
-            literals = None if case_sensitive else required_literals(
-                rule.options["patterns"])
-            self.rules.append((rule.id, compiled, pattern, case_sensitive,
-                               set(rule.gate) if topics_only else None, literals))
+        self.rules = term_patterns(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text
+        text = doc_text(doc)
         lowered = text.lower()
         # Lower-casing can change the length of a few characters (e.g. "İ"); offsets
         # would shift, so such texts use the case-insensitive patterns instead.
         same_length = len(lowered) == len(text)
         present = set(doc._.framing_topics or {})
-        for rule_id, fast, pattern, case_sensitive, topics, literals in self.rules:
-            if topics is not None and not topics & present:
+        for rule in self.rules:
+            if rule.topics is not None and not rule.topics & present:
                 continue
-            if not may_match(literals, lowered):
+            if not may_match(rule.literals, lowered):
                 continue
-            if case_sensitive:
-                matches = fast.finditer(text)  # compiled without IGNORECASE
+            if rule.case_sensitive:
+                matches = rule.fast.finditer(text)  # compiled without IGNORECASE
             elif same_length:
-                matches = fast.finditer(lowered)
+                matches = anchored_finditer(rule.fast, rule.starts, lowered)
             else:
-                matches = pattern.finditer(text)
+                matches = rule.pattern.finditer(text)
             for match in matches:
                 if match.end() == match.start():
                     continue
-                span = doc.char_span(match.start(), match.end(), label=rule_id,
+                span = doc.char_span(match.start(), match.end(), label=rule.rule_id,
                                      alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
         doc.spans["framing_terms"] = spans
         return doc
-
-
-def _lower_pattern(pattern: str) -> str:
-    """Lower-case a pattern's literal letters, leaving escapes (``\\S``, ``\\W``) intact."""
-    return re.sub(r"\\.|[A-Z]", lambda m: m.group(0) if m.group(0).startswith("\\")
-                  else m.group(0).lower(), pattern)
 
 
 @Language.component("framing_lines")
@@ -209,7 +200,7 @@ def mark_line_starts(doc: Doc) -> Doc:
     call, which made many short lines cost time growing with the square of their
     number (50,000 lines took minutes).
     """
-    text = doc.text
+    text = doc_text(doc)
     if len(doc) < 2 or "\n" not in text:
         return doc
     # Character offsets of every newline (UTF-32 gives one code unit per character,

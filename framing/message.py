@@ -13,11 +13,14 @@ from spacy.attrs import DEP, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from .findings import Finding, downgrade, line_and_column
-from .lexicon import Lexicons, Rule, Sector
+from .lexicon import Lexicons, Rule, Sector, scan
+from .lexicon.compiled import literal_memo
 from .lexicon.model import Priority
+from .lexicon.prefilter import folded
 from .lexicon.schema import terms_pattern
 from .profile import PartnerProfile
 from .readability import readability
+from .spacy_attributes import QUOTED_KEY, doc_text
 
 T = TypeVar("T")
 
@@ -59,8 +62,8 @@ class Message:
 
     @cached_property
     def text(self) -> str:
-        # Doc.text rebuilds the string on every access; read it once.
-        return self.doc.text
+        # Doc.text rebuilds the string on every access; the pipeline keeps it once.
+        return doc_text(self.doc)
 
     @cached_property
     def sentences(self) -> list[Span]:
@@ -76,6 +79,30 @@ class Message:
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start_char for s in self.sentences]
+
+    @cached_property
+    def has_quotations(self) -> bool:
+        """Whether any token may be inside quotation marks (False only when the context
+        marker found none, so no token's ``in_quote`` is set)."""
+        return self.doc.user_data.get(QUOTED_KEY) != []
+
+    @cached_property
+    def folded_text(self) -> str | None:
+        """The lower-cased text that literal prefilters look in (``prefilter.folded``)."""
+        return folded(self.text)
+
+    def spans_of(self, pattern: re.Pattern | None) -> list[tuple[int, int]]:
+        """``(start, end)`` of each match of ``pattern`` in the text, as ``finditer`` finds
+        them, without scanning when the text lacks every literal a match needs and
+        trying the pattern only where a match can start (:mod:`framing.lexicon.scan`)."""
+        if pattern is None:
+            return []
+        return scan.spans(pattern, self.text, self.folded_text, literal_memo(self.lexicons))
+
+    def may_search(self, pattern: re.Pattern) -> bool:
+        """False only when ``pattern`` cannot match anywhere in the text (so a search of
+        the text or any part of it would find nothing)."""
+        return scan.may_search(pattern, self.folded_text, literal_memo(self.lexicons))
 
     @cached_property
     def term_spans(self) -> dict[str, list[Span]]:

@@ -56,6 +56,8 @@ def check_burden(rule: Rule, msg: Message) -> list[Finding]:
     benefits = compiled_option(rule, "benefits")
     words = {t.lower() for t in rule.options.get("targets", [])}
     people = msg.people_pattern
+    if not any(p is not None and msg.may_search(p) for p in (obligations, tasks)):
+        return []  # neither an obligation nor a task can be found in any sentence
     sentences = msg.sentences
     found = []
     for index, sent in enumerate(sentences):

@@ -14,12 +14,11 @@ def check_profile_avoid(rule: Rule, msg: Message) -> list[Finding]:
         return []
     found = []
     for avoid in msg.profile.avoid:
-        pattern = terms_pattern([avoid.term])
-        for m in pattern.finditer(msg.text):
-            if not usable(msg, m.start(), m.end()):
+        for start, end in msg.spans_of(terms_pattern([avoid.term])):
+            if not usable(msg, start, end):
                 continue
             why = f" {avoid.why}" if avoid.why else ""
             found.append(msg.finding(
-                rule, m.start(), m.end(), suggestions=list(avoid.instead),
+                rule, start, end, suggestions=list(avoid.instead),
                 message=f"{rule.message} {msg.profile.name} asked to avoid \"{avoid.term}\".{why}"))
     return found

@@ -9,13 +9,14 @@ from ..message import Message
 
 def _count_used(pattern, msg: Message) -> list[tuple[int, int]]:
     """Matches not inside quotations (what the sender says in its own voice)."""
-    if pattern is None:
-        return []
+    found = msg.spans_of(pattern)
+    if not msg.has_quotations:  # no quotation marks: every match is in the sender's voice
+        return found
     hits = []
-    for match in pattern.finditer(msg.text):
-        span = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    for start, end in found:
+        span = msg.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and not any(t._.in_quote for t in span):
-            hits.append(match.span())
+            hits.append((start, end))
     return hits
 
 

@@ -23,7 +23,10 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     pattern = compiled_option(rule, "patterns")
     first = rule.options.get("first_sentences")
     where = msg.text if first is None else " ".join(msg.sentence_texts[:first])
-    if pattern is not None and pattern.search(where):
+    # Over the whole text, the patterns are searched only when their literals are in it
+    # (the opening sentences are joined with spaces, which could make a new literal).
+    if pattern is not None and (first is not None or msg.may_search(pattern)) \
+            and pattern.search(where):
         return []
     local = msg.lexicons.local_resources
     if rule.options.get("accept_local") and local is not None and local.search(where):

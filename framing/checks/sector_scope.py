@@ -13,11 +13,9 @@ def check_sector_scope(rule: Rule, msg: Message) -> list[Finding]:
         return []
     found = []
     for entry in msg.sector.out_of_scope:
-        if entry.pattern is None:
-            continue
-        for m in entry.pattern.finditer(msg.text):
-            if usable(msg, m.start(), m.end()):
-                found.append(msg.finding(rule, m.start(), m.end(),
+        for start, end in msg.spans_of(entry.pattern):
+            if usable(msg, start, end):
+                found.append(msg.finding(rule, start, end,
                                          message=f"{rule.message} {entry.why}",
                                          suggestions=list(entry.suggestions)))
     return found

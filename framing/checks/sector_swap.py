@@ -13,12 +13,10 @@ def check_sector_swap(rule: Rule, msg: Message) -> list[Finding]:
         return []
     found = []
     for swap in msg.sector.swaps:
-        if swap.pattern is None:
-            continue
-        for m in swap.pattern.finditer(msg.text):
-            if not usable(msg, m.start(), m.end()):
+        for start, end in msg.spans_of(swap.pattern):
+            if not usable(msg, start, end):
                 continue
-            found.append(msg.finding(rule, m.start(), m.end(),
+            found.append(msg.finding(rule, start, end,
                                      message=f"{rule.message} {swap.why}",
                                      suggestions=list(swap.partner)))
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..settings import lexicon_root
+from .cached import cached_lexicons
 from .loader import load_lexicons
 from .model import Lexicons, Rule, Sector
 from .schema import LexiconError
@@ -11,11 +12,12 @@ from .schema import LexiconError
 
 @lru_cache(maxsize=4)
 def _cached(root: str) -> Lexicons:
-    return load_lexicons(root)
+    return cached_lexicons(root)
 
 
 def get_lexicons(root: str | None = None) -> Lexicons:
-    """The loaded lexicons for ``root`` (default folder if empty), loaded once per process."""
+    """The loaded lexicons for ``root`` (default folder if empty), loaded once per process
+    (from the on-disk cache when the packs have not changed since it was stored)."""
     return _cached(str(lexicon_root(root)))
 
 

@@ -11,8 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..findings import CATEGORIES, SEVERITIES, Source
 from ..settings import lexicon_root
 from ..constants import MESSAGE_KINDS
@@ -24,6 +22,7 @@ from .sectors import load_sector
 
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning any parse or encoding error into a LexiconError."""
+    import yaml  # only when the packs are not in the cache (framing.lexicon.cached)
     try:
         raw = path.read_bytes()
         return yaml.safe_load(raw.decode("utf-8"))

@@ -158,6 +158,8 @@ class Lexicons:
     # The organization's own help lines and programs (org.yaml), accepted by
     # resource rules that say ``accept_local: true``.
     local_resources: re.Pattern[str] | None = None
+    # Compiled forms built from the packs (framing.lexicon.compiled), kept with them.
+    compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (KeyError if the packs have none)."""

@@ -72,3 +72,32 @@ def required_literals(patterns: list[str]) -> tuple[str, ...] | None:
 def may_match(literals: tuple[str, ...] | None, lowered_text: str) -> bool:
     """False only when the text holds none of the literals."""
     return literals is None or any(lit in lowered_text for lit in literals)
+
+
+# Characters other than the ASCII letters that ``re.IGNORECASE`` matches with an ASCII
+# letter (İ ı ſ K, found by trying every code point): a text holding one is scanned
+# whatever literals it lacks.
+CASE_ODDITIES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, to look for literals in; None when a literal test could
+    miss a case-insensitive match (see ``CASE_ODDITIES``)."""
+    return None if CASE_ODDITIES.search(text) else text.lower()
+
+
+def pattern_literals(compiled: re.Pattern, memo: dict) -> tuple[str, ...] | None:
+    """Literals (ASCII, lower case) one of which any match of ``compiled`` contains,
+    case-insensitive or not; None when unknown. Remembered in ``memo``."""
+    key = (compiled.pattern, compiled.flags)
+    if key not in memo:
+        found = required_literals([compiled.pattern]) if isinstance(compiled.pattern, str) else None
+        memo[key] = found if found and all(lit.isascii() for lit in found) else None
+    return memo[key]
+
+
+def may_find(compiled: re.Pattern, folded_text: str | None, memo: dict) -> bool:
+    """False only when ``compiled`` cannot match the text ``folded_text`` was folded
+    from (by :func:`folded`)."""
+    return folded_text is None or may_match(pattern_literals(compiled, memo), folded_text)
+
