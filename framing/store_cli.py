@@ -3,14 +3,14 @@
 ``db upgrade`` applies the engine's migrations and those every installed
 package registers under the ``framing.migrations`` entry points (campaigns
 does), so the engine upgrades the whole app's schema without importing it.
+The store modules are imported when one of these commands runs, not when the
+command line starts (every ``framing check`` would pay for them).
 """
 from __future__ import annotations
 
 import click
 
 from .cli_common import MIGRATIONS_GROUP, default_database, installed
-from .store.backup import BackupError, backup, integrity, restore
-from .store.migrations import MIGRATIONS, compose
 
 
 def _database(value: str | None) -> str:
@@ -19,6 +19,7 @@ def _database(value: str | None) -> str:
 
 def installed_migrations() -> list:
     """The engine's migrations and every installed package's, in the order they apply."""
+    from .store.migrations import MIGRATIONS, compose
     return compose(MIGRATIONS, *installed(MIGRATIONS_GROUP).values())
 
 
@@ -27,6 +28,7 @@ def installed_migrations() -> list:
 @click.option("--database", metavar="PATH", help="Database file (default: the app's).")
 def backup_command(destination, database):
     """Take a consistent online backup of the database to DESTINATION (a file or folder)."""
+    from .store.backup import BackupError, backup
     try:
         path = backup(_database(database), destination)
     except BackupError as exc:
@@ -43,6 +45,7 @@ def restore_command(backup_file, database, yes):
 
     Stop the app first: requests in flight during a restore may see either copy.
     """
+    from .store.backup import BackupError, integrity, restore
     target = _database(database)
     if not yes:
         click.confirm(f"Replace {target} with {backup_file}?", abort=True)
