@@ -47,7 +47,8 @@ def analyse_ask(rule: Rule, msg: Message) -> AskAnalysis:
         text = msg.sentence_texts[index].strip()
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
         imperative = first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
-        is_request = text.endswith("?") or imperative or (cues is not None and cues.search(text))
+        is_request = text.endswith("?") or imperative or (
+            cues is not None and msg.may_start_in_sentence(cues, index) and cues.search(text))
         if not is_request or not any(t.lemma_.lower() in verbs for t in sent):
             continue
         # The sentence after the request often says what the sender brings.

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicons, get_lexicons
 from .lexicon.compiled import literal_memo, term_patterns
-from .lexicon.anchor import anchored_finditer
-from .lexicon.prefilter import folded, may_find, may_match
-from .spacy_attributes import QUOTED_KEY, doc_text
+from .lexicon.anchor import WordStarts, anchored_finditer
+from .lexicon.prefilter import folded, may_match
+from .lexicon.scan import may_start_within, possible_starts, spans
+from .spacy_attributes import QUOTED_KEY, doc_text, keep_word_starts, shared_word_starts
 
 QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
@@ -67,17 +68,28 @@ class ContextMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        # Literal tests on the folded text skip the name and topic scans that cannot match.
+        # Literal tests on the folded text skip the scans that cannot match, and find
+        # where a match could start (framing.lexicon.scan).
         folded_text = folded(text)
+        words = shared_word_starts(doc, folded_text) if folded_text is not None else None
         ranges = _quoted_ranges(text)
         doc.user_data[QUOTED_KEY] = ranges
         for start, end in ranges:
             self._mark(doc, start, end, "in_quote")
+        # Sentences are searched for cues only where one could start.
+        according = possible_starts(ACCORDING_TO, text, folded_text, self.literals, words)
+        arrows = TABLE_ARROW.search(text) is not None
+        cues = possible_starts(MENTION_CUES, text, folded_text, self.literals, words)
         for sent in doc.sents:
-            has_quote = any(s < sent.end_char and sent.start_char < e for s, e in ranges)
-            self._mark_sentence(sent, text[sent.start_char:sent.end_char], has_quote)
-        self._mark_names(doc, text, folded_text)
-        doc._.framing_topics = self._topics(text, folded_text)
+            start, end = sent.start_char, sent.end_char
+            has_quote = any(s < end and start < e for s, e in ranges)
+            self._mark_sentence(sent, text[start:end], has_quote,
+                                may_start_within(according, start, end), arrows,
+                                may_start_within(cues, start, end))
+        self._mark_names(doc, text, folded_text, words)
+        doc._.framing_topics = self._topics(text, folded_text, words)
+        if words is not None:
+            keep_word_starts(doc, words)
         return doc
 
     @staticmethod
@@ -87,20 +99,21 @@ class ContextMarker:
             for token in span:
                 setattr(token._, attribute, True)
 
-    def _mark_sentence(self, sent: Span, sent_text: str, has_quote: bool) -> None:
+    def _mark_sentence(self, sent: Span, sent_text: str, has_quote: bool,
+                       may_attribute: bool, may_arrow: bool, may_cue: bool) -> None:
         # Token objects are only built where a sentence needs them: most have
         # no quotation, no arrow and no cue.
-        attributed = ACCORDING_TO.search(sent_text) is not None or (
+        attributed = (may_attribute and ACCORDING_TO.search(sent_text) is not None) or (
             has_quote and any(t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
                               for t in sent if not t._.in_quote))
         if attributed:
             for token in sent:
                 token._.attributed = True
-        if TABLE_ARROW.search(sent_text):
+        if may_arrow and TABLE_ARROW.search(sent_text):
             for token in sent:
                 token._.is_mention = True
             return
-        cues = list(MENTION_CUES.finditer(sent_text))
+        cues = list(MENTION_CUES.finditer(sent_text)) if may_cue else []
         if not cues:
             return
         base = sent.start_char
@@ -118,30 +131,32 @@ class ContextMarker:
                 if token._.in_quote:
                     token._.is_mention = True
 
-    def _mark_names(self, doc: Doc, text: str, folded_text: str | None) -> None:
+    def _mark_names(self, doc: Doc, text: str, folded_text: str | None,
+                    words: WordStarts | None) -> None:
         names = self.lexicons.names
-        if names is not None and may_find(names, folded_text, self.literals):
-            for match in names.finditer(text):
-                self._mark(doc, match.start(), match.end(), "in_name")
+        if names is not None:
+            for start, end in spans(names, text, folded_text, self.literals, words):
+                self._mark(doc, start, end, "in_name")
         # Runs of capitalized words joined by "of", "and"... that contain an
         # organization word: "Drug Abuse Resistance Education Program".
+        if not any(head in text for head in NAME_HEADS):
+            return
         for match in CAPITALIZED_RUN.finditer(text):
             words = match.group(0).split()
             if any(word in NAME_HEADS for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
 
-    def _topics(self, text: str, folded_text: str | None) -> dict[str, tuple[int, int]]:
+    def _topics(self, text: str, folded_text: str | None,
+                words: WordStarts | None) -> dict[str, tuple[int, int]]:
         found: dict[str, tuple[int, int]] = {}
         for topic in self.lexicons.topics.values():
-            if not may_find(topic.cues, folded_text, self.literals):
-                continue
             excluded = None  # figurative uses, looked for once a cue is found
-            for match in topic.cues.finditer(text):
+            for start, end in spans(topic.cues, text, folded_text, self.literals, words):
                 if excluded is None:
-                    excluded = ([m.span() for m in topic.exclude.finditer(text)]
+                    excluded = (spans(topic.exclude, text, folded_text, self.literals, words)
                                 if topic.exclude else [])
-                if not any(s < match.end() and match.start() < e for s, e in excluded):
-                    found[topic.id] = match.span()
+                if not any(s < end and start < e for s, e in excluded):
+                    found[topic.id] = (start, end)
                     break
         return found
 
@@ -165,15 +180,18 @@ class TermMatcher:
         # would shift, so such texts use the case-insensitive patterns instead.
         same_length = len(lowered) == len(text)
         present = set(doc._.framing_topics or {})
+        words = shared_word_starts(doc, lowered)
         for rule in self.rules:
             if rule.topics is not None and not rule.topics & present:
                 continue
-            if not may_match(rule.literals, lowered):
+            # Where a match can start is the cheaper test when it is known; else the literals.
+            if (rule.starts is None or rule.case_sensitive or not same_length) \
+                    and not may_match(rule.literals, lowered):
                 continue
             if rule.case_sensitive:
                 matches = rule.fast.finditer(text)  # compiled without IGNORECASE
             elif same_length:
-                matches = anchored_finditer(rule.fast, rule.starts, lowered)
+                matches = anchored_finditer(rule.fast, rule.starts, lowered, words)
             else:
                 matches = rule.pattern.finditer(text)
             for match in matches:
@@ -184,6 +202,7 @@ class TermMatcher:
                 if span is not None:
                     spans.append(span)
         doc.spans["framing_terms"] = spans
+        keep_word_starts(doc, words)
         return doc
 
 

@@ -14,13 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .findings import Finding, downgrade, line_and_column
 from .lexicon import Lexicons, Rule, Sector, scan
+from .lexicon.anchor import WordStarts
 from .lexicon.compiled import literal_memo
 from .lexicon.model import Priority
 from .lexicon.prefilter import folded
 from .lexicon.schema import terms_pattern
 from .profile import PartnerProfile
 from .readability import readability
-from .spacy_attributes import QUOTED_KEY, doc_text
+from .spacy_attributes import QUOTED_KEY, doc_text, shared_word_starts
 
 T = TypeVar("T")
 
@@ -97,12 +98,43 @@ class Message:
         trying the pattern only where a match can start (:mod:`framing.lexicon.scan`)."""
         if pattern is None:
             return []
-        return scan.spans(pattern, self.text, self.folded_text, literal_memo(self.lexicons))
+        return scan.spans(pattern, self.text, self.folded_text, literal_memo(self.lexicons),
+                          self.word_starts)
+
+    @cached_property
+    def word_starts(self) -> WordStarts | None:
+        """Where the folded text's words start (built when a pattern first needs it)."""
+        if self.folded_text is None:
+            return None
+        return shared_word_starts(self.doc, self.folded_text)
 
     def may_search(self, pattern: re.Pattern) -> bool:
         """False only when ``pattern`` cannot match anywhere in the text (so a search of
         the text or any part of it would find nothing)."""
         return scan.may_search(pattern, self.folded_text, literal_memo(self.lexicons))
+
+    def found(self, pattern: re.Pattern) -> bool:
+        """Whether ``pattern.search(self.text)`` finds anything, tried only where a match
+        can start."""
+        return scan.found(pattern, self.text, self.folded_text, literal_memo(self.lexicons),
+                          self.word_starts)
+
+    def may_start_in_sentence(self, pattern: re.Pattern, index: int) -> bool:
+        """False only when no match of ``pattern`` can start in sentence ``index`` (or any
+        part of it); where one can is worked out once per message and pattern."""
+        places = self.analysis(("starts", pattern.pattern, pattern.flags),
+                               lambda: scan.possible_starts(pattern, self.text, self.folded_text,
+                                                            literal_memo(self.lexicons),
+                                                            self.word_starts))
+        sent = self.sentences[index]
+        return scan.may_start_within(places, sent.start_char, sent.end_char)
+
+    def search_sentence(self, pattern: re.Pattern, index: int) -> re.Match | None:
+        """``pattern.search`` of sentence ``index``'s text, not run when no match can start
+        in it."""
+        if not self.may_start_in_sentence(pattern, index):
+            return None
+        return pattern.search(self.sentence_texts[index])
 
     @cached_property
     def term_spans(self) -> dict[str, list[Span]]:

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .lexicon.anchor import WordStarts
+
 _REGISTERED = False
 # doc.user_data key of the text, kept by :func:`doc_text`.
 TEXT_KEY = "framing_text"
 # doc.user_data key of the quotations' character ranges, set by the context marker.
 QUOTED_KEY = "framing_quoted"
+# doc.user_data key of the word-start index of the lower-cased text (WordStarts).
+WORDS_KEY = "framing_word_starts"
 
 
 def register_extensions() -> None:
@@ -37,3 +41,18 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     doc.user_data[TEXT_KEY] = text
     return text
+
+
+def shared_word_starts(doc: Doc, lowered: str) -> WordStarts:
+    """The word starts of ``lowered`` (the doc's text lower-cased), shared by the
+    components and the checks through ``doc.user_data`` (see :func:`keep_word_starts`)."""
+    kept = doc.user_data.get(WORDS_KEY)
+    if kept is not None and kept[0] == len(lowered):
+        return WordStarts(lowered, kept[1])
+    return WordStarts(lowered)
+
+
+def keep_word_starts(doc: Doc, words: WordStarts) -> None:
+    """Keep the index, if it was built, for the next reader of the same doc."""
+    if words.built and WORDS_KEY not in doc.user_data:
+        doc.user_data[WORDS_KEY] = [len(words.text), words.index]

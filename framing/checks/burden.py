@@ -56,14 +56,12 @@ def check_burden(rule: Rule, msg: Message) -> list[Finding]:
     benefits = compiled_option(rule, "benefits")
     words = {t.lower() for t in rule.options.get("targets", [])}
     people = msg.people_pattern
-    if not any(p is not None and msg.may_search(p) for p in (obligations, tasks)):
-        return []  # neither an obligation nor a task can be found in any sentence
     sentences = msg.sentences
     found = []
     for index, sent in enumerate(sentences):
-        text = msg.sentence_texts[index]
-        match = (obligations.search(text) if obligations else None) or (
-            tasks.search(text) if tasks else None)
+        # Searched only in sentences where an obligation or a task could start.
+        match = (msg.search_sentence(obligations, index) if obligations else None) or (
+            msg.search_sentence(tasks, index) if tasks else None)
         if match is None:
             continue
         start, end = sent.start_char + match.start(), sent.start_char + match.end()

@@ -23,13 +23,15 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     pattern = compiled_option(rule, "patterns")
     first = rule.options.get("first_sentences")
     where = msg.text if first is None else " ".join(msg.sentence_texts[:first])
-    # Over the whole text, the patterns are searched only when their literals are in it
-    # (the opening sentences are joined with spaces, which could make a new literal).
-    if pattern is not None and (first is not None or msg.may_search(pattern)) \
-            and pattern.search(where):
+    # The whole text is searched only where a match can start; the opening sentences
+    # are joined with spaces, which could make a new match, so they are searched as such.
+    def present(found_pattern) -> bool:
+        return msg.found(found_pattern) if first is None else bool(found_pattern.search(where))
+
+    if pattern is not None and present(pattern):
         return []
     local = msg.lexicons.local_resources
-    if rule.options.get("accept_local") and local is not None and local.search(where):
+    if rule.options.get("accept_local") and local is not None and present(local):
         return []
     if first is not None:
         start, end = msg.sentence_range(msg.sentences[0])

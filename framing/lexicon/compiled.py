@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .anchor import start_literals
+from .anchor import Starts, start_literals
 from .kinds import KIND_OPTIONS
 from .model import Lexicons, compiled_map, compiled_option
 from .prefilter import required_literals
@@ -35,7 +35,7 @@ class TermPattern:
     # Literals one of which every match contains (None: always run).
     literals: tuple[str, ...] | None
     # What every match of ``fast`` starts with, so it is tried only there (None: scan).
-    starts: tuple[str, ...] | None = None
+    starts: Starts | None = None
 
 
 def term_patterns(lexicons: Lexicons) -> tuple[TermPattern, ...]:

@@ -17,10 +17,11 @@ module cannot reason about is simply scanned.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from .anchor import anchored_finditer, start_literals
+from .anchor import Starts, WordStarts, anchored_finditer, start_literals, start_places
 from .prefilter import may_match, pattern_literals
 
 # Escapes whose meaning does not change when the pattern and the text are both
@@ -40,7 +41,7 @@ class Scan:
 
     literals: tuple[str, ...] | None  # one is in every match (lower case); None: unknown
     lowered: re.Pattern | None        # the lower-cased twin of a case-insensitive pattern
-    starts: tuple[str, ...] | None    # where matches of ``lowered`` can start
+    starts: Starts | None             # where matches of ``lowered`` can start
 
 
 def lowered_twin(compiled: re.Pattern) -> re.Pattern | None:
@@ -68,17 +69,57 @@ def scan_of(compiled: re.Pattern, memo: dict) -> Scan:
     return found
 
 
-def spans(compiled: re.Pattern, text: str, folded_text: str | None,
-          memo: dict) -> list[tuple[int, int]]:
+def spans(compiled: re.Pattern, text: str, folded_text: str | None, memo: dict,
+          words: WordStarts | None = None) -> list[tuple[int, int]]:
     """The spans of ``compiled.finditer(text)``; ``folded_text`` is
-    ``prefilter.folded(text)`` (None: no shortcut is safe)."""
+    ``prefilter.folded(text)`` (None: no shortcut is safe) and ``words`` its
+    :class:`WordStarts`, when the caller keeps one for several patterns."""
     if folded_text is not None:
         plan = scan_of(compiled, memo)
         if not may_match(plan.literals, folded_text):
             return []
         if plan.lowered is not None and plan.starts is not None and len(folded_text) == len(text):
-            return [m.span() for m in anchored_finditer(plan.lowered, plan.starts, folded_text)]
+            return [m.span() for m in anchored_finditer(plan.lowered, plan.starts, folded_text,
+                                                        words)]
     return [m.span() for m in compiled.finditer(text)]
+
+
+def possible_starts(compiled: re.Pattern, text: str, folded_text: str | None, memo: dict,
+                    words: WordStarts | None = None) -> list[int] | None:
+    """Offsets where a match of ``compiled`` could start in ``text`` or in any part of it
+    (a match in a slice starts where the whole text holds one of its start literals);
+    None when that is not known, so anywhere."""
+    if folded_text is None or len(folded_text) != len(text):
+        return None
+    plan = scan_of(compiled, memo)
+    if not may_match(plan.literals, folded_text):
+        return []
+    if plan.lowered is None or plan.starts is None:
+        return None
+    return start_places(plan.starts, folded_text, words)
+
+
+def may_start_within(places: list[int] | None, start: int, end: int) -> bool:
+    """Whether one of ``places`` (from :func:`possible_starts`; None: anywhere) lies in
+    ``start:end``, so a match could start in that part of the text."""
+    if places is None:
+        return True
+    i = bisect.bisect_left(places, start)
+    return i < len(places) and places[i] < end
+
+
+def found(compiled: re.Pattern, text: str, folded_text: str | None, memo: dict,
+          words: WordStarts | None = None) -> bool:
+    """Whether ``compiled.search(text)`` finds a match (tried only where one can start)."""
+    if folded_text is not None:
+        plan = scan_of(compiled, memo)
+        if not may_match(plan.literals, folded_text):
+            return False
+        if plan.lowered is not None and plan.starts is not None and len(folded_text) == len(text):
+            # Matches that start with a literal are never empty, so any match counts.
+            return next(iter(anchored_finditer(plan.lowered, plan.starts, folded_text, words)),
+                        None) is not None
+    return compiled.search(text) is not None
 
 
 def may_search(compiled: re.Pattern, folded_text: str | None, memo: dict) -> bool:
