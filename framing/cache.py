@@ -35,6 +35,7 @@ import pickle
 import re
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -43,6 +44,9 @@ from .settings import cache_root
 T = TypeVar("T")
 
 MAGIC = b"framing-cache 1\n"
+# Entries not read for this long are removed when another is written (e.g. those of a
+# lexicon folder that no longer exists).
+UNUSED_DAYS = 30
 # The compiled form of a regex depends on the interpreter's regex engine.
 try:  # private modules of ``re``: without them patterns are stored as source
     import _sre
@@ -112,9 +116,14 @@ def read(name: str, key: str, avoid: Path | str | None = None) -> Any | None:
         if (magic + b"\n" != MAGIC or stored_key.decode() != key
                 or hashlib.sha256(rest).hexdigest().encode() != checksum):
             return None
-        return _unpickle(rest)
+        value = _unpickle(rest)
     except Exception:  # a bad entry of any kind is a miss, never an error
         return None
+    try:
+        os.utime(path)  # in use: kept by the clean-up in write()
+    except OSError:
+        pass
+    return value
 
 
 def _unpickle(body: bytes) -> Any:
@@ -149,8 +158,10 @@ def write(name: str, key: str, value: Any, avoid: Path | str | None = None) -> b
         path = _path(where, name, key)
         os.replace(tmp, path)
         tmp = None
-        for old in where.glob(f"{name}-*.pickle"):
-            if old != path:
+        unused = time.time() - UNUSED_DAYS * 86400
+        for old in where.glob("*.pickle"):
+            if old != path and (old.name.startswith(f"{name}-")
+                                or old.stat().st_mtime < unused):
                 old.unlink(missing_ok=True)
         return True
     except Exception:  # a cache that cannot be written costs time, never a failure

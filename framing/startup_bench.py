@@ -1,6 +1,7 @@
 """Start-up of the command line against a bare spaCy load, measured for real.
 
-Each figure is the wall time of a fresh process, best of a few runs: a bare
+Each figure is the wall time of a fresh process, best of a few runs (bare and
+warm runs taken in turn): a bare
 ``spacy.load`` of the same model (NER excluded) that parses one sentence,
 and ``python -m framing check`` on a short file, with an empty cache folder
 (cold: the rule packs and the syllable table are built and stored) and with
@@ -63,14 +64,19 @@ def startup_benchmark(runs: int = 3) -> dict:
         cache = Path(work) / "cache"
         env = {**os.environ, "FRAMING_CACHE_DIR": str(cache)}
         check = [python, "-m", "framing", "check", str(sample)]
-        bare = min(_timed([python, "-c", BARE, model], env) for _ in range(runs))
         cold = []
         for _ in range(runs):
             shutil.rmtree(cache, ignore_errors=True)
             cold.append(_timed(check, env))
-        warm = min(_timed(check, env) for _ in range(runs))
+        # Bare and warm runs alternate, so a busy spell on the machine slows both alike.
+        bare_times, warm_times = [], []
+        for _ in range(runs + 2):
+            bare_times.append(_timed([python, "-c", BARE, model], env))
+            warm_times.append(_timed(check, env))
+        bare, warm = min(bare_times), min(warm_times)
     return {"runs": runs, "bare_spacy_load_s": round(bare, 3),
             "check_cold_cache_s": round(min(cold), 3), "check_warm_cache_s": round(warm, 3),
+            "warm_runs": len(warm_times),
             "cold_extra_s": round(min(cold) - bare, 3), "warm_extra_s": round(warm - bare, 3)}
 
 

@@ -99,8 +99,20 @@ def easy_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _hyphenator():
-    from pyphen import Pyphen  # only for a word the CMU dictionary lacks
-    return Pyphen(lang=LANG)
+    """textstat's fallback for words the CMU dictionary lacks: Pyphen's hyphenation points.
+    Reading its dictionary takes some 50 ms, so the loaded hyphenator is cached too."""
+    try:
+        data = _package_file("pyphen", "dictionaries", f"hyph_{LANG}.dic")
+        key = cache.digest(version("pyphen"), LANG, data.read_bytes(), sys.version)
+    except (OSError, ModuleNotFoundError):
+        key = None
+    found = cache.read("pyphen", key) if key else None
+    if found is None:
+        from pyphen import Pyphen
+        found = Pyphen(lang=LANG)
+        if key:
+            cache.write("pyphen", key, found)  # before use: its memory of words is empty
+    return found
 
 
 def remove_punctuation(text: str) -> str:

@@ -14,6 +14,15 @@ if os.environ.get("CI"):
 
 from framing import Analyzer
 
+# The compiled packs and tables the tests build (many for throw-away lexicon folders)
+# go to a cache folder of the test session, not the user's.
+if not os.environ.get("FRAMING_CACHE_DIR"):
+    import atexit
+    import shutil
+    import tempfile
+    os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["FRAMING_CACHE_DIR"], True)
+
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 from repo_paths import LEXICONS, ROOT
@@ -114,6 +115,16 @@ def test_files_others_could_have_written_are_not_read(cache_dir):
     link = cache_dir / f"sample-{'l' * 40}.pickle"
     os.symlink(entry, link)
     assert cache.read("sample", "l" * 64) is None
+
+
+def test_entries_unused_for_a_month_are_removed(cache_dir):
+    assert cache.write("old", "o" * 64, 1) and cache.write("recent", "r" * 64, 2)
+    old = next(cache_dir.glob("old-*.pickle"))
+    month_ago = time.time() - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    assert cache.write("new", "n" * 64, 3)
+    assert not old.exists()
+    assert cache.read("recent", "r" * 64) == 2 and cache.read("new", "n" * 64) == 3
 
 
 def test_a_failed_load_is_not_cached(cache_dir, packs):
