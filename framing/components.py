@@ -8,6 +8,7 @@ matches in ``doc.spans["framing_terms"]``, labelled with the rule id.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .lexicon import Lexicons, get_lexicons
 from .lexicon.prefilter import may_match, required_literals
 from .lexicon.schema import compile_any
+from .structure import Structure, analyze_structure
 
 QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
@@ -38,6 +40,18 @@ MENTION_CUES = re.compile(
     re.IGNORECASE,
 )
 TABLE_ARROW = re.compile(r"→|->|=>")
+# A sentence that opens with a negative instruction ("Don't romanticize the act.",
+# "7. Avoid calling it a relationship problem.") warns against what it names.
+# Anywhere, only an instruction about wording counts; in a guideline page any
+# negative instruction does ("DON'T suggest nothing can be done.").
+NEGATIVE_INSTRUCTION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:do\s+not|don[’']t|avoid|never|refrain\s+from)\s+"
+    r"(?:us(?:e|ing)|say(?:ing)?|call(?:ing)?|describ\w+|writ(?:e|ing)|refer(?:ring)?\s+to|label\w*|the\s+(?:words?|terms?|phrases?))\b",
+    re.IGNORECASE)
+ADVICE_INSTRUCTION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:do\s+not|don[’']t|avoid|never|refrain\s+from)\b", re.IGNORECASE)
+# A short line without a verb in a guideline page is an item of a list or table.
+LIST_ITEM_WORDS = 8
 MENTION_REACH = 6  # tokens after a cue that count as mentioned
 # Words that make a capitalized run an organization or program name.
 NAME_HEADS = {
@@ -67,11 +81,19 @@ class ContextMarker:
         ranges = _quoted_ranges(text)
         for start, end in ranges:
             self._mark(doc, start, end, "in_quote")
-        for sent in doc.sents:
+        sentences = [s for s in doc.sents if s.end_char > s.start_char]
+        sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
+        structure = analyze_structure(text, [t for t in sentence_texts if t.strip()],
+                                      self.lexicons.structure)
+        doc._.framing_structure = structure
+        for sent, sent_text in zip(sentences, sentence_texts):
             has_quote = any(s < sent.end_char and sent.start_char < e for s, e in ranges)
-            self._mark_sentence(sent, text[sent.start_char:sent.end_char], has_quote)
-        self._mark_names(doc, text)
-        doc._.framing_topics = self._topics(text)
+            self._mark_sentence(sent, sent_text, has_quote, structure)
+        for start, end in structure.mention_blocks:
+            self._mark(doc, start, end, "is_mention")
+        names = self._mark_names(doc, text)
+        doc._.framing_topics, doc._.framing_subjects = self._topics(
+            doc, text, names, sentences, structure)
         return doc
 
     @staticmethod
@@ -81,21 +103,33 @@ class ContextMarker:
             for token in span:
                 setattr(token._, attribute, True)
 
-    def _mark_sentence(self, sent: Span, sent_text: str, has_quote: bool) -> None:
+    def _mark_sentence(self, sent: Span, sent_text: str, has_quote: bool,
+                       structure: Structure) -> None:
         # Token objects are only built where a sentence needs them: most have
         # no quotation, no arrow and no cue.
         attributed = ACCORDING_TO.search(sent_text) is not None or (
             has_quote and any(t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
+                              # someone says it: an imperative "say X instead" attributes nothing
+                              and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                               for t in sent if not t._.in_quote))
         if attributed:
             for token in sent:
                 token._.attributed = True
-        if TABLE_ARROW.search(sent_text):
+        if (TABLE_ARROW.search(sent_text) or NEGATIVE_INSTRUCTION.search(sent_text)
+                or (structure.advice and ADVICE_INSTRUCTION.search(sent_text))):
+            for token in sent:
+                token._.is_mention = True
+            return
+        if structure.advice and self._list_item(sent, sent_text):
             for token in sent:
                 token._.is_mention = True
             return
         cues = list(MENTION_CUES.finditer(sent_text))
         if not cues:
+            if structure.advice and has_quote and not attributed:
+                for token in sent:
+                    if token._.in_quote:
+                        token._.is_mention = True
             return
         base = sent.start_char
         for match in cues:
@@ -106,33 +140,72 @@ class ContextMarker:
                     token._.is_mention = True
                     reach += 1
         # A quoted word in a sentence that talks about wording is a mention,
-        # wherever the cue stands ("'Addict' is a word to avoid.").
+        # wherever the cue stands ("'Addict' is a word to avoid."); in a guideline
+        # page every quoted word that nobody says is an example.
         if has_quote and not attributed:
             for token in sent:
                 if token._.in_quote:
                     token._.is_mention = True
 
-    def _mark_names(self, doc: Doc, text: str) -> None:
+    @staticmethod
+    def _list_item(sent: Span, sent_text: str) -> bool:
+        """A short verbless line: an item of a list or a cell of a table."""
+        if "\n" in sent_text.strip() or len(sent) > LIST_ITEM_WORDS:
+            return False
+        return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+    def _mark_names(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """Mark proper names (allowlist and organization-like capitalized runs); their ranges."""
+        ranges = []
         names = self.lexicons.names
         if names is not None:
             for match in names.finditer(text):
                 self._mark(doc, match.start(), match.end(), "in_name")
+                ranges.append(match.span())
         # Runs of capitalized words joined by "of", "and"... that contain an
         # organization word: "Drug Abuse Resistance Education Program".
         for match in CAPITALIZED_RUN.finditer(text):
-            words = match.group(0).split()
+            # A run may end on a sentence's full stop ("... Crisis Lifeline.").
+            words = [word.rstrip(".") for word in match.group(0).split()]
             if any(word in NAME_HEADS for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
+                ranges.append(match.span())
+        return ranges
 
-    def _topics(self, text: str) -> dict[str, tuple[int, int]]:
-        found: dict[str, tuple[int, int]] = {}
+    def _topics(self, doc: Doc, text: str, names: list[tuple[int, int]], sentences: list[Span],
+                structure: Structure) -> tuple[dict[str, tuple[int, int]], set[str]]:
+        """Topics mentioned (first cue of each) and topics the document is about.
+
+        A cue inside a name ("988 Suicide & Crisis Lifeline", "Sexual Assault
+        Awareness Month") or a list of words to avoid does not count. A support cue
+        ("consent", "988") counts only beside a main cue. The document is about a
+        topic when a cue stands in its headline, in its first ``about_lead`` body
+        sentences or in ``about_sentences`` sentences.
+        """
+        starts = [s.start_char for s in sentences]
+        body = [i for i, s in enumerate(sentences)
+                if structure.is_body(s.start_char, s.end_char) and not s.text.isspace()]
+        mentioned: dict[str, tuple[int, int]] = {}
+        about: set[str] = set()
         for topic in self.lexicons.topics.values():
             excluded = [m.span() for m in topic.exclude.finditer(text)] if topic.exclude else []
-            for match in topic.cues.finditer(text):
-                if not any(s < match.end() and match.start() < e for s, e in excluded):
-                    found[topic.id] = match.span()
-                    break
-        return found
+            excluded += names
+            excluded += structure.mention_blocks
+            hits = [m.span() for m in topic.cues.finditer(text)
+                    if not any(s < m.end() and m.start() < e for s, e in excluded)]
+            if not hits:
+                continue
+            if topic.support is not None:
+                hits += [m.span() for m in topic.support.finditer(text)
+                         if not any(s < m.end() and m.start() < e for s, e in excluded)]
+                hits.sort()
+            mentioned[topic.id] = hits[0]
+            in_sentences = {bisect.bisect_right(starts, s) - 1 for s, _ in hits}
+            in_headline = any(structure.frame_kind(s, e) in ("headline", "subject") for s, e in hits)
+            in_lead = bool(in_sentences & set(body[:topic.about_lead]))
+            if in_headline or in_lead or len(in_sentences) >= topic.about_sentences:
+                about.add(topic.id)
+        return mentioned, about
 
 
 class TermMatcher:

@@ -18,6 +18,7 @@ from .lexicon.model import Priority
 from .lexicon.schema import terms_pattern
 from .profile import PartnerProfile
 from .readability import readability
+from .structure import Structure
 
 T = TypeVar("T")
 
@@ -135,7 +136,38 @@ class Message:
             gates.add("sector")
         if self.kind == "campaign" and "norms" in gates:
             gates.add("norms-campaign")
+        if self.structure.reporting:
+            gates.add("reporting")
+        if self.structure.advice:
+            gates.add("advice")
         return gates
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        """Topics the message is about (a cue in its headline or in several sentences),
+        not merely mentioned: what document-level checks such as a missing help line ask."""
+        return set(self.doc._.framing_subjects or ())
+
+    @cached_property
+    def structure(self) -> Structure:
+        """Frame lines, lists of words to avoid, and genre (see :mod:`framing.structure`)."""
+        return self.doc._.framing_structure or Structure()
+
+    @cached_property
+    def body_sentences(self) -> list[Span]:
+        """Sentences of the message body: not a headline, salutation, signature, dateline
+        or contact line (all sentences when the structure sets none apart)."""
+        body = [s for s in self.sentences if self.in_body(s.start_char, s.end_char)]
+        return body or self.sentences
+
+    def opening_sentences(self, count: int) -> list[Span]:
+        """The first ``count`` sentences of the body: where an opening is judged."""
+        return self.body_sentences[:count]
+
+    def in_body(self, start: int, end: int) -> bool:
+        """True when ``start:end`` is part of the message body, not its frame (headline,
+        salutation, signature, dateline, contact block...)."""
+        return self.structure.is_body(start, end)
 
     @cached_property
     def priorities(self) -> list[Priority]:
@@ -162,6 +194,8 @@ class Message:
     def applies(self, rule: Rule) -> bool:
         """Whether the rule's message kinds and gates hold for this message."""
         if rule.kinds and self.kind not in rule.kinds:
+            return False
+        if any(g in self.gates for g in rule.skip_in):
             return False
         return not rule.gate or any(g in self.gates for g in rule.gate)
 

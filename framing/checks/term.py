@@ -40,14 +40,19 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
+    # The opening is the body's first sentences, never a headline or salutation.
+    opening = ({(s.start_char, s.end_char) for s in msg.opening_sentences(first)}
+               if first is not None else None)
     # Jargon the partner's sector already uses (SEL for schools) is their plain language.
     familiar = ({t.lower() for t in msg.sector.familiar_terms}
                 if msg.sector and rule.category == "plain-language" else set())
     found = []
     for span in spans:
         sent_index = msg.sentence_index(span.start_char)
-        if first is not None and sent_index >= first:
-            continue
+        if opening is not None:
+            sent = msg.sentences[sent_index]
+            if (sent.start_char, sent.end_char) not in opening:
+                continue
         sentence = msg.sentence_texts[sent_index]
         if exclude is not None and exclude.search(sentence):
             continue

@@ -33,7 +33,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "required": ({"patterns": "regexes"}, {
         "min_words": "integer",        # skip snippets shorter than this
         "first_sentences": "integer",  # the element must appear in the opening sentences
-        "accept_local": "boolean",     # the organization's own resources (org.yaml) count too
+        "accept_local": "boolean",     # the organization's own resources (org.yaml) and help
+                                       # lines stated in other words (resources.yaml) count too
+        "trigger": "regexes",          # only when the text matches one (a problem statistic)
     }),
     # Passive voice found in the dependency parse.
     "passive": ({}, {
@@ -83,7 +85,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
-BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign")
+# ``reporting`` (a news report: dateline, byline or sources speaking) and ``advice``
+# (a guideline page advising writers) come from framing.structure.
+BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advice")
 
 # What a rule's ``rewrite`` key may say: how framing.rewrite turns its findings into
 # rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming
@@ -101,6 +105,6 @@ REWRITES: dict[str, str] = {
 # checks (campaigns/piece_checks.py), chosen by this key and never by rule id.
 CAMPAIGN_ROLES: dict[str, str] = {
     "majority-norm": "its patterns find a social-norms piece's majority-norm claim",
-    "norm-source": "its unless_document patterns find where the norm's number comes from",
+    "norm-source": "its patterns find where the norm's number comes from",
     "help-resource": "it flags a missing help resource (the campaign check then stays quiet)",
 }

@@ -20,6 +20,7 @@ from .kinds import BUILTIN_GATES, CAMPAIGN_ROLES, KIND_OPTIONS, REWRITES
 from .model import Example, Lexicons, Pack, Rule, Topic
 from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
+from .structure_spec import load_structure
 
 
 def read_yaml(path: Path) -> Any:
@@ -70,7 +71,9 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
             rules.append(rule)
     return Lexicons(root=str(root), version=digest.hexdigest()[:12], packs=packs,
                     rules=rules, topics=topics, names=names, sectors=sectors,
-                    local_resources=_load_org(root / "org.yaml"))
+                    local_resources=_load_org(root / "org.yaml"),
+                    structure=_load_structure(root / "structure.yaml"),
+                    help_statements=_load_help_statements(root / "resources.yaml"))
 
 
 def _load_topics(path: Path) -> dict[str, Topic]:
@@ -83,9 +86,12 @@ def _load_topics(path: Path) -> dict[str, Topic]:
     for topic_id, body in data["topics"].items():
         key = f"topics.{topic_id}"
         spec = check.mapping(body, key, {"label": check.text, "cues": check.regexes},
-                             {"exclude": check.regexes})
+                             {"exclude": check.regexes, "support": check.regexes,
+                              "about_sentences": check.integer, "about_lead": check.integer})
         topics[topic_id] = Topic(topic_id, spec["label"], compile_any(spec["cues"]),
-                                 compile_any(spec.get("exclude", [])))
+                                 compile_any(spec.get("exclude", [])),
+                                 compile_any(spec.get("support", [])),
+                                 spec.get("about_sentences", 2), spec.get("about_lead", 3))
     return topics
 
 
@@ -98,6 +104,22 @@ def _load_org(path: Path):
         lambda v, k: check.mapping(v, k, {"label": check.text, "patterns": check.regexes}))})
     patterns = [p for entry in data["local_resources"] for p in entry["patterns"]]
     return compile_any(patterns)
+
+
+def _load_structure(path: Path):
+    """Document structure patterns (optional file: without it no part of a text is set apart)."""
+    return load_structure(path, read_yaml(path)) if path.exists() else None
+
+
+def _load_help_statements(path: Path):
+    """Ways a text states where to get help without naming a national line (resources.yaml,
+    optional)."""
+    if not path.exists():
+        return None
+    check = Checker(path)
+    data = check.mapping(read_yaml(path), "", {"source": check.text, "help_statements": check.regexes},
+                         {"description": check.text})
+    return compile_any(data["help_statements"])
 
 
 def _load_names(path: Path):
@@ -216,7 +238,7 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         "message": check.text, "source": source_ref, "examples": examples_map,
     }
     optional = {
-        "description": check.text, "gate": gate_list,
+        "description": check.text, "gate": gate_list, "skip_in": gate_list,
         "kinds": lambda v, k: [check.choice(*MESSAGE_KINDS)(x, f"{k}[{i}]")
                                for i, x in enumerate(check.texts(v, k))],
         "suggestions": check.texts, "severity_if": severity_map,
@@ -232,7 +254,8 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         id=spec["id"], pack=pack.id, file=str(check.file), kind=kind,
         category=spec["category"], severity=spec["severity"], message=spec["message"],
         source=spec["source"], description=spec.get("description", ""),
-        gate=tuple(spec.get("gate", ())), kinds=tuple(spec.get("kinds", ())),
+        gate=tuple(spec.get("gate", ())), skip_in=tuple(spec.get("skip_in", ())),
+        kinds=tuple(spec.get("kinds", ())),
         suggestions=tuple(spec.get("suggestions", ())), severity_if=spec.get("severity_if", {}),
         options=options, fail_examples=spec["examples"]["fail"],
         pass_examples=spec["examples"]["pass"], rewrite=spec.get("rewrite"),

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..findings import Source
 from .schema import compile_any
+from .structure_spec import StructureSpec
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class Rule:
     source: Source
     description: str = ""
     gate: tuple[str, ...] = ()
+    # Gates under which the rule does not apply (``reporting``: a statistic in a
+    # news report is not a campaign's norm message).
+    skip_in: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
     severity_if: dict[str, str] = field(default_factory=dict)
@@ -83,6 +87,13 @@ class Topic:
     label: str
     cues: re.Pattern[str]
     exclude: re.Pattern[str] | None
+    # Cues that count only beside a main cue ("consent" for sexual violence).
+    support: re.Pattern[str] | None = None
+    # Sentences with a cue for the document to be about the topic (a cue in the
+    # headline is enough).
+    about_sentences: int = 2
+    # ... or a cue in one of the first body sentences (a news lead).
+    about_lead: int = 3
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,12 @@ class Lexicons:
     # The organization's own help lines and programs (org.yaml), accepted by
     # resource rules that say ``accept_local: true``.
     local_resources: re.Pattern[str] | None = None
+    # Parts of a message that are not its body, lists of words to avoid, advice
+    # pages and news reports (structure.yaml).
+    structure: StructureSpec | None = None
+    # A help resource stated in other words: a hotline, a phone or text line, a
+    # web address (resources.yaml), accepted by ``accept_local`` resource rules.
+    help_statements: re.Pattern[str] | None = None
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (KeyError if the packs have none)."""
