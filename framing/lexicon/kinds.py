@@ -41,6 +41,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "verbs": "texts",              # lemmas of the participle
         "exclude_verbs": "texts",
         "agentless": "boolean",        # only when no "by ..." agent is given
+        "statistics": "choice:ignore|suppress",  # counted or generic statements ("three women are killed a day")
+        "self_report_verbs": "texts",  # "they told police they were strangled": the person harmed speaking
+        "self_report_nouns": "texts",  # "by their own account"
+        "once_named": "boolean",       # agentless repeats after the doer has been named are fine
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     "burden": ({"obligations": "regexes"}, {
