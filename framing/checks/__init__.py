@@ -28,6 +28,7 @@ from .sector_swap import check_sector_swap
 from .sender_language import check_sender_language
 from .term import check_term
 from .timing import check_timing
+from .unnamed import check_unnamed
 
 Check = Callable[[Rule, Message], list[Finding]]
 
@@ -48,6 +49,7 @@ CHECKS: dict[str, Check] = {
     "readiness": check_readiness,
     "metric": check_metric,
     "abbreviation": check_abbreviation,
+    "unnamed": check_unnamed,
 }
 
 assert set(CHECKS) == set(KIND_OPTIONS), "every declared kind needs a check"

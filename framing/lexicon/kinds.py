@@ -84,6 +84,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "abbreviation": ({}, {"exempt": "texts", "max_count": "integer"}),
     # Nominalizations hiding the verb ("conduct an evaluation of").
     "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {"exclude": "texts"}),
+    # Something described (a partner killing) but never called by its name (domestic violence).
+    "unnamed": ({"patterns": "regexes", "names": "regexes"}, {}),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.

@@ -1,0 +1,21 @@
+"""Violence-reporting checks that need more than a rule example: finding scope,
+severity in quotations, and how often a rule fires on one text."""
+from __future__ import annotations
+
+
+def hits(report, rule):
+    return [f for f in report.findings if f.rule == rule]
+
+
+def test_unnamed_partner_violence_is_one_document_finding(analyzer):
+    text = ("A Riverside man shot his wife outside her workplace Monday, police said. "
+            "Two years ago he had beaten his wife in front of their children.")
+    found = hits(analyzer.analyze(text), "dv.not-named")
+    assert len(found) == 1 and found[0].scope == "document"
+    assert found[0].text.startswith("A Riverside man shot his wife")
+
+
+def test_naming_it_anywhere_clears_unnamed(analyzer):
+    text = ("A Riverside man shot his wife outside her workplace Monday, police said. "
+            "Advocates said the killing fits the pattern of domestic violence homicides.")
+    assert not hits(analyzer.analyze(text), "dv.not-named")
