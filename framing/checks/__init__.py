@@ -17,6 +17,7 @@ from .ask import check_ask
 from .burden import check_burden
 from .hidden_verb import check_hidden_verb
 from .metric import check_metric
+from .party import check_party
 from .passive import check_passive
 from .profile_avoid import check_profile_avoid
 from .ratio import check_ratio
@@ -50,6 +51,7 @@ CHECKS: dict[str, Check] = {
     "metric": check_metric,
     "abbreviation": check_abbreviation,
     "unnamed": check_unnamed,
+    "party": check_party,
 }
 
 assert set(CHECKS) == set(KIND_OPTIONS), "every declared kind needs a check"

@@ -86,6 +86,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {"exclude": "texts"}),
     # Something described (a partner killing) but never called by its name (domestic violence).
     "unnamed": ({"patterns": "regexes", "names": "regexes"}, {}),
+    # An act in consenting-adult words ("had sex with") where a party cannot consent (a minor).
+    "party": ({"patterns": "regexes", "parties": "regexes"}, {}),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.

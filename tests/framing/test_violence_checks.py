@@ -19,3 +19,17 @@ def test_naming_it_anywhere_clears_unnamed(analyzer):
     text = ("A Riverside man shot his wife outside her workplace Monday, police said. "
             "Advocates said the killing fits the pattern of domestic violence homicides.")
     assert not hits(analyzer.analyze(text), "dv.not-named")
+
+
+def test_sex_with_a_minor_is_found_from_the_parse(analyzer):
+    text = ("The coach was charged with sexual assault. Police say he had a sexual "
+            "relationship with a 15-year-old player for a year.")
+    found = hits(analyzer.analyze(text), "sv.sex-with-minor")
+    assert len(found) == 1 and "15-year-old" in found[0].text
+
+
+def test_sex_words_for_a_minor_in_a_quotation_are_softened(analyzer):
+    text = ('The girl, 15, was a victim of sexual abuse. "She did not sleep with 25 boys," '
+            "her advocate said.")
+    found = hits(analyzer.analyze(text), "sv.sex-with-minor")
+    assert found and all(f.severity == "warning" for f in found)
