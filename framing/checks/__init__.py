@@ -17,6 +17,7 @@ from .ask import check_ask
 from .burden import check_burden
 from .hidden_verb import check_hidden_verb
 from .metric import check_metric
+from .motive import check_motive
 from .party import check_party
 from .passive import check_passive
 from .profile_avoid import check_profile_avoid
@@ -52,6 +53,7 @@ CHECKS: dict[str, Check] = {
     "abbreviation": check_abbreviation,
     "unnamed": check_unnamed,
     "party": check_party,
+    "motive": check_motive,
 }
 
 assert set(CHECKS) == set(KIND_OPTIONS), "every declared kind needs a check"

@@ -6,6 +6,12 @@ abuse as a relationship. The parties are read from the parse: the subject of
 the act's verb (or the noun a relative clause hangs from) and the objects of
 "with", "on", "from" attached to the act. Generic present-tense statements
 ("teens who have sex with an older partner...") report no act and are left out.
+
+With ``pairs`` the kind looks for two people instead: a fight or an argument
+"between a man and a woman", "Mortimer and his wife argued", "the couple
+fought" casts one partner's violence as a two-sided conflict. A party then
+counts when it is a word for two people (``pairs``) or is joined by "and" to
+another, one of them described by ``parties``.
 """
 from __future__ import annotations
 
@@ -78,12 +84,38 @@ def describes(party: Token, pattern) -> bool:
     return pattern.search(phrase) is not None
 
 
+def is_pair(party: Token, who, pairs) -> bool:
+    """Two people: a word for two ("the couple") or two joined by "and", one described."""
+    if describes(party, pairs):
+        return True
+    joined = [c for c in party.children if c.dep_ == "conj"]
+    return bool(joined) and any(describes(p, who) for p in (party, *joined))
+
+
+def _between(root: Token) -> list[Token]:
+    """Objects of "between" anywhere under the act noun: the parser often hangs
+    "between a man and a woman" on the nearest noun ("a fight in a residence between")."""
+    if root.pos_ in ("VERB", "AUX"):
+        return []
+    return [obj for prep in root.subtree if prep.dep_ == "prep" and prep.lower_ == "between"
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def _other_sense(word: Token | None, preps: set[str], deps: set[str]) -> bool:
+    """"fought for the law", "argued that...": the act word in another sense."""
+    return word is not None and any(
+        (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in deps for c in word.children)
+
+
 def check_party(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per act (``patterns``) with a party the rule's ``parties`` describe."""
     acts = compiled_option(rule, "patterns")
     who = compiled_option(rule, "parties", boundary=False)
     if acts is None or who is None:
         return []
+    pairs = compiled_option(rule, "pairs", boundary=False)
+    preps = {p.lower() for p in rule.options.get("exclude_preps", [])}
+    deps = set(rule.options.get("exclude_deps", []))
     found, seen = [], set()
     for match in acts.finditer(msg.text):
         span: Span | None = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -95,10 +127,16 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
         verb, people = parties(root)
         if verb is not None and verb.tag_ in GENERIC_TAGS:
             continue
-        minors = [p for p in people if describes(p, who)]
+        if _other_sense(root, preps, deps) or (verb is not root and _other_sense(verb, preps, deps)):
+            continue
+        if pairs is not None:
+            minors = [p for p in people + _between(root) if is_pair(p, who, pairs)]
+        else:
+            minors = [p for p in people if describes(p, who)]
         if not minors:
             continue
-        tokens = [span.start, span.end - 1, *(p.i for p in minors)]
+        tokens = [span.start, span.end - 1,
+                  *(c.i for p in minors for c in _with_conjuncts(p))]
         if verb is not None:
             tokens.append(verb.i)
         start, end = min(tokens), max(tokens)

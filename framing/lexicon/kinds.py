@@ -87,7 +87,13 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # Something described (a partner killing) but never called by its name (domestic violence).
     "unnamed": ({"patterns": "regexes", "names": "regexes"}, {}),
     # An act in consenting-adult words ("had sex with") where a party cannot consent (a minor).
-    "party": ({"patterns": "regexes", "parties": "regexes"}, {}),
+    "party": ({"patterns": "regexes", "parties": "regexes"}, {
+        "pairs": "regexes",            # look for two people instead: words for two ("the couple")
+        "exclude_preps": "texts",      # the act word in another sense ("fought for the law")
+        "exclude_deps": "texts",       # ... or with these dependents ("argued that": ccomp)
+    }),
+    # Violence explained by the abuser's anger, stress, drinking or money troubles.
+    "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {}),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.

@@ -33,3 +33,16 @@ def test_sex_words_for_a_minor_in_a_quotation_are_softened(analyzer):
             "her advocate said.")
     found = hits(analyzer.analyze(text), "sv.sex-with-minor")
     assert found and all(f.severity == "warning" for f in found)
+
+
+def test_motive_is_found_through_the_causal_link(analyzer):
+    text = ("He is the latest father to snap over financial despair and kill his family, "
+            "a pattern of domestic violence homicide.")
+    found = hits(analyzer.analyze(text), "dv.excuse-motive")
+    assert [f.text for f in found] == ["snap over financial despair"]
+
+
+def test_attributed_mutual_fight_keeps_a_softened_finding(analyzer):
+    text = "According to prosecutors, Mortimer and his wife argued constantly before he strangled her."
+    found = hits(analyzer.analyze(text), "dv.mutual-fight")
+    assert found and found[0].severity == "warning" and "his wife" in found[0].text
