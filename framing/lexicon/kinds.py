@@ -43,6 +43,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "verbs": "texts",              # lemmas of the participle
         "exclude_verbs": "texts",
         "agentless": "boolean",        # only when no "by ..." agent is given
+        "statistics": "choice:ignore|suppress",  # counted or generic statements ("three women are killed a day")
+        "self_report_verbs": "texts",  # "they told police they were strangled": the person harmed speaking
+        "self_report_nouns": "texts",  # "by their own account"
+        "once_named": "boolean",       # agentless repeats after the doer has been named are fine
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     "burden": ({"obligations": "regexes"}, {
@@ -82,6 +86,16 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "abbreviation": ({}, {"exempt": "texts", "max_count": "integer"}),
     # Nominalizations hiding the verb ("conduct an evaluation of").
     "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {"exclude": "texts"}),
+    # Something described (a partner killing) but never called by its name (domestic violence).
+    "unnamed": ({"patterns": "regexes", "names": "regexes"}, {}),
+    # An act in consenting-adult words ("had sex with") where a party cannot consent (a minor).
+    "party": ({"patterns": "regexes", "parties": "regexes"}, {
+        "pairs": "regexes",            # look for two people instead: words for two ("the couple")
+        "exclude_preps": "texts",      # the act word in another sense ("fought for the law")
+        "exclude_deps": "texts",       # ... or with these dependents ("argued that": ccomp)
+    }),
+    # Violence explained by the abuser's anger, stress, drinking or money troubles.
+    "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {}),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
