@@ -62,6 +62,9 @@ NAME_HEADS = {
     "College", "Clinic", "Hospital", "Church", "Court", "Campaign", "Fund", "Task", "Force",
     "Collaborative", "Consortium", "Authority", "District",
 }
+# Observances are names too ("National Substance Abuse Prevention Month"), but a
+# text that names one is about its topic.
+OBSERVANCE_HEADS = {"Month", "Week", "Day"}
 CAPITALIZED_RUN = re.compile(
     r"\b[A-Z][\w'&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|&|against|to|in)[ \t]+)*[A-Z][\w'&.-]*)+")
 
@@ -155,7 +158,8 @@ class ContextMarker:
         return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
     def _mark_names(self, doc: Doc, text: str) -> list[tuple[int, int]]:
-        """Mark proper names (allowlist and organization-like capitalized runs); their ranges."""
+        """Mark proper names (allowlist, organization-like capitalized runs, observances);
+        the ranges of the names that open no topic (all but observances)."""
         ranges = []
         names = self.lexicons.names
         if names is not None:
@@ -170,6 +174,8 @@ class ContextMarker:
             if any(word in NAME_HEADS for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
                 ranges.append(match.span())
+            elif any(word in OBSERVANCE_HEADS for word in words):
+                self._mark(doc, match.start(), match.end(), "in_name")
         return ranges
 
     def _topics(self, doc: Doc, text: str, names: list[tuple[int, int]], sentences: list[Span],
