@@ -193,3 +193,14 @@ def test_opening_is_the_body_not_the_subject_line(analyzer):
             "this spring for grades nine and ten.\n\nSincerely,\nDana Reyes")
     [finding] = [f for f in analyzer.analyze(text).findings if f.rule == "framing.values-missing"]
     assert finding.text.startswith("Dating violence reports rose")
+
+
+def test_campaign_imperatives_do_not_make_a_guideline_page():
+    text = ("Know the signs.\nNever ignore a threat of suicide.\nDo not be ashamed to ask for help.\n"
+            "Don't wait to reach out.\nTalk to someone you trust today.")
+    assert not structure_of(text).advice
+
+
+def test_partner_in_a_list_is_still_partner_violence(analyzer):
+    doc = analyzer.nlp("Police say he is accused of killing his mother-in-law, wife and two children.")
+    assert "dv" in doc._.framing_topics
