@@ -53,6 +53,15 @@ ADVICE_INSTRUCTION = re.compile(
 # A short line without a verb in a guideline page is an item of a list or table.
 LIST_ITEM_WORDS = 8
 MENTION_REACH = 6  # tokens after a cue that count as mentioned
+# Words that judge the word before them: "'Date rape' sounds too cute", "Sex or
+# intercourse (as a euphemism for rape)", "'Addict' is outdated". The subject of
+# such a predicate, or the words just before the cue, are talked about.
+WORDING_JUDGMENT = re.compile(
+    r"\b(?:sounds?|a\s+euphemism|euphemisms?\s+for|is\s+(?:outdated|stigmatizing|offensive|dehumanizing)"
+    r"|are\s+(?:outdated|stigmatizing|offensive|dehumanizing)|implies|diminishes|minimizes)\b",
+    re.IGNORECASE)
+JUDGING_LEMMAS = {"sound", "imply", "diminish", "minimize", "trivialize", "sensationalize",
+                  "normalize", "blur", "erase", "euphemize"}
 # Words that make a capitalized run an organization or program name.
 NAME_HEADS = {
     "Administration", "Institute", "Center", "Centre", "Network", "Program", "Programme",
@@ -127,6 +136,8 @@ class ContextMarker:
             for token in sent:
                 token._.is_mention = True
             return
+        if WORDING_JUDGMENT.search(sent_text):
+            self._mark_judged_words(sent, sent_text)
         cues = list(MENTION_CUES.finditer(sent_text))
         if not cues:
             if structure.advice and has_quote and not attributed:
@@ -149,6 +160,22 @@ class ContextMarker:
             for token in sent:
                 if token._.in_quote:
                     token._.is_mention = True
+
+    @staticmethod
+    def _mark_judged_words(sent: Span, sent_text: str) -> None:
+        """Mark the words a wording judgment talks about: the subject of "sounds",
+        "implies", "diminishes"..., and the words just before "(a euphemism for ...)"."""
+        for token in sent:
+            if token.lemma_.lower() in JUDGING_LEMMAS and token.pos_ in ("VERB", "AUX"):
+                for child in token.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        for word in child.subtree:
+                            word._.is_mention = True
+        base = sent.start_char
+        for match in WORDING_JUDGMENT.finditer(sent_text):
+            before = [t for t in sent if t.idx < base + match.start()]
+            for token in before[-MENTION_REACH:]:
+                token._.is_mention = True
 
     @staticmethod
     def _list_item(sent: Span, sent_text: str) -> bool:

@@ -204,3 +204,19 @@ def test_campaign_imperatives_do_not_make_a_guideline_page():
 def test_partner_in_a_list_is_still_partner_violence(analyzer):
     doc = analyzer.nlp("Police say he is accused of killing his mother-in-law, wife and two children.")
     assert "dv" in doc._.framing_topics
+
+
+@pytest.mark.parametrize("text", [
+    '"Date rape sounds too cute. It is deceiving," the counselor said.',
+    "Sex or intercourse (as a euphemism for rape) blurs the line between sex and a crime.",
+])
+def test_words_judged_as_wording_are_mentions(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert not rules_hit(report, "sv.consensual-terms")
+
+
+def test_wording_judgment_leaves_other_uses_alone(analyzer):
+    text = ("The coach is accused of sexual abuse after he slept with a 15-year-old player, and it "
+            "sounds like the school knew.")
+    # the act is still named with a consenting-adult word: "sounds" judges nothing here
+    assert rules_hit(analyzer.analyze(text, kind="campaign"), "sv.sex-with-minor")
