@@ -81,7 +81,12 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "readiness": ({"asks": "regex_map", "fits": "stage_map", "stage_labels": "texts"}, {}),
     # Readability and length thresholds.
     "metric": ({"metric": "choice:sentence_words|paragraph_words|avg_sentence_words|"
-                          "fk_grade|smog", "max": "number"}, {"min_words": "integer"}),
+                          "fk_grade|smog", "max": "number"}, {
+        "min_words": "integer",
+        # a document score above this belongs to a stricter rule (one finding per text,
+        # not a warning and an error for the same grade)
+        "up_to": "number",
+    }),
     # Abbreviations not spelled out at first use, or too many of them.
     "abbreviation": ({}, {"exempt": "texts", "max_count": "integer"}),
     # Nominalizations hiding the verb ("conduct an evaluation of").
