@@ -20,6 +20,7 @@ from .lexicon import Lexicons, get_lexicons
 from .lexicon.prefilter import may_match, required_literals
 from .lexicon.schema import compile_any
 from .structure import Structure, analyze_structure
+from .typography import fold
 
 QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
@@ -268,7 +269,10 @@ class TermMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text
+        # Patterns run on the plain form of the text (curly quotes, special spaces and
+        # dashes as plain ones); offsets are mapped back to the original characters.
+        folded = fold(doc.text)
+        text = folded.text
         lowered = text.lower()
         # Lower-casing can change the length of a few characters (e.g. "İ"); offsets
         # would shift, so such texts use the case-insensitive patterns instead.
@@ -284,12 +288,12 @@ class TermMatcher:
             elif same_length:
                 matches = fast.finditer(lowered)
             else:
-                matches = pattern.finditer(text)
+                matches = pattern.regex.finditer(text)
             for match in matches:
                 if match.end() == match.start():
                     continue
-                span = doc.char_span(match.start(), match.end(), label=rule_id,
-                                     alignment_mode="expand")
+                start, end = folded.span(match.start(), match.end())
+                span = doc.char_span(start, end, label=rule_id, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
         doc.spans["framing_terms"] = spans

@@ -13,35 +13,40 @@ from pathlib import Path
 
 from typing import Any
 
+from ..typography import PlainPattern
 from .schema import Checker, LexiconError
 
 FRAME_KINDS = ("subject", "salutation", "closing", "separator", "byline", "dateline", "contact")
 
 
-def _line_pattern(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern matching any of ``patterns`` at the start of a stripped line."""
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
+def _line_pattern(patterns: list[str]) -> PlainPattern:
+    """One pattern matching any of ``patterns`` at the start of a stripped line (run on
+    the line's plain form: curly quotes and dashes match their plain forms)."""
+    return PlainPattern(re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")",
+                                   re.IGNORECASE))
 
 
-def _any(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern searching for any of ``patterns`` (``^`` anchors at a line start)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.MULTILINE)
+def _any(patterns: list[str]) -> PlainPattern:
+    """One pattern searching for any of ``patterns`` (``^`` anchors at a line start), on
+    the plain form of the text."""
+    return PlainPattern(re.compile("|".join(f"(?:{p})" for p in patterns),
+                                   re.IGNORECASE | re.MULTILINE))
 
 
 @dataclass(frozen=True)
 class StructureSpec:
     """Compiled patterns of ``structure.yaml``."""
 
-    frame_lines: dict[str, re.Pattern[str]]
+    frame_lines: dict[str, PlainPattern]
     headline_max_words: int
-    mention_headings: re.Pattern[str]
-    mention_block_end: re.Pattern[str]
-    advice_cues: re.Pattern[str]
-    advice_writing: re.Pattern[str]
-    advice_prescriptive: re.Pattern[str]
+    mention_headings: PlainPattern
+    mention_block_end: PlainPattern
+    advice_cues: PlainPattern
+    advice_writing: PlainPattern
+    advice_prescriptive: PlainPattern
     advice_min_sentences: int
     advice_min_share: float
-    attribution: re.Pattern[str]
+    attribution: PlainPattern
     reporting_min_share: float
     reporting_min_sentences: int
 
