@@ -133,6 +133,12 @@ class ContextMarker:
             for token in sent:
                 token._.is_mention = True
             return
+        if structure.advice and not sent_text.isupper():
+            # A guideline page writes its examples in capitals ("A person COMMITTED
+            # SUICIDE."): words in capitals inside a sentence that is not all capitals.
+            for token in sent:
+                if token.is_upper and len(token.text) > 1 and token.is_alpha:
+                    token._.is_mention = True
         if structure.advice and self._list_item(sent, sent_text):
             for token in sent:
                 token._.is_mention = True

@@ -220,3 +220,22 @@ def test_wording_judgment_leaves_other_uses_alone(analyzer):
             "sounds like the school knew.")
     # the act is still named with a consenting-adult word: "sounds" judges nothing here
     assert rules_hit(analyzer.analyze(text, kind="campaign"), "sv.sex-with-minor")
+
+
+def test_do_say_dont_say_table_is_a_guideline_page(analyzer):
+    text = ("Do Say Don't Say Reason\nA person DIED BY SUICIDE.\nA person COMMITTED SUICIDE.\n"
+            "Commit connotes a legal implication and harkens back to the days when suicide was "
+            "illegal.\nThey are a SUICIDE ATTEMPT SURVIVOR.")
+    report = analyzer.analyze(text, kind="campaign")
+    assert structure_of(text).advice
+    assert not rules_hit(report, "suicide.committed")
+
+
+def test_a_blog_about_headline_wording_is_a_guideline_page(analyzer):
+    text = ("Dear Media, Can We Quit Saying Domestic Dispute?\n"
+            "The word is still used widely, as are the equally bad terms domestic disturbance and "
+            "domestic altercation. Referring to such incidents as \"domestic disputes\" takes away "
+            "from their seriousness. Call it domestic violence.")
+    assert structure_of(text).advice
+    report = analyzer.analyze(text, kind="campaign")
+    assert not rules_hit(report, "dv.resource-missing")
