@@ -234,8 +234,8 @@ def test_do_say_dont_say_table_is_a_guideline_page(analyzer):
 def test_a_blog_about_headline_wording_is_a_guideline_page(analyzer):
     text = ("Dear Media, Can We Quit Saying Domestic Dispute?\n"
             "The word is still used widely, as are the equally bad terms domestic disturbance and "
-            "domestic altercation. Referring to such incidents as \"domestic disputes\" takes away "
-            "from their seriousness. Call it domestic violence.")
+            "domestic altercation.\nReferring to such incidents as \"domestic disputes\" takes away "
+            "from their seriousness.\nCall it domestic violence.")
     assert structure_of(text).advice
     report = analyzer.analyze(text, kind="campaign")
     assert not rules_hit(report, "dv.resource-missing")
