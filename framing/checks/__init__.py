@@ -28,6 +28,7 @@ from .sector_swap import check_sector_swap
 from .sender_language import check_sender_language
 from .term import check_term
 from .timing import check_timing
+from .method_detail import check_method_detail
 
 Check = Callable[[Rule, Message], list[Finding]]
 
@@ -48,6 +49,7 @@ CHECKS: dict[str, Check] = {
     "readiness": check_readiness,
     "metric": check_metric,
     "abbreviation": check_abbreviation,
+    "method_detail": check_method_detail,
 }
 
 assert set(CHECKS) == set(KIND_OPTIONS), "every declared kind needs a check"

@@ -80,6 +80,21 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "abbreviation": ({}, {"exempt": "texts", "max_count": "integer"}),
     # Nominalizations hiding the verb ("conduct an evaluation of").
     "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {"exclude": "texts"}),
+    # How or where someone died, tied to the death by the parse (suicide reporting).
+    "method_detail": ({"methods": "regexes"}, {
+        "means": "regexes",            # means that may be other deaths (pills): only with a stated suicide
+        "places": "regexes",           # where it happened: only with a stated suicide
+        "inherent": "regexes",         # words that describe a method on their own (noose)
+        "events": "regexes",           # the act itself (gunshot): also right after a stated suicide
+        "deaths": "texts",             # lemmas naming a death (die, body)
+        "suicides": "texts",           # lemmas naming a suicide
+        "self_verbs": "texts",         # verbs naming a suicide with a reflexive or "own life" object
+        "method_verbs": "texts",       # verbs that are a method (hang, shoot, jump)
+        "person_verbs": "texts",       # method verbs that tell a death with only a person subject
+        "people": "texts",             # nouns for people (subjects, objects of a homicide)
+        "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
+        "exclude": "regexes",          # sentences about safe storage and lethal means
+    }),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
