@@ -31,6 +31,7 @@ from .sender_language import check_sender_language
 from .term import check_term
 from .timing import check_timing
 from .unnamed import check_unnamed
+from .method_detail import check_method_detail
 
 Check = Callable[[Rule, Message], list[Finding]]
 
@@ -54,6 +55,7 @@ CHECKS: dict[str, Check] = {
     "unnamed": check_unnamed,
     "party": check_party,
     "motive": check_motive,
+    "method_detail": check_method_detail,
 }
 
 assert set(CHECKS) == set(KIND_OPTIONS), "every declared kind needs a check"

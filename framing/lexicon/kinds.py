@@ -22,7 +22,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "unless_document": "regexes",  # suppress when the document matches one
         "first_sentences": "integer",  # only in the first N sentences
         "min_count": "integer",        # fire only when matched at least N times
+        "once": "boolean",             # one finding per message, at the first match (a format)
         "quotes": "choice:downgrade|suppress|ignore",
+        "attributed": "choice:downgrade|ignore",  # a paraphrase of a source ("according to")
         "mentions": "choice:suppress|ignore",
         "names": "choice:suppress|ignore",
         "negated": "choice:ignore|suppress|only",
@@ -101,6 +103,21 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     }),
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
     "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {}),
+    # How or where someone died, tied to the death by the parse (suicide reporting).
+    "method_detail": ({"methods": "regexes"}, {
+        "means": "regexes",            # means that may be other deaths (pills): only with a stated suicide
+        "places": "regexes",           # where it happened: only with a stated suicide
+        "inherent": "regexes",         # words that describe a method on their own (noose)
+        "events": "regexes",           # the act itself (gunshot): also right after a stated suicide
+        "deaths": "texts",             # lemmas naming a death (die, body)
+        "suicides": "texts",           # lemmas naming a suicide
+        "self_verbs": "texts",         # verbs naming a suicide with a reflexive or "own life" object
+        "method_verbs": "texts",       # verbs that are a method (hang, shoot, jump)
+        "person_verbs": "texts",       # method verbs that tell a death with only a person subject
+        "people": "texts",             # nouns for people (subjects, objects of a homicide)
+        "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
+        "exclude": "regexes",          # sentences about safe storage and lethal means
+    }),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
