@@ -29,7 +29,12 @@ QUOTED = re.compile(
     r"|(?<![\w'])'[^'\n]{1,80}'(?![\w])"   # straight single quotes, not apostrophes
 )
 ATTRIBUTION_LEMMAS = {"say", "tell", "state", "explain", "recall", "write", "add", "testify", "describe"}
-ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+# A sentence that gives its source: "according to", "it is estimated that", "data
+# show", or a footnote number right after a full stop ("... at school.2").
+ACCORDING_TO = re.compile(
+    r"\baccording to\b|\bit\s+is\s+estimated\b|\b(?:estimates|data|studies|research|surveys?)\s+"
+    r"(?:show|shows|showed|suggest|suggests|found|finds|indicate|indicates)\b"
+    r"|[a-z][.!?][¹²³⁴⁵⁶⁷⁸⁹⁰\d]{1,2}(?:\s|$)|\[\d{1,3}\]", re.IGNORECASE)
 # Words that announce that the next words are talked about, not used.
 MENTION_CUES = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?|instead of|rather than|in place of"
@@ -40,7 +45,9 @@ MENTION_CUES = re.compile(
     r"|including:)(?!\w)",
     re.IGNORECASE,
 )
-TABLE_ARROW = re.compile(r"→|->|=>")
+# A line of a table of terms: "Addict → person with a substance use disorder",
+# "Drug abuser = Person with substance use disorder".
+TABLE_ARROW = re.compile(r"→|->|=>|\s=\s")
 # A sentence that opens with a negative instruction ("Don't romanticize the act.",
 # "7. Avoid calling it a relationship problem.") warns against what it names.
 # Anywhere, only an instruction about wording counts; in a guideline page any

@@ -239,3 +239,28 @@ def test_a_blog_about_headline_wording_is_a_guideline_page(analyzer):
     assert structure_of(text).advice
     report = analyzer.analyze(text, kind="campaign")
     assert not rules_hit(report, "dv.resource-missing")
+
+
+def test_table_with_equals_signs_lists_terms(analyzer):
+    text = ("Person-First Language\nThe words we use matter when we talk about addiction.\n"
+            "Addict = Person with substance use disorder\nDrug abuser = Person with substance use disorder\n"
+            "A dirty drug screen = Testing positive for substance use")
+    hit = {f.rule for f in analyzer.analyze(text, kind="campaign").findings}
+    assert not hit & {"sud.person-label", "sud.abuse", "sud.clean-dirty"}
+
+
+def test_what_to_avoid_heading_opens_a_list_of_mentions():
+    text = ("What to Avoid\n\n• Overstating the problem\n• Blaming those who bully\n\n"
+            "Journalists who avoid these problems can offer their audiences accurate, quality coverage.")
+    structure = structure_of(text)
+    assert [text[s:e] for s, e in structure.mention_blocks] == [
+        "• Overstating the problem", "• Blaming those who bully"]
+
+
+@pytest.mark.parametrize("sourced", [
+    "Approximately 1 in 3 students say they have been bullied at school.2 Bullying can happen anywhere.",
+    "It is estimated that 1 in 10 teens will experience dating violence in their lifetime.",
+])
+def test_sourced_prevalence_is_softened(analyzer, sourced):
+    findings = rules_hit(analyzer.analyze(sourced, kind="campaign"), "norms.negative-descriptive")
+    assert findings and all(f.severity == "suggestion" for f in findings)
