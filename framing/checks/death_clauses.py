@@ -130,7 +130,7 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
         best = suicide_strength(before, words)
     current = token
     for _ in range(MAX_HOPS):
-        if current.dep_ not in WALK_DEPS or current.head is current:
+        if current.dep_ not in WALK_DEPS or current.head.i == current.i:
             break
         if current.dep_ == "conj" and current.pos_ in {"VERB", "AUX"}:
             break  # a coordinated clause tells another event
@@ -167,7 +167,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return verb.head
-        if verb.dep_ not in {"xcomp", "oprd", "advcl", "conj", "ccomp"} or verb.head is verb:
+        if verb.dep_ not in {"xcomp", "oprd", "advcl", "conj", "ccomp"} or verb.head.i == verb.i:
             return None
         verb = verb.head
         seen += 1

@@ -24,8 +24,9 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
-from .death_clauses import (DeathWords, anchor_strength, death_words, has_homicide, is_person,
-                            place_of_suicide, reflexive_object, states_suicide, subject_of)
+from .death_clauses import (DeathWords, anchor_strength, death_words, has_homicide, is_homicide,
+                            is_person, place_of_suicide, reflexive_object, states_suicide,
+                            subject_of)
 
 PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events")
 
@@ -36,6 +37,8 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in {"VERB", "AUX"} or lemma not in words.method_verbs:
         return None
+    if is_homicide(verb, words):
+        return None  # "shot his girlfriend to death" tells a killing, not a suicide's method
     reflexive = reflexive_object(verb)
     if reflexive is not None:
         return verb.i, reflexive.i + 1
@@ -47,7 +50,7 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
             c.dep_ in {"dobj", "prt"} for c in verb.children):
         subject = subject_of(verb)
         if subject is not None and is_person(subject, words):
-            own = subject.head is verb and subject.i < verb.i
+            own = subject.head.i == verb.i and subject.i < verb.i
             start = subject.left_edge.i if own else verb.i
             end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod"
                                   and c.i > verb.i]) + 1
@@ -58,7 +61,7 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
 def _phrase(token: Token) -> tuple[int, int]:
     """Token range of a method word's phrase: "with a gun", "at Methodist Northeast Hospital"."""
     top = token
-    while top.dep_ in {"compound", "amod", "conj"} and top.head is not top:
+    while top.dep_ in {"compound", "amod", "conj"} and top.head.i != top.i:
         top = top.head
     start, end = top.left_edge.i, top.right_edge.i + 1
     if top.dep_ == "pobj" and top.head.dep_ in {"prep", "agent"}:

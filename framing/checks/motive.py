@@ -25,7 +25,7 @@ def _link_and_act(token: Token, links: set[str]) -> tuple[Token, Token] | None:
     """The causal link above ``token`` and the word it explains, if any."""
     node = token
     for _ in range(MAX_CLIMB):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.dep_ == "advcl":
             mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in links), None)

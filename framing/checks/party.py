@@ -43,7 +43,7 @@ def _verb_of(root: Token) -> tuple[Token | None, list[Token]]:
     for _ in range(3):
         if token.pos_ in ("VERB", "AUX"):
             return token, path
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             break
         # Only through a preposition of the verb ("engaged in sex"), not of another
         # noun ("the dates of their relationship" is not an act of "confirmed").

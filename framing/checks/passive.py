@@ -82,7 +82,7 @@ def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
         return False
     head = verb
     for _ in range(3):  # the reporting verb is at most a few clauses up
-        if head.head is head:
+        if head.head.i == head.i:
             return False
         head = head.head
         if head.lemma_.lower() in report_verbs:
