@@ -24,6 +24,8 @@ WORDS = re.compile(r"[\w’'-]+")
 # signature line.
 PROSE_WORDS = 12
 SIGNATURE_LINES = 6
+# A line of this many words that ends a sentence is prose, not a list item.
+SENTENCE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -108,11 +110,13 @@ def _mention_blocks(lines: list[tuple[int, int, str]], spec: StructureSpec) -> l
     for start, end, line in lines:
         if not line:
             continue
-        heading = _words(line) <= PROSE_WORDS and spec.mention_headings.match(line)
+        heading = ((_words(line) <= PROSE_WORDS and spec.mention_headings.match(line))
+                   or (line.endswith(":") and spec.mention_intros.search(line)))
         if open_at is not None:
             if heading:
                 continue  # a second heading keeps the block open
-            if spec.mention_block_end.match(line) or _words(line) >= PROSE_WORDS:
+            if (spec.mention_block_end.match(line) or _words(line) >= PROSE_WORDS
+                    or (_words(line) >= SENTENCE_WORDS and line[-1] in ".!?")):
                 open_at = None
                 continue
             blocks.append((start, end))

@@ -40,6 +40,7 @@ class StructureSpec:
     frame_lines: dict[str, PlainPattern]
     headline_max_words: int
     mention_headings: PlainPattern
+    mention_intros: PlainPattern
     mention_block_end: PlainPattern
     advice_cues: PlainPattern
     advice_writing: PlainPattern
@@ -60,6 +61,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         "frame_lines": lambda v, k: check.mapping(v, k, {name: check.regexes for name in FRAME_KINDS}),
         "headline": lambda v, k: check.mapping(v, k, {"max_words": check.integer}),
         "mention_headings": check.regexes,
+        "mention_intros": check.regexes,
         "mention_block_end": check.regexes,
         "advice": lambda v, k: check.mapping(v, k, {
             "min_sentences": check.integer, "min_share": check.number, "cues": check.regexes,
@@ -77,6 +79,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         frame_lines={name: _line_pattern(p) for name, p in data["frame_lines"].items()},
         headline_max_words=data["headline"]["max_words"],
         mention_headings=_line_pattern(data["mention_headings"]),
+        mention_intros=_any(data["mention_intros"]),
         mention_block_end=_line_pattern(data["mention_block_end"]),
         advice_cues=_any(advice["cues"]),
         advice_writing=_any(advice["writing"]),

@@ -264,3 +264,12 @@ def test_what_to_avoid_heading_opens_a_list_of_mentions():
 def test_sourced_prevalence_is_softened(analyzer, sourced):
     findings = rules_hit(analyzer.analyze(sourced, kind="campaign"), "norms.negative-descriptive")
     assert findings and all(f.severity == "suggestion" for f in findings)
+
+
+def test_a_paragraph_introducing_pitfalls_opens_a_list_of_mentions():
+    text = ("Reporting on bullying\n\nMany studies show that the media has the power to influence "
+            "the public's view of the world. Here are some common pitfalls:\n\n"
+            "• Stating or implying that bullying caused a suicide\n• Blaming those who bully\n\n"
+            "Journalists who avoid these problems can offer their audiences accurate coverage.")
+    blocks = [text[s:e] for s, e in structure_of(text).mention_blocks]
+    assert blocks == ["• Stating or implying that bullying caused a suicide", "• Blaming those who bully"]
