@@ -273,3 +273,12 @@ def test_a_paragraph_introducing_pitfalls_opens_a_list_of_mentions():
             "Journalists who avoid these problems can offer their audiences accurate coverage.")
     blocks = [text[s:e] for s, e in structure_of(text).mention_blocks]
     assert blocks == ["• Stating or implying that bullying caused a suicide", "• Blaming those who bully"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said he shot his wife in the driveway before he shot himself.",
+    "Deputies said the man turned the gun on himself as officers arrived.",
+    "Her brother said she had talked about wanting to take her own life.",
+])
+def test_suicide_told_without_the_word_opens_the_topic(analyzer, text):
+    assert "suicide" in analyzer.nlp(text)._.framing_topics
