@@ -177,6 +177,13 @@ class Message:
         return list(self.sector.priorities) if self.sector else []
 
     @cached_property
+    def guideline_wording(self) -> list[tuple[int, int]]:
+        """Character ranges of wording a guideline rule recommends ("domestic violence",
+        "trafficking survivor"): sector vocabulary checks do not swap it away."""
+        pattern = self.lexicons.guideline_wording
+        return [] if pattern is None else [m.span() for m in pattern.finditer(self.text)]
+
+    @cached_property
     def partner_words(self):
         """Pattern for the partner's own vocabulary (profile), if any."""
         if self.profile and self.profile.vocabulary:
@@ -214,7 +221,8 @@ class Message:
         return Finding(
             rule=rule.id, category=rule.category, severity=severity,
             message=message or rule.message, start=start, end=end, text=self.text[start:end],
-            suggestions=list(rule.suggestions if suggestions is None else suggestions),
+            suggestions=list(rule.suggestions_for(self.text[start:end]) if suggestions is None
+                             else suggestions),
             source=rule.source, description=rule.description, scope=scope,
             context=context or {}, line=line, column=column,
         )

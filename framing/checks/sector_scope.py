@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
-from .spans import usable
+from .spans import recommended, usable
 
 
 def check_sector_scope(rule: Rule, msg: Message) -> list[Finding]:
@@ -16,7 +16,7 @@ def check_sector_scope(rule: Rule, msg: Message) -> list[Finding]:
         if entry.pattern is None:
             continue
         for m in entry.pattern.finditer(msg.text):
-            if usable(msg, m.start(), m.end()):
+            if usable(msg, m.start(), m.end()) and not recommended(msg, m.start(), m.end()):
                 found.append(msg.finding(rule, m.start(), m.end(),
                                          message=f"{rule.message} {entry.why}",
                                          suggestions=list(entry.suggestions)))

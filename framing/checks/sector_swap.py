@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
-from .spans import usable
+from .spans import recommended, usable
 
 
 def check_sector_swap(rule: Rule, msg: Message) -> list[Finding]:
@@ -16,7 +16,7 @@ def check_sector_swap(rule: Rule, msg: Message) -> list[Finding]:
         if swap.pattern is None:
             continue
         for m in swap.pattern.finditer(msg.text):
-            if not usable(msg, m.start(), m.end()):
+            if not usable(msg, m.start(), m.end()) or recommended(msg, m.start(), m.end()):
                 continue
             found.append(msg.finding(rule, m.start(), m.end(),
                                      message=f"{rule.message} {swap.why}",

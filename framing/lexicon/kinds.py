@@ -135,6 +135,7 @@ REWRITES: dict[str, str] = {
     "obligation-to-offer": "turn an obligation on the partner's people into an offer",
     "lead-with-priority": "add an opening sentence that leads with the partner's top priority",
     "specific-ask": "add an ask with blanks for the role, time and resources it lacks",
+    "advice": "no rewrite: the suggestions are advice to the writer, not words to put in place",
 }
 
 # What a rule's ``campaign`` key may say: the part a rule plays in the campaign-level

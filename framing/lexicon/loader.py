@@ -7,6 +7,7 @@ the file and the key.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,11 @@ from typing import Any
 import yaml
 
 from ..findings import CATEGORIES, SEVERITIES, Source
+from ..typography import plain
 from ..settings import lexicon_root
 from ..constants import MESSAGE_KINDS
 from .kinds import BUILTIN_GATES, CAMPAIGN_ROLES, KIND_OPTIONS, REWRITES
-from .model import Example, Lexicons, Pack, Rule, Topic
+from .model import Branch, Example, Lexicons, Pack, Rule, Topic
 from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
 from .structure_spec import load_structure
@@ -71,9 +73,25 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
             rules.append(rule)
     return Lexicons(root=str(root), version=digest.hexdigest()[:12], packs=packs,
                     rules=rules, topics=topics, names=names, sectors=sectors,
+                    guideline_wording=_guideline_wording(rules),
                     local_resources=_load_org(root / "org.yaml"),
                     structure=_load_structure(root / "structure.yaml"),
                     help_statements=_load_help_statements(root / "resources.yaml"))
+
+
+def _guideline_wording(rules: list[Rule]):
+    """One pattern for the literal wordings guideline rules recommend (not those with a
+    blank to fill, ``[abuser]``, or a word kept from the match, ``{drug}``)."""
+    wording = {s for rule in rules for s in (*rule.suggestions,
+                                             *(x for b in rule.swaps for x in b.suggestions))
+               if "[" not in s and "{" not in s}
+    if not wording:
+        return None
+    # Each wording as written, whitespace-flexible, its last word also in the plural
+    # ("trafficking survivors").
+    escaped = sorted((r"\s+".join(re.escape(part) for part in plain(text).split()) + "(?:e?s)?"
+                      for text in wording), key=len, reverse=True)
+    return compile_any(escaped)
 
 
 def _load_topics(path: Path) -> dict[str, Topic]:
@@ -224,6 +242,23 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         spec = check.mapping(value, k, {"fail": lambda v, kk: v, "pass": lambda v, kk: v})
         return {name: _examples(check, spec[name], f"{k}.{name}", sectors) for name in spec}
 
+    def branches(value: Any, k: str) -> tuple[Branch, ...]:
+        out = []
+        for i, item in enumerate(check.list_of(lambda v, kk: v)(value, k)):
+            spec = check.mapping(item, f"{k}[{i}]", {"patterns": check.regexes,
+                                                     "suggestions": lambda v, kk: v})
+            offered = spec["suggestions"]
+            if offered != []:  # an empty list: this branch gets advice, not a replacement
+                offered = check.texts(offered, f"{k}[{i}].suggestions")
+            patterns = tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"])
+            for j, text in enumerate(offered):
+                for name in re.findall(r"{(\w+)}", text):
+                    if any(name not in p.groupindex for p in patterns):
+                        raise check.fail(f"{k}[{i}].suggestions[{j}]",
+                                         f"{{{name}}} is not a named group of every pattern")
+            out.append(Branch(patterns, tuple(offered)))
+        return tuple(out)
+
     def severity_map(value: Any, k: str) -> dict[str, str]:
         if not isinstance(value, dict):
             raise check.fail(k, "expected a mapping of gate to severity")
@@ -243,6 +278,7 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
                                for i, x in enumerate(check.texts(v, k))],
         "suggestions": check.texts, "severity_if": severity_map,
         "rewrite": check.choice(*REWRITES), "campaign": check.choice(*CAMPAIGN_ROLES),
+        "swaps": branches,
     }
     for name, type_name in required_opts.items():
         required[name] = _option_validator(check, type_name)
@@ -259,6 +295,6 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         suggestions=tuple(spec.get("suggestions", ())), severity_if=spec.get("severity_if", {}),
         options=options, fail_examples=spec["examples"]["fail"],
         pass_examples=spec["examples"]["pass"], rewrite=spec.get("rewrite"),
-        campaign=spec.get("campaign"),
+        campaign=spec.get("campaign"), swaps=spec.get("swaps", ()),
     )
 

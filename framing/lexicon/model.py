@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Source
+from ..typography import plain
 from .schema import compile_any
 from .structure_spec import StructureSpec
 
@@ -20,6 +21,28 @@ class Example:
     kind: str = "pitch"
     profile: dict[str, Any] | None = None
     today: date | None = None
+
+
+@dataclass(frozen=True)
+class Branch:
+    """The replacements for one branch of a rule's patterns (a rule's ``swaps``).
+
+    A rule whose patterns cover several phrasings ("child pornography", "child
+    prostitute") offers for each the replacement that fits it. A suggestion may
+    name a group of the branch pattern, ``{drug}``, to keep that word.
+    """
+
+    patterns: tuple[re.Pattern[str], ...]
+    suggestions: tuple[str, ...]
+
+    def fit(self, text: str) -> tuple[str, ...] | None:
+        """The suggestions for ``text`` (plain form) when a pattern matches all of it."""
+        for pattern in self.patterns:
+            found = pattern.fullmatch(text)
+            if found:
+                groups = {k: v or "" for k, v in found.groupdict().items()}
+                return tuple(s.format_map(groups) for s in self.suggestions)
+        return None
 
 
 @dataclass
@@ -49,8 +72,22 @@ class Rule:
     rewrite: str | None = None
     # Its part in the campaign-level checks (a key of kinds.CAMPAIGN_ROLES), if any.
     campaign: str | None = None
+    # Replacements per branch of the patterns (first branch matching the whole
+    # finding wins; otherwise ``suggestions``).
+    swaps: tuple[Branch, ...] = ()
     # Filled by the check kind when it prepares the rule (compiled patterns).
     compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def suggestions_for(self, text: str) -> tuple[str, ...]:
+        """What to offer for a finding on ``text``: its branch's replacements, else the
+        rule's ``suggestions``."""
+        if self.swaps:
+            folded = plain(text).strip()
+            for branch in self.swaps:
+                fitted = branch.fit(folded)
+                if fitted is not None:
+                    return fitted
+        return self.suggestions
 
 
 def compiled_option(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
@@ -175,6 +212,9 @@ class Lexicons:
     # A help resource stated in other words: a hotline, a phone or text line, a
     # web address (resources.yaml), accepted by ``accept_local`` resource rules.
     help_statements: re.Pattern[str] | None = None
+    # Every literal wording a guideline rule recommends (its suggestions): sector
+    # vocabulary checks leave these alone, so accepting one never brings a swap.
+    guideline_wording: re.Pattern[str] | None = None
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (KeyError if the packs have none)."""

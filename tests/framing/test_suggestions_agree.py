@@ -113,34 +113,7 @@ def _offering_rules() -> list[str]:
 
 # Disagreements this test found and that are not fixed yet, by the rule whose
 # suggestion is accepted. Strict: a fixed rule fails here until it is removed.
-KNOWN = {
-    # Guideline replacements ("domestic violence", "substance use disorder",
-    # "survivors") are sender language some sector packs' swaps turn into the
-    # partner's words: the sector swap fires on the guideline's own wording.
-    "dv.dispute": "sector swap fires on 'domestic violence'; '[abuser]ed' inflects a blank",
-    "dv.romanticize": "sector swap fires on 'domestic violence'",
-    "dv.victim-blame": "sector swap fires on 'survivors'; sentence suggestion is inflected "
-                       "('Leavinged')",
-    "sud.abuse": "sector swap fires on 'substance use disorder' / 'drug misuse'",
-    "sud.habit": "sector swap fires on 'substance use disorder'",
-    "sud.person-label": "sector swap fires on 'substance use disorder'",
-    "sv.exploitation-terms": "sector swap fires on 'survivor'; the first suggestion is offered "
-                             "for every pattern branch ('child pornography' -> "
-                             "'trafficking survivor')",
-    "sud.replacement": "'opioid agonist therapy' is out of scope ('therapy') for some sectors",
-    "pitch.out-of-scope": "suggestions keep the flagged words or bring sector-swap words",
-    "pitch.sector-swap": "partner wording ('what most students do') reads as a norms claim "
-                         "without a source; 'What most members dos' is inflected",
-    # The replacement inflected as the original verb: 'transgendered' -> 'transgendered'.
-    "inclusive.lgbtq-terms": "fit_replacement inflects the adjective 'transgender'",
-    # The other rule's pattern only knows the plain word: the sentence is the same claim.
-    "plain.word.additional": "pitch.sender-needs knows 'we need more' but not 'we need additional'",
-    "plain.word.utilize": "framing.solutions-missing knows 'use ... doubled' not 'utilization'",
-    "suicide.committed": "framing.solutions-missing fires on 'died' but not on 'committed suicide'",
-    "suicide.completed": "framing.solutions-missing fires on 'died' but not on 'completed "
-                         "suicides'",
-    "suicide.epidemic": "framing.solutions-missing knows 'increased' but not 'skyrocketed'",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _marked(rule_id: str):
