@@ -282,3 +282,9 @@ def test_a_paragraph_introducing_pitfalls_opens_a_list_of_mentions():
 ])
 def test_suicide_told_without_the_word_opens_the_topic(analyzer, text):
     assert "suicide" in analyzer.nlp(text)._.framing_topics
+
+
+def test_a_sentence_with_a_parenthesis_is_not_a_dateline():
+    text = ("Most Lincoln teens (8 in 10) choose not to vape. Talk with your kids about it.\n"
+            "If you or someone you know is struggling, call or text 988.")
+    assert "dateline" not in kinds(text).values()
