@@ -65,11 +65,16 @@ MENTION_REACH = 6  # tokens after a cue that count as mentioned
 # intercourse (as a euphemism for rape)", "'Addict' is outdated". The subject of
 # such a predicate, or the words just before the cue, are talked about.
 WORDING_JUDGMENT = re.compile(
-    r"\b(?:sounds?|a\s+euphemism|euphemisms?\s+for|is\s+(?:outdated|stigmatizing|offensive|dehumanizing)"
-    r"|are\s+(?:outdated|stigmatizing|offensive|dehumanizing)|implies|diminishes|minimizes)\b",
+    r"\b(?:a\s+euphemism|euphemisms?\s+for|is\s+(?:outdated|stigmatizing|offensive|dehumanizing)"
+    r"|are\s+(?:outdated|stigmatizing|offensive|dehumanizing))\b",
     re.IGNORECASE)
+# Verbs whose subject is a word being judged ("'Revenge porn' suggests the victim...").
+JUDGING_VERBS = re.compile(
+    r"\b(?:sounds?|implies|diminish\w*|minimiz\w*|trivializ\w*|sensationaliz\w*|normaliz\w*"
+    r"|blurs?|erases?|suggests?|connotes?|reinforces?|perpetuates?|stigmatizes?)\b", re.IGNORECASE)
 JUDGING_LEMMAS = {"sound", "imply", "diminish", "minimize", "trivialize", "sensationalize",
-                  "normalize", "blur", "erase", "euphemize"}
+                  "normalize", "blur", "erase", "euphemize", "suggest", "connote", "reinforce",
+                  "perpetuate", "stigmatize"}
 # Words that make a capitalized run an organization or program name.
 NAME_HEADS = {
     "Administration", "Institute", "Center", "Centre", "Network", "Program", "Programme",
@@ -150,7 +155,7 @@ class ContextMarker:
             for token in sent:
                 token._.is_mention = True
             return
-        if WORDING_JUDGMENT.search(sent_text):
+        if WORDING_JUDGMENT.search(sent_text) or JUDGING_VERBS.search(sent_text):
             self._mark_judged_words(sent, sent_text)
         cues = list(MENTION_CUES.finditer(sent_text))
         if not cues:

@@ -111,7 +111,7 @@ def _mention_blocks(lines: list[tuple[int, int, str]], spec: StructureSpec) -> l
         if not line:
             continue
         heading = ((_words(line) <= PROSE_WORDS and spec.mention_headings.match(line))
-                   or (line.endswith(":") and spec.mention_intros.search(line)))
+                   or (line.endswith((":", "...", "\u2026")) and spec.mention_intros.search(line)))
         if open_at is not None:
             if heading:
                 continue  # a second heading keeps the block open

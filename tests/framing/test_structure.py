@@ -288,3 +288,18 @@ def test_a_sentence_with_a_parenthesis_is_not_a_dateline():
     text = ("Most Lincoln teens (8 in 10) choose not to vape. Talk with your kids about it.\n"
             "If you or someone you know is struggling, call or text 988.")
     assert "dateline" not in kinds(text).values()
+
+
+def test_a_judging_verb_marks_only_its_subject(analyzer):
+    table = "Use: Image-based sexual abuse. Why: Revenge porn suggests that the victim did something wrong."
+    assert not rules_hit(analyzer.analyze(table, kind="campaign"), "sv.exploitation-terms")
+    use = "He committed suicide last spring, which suggests the school missed the signs."
+    assert rules_hit(analyzer.analyze(use), "suicide.committed")
+
+
+def test_sample_of_headlines_is_a_list_of_mentions():
+    text = ("Here's just a sample of headlines I ran across in the past 30 days...\n"
+            "Alabama woman dies after being shot in apparent domestic dispute\n"
+            "1 Dead, 1 in Custody in Domestic Dispute\n\n"
+            "Each of these stories describes a killing by a partner, and none of them says so.")
+    assert len(structure_of(text).mention_blocks) == 2
