@@ -249,7 +249,7 @@ def engine_roles(lexicons) -> EngineRoles:
     """The engine rules' parts in the campaign checks, read from their ``campaign`` keys."""
     ids = {role: frozenset(r.id for r in lexicons.playing(role)) for role in CAMPAIGN_ROLES}
     return EngineRoles(role_patterns(lexicons, "majority-norm", "patterns"),
-                       role_patterns(lexicons, "norm-source", "unless_document"), ids)
+                       role_patterns(lexicons, "norm-source", "patterns"), ids)
 
 
 def role_patterns(lexicons, role: str, option: str) -> re.Pattern[str] | None:

@@ -71,21 +71,25 @@ class AlignmentAnalysis:
         return span is not None and any(t._.is_mention for t in span)
 
     @cached_property
-    def opening_end(self) -> int:
-        sentences = self.msg.sentences[:LEAD_SENTENCES]
-        return sentences[-1].end_char if sentences else 0
+    def opening(self) -> tuple[int, int]:
+        """The body's opening sentences (never a subject line or salutation)."""
+        sentences = self.msg.opening_sentences(LEAD_SENTENCES)
+        return (sentences[0].start_char, sentences[-1].end_char) if sentences else (0, 0)
+
+    def in_opening(self, start: int) -> bool:
+        return self.opening[0] <= start < self.opening[1]
 
     @cached_property
     def lead(self) -> PriorityHit | None:
         """The best-ranked priority addressed in the opening sentences."""
         for hit in self.hits:
-            if any(start < self.opening_end for start, _, _ in hit.spans):
+            if any(self.in_opening(start) for start, _, _ in hit.spans):
                 return hit
         return None
 
     @cached_property
     def leads_with_partner_words(self) -> bool:
-        return any(start < self.opening_end for start, _ in self.partner_word_spans)
+        return any(self.in_opening(start) for start, _ in self.partner_word_spans)
 
     @cached_property
     def sender_spans(self) -> list[tuple[int, int]]:

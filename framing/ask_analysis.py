@@ -42,17 +42,20 @@ def analyse_ask(rule: Rule, msg: Message) -> AskAnalysis:
     bounds = compiled_map(rule, "bounds")
     best = AskAnalysis(missing=list(bounds))
     best_count = -1
-    sentences = msg.sentences
+    # The ask is in the body: a subject line, salutation or signature is never it.
+    sentences = msg.body_sentences
+    texts = [msg.text[s.start_char:s.end_char] for s in sentences]
     for index, sent in enumerate(sentences):
-        text = msg.sentence_texts[index].strip()
+        text = texts[index].strip()
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
         imperative = first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
         is_request = text.endswith("?") or imperative or (
-            cues is not None and msg.may_start_in_sentence(cues, index) and cues.search(text))
+            cues is not None and msg.may_start_between(cues, sent.start_char, sent.end_char)
+            and cues.search(text))
         if not is_request or not any(t.lemma_.lower() in verbs for t in sent):
             continue
         # The sentence after the request often says what the sender brings.
-        scope = " ".join(msg.sentence_texts[index:index + 2])
+        scope = " ".join(texts[index:index + 2])
         present = [name for name, pattern in bounds.items() if pattern.search(scope)]
         if len(present) > best_count:
             best_count = len(present)

@@ -8,6 +8,7 @@ matches in ``doc.spans["framing_terms"]``, labelled with the rule id.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy
@@ -16,11 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicons, get_lexicons
+from .lexicon.anchor import finditer_at, start_places
 from .lexicon.compiled import literal_memo, term_patterns
-from .lexicon.anchor import WordStarts, anchored_finditer
-from .lexicon.prefilter import folded, may_match
-from .lexicon.scan import may_start_within, possible_starts, spans
-from .spacy_attributes import QUOTED_KEY, doc_text, keep_word_starts, shared_word_starts
+from .lexicon.prefilter import may_match
+from .lexicon.scan import Screen, Source, spans
+from .spacy_attributes import QUOTED_KEY, doc_text, shared_source
+from .structure import Structure, analyze_structure
 
 QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
@@ -29,7 +31,12 @@ QUOTED = re.compile(
     r"|(?<![\w'])'[^'\n]{1,80}'(?![\w])"   # straight single quotes, not apostrophes
 )
 ATTRIBUTION_LEMMAS = {"say", "tell", "state", "explain", "recall", "write", "add", "testify", "describe"}
-ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+# A sentence that gives its source: "according to", "it is estimated that", "data
+# show", or a footnote number right after a full stop ("... at school.2").
+ACCORDING_TO = re.compile(
+    r"\baccording to\b|\bit\s+is\s+estimated\b|\b(?:estimates|data|studies|research|surveys?)\s+"
+    r"(?:show|shows|showed|suggest|suggests|found|finds|indicate|indicates)\b"
+    r"|[a-z][.!?][¹²³⁴⁵⁶⁷⁸⁹⁰\d]{1,2}(?:\s|$)|\[\d{1,3}\]", re.IGNORECASE)
 # Words that announce that the next words are talked about, not used.
 MENTION_CUES = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?|instead of|rather than|in place of"
@@ -40,8 +47,36 @@ MENTION_CUES = re.compile(
     r"|including:)(?!\w)",
     re.IGNORECASE,
 )
-TABLE_ARROW = re.compile(r"→|->|=>")
+# A line of a table of terms: "Addict → person with a substance use disorder",
+# "Drug abuser = Person with substance use disorder".
+TABLE_ARROW = re.compile(r"→|->|=>|\s=\s")
+# A sentence that opens with a negative instruction ("Don't romanticize the act.",
+# "7. Avoid calling it a relationship problem.") warns against what it names.
+# Anywhere, only an instruction about wording counts; in a guideline page any
+# negative instruction does ("DON'T suggest nothing can be done.").
+NEGATIVE_INSTRUCTION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:do\s+not|don[’']t|avoid|never|refrain\s+from)\s+"
+    r"(?:us(?:e|ing)|say(?:ing)?|call(?:ing)?|describ\w+|writ(?:e|ing)|refer(?:ring)?\s+to|label\w*|the\s+(?:words?|terms?|phrases?))\b",
+    re.IGNORECASE)
+ADVICE_INSTRUCTION = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:do\s+not|don[’']t|avoid|never|refrain\s+from)\b", re.IGNORECASE)
+# A short line without a verb in a guideline page is an item of a list or table.
+LIST_ITEM_WORDS = 8
 MENTION_REACH = 6  # tokens after a cue that count as mentioned
+# Words that judge the word before them: "'Date rape' sounds too cute", "Sex or
+# intercourse (as a euphemism for rape)", "'Addict' is outdated". The subject of
+# such a predicate, or the words just before the cue, are talked about.
+WORDING_JUDGMENT = re.compile(
+    r"\b(?:a\s+euphemism|euphemisms?\s+for|is\s+(?:outdated|stigmatizing|offensive|dehumanizing)"
+    r"|are\s+(?:outdated|stigmatizing|offensive|dehumanizing))\b",
+    re.IGNORECASE)
+# Verbs whose subject is a word being judged ("'Revenge porn' suggests the victim...").
+JUDGING_VERBS = re.compile(
+    r"\b(?:sounds?|implies|diminish\w*|minimiz\w*|trivializ\w*|sensationaliz\w*|normaliz\w*"
+    r"|blurs?|erases?|suggests?|connotes?|reinforces?|perpetuates?|stigmatizes?)\b", re.IGNORECASE)
+JUDGING_LEMMAS = {"sound", "imply", "diminish", "minimize", "trivialize", "sensationalize",
+                  "normalize", "blur", "erase", "euphemize", "suggest", "connote", "reinforce",
+                  "perpetuate", "stigmatize"}
 # Words that make a capitalized run an organization or program name.
 NAME_HEADS = {
     "Administration", "Institute", "Center", "Centre", "Network", "Program", "Programme",
@@ -51,6 +86,10 @@ NAME_HEADS = {
     "College", "Clinic", "Hospital", "Church", "Court", "Campaign", "Fund", "Task", "Force",
     "Collaborative", "Consortium", "Authority", "District",
 }
+# Observances are names too ("National Substance Abuse Prevention Month"), but a
+# text that names one is about its topic.
+OBSERVANCE_HEADS = {"Month", "Week", "Day"}
+RUN_HEADS = NAME_HEADS | OBSERVANCE_HEADS
 CAPITALIZED_RUN = re.compile(
     r"\b[A-Z][\w'&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|&|against|to|in)[ \t]+)*[A-Z][\w'&.-]*)+")
 
@@ -68,28 +107,32 @@ class ContextMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        # Literal tests on the folded text skip the scans that cannot match, and find
-        # where a match could start (framing.lexicon.scan).
-        folded_text = folded(text)
-        words = shared_word_starts(doc, folded_text) if folded_text is not None else None
+        # Literal tests and word starts of the text (and of its plain form) skip the
+        # scans that cannot match and find where a match could start, shared with
+        # the term matcher and the checks (framing.lexicon.scan).
+        source = shared_source(doc, text)
         ranges = _quoted_ranges(text)
         doc.user_data[QUOTED_KEY] = ranges
         for start, end in ranges:
             self._mark(doc, start, end, "in_quote")
-        # Sentences are searched for cues only where one could start.
-        according = possible_starts(ACCORDING_TO, text, folded_text, self.literals, words)
-        arrows = TABLE_ARROW.search(text) is not None
-        cues = possible_starts(MENTION_CUES, text, folded_text, self.literals, words)
-        for sent in doc.sents:
-            start, end = sent.start_char, sent.end_char
-            has_quote = any(s < end and start < e for s, e in ranges)
-            self._mark_sentence(sent, text[start:end], has_quote,
-                                may_start_within(according, start, end), arrows,
-                                may_start_within(cues, start, end))
-        self._mark_names(doc, text, folded_text, words)
-        doc._.framing_topics = self._topics(text, folded_text, words)
-        if words is not None:
-            keep_word_starts(doc, words)
+        sentences = [s for s in doc.sents if s.end_char > s.start_char]
+        sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
+        # Sentences are searched for a pattern only where a match could start.
+        screen = Screen(source, self.literals,
+                        [(s.start_char, s.end_char, t) for s, t in zip(sentences, sentence_texts)])
+        written = [i for i, t in enumerate(sentence_texts) if t.strip()]
+        structure = analyze_structure(
+            text, [sentence_texts[i] for i in written], self.lexicons.structure,
+            found=lambda pattern, i: screen.found(pattern, written[i]))
+        doc._.framing_structure = structure
+        for index, (sent, sent_text) in enumerate(zip(sentences, sentence_texts)):
+            has_quote = any(s < sent.end_char and sent.start_char < e for s, e in ranges)
+            self._mark_sentence(sent, sent_text, has_quote, structure, screen, index)
+        for start, end in structure.mention_blocks:
+            self._mark(doc, start, end, "is_mention")
+        names = self._mark_names(doc, text, source)
+        doc._.framing_topics, doc._.framing_subjects = self._topics(
+            doc, text, names, sentences, structure, source)
         return doc
 
     @staticmethod
@@ -100,21 +143,45 @@ class ContextMarker:
                 setattr(token._, attribute, True)
 
     def _mark_sentence(self, sent: Span, sent_text: str, has_quote: bool,
-                       may_attribute: bool, may_arrow: bool, may_cue: bool) -> None:
+                       structure: Structure, screen: Screen, index: int) -> None:
         # Token objects are only built where a sentence needs them: most have
-        # no quotation, no arrow and no cue.
-        attributed = (may_attribute and ACCORDING_TO.search(sent_text) is not None) or (
+        # no quotation, no arrow and no cue. Patterns are searched only in sentences
+        # where a match could start (``screen``; ``index`` is this sentence's).
+
+        def found(pattern: re.Pattern) -> bool:
+            return screen.found(pattern, index)
+
+        attributed = found(ACCORDING_TO) or (
             has_quote and any(t.lemma_ in ATTRIBUTION_LEMMAS and t.pos_ == "VERB"
+                              # someone says it: an imperative "say X instead" attributes nothing
+                              and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                               for t in sent if not t._.in_quote))
         if attributed:
             for token in sent:
                 token._.attributed = True
-        if may_arrow and TABLE_ARROW.search(sent_text):
+        if (found(TABLE_ARROW) or found(NEGATIVE_INSTRUCTION)
+                or (structure.advice and found(ADVICE_INSTRUCTION))):
             for token in sent:
                 token._.is_mention = True
             return
-        cues = list(MENTION_CUES.finditer(sent_text)) if may_cue else []
+        if structure.advice and not sent_text.isupper():
+            # A guideline page writes its examples in capitals ("A person COMMITTED
+            # SUICIDE."): words in capitals inside a sentence that is not all capitals.
+            for token in sent:
+                if token.is_upper and len(token.text) > 1 and token.is_alpha:
+                    token._.is_mention = True
+        if structure.advice and self._list_item(sent, sent_text):
+            for token in sent:
+                token._.is_mention = True
+            return
+        if found(WORDING_JUDGMENT) or found(JUDGING_VERBS):
+            self._mark_judged_words(sent, sent_text)
+        cues = list(MENTION_CUES.finditer(sent_text)) if screen.may(MENTION_CUES, index) else []
         if not cues:
+            if structure.advice and has_quote and not attributed:
+                for token in sent:
+                    if token._.in_quote:
+                        token._.is_mention = True
             return
         base = sent.start_char
         for match in cues:
@@ -125,40 +192,98 @@ class ContextMarker:
                     token._.is_mention = True
                     reach += 1
         # A quoted word in a sentence that talks about wording is a mention,
-        # wherever the cue stands ("'Addict' is a word to avoid.").
+        # wherever the cue stands ("'Addict' is a word to avoid."); in a guideline
+        # page every quoted word that nobody says is an example.
         if has_quote and not attributed:
             for token in sent:
                 if token._.in_quote:
                     token._.is_mention = True
 
-    def _mark_names(self, doc: Doc, text: str, folded_text: str | None,
-                    words: WordStarts | None) -> None:
+    @staticmethod
+    def _mark_judged_words(sent: Span, sent_text: str) -> None:
+        """Mark the words a wording judgment talks about: the subject of "sounds",
+        "implies", "diminishes"..., and the words just before "(a euphemism for ...)"."""
+        for token in sent:
+            if token.lemma_.lower() in JUDGING_LEMMAS and token.pos_ in ("VERB", "AUX"):
+                for child in token.children:
+                    if child.dep_ in ("nsubj", "nsubjpass"):
+                        for word in child.subtree:
+                            word._.is_mention = True
+        base = sent.start_char
+        for match in WORDING_JUDGMENT.finditer(sent_text):
+            before = [t for t in sent if t.idx < base + match.start()]
+            for token in before[-MENTION_REACH:]:
+                token._.is_mention = True
+
+    @staticmethod
+    def _list_item(sent: Span, sent_text: str) -> bool:
+        """A short verbless line: an item of a list or a cell of a table."""
+        if "\n" in sent_text.strip() or len(sent) > LIST_ITEM_WORDS:
+            return False
+        return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+    def _mark_names(self, doc: Doc, text: str, source: Source) -> list[tuple[int, int]]:
+        """Mark proper names (allowlist, organization-like capitalized runs, observances);
+        the ranges of the names that open no topic (all but observances)."""
+        ranges = []
         names = self.lexicons.names
         if names is not None:
-            for start, end in spans(names, text, folded_text, self.literals, words):
+            for start, end in spans(names, source, self.literals):
                 self._mark(doc, start, end, "in_name")
+                ranges.append((start, end))
         # Runs of capitalized words joined by "of", "and"... that contain an
-        # organization word: "Drug Abuse Resistance Education Program".
-        if not any(head in text for head in NAME_HEADS):
-            return
+        # organization word: "Drug Abuse Resistance Education Program". A run
+        # counts only for a head word, so a text holding none has no such run.
+        if not any(head in text for head in RUN_HEADS):
+            return ranges
         for match in CAPITALIZED_RUN.finditer(text):
-            words = match.group(0).split()
+            # A run may end on a sentence's full stop ("... Crisis Lifeline.").
+            words = [word.rstrip(".") for word in match.group(0).split()]
             if any(word in NAME_HEADS for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
+                ranges.append(match.span())
+            elif any(word in OBSERVANCE_HEADS for word in words):
+                self._mark(doc, match.start(), match.end(), "in_name")
+        return ranges
 
-    def _topics(self, text: str, folded_text: str | None,
-                words: WordStarts | None) -> dict[str, tuple[int, int]]:
-        found: dict[str, tuple[int, int]] = {}
+    def _topics(self, doc: Doc, text: str, names: list[tuple[int, int]], sentences: list[Span],
+                structure: Structure, source: Source
+                ) -> tuple[dict[str, tuple[int, int]], set[str]]:
+        """Topics mentioned (first cue of each) and topics the document is about.
+
+        A cue inside a name ("988 Suicide & Crisis Lifeline", "Sexual Assault
+        Awareness Month") or a list of words to avoid does not count. A support cue
+        ("consent", "988") counts only beside a main cue. The document is about a
+        topic when a cue stands in its headline, in its first ``about_lead`` body
+        sentences or in ``about_sentences`` sentences.
+        """
+        starts = [s.start_char for s in sentences]
+        body = [i for i, s in enumerate(sentences)
+                if structure.is_body(s.start_char, s.end_char)
+                and not text[s.start_char:s.end_char].isspace()]  # Span.text, without a token walk
+        mentioned: dict[str, tuple[int, int]] = {}
+        about: set[str] = set()
         for topic in self.lexicons.topics.values():
-            excluded = None  # figurative uses, looked for once a cue is found
-            for start, end in spans(topic.cues, text, folded_text, self.literals, words):
-                if excluded is None:
-                    excluded = (spans(topic.exclude, text, folded_text, self.literals, words)
-                                if topic.exclude else [])
-                if not any(s < end and start < e for s, e in excluded):
-                    found[topic.id] = (start, end)
-                    break
-        return found
+            cued = spans(topic.cues, source, self.literals)
+            if not cued:  # no cue at all: nothing to exclude
+                continue
+            excluded = [*(spans(topic.exclude, source, self.literals) if topic.exclude else ()),
+                        *names, *structure.mention_blocks]
+            hits = [(start, end) for start, end in cued
+                    if not any(s < end and start < e for s, e in excluded)]
+            if not hits:
+                continue
+            if topic.support is not None:
+                hits += [(start, end) for start, end in spans(topic.support, source, self.literals)
+                         if not any(s < end and start < e for s, e in excluded)]
+                hits.sort()
+            mentioned[topic.id] = hits[0]
+            in_sentences = {bisect.bisect_right(starts, s) - 1 for s, _ in hits}
+            in_headline = any(structure.frame_kind(s, e) in ("headline", "subject") for s, e in hits)
+            in_lead = bool(in_sentences & set(body[:topic.about_lead]))
+            if in_headline or in_lead or len(in_sentences) >= topic.about_sentences:
+                about.add(topic.id)
+        return mentioned, about
 
 
 class TermMatcher:
@@ -173,14 +298,15 @@ class TermMatcher:
         self.rules = term_patterns(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        text = doc_text(doc)
-        lowered = text.lower()
+        found = []
+        # Patterns run on the plain form of the text (curly quotes, special spaces and
+        # dashes as plain ones); offsets are mapped back to the original characters.
+        view = shared_source(doc, doc_text(doc)).plain
+        text, lowered = view.text, view.lower
         # Lower-casing can change the length of a few characters (e.g. "İ"); offsets
         # would shift, so such texts use the case-insensitive patterns instead.
-        same_length = len(lowered) == len(text)
+        same_length = view.same_length
         present = set(doc._.framing_topics or {})
-        words = shared_word_starts(doc, lowered)
         for rule in self.rules:
             if rule.topics is not None and not rule.topics & present:
                 continue
@@ -191,18 +317,25 @@ class TermMatcher:
             if rule.case_sensitive:
                 matches = rule.fast.finditer(text)  # compiled without IGNORECASE
             elif same_length:
-                matches = anchored_finditer(rule.fast, rule.starts, lowered, words)
+                if rule.starts is None:
+                    matches = rule.fast.finditer(lowered)
+                else:
+                    places = start_places(rule.starts, lowered, view.words)
+                    if not places:  # no place where a match can start
+                        continue
+                    matches = finditer_at(rule.fast, places, lowered)
             else:
-                matches = rule.pattern.finditer(text)
+                matches = rule.pattern.regex.finditer(text)
             for match in matches:
-                if match.end() == match.start():
+                start, end = match.span()
+                if end == start:
                     continue
-                span = doc.char_span(match.start(), match.end(), label=rule.rule_id,
-                                     alignment_mode="expand")
+                if view.folded is not None:
+                    start, end = view.folded.span(start, end)
+                span = doc.char_span(start, end, label=rule.rule_id, alignment_mode="expand")
                 if span is not None:
-                    spans.append(span)
-        doc.spans["framing_terms"] = spans
-        keep_word_starts(doc, words)
+                    found.append(span)
+        doc.spans["framing_terms"] = found
         return doc
 
 

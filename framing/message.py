@@ -14,14 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .findings import Finding, downgrade, line_and_column
 from .lexicon import Lexicons, Rule, Sector, scan
-from .lexicon.anchor import WordStarts
 from .lexicon.compiled import literal_memo
 from .lexicon.model import Priority
-from .lexicon.prefilter import folded
 from .lexicon.schema import terms_pattern
 from .profile import PartnerProfile
 from .readability import readability
-from .spacy_attributes import QUOTED_KEY, doc_text, shared_word_starts
+from .spacy_attributes import QUOTED_KEY, doc_text, shared_source
+from .structure import Structure
+from .typography import PlainPattern
 
 T = TypeVar("T")
 
@@ -88,48 +88,45 @@ class Message:
         return self.doc.user_data.get(QUOTED_KEY) != []
 
     @cached_property
-    def folded_text(self) -> str | None:
-        """The lower-cased text that literal prefilters look in (``prefilter.folded``)."""
-        return folded(self.text)
+    def source(self) -> scan.Source:
+        """The text as the match shortcuts read it: its plain and lower-cased forms and
+        where their words start (shared with the pipeline components)."""
+        return shared_source(self.doc, self.text)
 
-    def spans_of(self, pattern: re.Pattern | None) -> list[tuple[int, int]]:
-        """``(start, end)`` of each match of ``pattern`` in the text, as ``finditer`` finds
-        them, without scanning when the text lacks every literal a match needs and
-        trying the pattern only where a match can start (:mod:`framing.lexicon.scan`)."""
+    def spans_of(self, pattern) -> list[tuple[int, int]]:
+        """``(start, end)`` of each match of ``pattern`` (a ``re.Pattern`` or a pack's
+        ``PlainPattern``; None: no match) in the text, as ``finditer`` finds them,
+        without scanning when the text lacks every literal a match needs and trying the
+        pattern only where a match can start (:mod:`framing.lexicon.scan`)."""
         if pattern is None:
             return []
-        return scan.spans(pattern, self.text, self.folded_text, literal_memo(self.lexicons),
-                          self.word_starts)
+        return scan.spans(pattern, self.source, literal_memo(self.lexicons))
 
-    @cached_property
-    def word_starts(self) -> WordStarts | None:
-        """Where the folded text's words start (built when a pattern first needs it)."""
-        if self.folded_text is None:
-            return None
-        return shared_word_starts(self.doc, self.folded_text)
-
-    def may_search(self, pattern: re.Pattern) -> bool:
+    def may_search(self, pattern) -> bool:
         """False only when ``pattern`` cannot match anywhere in the text (so a search of
         the text or any part of it would find nothing)."""
-        return scan.may_search(pattern, self.folded_text, literal_memo(self.lexicons))
+        return scan.may_search(pattern, self.source, literal_memo(self.lexicons))
 
-    def found(self, pattern: re.Pattern) -> bool:
+    def found(self, pattern) -> bool:
         """Whether ``pattern.search(self.text)`` finds anything, tried only where a match
         can start."""
-        return scan.found(pattern, self.text, self.folded_text, literal_memo(self.lexicons),
-                          self.word_starts)
+        return scan.found(pattern, self.source, literal_memo(self.lexicons))
 
-    def may_start_in_sentence(self, pattern: re.Pattern, index: int) -> bool:
+    def may_start_between(self, pattern, start: int, end: int) -> bool:
+        """False only when no match of ``pattern`` can start in the text's ``start:end``
+        (searched on its own); where one can is worked out once per message and pattern."""
+        key = ("starts", isinstance(pattern, PlainPattern), pattern.pattern, pattern.flags)
+        places = self.analysis(key, lambda: scan.possible_starts(
+            pattern, self.source, literal_memo(self.lexicons)))
+        return scan.may_start_in_part(places, self.text, start, end)
+
+    def may_start_in_sentence(self, pattern, index: int) -> bool:
         """False only when no match of ``pattern`` can start in sentence ``index`` (or any
-        part of it); where one can is worked out once per message and pattern."""
-        places = self.analysis(("starts", pattern.pattern, pattern.flags),
-                               lambda: scan.possible_starts(pattern, self.text, self.folded_text,
-                                                            literal_memo(self.lexicons),
-                                                            self.word_starts))
+        part of it that begins after a space)."""
         sent = self.sentences[index]
-        return scan.may_start_within(places, sent.start_char, sent.end_char)
+        return self.may_start_between(pattern, sent.start_char, sent.end_char)
 
-    def search_sentence(self, pattern: re.Pattern, index: int) -> re.Match | None:
+    def search_sentence(self, pattern, index: int):
         """``pattern.search`` of sentence ``index``'s text, not run when no match can start
         in it."""
         if not self.may_start_in_sentence(pattern, index):
@@ -194,7 +191,38 @@ class Message:
             gates.add("sector")
         if self.kind == "campaign" and "norms" in gates:
             gates.add("norms-campaign")
+        if self.structure.reporting:
+            gates.add("reporting")
+        if self.structure.advice:
+            gates.add("advice")
         return gates
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        """Topics the message is about (a cue in its headline or in several sentences),
+        not merely mentioned: what document-level checks such as a missing help line ask."""
+        return set(self.doc._.framing_subjects or ())
+
+    @cached_property
+    def structure(self) -> Structure:
+        """Frame lines, lists of words to avoid, and genre (see :mod:`framing.structure`)."""
+        return self.doc._.framing_structure or Structure()
+
+    @cached_property
+    def body_sentences(self) -> list[Span]:
+        """Sentences of the message body: not a headline, salutation, signature, dateline
+        or contact line (all sentences when the structure sets none apart)."""
+        body = [s for s in self.sentences if self.in_body(s.start_char, s.end_char)]
+        return body or self.sentences
+
+    def opening_sentences(self, count: int) -> list[Span]:
+        """The first ``count`` sentences of the body: where an opening is judged."""
+        return self.body_sentences[:count]
+
+    def in_body(self, start: int, end: int) -> bool:
+        """True when ``start:end`` is part of the message body, not its frame (headline,
+        salutation, signature, dateline, contact block...)."""
+        return self.structure.is_body(start, end)
 
     @cached_property
     def priorities(self) -> list[Priority]:
@@ -202,6 +230,12 @@ class Message:
         if self.profile and self.profile.priorities:
             return self.profile.effective_priorities(self.sector)
         return list(self.sector.priorities) if self.sector else []
+
+    @cached_property
+    def guideline_wording(self) -> list[tuple[int, int]]:
+        """Character ranges of wording a guideline rule recommends ("domestic violence",
+        "trafficking survivor"): sector vocabulary checks do not swap it away."""
+        return self.spans_of(self.lexicons.guideline_wording)
 
     @cached_property
     def partner_words(self):
@@ -222,6 +256,8 @@ class Message:
         """Whether the rule's message kinds and gates hold for this message."""
         if rule.kinds and self.kind not in rule.kinds:
             return False
+        if any(g in self.gates for g in rule.skip_in):
+            return False
         return not rule.gate or any(g in self.gates for g in rule.gate)
 
     def finding(self, rule: Rule, start: int, end: int, *, severity: str | None = None,
@@ -239,7 +275,8 @@ class Message:
         return Finding(
             rule=rule.id, category=rule.category, severity=severity,
             message=message or rule.message, start=start, end=end, text=self.text[start:end],
-            suggestions=list(rule.suggestions if suggestions is None else suggestions),
+            suggestions=list(rule.suggestions_for(self.text[start:end]) if suggestions is None
+                             else suggestions),
             source=rule.source, description=rule.description, scope=scope,
             context=context or {}, line=line, column=column,
         )

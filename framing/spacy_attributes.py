@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .lexicon.anchor import WordStarts
+from .lexicon.scan import Source
 
 _REGISTERED = False
 # doc.user_data key of the text, kept by :func:`doc_text`.
 TEXT_KEY = "framing_text"
 # doc.user_data key of the quotations' character ranges, set by the context marker.
 QUOTED_KEY = "framing_quoted"
-# doc.user_data key of the word-start index of the lower-cased text (WordStarts).
-WORDS_KEY = "framing_word_starts"
+# doc.user_data key of the text as the match shortcuts read it (scan.Source).
+SOURCE_KEY = "framing_source"
 
 
 def register_extensions() -> None:
@@ -22,6 +22,12 @@ def register_extensions() -> None:
     # topic id -> (start_char, end_char) of its first cue in the document
     if not Doc.has_extension("framing_topics"):
         Doc.set_extension("framing_topics", default=None)
+    # topic ids the document is about (cues in its headline or in several sentences)
+    if not Doc.has_extension("framing_subjects"):
+        Doc.set_extension("framing_subjects", default=None)
+    # framing.structure.Structure of the text: frame lines, lists of words to avoid, genre
+    if not Doc.has_extension("framing_structure"):
+        Doc.set_extension("framing_structure", default=None)
     for name in ("in_quote", "is_mention", "in_name", "attributed"):
         if not Token.has_extension(name):
             Token.set_extension(name, default=False)
@@ -43,16 +49,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def shared_word_starts(doc: Doc, lowered: str) -> WordStarts:
-    """The word starts of ``lowered`` (the doc's text lower-cased), shared by the
-    components and the checks through ``doc.user_data`` (see :func:`keep_word_starts`)."""
-    kept = doc.user_data.get(WORDS_KEY)
-    if kept is not None and kept[0] == len(lowered):
-        return WordStarts(lowered, kept[1])
-    return WordStarts(lowered)
-
-
-def keep_word_starts(doc: Doc, words: WordStarts) -> None:
-    """Keep the index, if it was built, for the next reader of the same doc."""
-    if words.built and WORDS_KEY not in doc.user_data:
-        doc.user_data[WORDS_KEY] = [len(words.text), words.index]
+def shared_source(doc: Doc, text: str) -> Source:
+    """The doc's text as the match shortcuts read it (its plain and lower-cased forms
+    and their word-start indexes), built once and shared by the components and the
+    checks through ``doc.user_data``; ``text`` is :func:`doc_text`."""
+    kept = doc.user_data.get(SOURCE_KEY)
+    if kept is not None and kept.text == text:
+        return kept
+    source = Source(text)
+    doc.user_data[SOURCE_KEY] = source
+    return source

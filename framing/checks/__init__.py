@@ -17,6 +17,8 @@ from .ask import check_ask
 from .burden import check_burden
 from .hidden_verb import check_hidden_verb
 from .metric import check_metric
+from .motive import check_motive
+from .party import check_party
 from .passive import check_passive
 from .profile_avoid import check_profile_avoid
 from .ratio import check_ratio
@@ -28,6 +30,8 @@ from .sector_swap import check_sector_swap
 from .sender_language import check_sender_language
 from .term import check_term
 from .timing import check_timing
+from .unnamed import check_unnamed
+from .method_detail import check_method_detail
 
 Check = Callable[[Rule, Message], list[Finding]]
 
@@ -48,6 +52,10 @@ CHECKS: dict[str, Check] = {
     "readiness": check_readiness,
     "metric": check_metric,
     "abbreviation": check_abbreviation,
+    "unnamed": check_unnamed,
+    "party": check_party,
+    "motive": check_motive,
+    "method_detail": check_method_detail,
 }
 
 assert set(CHECKS) == set(KIND_OPTIONS), "every declared kind needs a check"

@@ -38,7 +38,7 @@ def obligated(span, words: set[str], people) -> Token | None:
         if _is_target(token, words, people):
             return token
     verb = span.root
-    while verb.dep_ in ("aux", "auxpass", "neg") and verb.head is not verb:
+    while verb.dep_ in ("aux", "auxpass", "neg") and verb.head.i != verb.i:
         verb = verb.head
     candidates = [c for c in verb.children if c.dep_ in SUBJECT_OR_OBJECT]
     for child in verb.children:

@@ -36,7 +36,7 @@ def check_metric(rule: Rule, msg: Message) -> list[Finding]:
         key = {"fk_grade": "flesch_kincaid_grade", "smog": "smog_index"}[metric]
         value = scores.get(key, {}).get("value", 0.0)
         label = scores.get(key, {}).get("formula", metric)
-    if value <= limit:
+    if value <= limit or value > rule.options.get("up_to", float("inf")):
         return []
     start, end = msg.sentence_range(longest)
     message = f"{rule.message} ({label}: {value:.1f}; target {limit:g} or lower. Longest sentence marked.)"

@@ -1,4 +1,15 @@
-"""Kind ``passive``: passive voice found in the dependency parse."""
+"""Kind ``passive``: passive voice found in the dependency parse.
+
+Besides the subject and verb lemmas, a rule can leave out three kinds of
+passive clause that do not hide anyone (each read from the parse):
+
+* a statistic (``statistics: suppress``): "three women are killed every day
+  by a partner" counts people, it does not report what one person did;
+* a self-report (``self_report_verbs``): "the women said they had been raped"
+  is the survivor's own account, not the writer leaving the abuser out;
+* a repeat (``once_named: true``): "she was killed" after the text has already
+  said who killed her.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -6,6 +17,14 @@ from spacy.tokens import Token
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
+
+# Determiners that make a noun phrase a count of people rather than a person.
+QUANTIFIER_DETS = {"another", "every", "each"}
+# Determiners that make an adverbial of time a rate ("every day", "each year").
+RATE_DETS = {"every", "each", "per"}
+# Present or future tense auxiliaries: generic statements, not reports of an event.
+GENERIC_AUX_TAGS = {"VBZ", "VBP", "MD"}
+INDEFINITE_DETS = {"a", "an"}
 
 
 def _subject_matches(subject: Token, wanted: set[str]) -> bool:
@@ -26,12 +45,72 @@ def passive_clauses(msg: Message):
         yield token, verb, agent
 
 
+def is_statistic(subject: Token, verb: Token) -> bool:
+    """A generic or counted statement: a present or future tense passive whose
+    subject is counted ("three women", "another American") or indefinite ("when a
+    woman is killed"), or which happens at a rate ("every day", "a day")."""
+    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in GENERIC_AUX_TAGS for c in verb.children):
+        return False
+    counted = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in QUANTIFIER_DETS
+                  for c in subject.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in subject.children)
+    rate = any(c.dep_ == "npadvmod" and any(d.lower_ in RATE_DETS | INDEFINITE_DETS
+                                            for d in c.children)
+               for c in verb.children)
+    return counted or indefinite or rate
+
+
+def _same_person(pronoun: Token, speaker: Token) -> bool:
+    """Could the pronoun stand for the speaker? (number agreement is all the parse gives)."""
+    plural = pronoun.lower_ in ("they", "we")
+    return plural == (speaker.tag_ in ("NNS", "NNPS")) or (
+        pronoun.lower_ in ("i", "we") and speaker.pos_ == "PRON")
+
+
+def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
+                   report_nouns: set[str]) -> bool:
+    """The person harmed tells it: the passive hangs from a reporting verb whose
+    speaker the pronoun subject stands for ("residents told police that they were
+    strangled"), or carries "by their own account"."""
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for noun in child.children:
+                if noun.lemma_.lower() in report_nouns and any(
+                        c.dep_ == "poss" for c in noun.children):
+                    return True
+    if subject.pos_ != "PRON":
+        return False
+    head = verb
+    for _ in range(3):  # the reporting verb is at most a few clauses up
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if head.lemma_.lower() in report_verbs:
+            speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return speaker is not None and _same_person(subject, speaker)
+    return False
+
+
+def first_named_doer(msg: Message, verbs: set[str]) -> int | None:
+    """Character offset of the first clause that names who did one of ``verbs``:
+    a passive with a "by" agent or an active clause with a subject and an object."""
+    offsets = [agent.idx for agent in msg.tokens_with_dep("agent")
+               if agent.head.lemma_.lower() in verbs]
+    offsets += [obj.head.idx for obj in msg.tokens_with_dep("dobj")
+                if obj.head.lemma_.lower() in verbs
+                and any(c.dep_ == "nsubj" for c in obj.head.children)]
+    return min(offsets) if offsets else None
+
+
 def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     """Passive clauses whose subject and verb match the rule (agentless if asked)."""
     opts = rule.options
     subjects = {s.lower() if s not in ("PERSON", "PRON") else s for s in opts.get("subjects", [])}
     verbs = {v.lower() for v in opts.get("verbs", [])}
     exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
+    report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
+    report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
+    named_at = first_named_doer(msg, verbs) if opts.get("once_named") else None
     found = []
     for subject, verb, agent in passive_clauses(msg):
         lemma = verb.lemma_.lower()
@@ -42,6 +121,12 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         if opts.get("agentless") and agent is not None:
             continue
         if subject._.is_mention or verb._.is_mention:
+            continue
+        if opts.get("statistics") == "suppress" and is_statistic(subject, verb):
+            continue
+        if report_verbs and is_self_report(subject, verb, report_verbs, report_nouns):
+            continue
+        if agent is None and named_at is not None and named_at < msg.sentence_at(verb.idx).start_char:
             continue
         start_token = min(subject.left_edge.i, verb.i)
         end_token = verb.i + 1

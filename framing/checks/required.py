@@ -1,4 +1,12 @@
-"""Kind ``required``: a document-level element that must be present (help line, data source)."""
+"""Kind ``required``: a document-level element that must be present (help line, data source).
+
+The element is asked of a message that is *about* the rule's topic (a cue in
+its headline or in several sentences, see ``Message.subjects``), not of one that
+names the topic in passing; never of a guideline page, which advises writers
+and is not itself the copy the element belongs in. The finding points at the
+first body sentence on the topic, never at a headline, salutation, signature
+or ``###``.
+"""
 from __future__ import annotations
 
 from ..findings import Finding
@@ -8,21 +16,60 @@ from ..message import Message
 
 
 def anchor_sentence(rule: Rule, msg: Message) -> tuple[int, int]:
-    """Where a document-level finding points: the first sentence on the rule's topic."""
+    """Where a document-level finding points: the first body sentence on the rule's topic,
+    else the first body sentence."""
     topics = msg.doc._.framing_topics or {}
+    body = msg.body_sentences
     for gate in rule.gate:
         if gate in topics:
-            return msg.sentence_range(msg.sentence_at(topics[gate][0]))
-    return msg.sentence_range(msg.sentences[0])
+            start = topics[gate][0]
+            on_topic = next((s for s in body if s.end_char > start), None)
+            if on_topic is not None:
+                return msg.sentence_range(on_topic)
+    return msg.sentence_range(body[0])
+
+
+def is_about(rule: Rule, msg: Message) -> bool:
+    """Whether the message is about one of the rule's topic gates (other gates, such as
+    the message kind, are checked by ``Message.applies``)."""
+    topics = [g for g in rule.gate if g in msg.lexicons.topics]
+    return not topics or any(g in msg.subjects for g in topics)
+
+
+def help_stated(rule: Rule, msg: Message, where: str) -> bool:
+    """A help resource stated in other words ("our 24-hour hotline", a phone or text
+    line, a web address) in ``where``, in a sentence that names no other topic: a
+    domestic violence hotline is not the help line a suicide needs."""
+    statements = msg.lexicons.help_statements
+    if statements is None:
+        return False
+    topics = msg.lexicons.topics
+    own = {g for g in rule.gate if g in topics}
+    for match in statements.finditer(where):
+        sentence = msg.sentence_texts[msg.sentence_index(match.start())] if where is msg.text \
+            else where[max(0, match.start() - 200):match.end() + 200]
+        named = {t.id for t in topics.values()
+                 if t.id != "norms" and t.cues.search(sentence)}
+        if not named or named & own:
+            return True
+    return False
 
 
 def check_required(rule: Rule, msg: Message) -> list[Finding]:
     """One document-level finding when none of the required patterns occurs."""
     if msg.word_count < rule.options.get("min_words", 25) or not msg.sentences:
         return []
+    if msg.structure.advice or not is_about(rule, msg):
+        return []
+    trigger = compiled_option(rule, "trigger")
+    if trigger is not None and not msg.found(trigger):
+        return []
     pattern = compiled_option(rule, "patterns")
     first = rule.options.get("first_sentences")
-    where = msg.text if first is None else " ".join(msg.sentence_texts[:first])
+    opening = msg.opening_sentences(first) if first is not None else []
+    where = msg.text if first is None else " ".join(
+        msg.text[s.start_char:s.end_char] for s in opening)
+
     # The whole text is searched only where a match can start; the opening sentences
     # are joined with spaces, which could make a new match, so they are searched as such.
     def present(found_pattern) -> bool:
@@ -30,11 +77,12 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
 
     if pattern is not None and present(pattern):
         return []
-    local = msg.lexicons.local_resources
-    if rule.options.get("accept_local") and local is not None and present(local):
-        return []
+    if rule.options.get("accept_local"):
+        local = msg.lexicons.local_resources
+        if (local is not None and present(local)) or help_stated(rule, msg, where):
+            return []
     if first is not None:
-        start, end = msg.sentence_range(msg.sentences[0])
+        start, end = msg.sentence_range(opening[0])
     else:
         start, end = anchor_sentence(rule, msg)
     return [msg.finding(rule, start, end, scope="document")]

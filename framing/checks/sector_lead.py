@@ -14,7 +14,7 @@ def check_sector_lead(rule: Rule, msg: Message) -> list[Finding]:
     analysis = alignment_of(msg)
     if analysis.lead is not None or analysis.leads_with_partner_words:
         return []
-    sentences = msg.sentences[:rule.options.get("sentences", 2)]
+    sentences = msg.opening_sentences(rule.options.get("sentences", 2))
     start, end = msg.sentence_range(sentences[0])
     top = msg.priorities[0]
     who = msg.profile.name if msg.profile else (msg.sector.name if msg.sector else "the partner")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
-from .spans import usable
+from .spans import recommended, usable
 
 
 def check_sector_scope(rule: Rule, msg: Message) -> list[Finding]:
@@ -14,7 +14,7 @@ def check_sector_scope(rule: Rule, msg: Message) -> list[Finding]:
     found = []
     for entry in msg.sector.out_of_scope:
         for start, end in msg.spans_of(entry.pattern):
-            if usable(msg, start, end):
+            if usable(msg, start, end) and not recommended(msg, start, end):
                 found.append(msg.finding(rule, start, end,
                                          message=f"{rule.message} {entry.why}",
                                          suggestions=list(entry.suggestions)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
-from .spans import usable
+from .spans import recommended, usable
 
 
 def check_sector_swap(rule: Rule, msg: Message) -> list[Finding]:
@@ -14,7 +14,7 @@ def check_sector_swap(rule: Rule, msg: Message) -> list[Finding]:
     found = []
     for swap in msg.sector.swaps:
         for start, end in msg.spans_of(swap.pattern):
-            if not usable(msg, start, end):
+            if not usable(msg, start, end) or recommended(msg, start, end):
                 continue
             found.append(msg.finding(rule, start, end,
                                      message=f"{rule.message} {swap.why}",

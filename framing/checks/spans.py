@@ -9,3 +9,9 @@ def usable(msg: Message, start: int, end: int) -> bool:
     span = msg.doc.char_span(start, end, alignment_mode="expand")
     return span is not None and not any(
         t._.is_mention or t._.in_quote or t._.in_name for t in span)
+
+
+def recommended(msg: Message, start: int, end: int) -> bool:
+    """Inside wording a guideline recommends: a sector's vocabulary preference does not
+    swap away a guideline's "say this" (a pitch's own jargon around it still counts)."""
+    return any(s <= start and end <= e for s, e in msg.guideline_wording)

@@ -59,6 +59,6 @@ def check_timing(rule: Rule, msg: Message) -> list[Finding]:
                 continue
             start, end = match.span()
         else:
-            start, end = msg.sentence_range(msg.sentences[0])
+            start, end = msg.sentence_range(msg.body_sentences[0])
         found.append(msg.finding(rule, start, end, message=message, scope="document"))
     return found

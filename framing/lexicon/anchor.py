@@ -5,10 +5,13 @@ whose every match begins with one of a few literals ("crisis", "epidemic")
 need only be tried where one of them occurs: ``Pattern.match`` at each such
 place, in order, resuming after each match as ``finditer`` does, finds the
 same matches for a fraction of the cost. A word-bounded pattern (beginning
-with ``(?<![\\w-])``, as :func:`schema.compile_any` writes them) can only start
-where a word starts, so its places are looked up in an index of the text's
-word starts (:class:`WordStarts`), built once per text; that also makes a
-one-letter start ("a", in "a losing battle") cheap.
+with ``(?<!\\w)(?<!\\w-)``, as :func:`schema.compile_any` writes them: not after a
+word character, nor after a hyphen joined to one, so "self-harm" holds no "harm"
+but "--crisis" does) can only start where a word starts, so its places are
+looked up in an index of the text's word starts (:class:`WordStarts`), built
+once per text; that also makes a one-letter start ("a", in "a losing battle")
+cheap. The index is a superset of the places the older boundary
+``(?<![\\w-])`` allows, so it serves patterns written either way.
 """
 from __future__ import annotations
 
@@ -24,13 +27,18 @@ except ImportError:  # pragma: no cover
 DIGIT = r"\d"  # a start set member: any decimal digit (``\d``)
 ANY_DIGIT = re.compile(r"\d")
 MIN_START = 2  # a shorter start is everywhere, unless looked up among word starts
-WORD_BOUNDED = r"(?<![\w-])"  # how compile_any begins a word-bounded pattern
-# A word character after one that is neither a word character nor a hyphen (the
-# text's first character is looked at on its own).
-WORD_START = re.compile(r"[^\w-]\w")
+MAX_FOLLOWING = 24  # a run of literals is lengthened by what follows it up to this many ways
+# How compile_any begins a word-bounded pattern (and how it used to): two lookbehinds, or one.
+WORD_BOUNDED = (r"(?<!\w)(?<!\w-)", r"(?<![\w-])")
+# A word character where compile_any's boundary holds: not after a word character,
+# nor after a hyphen that follows one.
+WORD_START = re.compile(r"(?<!\w)(?<!\w-)\w")
 IS_WORD = re.compile(r"\w")
 KEY = 3  # word starts are indexed by their first three characters
-CANDIDATES_PER_CHAR = 1 / 20  # more places than this and a plain scan is cheaper
+CANDIDATES_PER_CHAR = 1 / 20  # more places than this and a plain scan is cheaper...
+# ... for a pattern of up to this many characters; a longer one (an alternation of
+# hundreds of phrases) costs more at every character of a scan, so more places pay.
+SCAN_PATTERN_CHARS = 2000
 
 
 def _first(items) -> set[str] | None:
@@ -46,21 +54,64 @@ def _first(items) -> set[str] | None:
                 if next_op is not _c.LITERAL:
                     break
                 run += chr(next_av)
-            return found | {run}
+            # "the (?:words?|terms?)" starts with "the w" or "the t": longer starts are
+            # rarer, so fewer places to try.
+            tails = _following(items[i + len(run):])
+            return found | ({run + tail for tail in tails} if tails else {run})
+        if _never_consumes(op, av):
+            continue  # lookarounds only: "(?:(?<=\bof\s)|(?<=\bfor\s))"
         first = _first_of(op, av)
         if first is None:
             return None
         found |= first
-        if _p.SubPattern(_p.State(), [(op, av)]).getwidth()[0] > 0:
+        if _consumes(op, av):
             return found
         # An optional item: a match may also start with what follows it.
     return None  # the whole sequence may match nothing
 
 
+def _consumes(op, av) -> bool:
+    """Whether every match of this item takes at least one character. The widths of
+    the parser's own sub-patterns are kept on them, so a group is measured once."""
+    if op is _c.SUBPATTERN:
+        return av[3].getwidth()[0] > 0
+    if op is _c.BRANCH:
+        return all(branch.getwidth()[0] > 0 for branch in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+        return av[0] > 0 and av[2].getwidth()[0] > 0
+    return _p.SubPattern(_p.State(), [(op, av)]).getwidth()[0] > 0
+
+
+def _never_consumes(op, av) -> bool:
+    """Whether no match of this group takes a character (it only looks around)."""
+    if op is _c.SUBPATTERN:
+        return av[3].getwidth()[1] == 0
+    if op is _c.BRANCH:
+        return all(branch.getwidth()[1] == 0 for branch in av[1])
+    return False
+
+
+def _following(items) -> set[str] | None:
+    """What the item right after a run of literals starts with, when it must match
+    something and starts with one of a few literals; else None."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return None
+    first = _first_of(op, av)
+    if (first is None or DIGIT in first or len(first) > MAX_FOLLOWING
+            or not _consumes(op, av)):
+        return None
+    return first
+
+
 def _first_of(op, av) -> set[str] | None:
     if op is _c.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        if (add_flags | del_flags) & re.IGNORECASE:
+        _group, add_flags, _del_flags, sub = av
+        # Only case-sensitive patterns are read here, so "(?-i:CI)" changes nothing;
+        # "(?i:ab)" would.
+        if add_flags & re.IGNORECASE:
             return None
         return _first(sub)
     if op is _c.BRANCH:
@@ -118,8 +169,11 @@ def start_literals(compiled: re.Pattern) -> Starts | None:
             return None
         found = _first(parsed)
         # The whole pattern (not only a first alternative) begins with the boundary.
-        bounded = (compiled.pattern.startswith(WORD_BOUNDED) and bool(parsed.data)
-                   and parsed.data[0][0] is _c.ASSERT_NOT)
+        bounded = any(compiled.pattern.startswith(prefix)
+                      and len(parsed.data) > prefix.count("(?<!")
+                      and all(op is _c.ASSERT_NOT for op, _av in
+                              parsed.data[:prefix.count("(?<!")])
+                      for prefix in WORD_BOUNDED)
     except Exception:  # an unusual construct: scan
         return None
     if not found:
@@ -139,10 +193,40 @@ def start_literals(compiled: re.Pattern) -> Starts | None:
     return Starts(tuple(sorted(found)), bounded, keyed, tuple(elsewhere))
 
 
+def context_free(compiled: re.Pattern) -> bool:
+    """True when ``compiled`` looks at nothing but the characters it consumes: no anchor,
+    boundary, lookaround or back-reference. Such a pattern matches in a part of a text
+    only where it matches in the whole text, so a whole text without a match has no
+    part with one."""
+    if _p is None or not isinstance(compiled.pattern, str):
+        return False
+    try:
+        parsed = _p.parse(compiled.pattern, compiled.flags)
+    except Exception:  # an unusual construct: assume context
+        return False
+    context = {_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS,
+               getattr(_c, "GROUPREF_IGNORE", _c.GROUPREF)}
+
+    def free(items) -> bool:
+        for op, av in items:
+            if op in context:
+                return False
+            for part in (av if isinstance(av, (tuple, list)) else (av,)):
+                if isinstance(part, _p.SubPattern) and not free(part):
+                    return False
+                if isinstance(part, (tuple, list)) and any(
+                        isinstance(x, _p.SubPattern) and not free(x) for x in part):
+                    return False
+        return True
+
+    return free(parsed)
+
+
 class WordStarts:
-    """Where the words of one text start (after neither a word character nor a hyphen),
-    keyed by their first three characters and by their first; built on first use, or
-    given (``index``) by another reader of the same text."""
+    """Where the words of one text start (where ``WORD_START`` matches: after neither a
+    word character nor a hyphen joined to one), keyed by their first three characters
+    and by their first; built on first use, or given (``index``) by another reader of
+    the same text."""
 
     def __init__(self, text: str, index: dict[str, list[int]] | None = None):
         self.text = text
@@ -156,9 +240,7 @@ class WordStarts:
     def index(self) -> dict[str, list[int]]:
         if self._index is None:
             text = self.text
-            starts = [m.start() + 1 for m in WORD_START.finditer(text)]
-            if text and IS_WORD.match(text):
-                starts.insert(0, 0)
+            starts = [m.start() for m in WORD_START.finditer(text)]
             index: dict[str, list[int]] = {}
             for at in starts:
                 index.setdefault(text[at:at + KEY], []).append(at)
@@ -174,34 +256,43 @@ def anchored_finditer(compiled: re.Pattern, starts: Starts | None, text: str,
     :class:`WordStarts` of ``text``, shared by the patterns run on it."""
     if starts is None:
         return compiled.finditer(text)
-    places = start_places(starts, text, words)
-    if places is None or len(places) > len(text) * CANDIDATES_PER_CHAR:
+    return finditer_at(compiled, start_places(starts, text, words), text)
+
+
+def finditer_at(compiled: re.Pattern, places: list[int] | None, text: str):
+    """``compiled.finditer(text)`` tried only at ``places`` (from :func:`start_places`;
+    None: anywhere), or a plain scan when the places are too many to pay."""
+    share = CANDIDATES_PER_CHAR * max(1.0, len(compiled.pattern) / SCAN_PATTERN_CHARS)
+    if places is None or len(places) > len(text) * share:
         return compiled.finditer(text)
     return _matches_at(compiled, places, text)
 
 
 def start_places(starts: Starts, text: str, words: WordStarts | None = None) -> list[int] | None:
     """Offsets in ``text`` where a match can start, in order (None: anywhere)."""
-    places: set[int] = set()
-    if starts.by_key:
+    places: list[int] = []
+    by_key = starts.by_key
+    if by_key:
         index = (words if words is not None else WordStarts(text)).index
-        for key, literals in starts.by_key.items():
-            found = index.get(key)
-            if found is None:  # most of a pattern's literals are not in the text
-                continue
+        # Most of a pattern's keys are not in the text: only those that are are looked at
+        # (the two key sets are intersected in one step).
+        for key in by_key.keys() & index.keys():
+            found = index[key]
+            literals = by_key[key]
             if literals is None:
-                places.update(found)  # the key is the literal
+                places += found  # the key is the literal
             else:
-                places.update(at for at in found if literals.match(text, at))
+                match = literals.match
+                places += [at for at in found if match(text, at)]
     for start in starts.elsewhere:
         if start == DIGIT:
-            places.update(m.start() for m in ANY_DIGIT.finditer(text))
+            places += [m.start() for m in ANY_DIGIT.finditer(text)]
             continue
         at = text.find(start)
         while at != -1:
-            places.add(at)
+            places.append(at)
             at = text.find(start, at + 1)
-    return sorted(places)
+    return sorted(set(places))
 
 
 def _matches_at(compiled: re.Pattern, places: list[int], text: str):

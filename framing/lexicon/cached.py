@@ -2,7 +2,8 @@
 
 The key is a digest of everything the loaded packs are built from: the folder
 they come from (rules name their file), the path and content of every
-``*.yaml`` file under it, the source of the modules that load, validate and
+``*.yaml`` file under it (rule packs, topics, names, sectors, and the
+``structure.yaml`` and ``resources.yaml`` patterns), the source of the modules that load, validate and
 compile them, and the Python version. Changing any of them changes the key,
 so a stale entry is never read. A folder that fails to load is never cached:
 the error is raised as by :func:`load_lexicons`.
@@ -12,15 +13,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import cache, constants, findings, validation
-from . import anchor, compiled, kinds, loader, model, prefilter, scan, schema, sectors
+from .. import cache, constants, findings, settings, typography, validation
+from . import (anchor, compiled, kinds, loader, model, prefilter, scan, schema, sectors,
+               structure_spec)
 from .compiled import prepare
 from .loader import load_lexicons
 from .model import Lexicons
 
-# Every module whose code decides what a loaded pack holds.
-BUILDERS = (loader, model, schema, kinds, sectors, prefilter, anchor, scan, compiled, findings,
-            constants, validation, cache)
+# Every module whose code decides what a loaded pack holds (the loaders and all they
+# import from the package: tests/framing/test_pack_cache.py checks none is missing).
+BUILDERS = (loader, model, schema, kinds, sectors, structure_spec, typography, prefilter, anchor,
+            scan, compiled, findings, constants, validation, settings, cache)
 _CODE: list[str] = []
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..typography import PlainPattern
 from .anchor import Starts, start_literals
 from .kinds import KIND_OPTIONS
 from .model import Lexicons, compiled_map, compiled_option
 from .prefilter import required_literals
-from .scan import scan_of
+from .scan import alternatives, scan_of
 from .schema import compile_any
 
 
@@ -27,8 +28,9 @@ class TermPattern:
     # Case-insensitive rules: lower-cased, without IGNORECASE, run on the lower-cased
     # text (a third faster). Case-sensitive ones: as written, on the text.
     fast: re.Pattern
-    # The rule's own case-insensitive pattern, for texts whose lower-casing moves offsets.
-    pattern: re.Pattern
+    # The rule's own case-insensitive pattern (on the plain text), for texts whose
+    # lower-casing moves offsets.
+    pattern: PlainPattern
     case_sensitive: bool
     # The rule's gate when it names only topics (skipped when none is present), else None.
     topics: frozenset[str] | None
@@ -76,20 +78,29 @@ def compile_options(lexicons: Lexicons) -> None:
                 compiled_map(rule, name)
 
 
-def pack_patterns(lexicons: Lexicons) -> list[re.Pattern]:
-    """The compiled patterns of topics, names, local resources, sector packs and rule
-    options (after :func:`compile_options`)."""
-    found = [lexicons.names, lexicons.local_resources]
+def pack_patterns(lexicons: Lexicons) -> list[PlainPattern]:
+    """The compiled patterns of topics, names, local resources, help statements,
+    recommended wording, sector packs and rule options (after :func:`compile_options`)."""
+    found = [lexicons.names, lexicons.local_resources, lexicons.help_statements,
+             lexicons.guideline_wording]
     for rule in lexicons.rules:
         for value in rule.compiled.values():
             found += list(value.values()) if isinstance(value, dict) else [value]
     for topic in lexicons.topics.values():
-        found += [topic.cues, topic.exclude]
+        found += [topic.cues, topic.exclude, topic.support]
     for sector in lexicons.sectors.values():
         found += [p.pattern for p in sector.priorities] + [s.pattern for s in sector.swaps]
         found += [o.pattern for o in sector.out_of_scope]
         found += [sector.people_pattern, sector.capacity_pattern]
-    return [p for p in found if p is not None]
+    # A check may keep other prepared data in ``rule.compiled`` (death_clauses' words).
+    return [p for p in found if isinstance(p, (re.Pattern, PlainPattern))]
+
+
+def sentence_patterns(lexicons: Lexicons) -> list[PlainPattern]:
+    """The patterns of the packs searched sentence by sentence, each top-level
+    alternative on its own (``scan.Screen``): the document structure's."""
+    spec = lexicons.structure
+    return [] if spec is None else list(spec.sentence_patterns())
 
 
 def prepare(lexicons: Lexicons) -> Lexicons:
@@ -99,6 +110,9 @@ def prepare(lexicons: Lexicons) -> Lexicons:
     memo = literal_memo(lexicons)
     for compiled in pack_patterns(lexicons):
         scan_of(compiled, memo)
+    for compiled in sentence_patterns(lexicons):
+        for alternative in alternatives(compiled, memo):
+            scan_of(alternative, memo)
     return lexicons
 
 

@@ -22,7 +22,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "unless_document": "regexes",  # suppress when the document matches one
         "first_sentences": "integer",  # only in the first N sentences
         "min_count": "integer",        # fire only when matched at least N times
+        "once": "boolean",             # one finding per message, at the first match (a format)
         "quotes": "choice:downgrade|suppress|ignore",
+        "attributed": "choice:downgrade|ignore",  # a paraphrase of a source ("according to")
         "mentions": "choice:suppress|ignore",
         "names": "choice:suppress|ignore",
         "negated": "choice:ignore|suppress|only",
@@ -33,7 +35,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "required": ({"patterns": "regexes"}, {
         "min_words": "integer",        # skip snippets shorter than this
         "first_sentences": "integer",  # the element must appear in the opening sentences
-        "accept_local": "boolean",     # the organization's own resources (org.yaml) count too
+        "accept_local": "boolean",     # the organization's own resources (org.yaml) and help
+                                       # lines stated in other words (resources.yaml) count too
+        "trigger": "regexes",          # only when the text matches one (a problem statistic)
     }),
     # Passive voice found in the dependency parse.
     "passive": ({}, {
@@ -41,6 +45,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "verbs": "texts",              # lemmas of the participle
         "exclude_verbs": "texts",
         "agentless": "boolean",        # only when no "by ..." agent is given
+        "statistics": "choice:ignore|suppress",  # counted or generic statements ("three women are killed a day")
+        "self_report_verbs": "texts",  # "they told police they were strangled": the person harmed speaking
+        "self_report_nouns": "texts",  # "by their own account"
+        "once_named": "boolean",       # agentless repeats after the doer has been named are fine
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     "burden": ({"obligations": "regexes"}, {
@@ -75,15 +83,47 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "readiness": ({"asks": "regex_map", "fits": "stage_map", "stage_labels": "texts"}, {}),
     # Readability and length thresholds.
     "metric": ({"metric": "choice:sentence_words|paragraph_words|avg_sentence_words|"
-                          "fk_grade|smog", "max": "number"}, {"min_words": "integer"}),
+                          "fk_grade|smog", "max": "number"}, {
+        "min_words": "integer",
+        # a document score above this belongs to a stricter rule (one finding per text,
+        # not a warning and an error for the same grade)
+        "up_to": "number",
+    }),
     # Abbreviations not spelled out at first use, or too many of them.
     "abbreviation": ({}, {"exempt": "texts", "max_count": "integer"}),
     # Nominalizations hiding the verb ("conduct an evaluation of").
     "hidden_verb": ({"verbs": "texts", "suffixes": "texts"}, {"exclude": "texts"}),
+    # Something described (a partner killing) but never called by its name (domestic violence).
+    "unnamed": ({"patterns": "regexes", "names": "regexes"}, {}),
+    # An act in consenting-adult words ("had sex with") where a party cannot consent (a minor).
+    "party": ({"patterns": "regexes", "parties": "regexes"}, {
+        "pairs": "regexes",            # look for two people instead: words for two ("the couple")
+        "exclude_preps": "texts",      # the act word in another sense ("fought for the law")
+        "exclude_deps": "texts",       # ... or with these dependents ("argued that": ccomp)
+    }),
+    # Violence explained by the abuser's anger, stress, drinking or money troubles.
+    "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {}),
+    # How or where someone died, tied to the death by the parse (suicide reporting).
+    "method_detail": ({"methods": "regexes"}, {
+        "means": "regexes",            # means that may be other deaths (pills): only with a stated suicide
+        "places": "regexes",           # where it happened: only with a stated suicide
+        "inherent": "regexes",         # words that describe a method on their own (noose)
+        "events": "regexes",           # the act itself (gunshot): also right after a stated suicide
+        "deaths": "texts",             # lemmas naming a death (die, body)
+        "suicides": "texts",           # lemmas naming a suicide
+        "self_verbs": "texts",         # verbs naming a suicide with a reflexive or "own life" object
+        "method_verbs": "texts",       # verbs that are a method (hang, shoot, jump)
+        "person_verbs": "texts",       # method verbs that tell a death with only a person subject
+        "people": "texts",             # nouns for people (subjects, objects of a homicide)
+        "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
+        "exclude": "regexes",          # sentences about safe storage and lethal means
+    }),
 }
 
 # Gates every document can have besides the topic gates in topics.yaml.
-BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign")
+# ``reporting`` (a news report: dateline, byline or sources speaking) and ``advice``
+# (a guideline page advising writers) come from framing.structure.
+BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advice")
 
 # What a rule's ``rewrite`` key may say: how framing.rewrite turns its findings into
 # rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming
@@ -95,12 +135,13 @@ REWRITES: dict[str, str] = {
     "obligation-to-offer": "turn an obligation on the partner's people into an offer",
     "lead-with-priority": "add an opening sentence that leads with the partner's top priority",
     "specific-ask": "add an ask with blanks for the role, time and resources it lacks",
+    "advice": "no rewrite: the suggestions are advice to the writer, not words to put in place",
 }
 
 # What a rule's ``campaign`` key may say: the part a rule plays in the campaign-level
 # checks (campaigns/piece_checks.py), chosen by this key and never by rule id.
 CAMPAIGN_ROLES: dict[str, str] = {
     "majority-norm": "its patterns find a social-norms piece's majority-norm claim",
-    "norm-source": "its unless_document patterns find where the norm's number comes from",
+    "norm-source": "its patterns find where the norm's number comes from",
     "help-resource": "it flags a missing help resource (the campaign check then stays quiet)",
 }

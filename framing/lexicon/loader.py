@@ -7,17 +7,20 @@ the file and the key.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..findings import CATEGORIES, SEVERITIES, Source
+from ..typography import plain
 from ..settings import lexicon_root
 from ..constants import MESSAGE_KINDS
 from .kinds import BUILTIN_GATES, CAMPAIGN_ROLES, KIND_OPTIONS, REWRITES
-from .model import Example, Lexicons, Pack, Rule, Topic
+from .model import Branch, Example, Lexicons, Pack, Rule, Topic
 from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
+from .structure_spec import load_structure
 
 
 def read_yaml(path: Path) -> Any:
@@ -69,7 +72,25 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
             rules.append(rule)
     return Lexicons(root=str(root), version=digest.hexdigest()[:12], packs=packs,
                     rules=rules, topics=topics, names=names, sectors=sectors,
-                    local_resources=_load_org(root / "org.yaml"))
+                    guideline_wording=_guideline_wording(rules),
+                    local_resources=_load_org(root / "org.yaml"),
+                    structure=_load_structure(root / "structure.yaml"),
+                    help_statements=_load_help_statements(root / "resources.yaml"))
+
+
+def _guideline_wording(rules: list[Rule]):
+    """One pattern for the literal wordings guideline rules recommend (not those with a
+    blank to fill, ``[abuser]``, or a word kept from the match, ``{drug}``)."""
+    wording = {s for rule in rules for s in (*rule.suggestions,
+                                             *(x for b in rule.swaps for x in b.suggestions))
+               if "[" not in s and "{" not in s}
+    if not wording:
+        return None
+    # Each wording as written, whitespace-flexible, its last word also in the plural
+    # ("trafficking survivors").
+    escaped = sorted((r"\s+".join(re.escape(part) for part in plain(text).split()) + "(?:e?s)?"
+                      for text in wording), key=len, reverse=True)
+    return compile_any(escaped)
 
 
 def _load_topics(path: Path) -> dict[str, Topic]:
@@ -82,9 +103,12 @@ def _load_topics(path: Path) -> dict[str, Topic]:
     for topic_id, body in data["topics"].items():
         key = f"topics.{topic_id}"
         spec = check.mapping(body, key, {"label": check.text, "cues": check.regexes},
-                             {"exclude": check.regexes})
+                             {"exclude": check.regexes, "support": check.regexes,
+                              "about_sentences": check.integer, "about_lead": check.integer})
         topics[topic_id] = Topic(topic_id, spec["label"], compile_any(spec["cues"]),
-                                 compile_any(spec.get("exclude", [])))
+                                 compile_any(spec.get("exclude", [])),
+                                 compile_any(spec.get("support", [])),
+                                 spec.get("about_sentences", 2), spec.get("about_lead", 3))
     return topics
 
 
@@ -97,6 +121,22 @@ def _load_org(path: Path):
         lambda v, k: check.mapping(v, k, {"label": check.text, "patterns": check.regexes}))})
     patterns = [p for entry in data["local_resources"] for p in entry["patterns"]]
     return compile_any(patterns)
+
+
+def _load_structure(path: Path):
+    """Document structure patterns (optional file: without it no part of a text is set apart)."""
+    return load_structure(path, read_yaml(path)) if path.exists() else None
+
+
+def _load_help_statements(path: Path):
+    """Ways a text states where to get help without naming a national line (resources.yaml,
+    optional)."""
+    if not path.exists():
+        return None
+    check = Checker(path)
+    data = check.mapping(read_yaml(path), "", {"source": check.text, "help_statements": check.regexes},
+                         {"description": check.text})
+    return compile_any(data["help_statements"])
 
 
 def _load_names(path: Path):
@@ -201,6 +241,23 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         spec = check.mapping(value, k, {"fail": lambda v, kk: v, "pass": lambda v, kk: v})
         return {name: _examples(check, spec[name], f"{k}.{name}", sectors) for name in spec}
 
+    def branches(value: Any, k: str) -> tuple[Branch, ...]:
+        out = []
+        for i, item in enumerate(check.list_of(lambda v, kk: v)(value, k)):
+            spec = check.mapping(item, f"{k}[{i}]", {"patterns": check.regexes,
+                                                     "suggestions": lambda v, kk: v})
+            offered = spec["suggestions"]
+            if offered != []:  # an empty list: this branch gets advice, not a replacement
+                offered = check.texts(offered, f"{k}[{i}].suggestions")
+            patterns = tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"])
+            for j, text in enumerate(offered):
+                for name in re.findall(r"{(\w+)}", text):
+                    if any(name not in p.groupindex for p in patterns):
+                        raise check.fail(f"{k}[{i}].suggestions[{j}]",
+                                         f"{{{name}}} is not a named group of every pattern")
+            out.append(Branch(patterns, tuple(offered)))
+        return tuple(out)
+
     def severity_map(value: Any, k: str) -> dict[str, str]:
         if not isinstance(value, dict):
             raise check.fail(k, "expected a mapping of gate to severity")
@@ -215,11 +272,12 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         "message": check.text, "source": source_ref, "examples": examples_map,
     }
     optional = {
-        "description": check.text, "gate": gate_list,
+        "description": check.text, "gate": gate_list, "skip_in": gate_list,
         "kinds": lambda v, k: [check.choice(*MESSAGE_KINDS)(x, f"{k}[{i}]")
                                for i, x in enumerate(check.texts(v, k))],
         "suggestions": check.texts, "severity_if": severity_map,
         "rewrite": check.choice(*REWRITES), "campaign": check.choice(*CAMPAIGN_ROLES),
+        "swaps": branches,
     }
     for name, type_name in required_opts.items():
         required[name] = _option_validator(check, type_name)
@@ -231,10 +289,11 @@ def _load_rule(check: Checker, body: Any, key: str, pack: Pack, gates: set[str],
         id=spec["id"], pack=pack.id, file=str(check.file), kind=kind,
         category=spec["category"], severity=spec["severity"], message=spec["message"],
         source=spec["source"], description=spec.get("description", ""),
-        gate=tuple(spec.get("gate", ())), kinds=tuple(spec.get("kinds", ())),
+        gate=tuple(spec.get("gate", ())), skip_in=tuple(spec.get("skip_in", ())),
+        kinds=tuple(spec.get("kinds", ())),
         suggestions=tuple(spec.get("suggestions", ())), severity_if=spec.get("severity_if", {}),
         options=options, fail_examples=spec["examples"]["fail"],
         pass_examples=spec["examples"]["pass"], rewrite=spec.get("rewrite"),
-        campaign=spec.get("campaign"),
+        campaign=spec.get("campaign"), swaps=spec.get("swaps", ()),
     )
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Source
+from ..typography import plain
 from .schema import compile_any
+from .structure_spec import StructureSpec
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,28 @@ class Example:
     kind: str = "pitch"
     profile: dict[str, Any] | None = None
     today: date | None = None
+
+
+@dataclass(frozen=True)
+class Branch:
+    """The replacements for one branch of a rule's patterns (a rule's ``swaps``).
+
+    A rule whose patterns cover several phrasings ("child pornography", "child
+    prostitute") offers for each the replacement that fits it. A suggestion may
+    name a group of the branch pattern, ``{drug}``, to keep that word.
+    """
+
+    patterns: tuple[re.Pattern[str], ...]
+    suggestions: tuple[str, ...]
+
+    def fit(self, text: str) -> tuple[str, ...] | None:
+        """The suggestions for ``text`` (plain form) when a pattern matches all of it."""
+        for pattern in self.patterns:
+            found = pattern.fullmatch(text)
+            if found:
+                groups = {k: v or "" for k, v in found.groupdict().items()}
+                return tuple(s.format_map(groups) for s in self.suggestions)
+        return None
 
 
 @dataclass
@@ -35,6 +59,9 @@ class Rule:
     source: Source
     description: str = ""
     gate: tuple[str, ...] = ()
+    # Gates under which the rule does not apply (``reporting``: a statistic in a
+    # news report is not a campaign's norm message).
+    skip_in: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     suggestions: tuple[str, ...] = ()
     severity_if: dict[str, str] = field(default_factory=dict)
@@ -45,8 +72,22 @@ class Rule:
     rewrite: str | None = None
     # Its part in the campaign-level checks (a key of kinds.CAMPAIGN_ROLES), if any.
     campaign: str | None = None
+    # Replacements per branch of the patterns (first branch matching the whole
+    # finding wins; otherwise ``suggestions``).
+    swaps: tuple[Branch, ...] = ()
     # Filled by the check kind when it prepares the rule (compiled patterns).
     compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def suggestions_for(self, text: str) -> tuple[str, ...]:
+        """What to offer for a finding on ``text``: its branch's replacements, else the
+        rule's ``suggestions``."""
+        if self.swaps:
+            folded = plain(text).strip()
+            for branch in self.swaps:
+                fitted = branch.fit(folded)
+                if fitted is not None:
+                    return fitted
+        return self.suggestions
 
 
 def compiled_option(rule: Rule, name: str, boundary: bool = True) -> re.Pattern[str] | None:
@@ -83,6 +124,13 @@ class Topic:
     label: str
     cues: re.Pattern[str]
     exclude: re.Pattern[str] | None
+    # Cues that count only beside a main cue ("consent" for sexual violence).
+    support: re.Pattern[str] | None = None
+    # Sentences with a cue for the document to be about the topic (a cue in the
+    # headline is enough).
+    about_sentences: int = 2
+    # ... or a cue in one of the first body sentences (a news lead).
+    about_lead: int = 3
 
 
 @dataclass(frozen=True)
@@ -158,6 +206,15 @@ class Lexicons:
     # The organization's own help lines and programs (org.yaml), accepted by
     # resource rules that say ``accept_local: true``.
     local_resources: re.Pattern[str] | None = None
+    # Parts of a message that are not its body, lists of words to avoid, advice
+    # pages and news reports (structure.yaml).
+    structure: StructureSpec | None = None
+    # A help resource stated in other words: a hotline, a phone or text line, a
+    # web address (resources.yaml), accepted by ``accept_local`` resource rules.
+    help_statements: re.Pattern[str] | None = None
+    # Every literal wording a guideline rule recommends (its suggestions): sector
+    # vocabulary checks leave these alone, so accepting one never brings a swap.
+    guideline_wording: re.Pattern[str] | None = None
     # Compiled forms built from the packs (framing.lexicon.compiled), kept with them.
     compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..findings import Source
+from ..typography import PlainPattern, is_plain, plain
 from ..validation import ValidationError, join
 
 
@@ -112,9 +113,14 @@ class Checker:
         return [self.text(item, f"{key}[{i}]") for i, item in enumerate(value)]
 
     def regexes(self, value: Any, key: str) -> list[str]:
-        """A list of case-insensitive regular expressions; each must compile."""
+        """A list of case-insensitive regular expressions; each must compile and be
+        written in plain characters (the text they run on is folded to its plain form)."""
         patterns = self.texts(value, key)
         for i, pattern in enumerate(patterns):
+            if not is_plain(pattern):
+                raise self.fail(f"{key}[{i}]", f"write {pattern!r} in plain characters, as "
+                                f"{plain(pattern)!r}: curly quotes, dashes and special spaces "
+                                f"in a text match their plain forms")
             try:
                 re.compile(pattern, re.IGNORECASE)
             except re.error as exc:
@@ -129,25 +135,32 @@ class Checker:
         return check
 
 
-def compile_any(patterns: list[str], boundary: bool = True) -> re.Pattern[str] | None:
-    """One case-insensitive alternation of ``patterns``, word-bounded by default."""
+def compile_any(patterns: list[str], boundary: bool = True) -> PlainPattern | None:
+    """One case-insensitive alternation of ``patterns``, word-bounded by default.
+
+    The pattern runs on the plain form of the text it is given (curly quotes,
+    special spaces and dashes as plain ones: :mod:`framing.typography`) and
+    reports the original's offsets. A match may not start inside a hyphenated
+    word ("self-harm" holds no "harm"), but may follow a dash ("--").
+    """
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)
     if boundary:
-        body = rf"(?<![\w-])(?:{body})(?![\w])"
-    return re.compile(body, re.IGNORECASE)
+        body = rf"(?<!\w)(?<!\w-)(?:{body})(?!\w)"
+    return PlainPattern(re.compile(body, re.IGNORECASE))
 
 
-def terms_pattern(terms: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
-    """A pattern matching any literal term (whitespace-flexible, word-bounded)."""
+def terms_pattern(terms: list[str] | tuple[str, ...]) -> PlainPattern | None:
+    """A pattern matching any literal term (whitespace-flexible, word-bounded; a term
+    typed with curly quotes or dashes matches their plain forms too)."""
     return _terms_pattern(tuple(terms))
 
 
 @lru_cache(maxsize=256)
-def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _terms_pattern(terms: tuple[str, ...]) -> PlainPattern | None:
     # Cached: the same term lists (a sector's swaps, a profile's words) recur per message.
-    escaped = [r"\s+".join(re.escape(part) for part in term.split()) for term in terms]
+    escaped = [r"\s+".join(re.escape(part) for part in plain(term).split()) for term in terms]
     # Longest first so "school climate" wins over "school".
     escaped.sort(key=len, reverse=True)
     return compile_any(escaped)

@@ -66,7 +66,7 @@ def offer_sentence(msg: Message, finding: Finding, span: Span, top_label: str | 
         return None
     verb = span.root
     while (verb.dep_ in ("aux", "auxpass", "neg") or verb.pos_ not in ("VERB", "AUX")) \
-            and verb.head is not verb:
+            and verb.head.i != verb.i:
         verb = verb.head
     clause = _clause(verb)
     xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)

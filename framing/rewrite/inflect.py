@@ -34,6 +34,7 @@ IRREGULAR_VERBS = {
     "bring": ("brought", "brought", "brings", "bringing"),
     "strangle": ("strangled", "strangled", "strangles", "strangling"),
     "use": ("used", "used", "uses", "using"),
+    "rise": ("rose", "risen", "rises", "rising"),
 }
 IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women",
                      "youth": "youth", "staff": "staff", "family": "families"}
@@ -43,16 +44,18 @@ VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|se|sa|su|ro|ti)|hour|honest|honor)"
 
 
 PAST_TO_BASE = {form: base for base, forms in IRREGULAR_VERBS.items() for form in forms[:2]}
+# Every inflected form of the irregular verbs: "has" is already the third person.
+FORM_TO_BASE = {form: base for base, forms in IRREGULAR_VERBS.items() for form in forms}
 
 
 def base_form(verb: str) -> str:
     """Best-effort base form of a verb a rule pack wrote already inflected ('died', 'killed')."""
     lower = verb.lower()
-    if lower in PAST_TO_BASE:
-        return PAST_TO_BASE[lower]
+    if lower in FORM_TO_BASE:
+        return FORM_TO_BASE[lower]
     if lower.endswith("ied"):
         return verb[:-3] + "y"
-    if lower.endswith("ed") and len(lower) > 4:
+    if lower.endswith("ed") and len(lower) > 4 and not lower.endswith("eed"):
         return verb[:-2]
     return verb
 
@@ -61,11 +64,14 @@ def verb_form(base: str, tag: str) -> str:
     """Inflect a verb for a Penn tag (VBD, VBN, VBZ, VBG; VB/VBP unchanged).
 
     A verb that is already past tense stays as it is for VBD/VBN and is first
-    brought back to its base form for the others.
+    brought back to its base form for the others; another inflected form of a
+    known verb ("has") is brought back to its base first.
     """
-    if tag in ("VBD", "VBN") and (base.lower() in PAST_TO_BASE or base.lower().endswith("ed")):
+    lower = base.lower()
+    if tag in ("VBD", "VBN") and (lower in PAST_TO_BASE or
+                                  (lower.endswith("ed") and not lower.endswith("eed"))):
         return base
-    if tag in ("VBZ", "VBG", "VB", "VBP"):
+    if tag in ("VBZ", "VBG", "VB", "VBP") or base.lower() in FORM_TO_BASE:
         base = base_form(base)
     base_lower = base.lower()
     forms = IRREGULAR_VERBS.get(base_lower)
@@ -157,19 +163,64 @@ def looks_plural(phrase: str) -> bool:
     return _looks_plural(phrase) or " and " in phrase
 
 
-def _root(span: Span):
-    return span.root
+# Words that open a clause, not a noun phrase: "what most members do" has no noun
+# head to put in the plural.
+CLAUSE_OPENERS = {"what", "how", "who", "whom", "where", "when", "why", "whether", "that",
+                  "which", "if"}
+PLAIN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def takes_verb_form(span: Span, first_word: str) -> str | None:
+    """The Penn tag to give the replacement's first word, or None to leave it.
+
+    Only when the parse shows the match opening on an inflected verb used as a verb
+    ("committed suicide", "kicked the habit"): the replacement then stands in for it
+    and opens on a verb too. A participle used as an adjective ("transgendered teens"),
+    a clause whose verb comes later ("a fight turned physical"), a replacement that
+    opens on a blank ("[abuser] assaulted ...") or a capital (a sentence) is left alone.
+    """
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or not root.tag_.startswith("VB"):
+        return None
+    if root.i != span.start or root.dep_ in ("amod", "compound", "nmod"):
+        return None
+    # A base-form match ("might commit suicide") takes the base form too ("die by suicide").
+    return root.tag_ if PLAIN_WORD.fullmatch(first_word) else None
+
+
+def takes_plural(span: Span, replacement: str) -> bool:
+    """Whether to put the replacement in the plural: the match's head is a plural noun
+    and the replacement is a noun phrase (not a clause, a blank or a template)."""
+    words = replacement.split()
+    if span.root.tag_ not in ("NNS", "NNPS") or not words:
+        return False
+    if words[0].lower() in CLAUSE_OPENERS or "[" in replacement or uncountable(replacement):
+        return False
+    return not _looks_plural(replacement)
+
+
+# Nouns the rule packs use as replacement heads that have no plural and take no "a":
+# "relationship problems" -> "domestic violence", not "domestic violences".
+UNCOUNTABLE = {"violence", "abuse", "use", "misuse", "safety", "health", "care", "treatment",
+               "support", "recovery", "housing", "information", "staff", "youth", "wellbeing",
+               "well-being", "engagement", "attendance", "homelessness"}
+
+
+def uncountable(phrase: str) -> bool:
+    """Whether a noun phrase's head is a mass noun ("domestic violence")."""
+    words = phrase.split()
+    return bool(words) and words[_head_index(words)].lower() in UNCOUNTABLE
 
 
 def fit_replacement(replacement: str, span: Span) -> str:
     """The replacement, agreeing with the span's number, verb form and capitals."""
-    root = _root(span)
     out = replacement
     words = out.split()
-    if root.pos_ in ("VERB", "AUX") and root.tag_ in ("VBD", "VBN", "VBZ", "VBG") and words:
-        words[0] = verb_form(words[0], root.tag_)
+    tag = takes_verb_form(span, words[0]) if words else None
+    if tag is not None:
+        words[0] = verb_form(words[0], tag)
         out = " ".join(words)
-    elif root.tag_ in ("NNS", "NNPS") and not _looks_plural(out):
+    elif takes_plural(span, out):
         out = pluralize_phrase(out)
     if span.text[:1].isupper() and not out[:1].isupper():
         out = out[:1].upper() + out[1:]
@@ -209,9 +260,13 @@ def fix_article(text: str, start: int, replacement: str) -> tuple[int, str]:
     if not match or not replacement:
         return start, replacement
     article = match.group(1)
+    article_start = start - (len(match.group(0)))
+    if replacement.startswith("[") or (uncountable(replacement) and not replacement[:1].isupper()):
+        # "a domestic dispute" -> "domestic violence": a mass noun takes no article, and
+        # a clause with blanks ("a fight turned physical" -> "[abuser] assaulted ...") none.
+        return article_start, replacement
     wanted = article_for(replacement)
     if article.lower() == wanted:
         return start, replacement
     fixed = wanted.capitalize() if article[0].isupper() else wanted
-    article_start = start - (len(match.group(0)))
     return article_start, f"{fixed} {replacement}"

@@ -7,6 +7,8 @@ message does not hold is left as a marked blank, ``[like this]``.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from ..findings import Finding, Report
@@ -60,7 +62,9 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     if span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end:
         auto = False
     out = []
-    for alt_index, alternative in enumerate(finding.suggestions[:MAX_ALTERNATIVES]):
+    whole = _whole_sentence(msg, span)
+    fitting = [s for s in finding.suggestions if whole or not SENTENCE.fullmatch(s.strip())]
+    for alt_index, alternative in enumerate(fitting[:MAX_ALTERNATIVES]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
         start, replacement = fix_article(msg.text, finding.start, replacement)
@@ -71,6 +75,18 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
             replacement=replacement, why=why, serves=serves,
             auto=auto and alt_index == 0))
     return out
+
+
+# A suggestion written as a sentence (capital first, final stop): advice about what to
+# say instead ("He had threatened her for years."), which replaces only a whole sentence.
+SENTENCE = re.compile(r"[A-Z\[].*[.!?]", re.DOTALL)
+
+
+def _whole_sentence(msg: Message, span: Span) -> bool:
+    """Whether the span is its whole sentence (but for the final punctuation)."""
+    sent = span.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return bool(words) and span.start <= words[0].i and words[-1].i < span.end
 
 
 def agree_verb(msg: Message, span: Span, replacement: str) -> tuple[int, str]:
@@ -101,7 +117,7 @@ def _top_priority(msg: Message) -> str | None:
 
 # The ``rewrite`` keys (framing.lexicon.kinds.REWRITES) this module acts on.
 HANDLED_REWRITES = ("sector-swap", "avoid-word", "plain-word", "obligation-to-offer",
-                    "lead-with-priority", "specific-ask")
+                    "lead-with-priority", "specific-ask", "advice")
 
 
 def rewrites_for(report: Report) -> list[Rewrite]:
@@ -115,12 +131,13 @@ def rewrites_for(report: Report) -> list[Rewrite]:
     out: list[Rewrite] = []
     for index, finding in enumerate(report.findings):
         span = _span(msg, finding)
+        how = msg.lexicons.rewrite_of(finding.rule)
         if finding.scope == "sentence" and finding.suggestions:
-            if not _protected(span):
+            # A rule whose suggestions are advice to the writer offers no rewrite.
+            if not _protected(span) and how != "advice":
                 out.extend(_word_swaps(msg, finding, span, index))
             continue
         rewrite = None
-        how = msg.lexicons.rewrite_of(finding.rule)
         if how == "obligation-to-offer" and not _protected(span):
             rewrite = offer_sentence(msg, finding, span, _top_priority(msg))
         elif finding.category in ("plain-language", "violence-reporting") and \

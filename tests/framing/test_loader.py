@@ -94,7 +94,8 @@ def test_local_resources_count_as_help(lexicon_dir, tmp_path):
     text = ("Suicide is preventable, and our school counselors are ready to listen to any student "
             "who is struggling. If you are worried about a friend, call the Riverton Crisis Center "
             "at 555-0142 any time of day or night.")
-    rules = lambda analyzer: {f.rule for f in analyzer.analyze(text).findings}
+    # public copy: a private letter needs no help line
+    rules = lambda analyzer: {f.rule for f in analyzer.analyze(text, kind="campaign").findings}
     without = Analyzer(Settings(lexicon_root=str(lexicon_dir)))
     assert "suicide.resource-missing" in rules(without)
     with_org = tmp_path / "with-org"  # packs are cached per folder, as an app loads them once
@@ -109,4 +110,17 @@ def test_org_file_is_strict(lexicon_dir):
     path = lexicon_dir / "org.yaml"
     path.write_text("source: x\nlocal_resources:\n  - label: A\n    patterns: ['(']\n")
     with pytest.raises(LexiconError, match="patterns"):
+        load_lexicons(lexicon_dir)
+
+
+def test_structure_and_resources_files_are_strict(lexicon_dir):
+    shutil.copy(LEXICONS / "structure.yaml", lexicon_dir / "structure.yaml")
+    text = (LEXICONS / "structure.yaml").read_text(encoding="utf-8")
+    (lexicon_dir / "structure.yaml").write_text(text.replace("max_words: 18", "max_words: many"),
+                                                encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"structure\.yaml: headline\.max_words"):
+        load_lexicons(lexicon_dir)
+    (lexicon_dir / "structure.yaml").write_text(text, encoding="utf-8")
+    (lexicon_dir / "resources.yaml").write_text("source: x\nhelp_statements: ['(']\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"resources\.yaml: help_statements\[0\]"):
         load_lexicons(lexicon_dir)

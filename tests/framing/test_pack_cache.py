@@ -2,6 +2,11 @@
 never a reason to fail."""
 from __future__ import annotations
 
+import ast
+import dataclasses
+import importlib
+import importlib.util
+import inspect
 import os
 import shutil
 import time
@@ -13,11 +18,19 @@ from framing import cache
 from framing.lexicon import LexiconError, load_lexicons
 from framing.lexicon import cached as pack_cache
 from framing.lexicon.compiled import prepare, term_patterns
+from framing.lexicon.structure_spec import StructureSpec
 from framing.settings import cache_root
+from framing.structure import analyze_structure
+from framing.typography import PlainPattern
 
 SAMPLES = ["Youth homelessness is an epidemic and it is out of control in our county.",
            "He committed suicide after years of substance abuse; the addict's family grieves.",
-           "Teachers will be required to complete our survey. Call or text 988 any time."]
+           "Teachers will be required to complete our survey. Call or text 988 any time.",
+           # Typography the patterns see in plain form, with offsets mapped back.
+           "Don\u2019t say \u201ccommitted suicide\u201d\u2014call our 24\u2011hour "
+           "help\u00a0line\u2026 Our cri\u00adsis line is open.",
+           "SUBJECT: Suicide prevention\nDear Editor,\nWe offer help. Call 988.\n"
+           "Sincerely,\nAna Ruiz\n###"]
 
 
 @pytest.fixture
@@ -162,19 +175,120 @@ def test_no_cache_inside_the_folder_it_caches(tmp_path, monkeypatch, packs):
     assert not (packs / "cache").exists()
 
 
+def regex_of(pattern):
+    return pattern.regex if isinstance(pattern, PlainPattern) else pattern
+
+
+def same_pattern(mine, theirs) -> None:
+    """Two compiled patterns (``re.Pattern`` or ``PlainPattern``) alike in kind, source
+    and matches (offsets of the original text)."""
+    assert type(mine) is type(theirs)
+    a, b = regex_of(mine), regex_of(theirs)
+    assert (a.pattern, a.flags, a.groups) == (b.pattern, b.flags, b.groups)
+    for text in SAMPLES + [t.lower() for t in SAMPLES]:
+        assert [m.span() for m in mine.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+
+
 def test_cached_patterns_match_as_freshly_compiled_ones(cache_dir, packs):
     pack_cache.cached_lexicons(packs)  # stored
     warm = pack_cache.cached_lexicons(packs)  # read back
     fresh = prepare(load_lexicons(packs))
     for mine, theirs in zip(term_patterns(warm), term_patterns(fresh)):
-        for a, b in ((mine.fast, theirs.fast), (mine.pattern, theirs.pattern)):
-            assert (a.pattern, a.flags, a.groups) == (b.pattern, b.flags, b.groups)
-            for text in SAMPLES:
-                lowered = text.lower()
-                assert ([m.span() for m in a.finditer(lowered)]
-                        == [m.span() for m in b.finditer(lowered)])
+        same_pattern(mine.fast, theirs.fast)
+        same_pattern(mine.pattern, theirs.pattern)
+        assert isinstance(mine.pattern, PlainPattern)
         assert (mine.literals, mine.starts) == (theirs.literals, theirs.starts)
     for topic in warm.topics:
         for text in SAMPLES:
             assert (warm.topics[topic].cues.findall(text)
                     == fresh.topics[topic].cues.findall(text))
+
+
+def test_structure_and_help_patterns_survive_the_cache(cache_dir, packs):
+    """The document structure's patterns (StructureSpec), the help statements and the
+    recommended wording come back from the cache as the plain-form patterns they were
+    built as, and read a text as the freshly loaded ones do."""
+    pack_cache.cached_lexicons(packs)
+    warm = pack_cache.cached_lexicons(packs)
+    fresh = load_lexicons(packs)
+    assert isinstance(warm.structure, StructureSpec)
+    for field in dataclasses.fields(StructureSpec):
+        mine, theirs = getattr(warm.structure, field.name), getattr(fresh.structure, field.name)
+        if isinstance(theirs, dict):
+            assert mine.keys() == theirs.keys()
+            for key in theirs:
+                same_pattern(mine[key], theirs[key])
+        elif isinstance(theirs, PlainPattern):
+            same_pattern(mine, theirs)
+        else:
+            assert mine == theirs, field.name
+    for name in ("help_statements", "guideline_wording", "local_resources", "names"):
+        if getattr(fresh, name) is not None:
+            same_pattern(getattr(warm, name), getattr(fresh, name))
+    assert warm.help_statements.search(SAMPLES[3]).group(0) == "24\u2011hour help\u00a0line"
+    for text in SAMPLES:
+        lines = [line for line in text.split("\n") if line.strip()]
+        assert (analyze_structure(text, lines, warm.structure)
+                == analyze_structure(text, lines, fresh.structure))
+    letter = analyze_structure(SAMPLES[-1], SAMPLES[-1].split("\n"), warm.structure)
+    assert {kind for _, _, kind in letter.frame} >= {"subject", "salutation", "closing"}
+
+
+@pytest.mark.parametrize("name, old, new", [
+    ("structure.yaml", "max_words: 18", "max_words: 3"),
+    ("resources.yaml", "help_statements:\n", "help_statements:\n  - 'ring\\s+the\\s+bell'\n"),
+])
+def test_changing_structure_or_resources_invalidates_the_cache(cache_dir, packs, name, old,
+                                                               new):
+    before = pack_cache.cached_lexicons(packs)
+    path = packs / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    after = pack_cache.cached_lexicons(packs)
+    if name == "structure.yaml":
+        assert (before.structure.headline_max_words, after.structure.headline_max_words) == (18, 3)
+    else:
+        assert before.help_statements.search("ring the bell") is None
+        assert after.help_statements.search("ring the bell") is not None
+    assert len(entries(cache_dir)) == 1  # the stale entry is gone
+
+
+def _framing_imports(module) -> set[str]:
+    """The framing modules ``module`` imports (relative or absolute)."""
+    found = set()
+    for node in ast.walk(ast.parse(inspect.getsource(module))):
+        if isinstance(node, ast.ImportFrom):
+            base = (importlib.util.resolve_name("." * node.level + (node.module or ""),
+                                                module.__package__)
+                    if node.level else node.module or "")
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                found.add(candidate if importlib.util.find_spec(base) and
+                          _is_module(candidate) else base)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name == "framing" or name.startswith("framing.")}
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def test_the_cache_key_covers_every_module_that_builds_the_packs():
+    """The code that loads, validates and compiles the packs (the loaders and every
+    framing module they import) is in the key: a change to any of it means a new key."""
+    covered = {module.__name__ for module in pack_cache.BUILDERS} | {pack_cache.__name__}
+    seen, todo = set(), [module.__name__ for module in pack_cache.BUILDERS]
+    while todo:
+        name = todo.pop()
+        if name in seen or name in ("framing", "framing.lexicon"):
+            continue
+        seen.add(name)
+        todo.extend(_framing_imports(importlib.import_module(name)))
+    assert seen - covered == set()
+    assert {"framing.typography", "framing.lexicon.structure_spec",
+            "framing.lexicon.loader"} <= covered

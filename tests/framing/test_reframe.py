@@ -105,3 +105,16 @@ def test_a_slash_between_words_is_flagged_but_never_rewritten(analyzer):
     assert any(f.rule == "plain.word.slash" for f in report.findings)
     assert not [r for r in rewrites_for(report) if r.rule == "plain.word.slash"]
     assert "programs/services" in reframe(analyzer, report).text
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers must: training.",
+    "All teachers \u2014 mandatory training.",
+    "All staff required to attend, teachers mandatory training!",
+])
+def test_offer_rewrite_ends_on_a_sentence_without_a_verb(analyzer, text):
+    # The walk up to the clause's verb stops at the root: a fragment whose root is
+    # a noun once looped for ever.
+    report = analyzer.analyze(text, sector="education")
+    assert any(f.category == "burden" for f in report.findings)
+    assert isinstance(reframe(analyzer, report).text, str)

@@ -1,0 +1,185 @@
+"""Reading a death from the parse: who died, by their own hand or another's.
+
+Shared by the ``method_detail`` check: whether a word hangs on a stated
+suicide ("killed himself with a gun", "suicide by firearm"), on a death
+("died after being hit by a train", "found dead"), or on a homicide ("shot
+her"); the word lists come from the rule (see :class:`DeathWords`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import Rule
+
+REFLEXIVES = {"himself", "herself", "themselves", "themself", "myself", "yourself",
+              "yourselves", "ourselves", "oneself", "itself"}
+PERSON_PRONOUNS = {"he", "she", "they", "i", "we", "you", "him", "her", "them", "who", "someone",
+                   "somebody", "anyone", "everyone"}
+# Dependency links the walk from a method word up to its predicate follows.
+WALK_DEPS = {"pobj", "prep", "agent", "pcomp", "compound", "conj", "dobj", "appos", "amod",
+             "npadvmod", "nmod", "acl", "advcl", "xcomp", "oprd", "attr", "nsubj", "nsubjpass"}
+MAX_HOPS = 6
+# Prepositions that place an event.
+LOCATIVE = {"at", "in", "inside", "near", "on", "outside", "behind", "under", "from", "off",
+            "into", "onto", "beside", "beneath"}
+# Complements that say a person was found dead, or hanging.
+COMPLEMENT_DEPS = {"oprd", "acomp", "xcomp", "attr", "advcl", "ccomp"}
+
+
+class DeathWords:
+    """The rule's word lists, lower-cased once per rule."""
+
+    NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
+             "homicide_verbs")
+
+    def __init__(self, rule: Rule):
+        for name in self.NAMES:
+            setattr(self, name, {w.lower() for w in rule.options.get(name, [])})
+
+
+def death_words(rule: Rule) -> DeathWords:
+    """The rule's word lists, built once per rule."""
+    if "method_detail:words" not in rule.compiled:
+        rule.compiled["method_detail:words"] = DeathWords(rule)
+    return rule.compiled["method_detail:words"]
+
+
+def is_person(token: Token, words: DeathWords) -> bool:
+    """A pronoun, a name or a word for a person (the rule's ``people``)."""
+    return (token.lower_ in PERSON_PRONOUNS or token.ent_type_ == "PERSON"
+            or token.lemma_.lower() in words.people)
+
+
+def reflexive_object(verb: Token) -> Token | None:
+    """The reflexive object of a verb: "hanged himself", "turned the gun on herself"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in REFLEXIVES:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "on":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.lower_ in REFLEXIVES:
+                    return grandchild
+    return None
+
+
+def own_life(verb: Token) -> bool:
+    """ "took his own life", "ended her life": the object is a life owned by its subject."""
+    return any(child.dep_ == "dobj" and child.lemma_.lower() in {"life", "live"}
+               and any(g.dep_ == "poss" or g.lower_ == "own" for g in child.children)
+               for child in verb.children)
+
+
+def is_homicide(verb: Token, words: DeathWords) -> bool:
+    """A method or killing verb done to another person ("shot her", "was killed")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma not in words.method_verbs | words.homicide_verbs:
+        return False
+    if reflexive_object(verb) is not None:
+        return False
+    return any(child.dep_ in {"dobj", "nsubjpass"} and is_person(child, words)
+               for child in verb.children)
+
+
+def suicide_strength(token: Token, words: DeathWords) -> int:
+    """2 when the token names a suicide, 1 a death or a method act, 0 neither."""
+    lemma = token.lemma_.lower()
+    if lemma in words.suicides and token.dep_ != "compound" and token.pos_ in {"NOUN", "PROPN"}:
+        return 2
+    if token.pos_ in {"VERB", "AUX"}:
+        if lemma in words.self_verbs | words.method_verbs and (
+                reflexive_object(token) is not None or own_life(token)):
+            return 2
+        reflexive = reflexive_object(token)
+        if reflexive is not None and reflexive.dep_ == "pobj":
+            return 2  # "turned the gun on himself"
+        for child in token.children if lemma in words.self_verbs else ():
+            # "died by suicide", "attempted suicide" (not "prevent suicide")
+            target = child
+            if child.dep_ in {"prep", "agent"}:
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if target is not None and target.lemma_.lower() in words.suicides:
+                return 2
+        if lemma in words.deaths:
+            return 1
+        if lemma in words.method_verbs and not is_homicide(token, words):
+            return 1
+        # "was found dead": a verb with a death word as its complement.
+        if any(c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in words.deaths
+               for c in token.children):
+            return 1
+        return 0
+    if lemma in words.deaths:
+        return 1
+    return 0
+
+
+def anchor_strength(token: Token, words: DeathWords) -> int:
+    """How strongly the predicate a method word hangs on names a death (see above).
+
+    Walks up the parse from the word; a homicide on the way ends the walk. When
+    the word follows a preposition, the word right before that preposition is
+    tried too: the parser often attaches "by firearms" in "the third suicide by
+    firearms" to a word further away.
+    """
+    best = 0
+    head = token.head
+    if token.dep_ == "pobj" and head.i > 0:
+        before = token.doc[head.i - 1]
+        best = suicide_strength(before, words)
+    current = token
+    for _ in range(MAX_HOPS):
+        if current.dep_ not in WALK_DEPS or current.head.i == current.i:
+            break
+        if current.dep_ == "conj" and current.pos_ in {"VERB", "AUX"}:
+            break  # a coordinated clause tells another event
+        current = current.head
+        if is_homicide(current, words):
+            break
+        best = max(best, suicide_strength(current, words))
+        if best == 2:
+            break
+    return best
+
+
+def place_of_suicide(token: Token, words: DeathWords) -> bool:
+    """A place named as where a stated suicide happened: "took his life at the hospital".
+
+    The place must be the object of a place preposition that hangs on the
+    words stating the suicide (or follows them directly).
+    """
+    top = token  # "school" in "our school community" is not the place named
+    prep = top.head
+    if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
+        return False
+    if suicide_strength(prep.head, words) == 2:
+        return True
+    return prep.i > 0 and suicide_strength(token.doc[prep.i - 1], words) == 2
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it shares with the verb it complements."""
+    seen = 0
+    while seen < 3:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head
+        if verb.dep_ not in {"xcomp", "oprd", "advcl", "conj", "ccomp"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+def states_suicide(sent: Span, words: DeathWords) -> bool:
+    """Does the sentence itself say that someone died by suicide or killed themself?"""
+    return any(suicide_strength(t, words) == 2 for t in sent
+               if t.lemma_.lower() in words.suicides | words.self_verbs | words.method_verbs)
+
+
+def has_homicide(sent: Span, words: DeathWords) -> bool:
+    """Does the sentence tell a killing of another person?"""
+    return any(is_homicide(t, words) for t in sent if t.pos_ == "VERB")

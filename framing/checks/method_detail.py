@@ -1,0 +1,162 @@
+"""Kind ``method_detail``: how or where someone died, told in a message about suicide.
+
+A method word is only a problem when the sentence ties it to a death: the
+parse links it to a death ("died after being hit by a train", "found dead
+from a gunshot"), to a suicide ("suicide by firearm", "killed himself with
+a gun", "took his life at the hospital"), or it is the act itself done to
+oneself ("hanged himself", "shooting themselves", "the man hung there",
+"jumped from the bridge"). A word that names the act itself (a gunshot)
+counts in the sentence after a stated suicide too ("she said she would kill
+herself. The operator heard a gunshot."). Words that only say where the
+person died ("she died later in the hospital") or that belong to a homicide
+("shot her, then killed himself") do not. Sentences about safe storage and
+lethal means are left alone. How the parse is read lives in
+:mod:`framing.checks.death_clauses`.
+
+Sentences are only parsed further when one of the rule's method or place
+patterns occurs in them, so a message without such words costs one regex.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..findings import Finding
+from ..lexicon import Rule
+from ..lexicon.model import compiled_option
+from ..message import Message
+from .death_clauses import (DeathWords, anchor_strength, death_words, has_homicide, is_homicide,
+                            is_person, place_of_suicide, reflexive_object, states_suicide,
+                            subject_of)
+
+PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events")
+
+
+def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
+    """Token range of a method act: "hanged himself", "the man hung there",
+    "jumped to his death"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"} or lemma not in words.method_verbs:
+        return None
+    if is_homicide(verb, words):
+        return None  # "shot his girlfriend to death" tells a killing, not a suicide's method
+    reflexive = reflexive_object(verb)
+    if reflexive is not None:
+        return verb.i, reflexive.i + 1
+    for child in verb.children:
+        if child.dep_ == "prep":
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in child.children):
+                return verb.i, child.right_edge.i + 1   # "jumped to his death"
+    if lemma in words.person_verbs and not any(
+            c.dep_ in {"dobj", "prt"} for c in verb.children):
+        subject = subject_of(verb)
+        if subject is not None and is_person(subject, words):
+            own = subject.head.i == verb.i and subject.i < verb.i
+            start = subject.left_edge.i if own else verb.i
+            end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod"
+                                  and c.i > verb.i]) + 1
+            return start, end
+    return None
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Token range of a method word's phrase: "with a gun", "at Methodist Northeast Hospital"."""
+    top = token
+    while top.dep_ in {"compound", "amod", "conj"} and top.head.i != top.i:
+        top = top.head
+    start, end = top.left_edge.i, top.right_edge.i + 1
+    if top.dep_ == "pobj" and top.head.dep_ in {"prep", "agent"}:
+        start = top.head.i
+    if end - start > 12:
+        return token.i, token.i + 1
+    return start, end
+
+
+def _matched_tokens(pattern, sent: Span, text: str) -> list[Token]:
+    if pattern is None:
+        return []
+    tokens = []
+    for match in pattern.finditer(text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        if span is not None:
+            tokens.append(span.root)
+    return tokens
+
+
+def _usable(token: Token) -> bool:
+    # Names stay in: a named bridge or hospital is still the place of the death.
+    return not token._.is_mention
+
+
+def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
+                    words: DeathWords) -> list[tuple[int, int]]:
+    """Token ranges of method and place detail in one sentence."""
+    methods = _matched_tokens(compiled_option(rule, "methods"), sent, text)
+    means = _matched_tokens(compiled_option(rule, "means"), sent, text)
+    places = _matched_tokens(compiled_option(rule, "places"), sent, text)
+    inherent = _matched_tokens(compiled_option(rule, "inherent"), sent, text)
+    events = _matched_tokens(compiled_option(rule, "events"), sent, text)
+    ranges = []
+    homicide = None
+    for token in methods:
+        if not _usable(token):
+            continue
+        if token.pos_ in {"VERB", "AUX"}:
+            act = _act(token, words)
+            if act is not None:
+                ranges.append(act)
+            continue
+        strength = anchor_strength(token, words)
+        if strength == 1:
+            homicide = has_homicide(sent, words) if homicide is None else homicide
+            if homicide:
+                strength = 0
+        if strength:
+            ranges.append(_phrase(token))
+    for token in events:
+        if not _usable(token) or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        # "She said she would kill herself. The operator then heard a gunshot."
+        homicide = has_homicide(sent, words) if homicide is None else homicide
+        if not homicide and (states_suicide(sent, words)
+                             or (prev is not None and states_suicide(prev, words))):
+            ranges.append(_phrase(token))
+    for token in means:
+        if (_usable(token) and token.pos_ in {"NOUN", "PROPN"}
+                and anchor_strength(token, words) == 2):
+            ranges.append(_phrase(token))
+    for token in places:
+        if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and place_of_suicide(token, words):
+            ranges.append(_phrase(token))
+    for token in inherent:
+        if _usable(token):
+            ranges.append(_phrase(token))
+    return ranges
+
+
+def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
+    """One finding per sentence that tells how or where someone died."""
+    literals = [p for p in (compiled_option(rule, name) for name in PATTERN_OPTIONS)
+                if p is not None]
+    if not any(p.search(msg.text) for p in literals):
+        return []
+    exclude = compiled_option(rule, "exclude")
+    words = death_words(rule)
+    found = []
+    for index, sent in enumerate(msg.sentences):
+        text = msg.sentence_texts[index]
+        if not any(p.search(text) for p in literals):
+            continue
+        if exclude is not None and exclude.search(text):
+            continue
+        prev = msg.sentences[index - 1] if index else None
+        ranges = sentence_ranges(sent, text, prev, rule, words)
+        if not ranges:
+            continue
+        start = min(r[0] for r in ranges)
+        end = max(r[1] for r in ranges)
+        span = msg.doc[start:end]
+        quoted = any(t._.in_quote or t._.attributed for t in span)
+        found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
+                                 context={"in_quote": any(t._.in_quote for t in span)}))
+    return found

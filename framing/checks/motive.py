@@ -1,0 +1,79 @@
+"""Kind ``motive``: an act of violence explained by the abuser's state or troubles.
+
+"He did it because he was upset", "he snapped over financial despair", "he shot
+her because of stress": a causal clause or phrase (``links``: because, over,
+due to...) attached in the parse to a violence verb (``verbs``) and holding a
+motive (``motives``: anger, stress, drinking, money). Starting from the few
+motive words in the text and walking up the parse keeps it cheap.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..findings import Finding
+from ..lexicon import Rule
+from ..lexicon.model import compiled_option
+from ..message import Message
+from .term import NEGATORS
+
+# "did it" stands for the act already named ("he did it because he was upset").
+PRO_OBJECTS = {"it", "this", "that"}
+MAX_CLIMB = 6
+
+
+def _link_and_act(token: Token, links: set[str]) -> tuple[Token, Token] | None:
+    """The causal link above ``token`` and the word it explains, if any."""
+    node = token
+    for _ in range(MAX_CLIMB):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "advcl":
+            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in links), None)
+            if mark is not None:
+                return mark, node.head
+        if node.dep_ in ("prep", "agent") and node.lower_ in links:
+            return node, node.head
+        node = node.head
+    return None
+
+
+def _is_act(word: Token, verbs: set[str]) -> bool:
+    lemma = word.lemma_.lower()
+    if lemma == "do":
+        return "do" in verbs and any(c.dep_ == "dobj" and c.lower_ in PRO_OBJECTS
+                                     for c in word.children)
+    return lemma in verbs or word.lower_ in verbs
+
+
+def _negated(word: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in word.children)
+
+
+def check_motive(rule: Rule, msg: Message) -> list[Finding]:
+    """One finding per violence act explained by a motive through a causal link."""
+    motives = compiled_option(rule, "motives")
+    if motives is None:
+        return []
+    verbs = {v.lower() for v in rule.options["verbs"]}
+    links = {v.lower() for v in rule.options["links"]}
+    found, seen = [], set()
+    for match in motives.finditer(msg.text):
+        span = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(t._.is_mention for t in span):
+            continue
+        linked = _link_and_act(span.root, links)
+        if linked is None:
+            continue
+        link, act = linked
+        if not _is_act(act, verbs) or _negated(act) or act.i in seen:
+            continue
+        seen.add(act.i)
+        start = min(act.i, link.i)
+        # "over financial despair": end on the noun the motive word modifies.
+        motive = span.root.head if span.root.dep_ in ("amod", "compound") else span.root
+        end = max(span.end - 1, link.i, motive.i)
+        first, last = msg.doc[start], msg.doc[end]
+        quoted = any(t._.in_quote or t._.attributed for t in (act, link, *span))
+        found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
+                                 context={"in_quote": act._.in_quote}))
+    return found

@@ -1,0 +1,150 @@
+"""Kind ``party``: an act named in words that fit consenting adults, where a party
+to it is someone who cannot consent (a child, a minor, a student).
+
+"Had sex with a minor" or "a sexual relationship with a 16-year-old" describe
+abuse as a relationship. The parties are read from the parse: the subject of
+the act's verb (or the noun a relative clause hangs from) and the objects of
+"with", "on", "from" attached to the act. Generic present-tense statements
+("teens who have sex with an older partner...") report no act and are left out.
+
+With ``pairs`` the kind looks for two people instead: a fight or an argument
+"between a man and a woman", "Mortimer and his wife argued", "the couple
+fought" casts one partner's violence as a two-sided conflict. A party then
+counts when it is a word for two people (``pairs``) or is joined by "and" to
+another, one of them described by ``parties``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..findings import Finding
+from ..lexicon import Rule
+from ..lexicon.model import compiled_option
+from ..message import Message
+
+# Prepositions that introduce the other party of an act.
+PARTY_PREPS = {"with", "on", "upon", "from", "to"}
+# Dependencies through which an act noun hangs from its verb ("had [sex]",
+# "engaged in [sex]", "a relationship [with] ...").
+CLIMB_DEPS = {"dobj", "pobj", "prep", "attr", "conj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE = {"WP", "WDT"}
+GENERIC_TAGS = {"VBP", "VBZ"}
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.children if c.dep_ == "conj")]
+
+
+def _verb_of(root: Token) -> tuple[Token | None, list[Token]]:
+    """The verb an act word belongs to, and the words on the way up to it."""
+    path = [root]
+    token = root
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX"):
+            return token, path
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
+            break
+        # Only through a preposition of the verb ("engaged in sex"), not of another
+        # noun ("the dates of their relationship" is not an act of "confirmed").
+        if token.dep_ == "prep" and token.head.pos_ not in ("VERB", "AUX"):
+            break
+        token = token.head
+        path.append(token)
+    return (token, path) if token.pos_ in ("VERB", "AUX") else (None, path)
+
+
+def parties(root: Token) -> tuple[Token | None, list[Token]]:
+    """The verb of the act and the people taking part in it, as far as the parse says."""
+    verb, path = _verb_of(root)
+    found: list[Token] = []
+    for token in path:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found += _with_conjuncts(obj)
+    if verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+        for subject in subjects:
+            if subject.tag_ in RELATIVE and verb.dep_ == "relcl":
+                found.append(verb.head)
+            else:
+                found += _with_conjuncts(subject)
+        if not subjects and verb.dep_ in ("acl", "relcl"):
+            found.append(verb.head)
+    return verb, found
+
+
+def describes(party: Token, pattern) -> bool:
+    """Does the party's noun phrase up to its head ("a 15-year-old girl") match?"""
+    phrase = party.doc[party.left_edge.i:party.i + 1].text
+    return pattern.search(phrase) is not None
+
+
+def is_pair(party: Token, who, pairs) -> bool:
+    """Two people: a word for two ("the couple") or two joined by "and", one described."""
+    if describes(party, pairs):
+        return True
+    joined = [c for c in party.children if c.dep_ == "conj"]
+    return bool(joined) and any(describes(p, who) for p in (party, *joined))
+
+
+def _between(root: Token) -> list[Token]:
+    """Objects of "between" anywhere under the act noun: the parser often hangs
+    "between a man and a woman" on the nearest noun ("a fight in a residence between")."""
+    if root.pos_ in ("VERB", "AUX"):
+        return []
+    return [obj for prep in root.subtree if prep.dep_ == "prep" and prep.lower_ == "between"
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def _other_sense(word: Token | None, preps: set[str], deps: set[str]) -> bool:
+    """"fought for the law", "argued that...": the act word in another sense."""
+    return word is not None and any(
+        (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in deps for c in word.children)
+
+
+def check_party(rule: Rule, msg: Message) -> list[Finding]:
+    """One finding per act (``patterns``) with a party the rule's ``parties`` describe."""
+    acts = compiled_option(rule, "patterns")
+    who = compiled_option(rule, "parties", boundary=False)
+    if acts is None or who is None:
+        return []
+    pairs = compiled_option(rule, "pairs", boundary=False)
+    preps = {p.lower() for p in rule.options.get("exclude_preps", [])}
+    deps = set(rule.options.get("exclude_deps", []))
+    found, seen = [], set()
+    for match in acts.finditer(msg.text):
+        span: Span | None = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(t._.is_mention for t in span):
+            continue
+        root = span.root
+        if root.dep_ == "compound":  # "sex trafficking", "sex offender": not the act
+            continue
+        verb, people = parties(root)
+        if verb is not None and verb.tag_ in GENERIC_TAGS:
+            continue
+        if _other_sense(root, preps, deps) or (verb is not root and _other_sense(verb, preps, deps)):
+            continue
+        if pairs is not None:
+            minors = [p for p in people + _between(root) if is_pair(p, who, pairs)]
+        else:
+            minors = [p for p in people if describes(p, who)]
+        if not minors:
+            continue
+        tokens = [span.start, span.end - 1,
+                  *(c.i for p in minors for c in _with_conjuncts(p))]
+        if verb is not None:
+            tokens.append(verb.i)
+        start, end = min(tokens), max(tokens)
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        first, last = msg.doc[start], msg.doc[end]
+        quoted = any(t._.in_quote or t._.attributed for t in span)
+        found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
+                                 context={"in_quote": any(t._.in_quote for t in span)}))
+    return found

@@ -1,0 +1,97 @@
+"""Loading ``lexicons/structure.yaml``: the patterns that tell a message's parts apart.
+
+The file holds what a line looks like when it is not part of the message body
+(subject line, salutation, closing, signature, byline, dateline, contact block,
+``###``), which lines announce a list of words to avoid, and what makes a text
+advice to writers or a news report. :mod:`framing.structure` applies them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from typing import Any
+
+from ..typography import PlainPattern
+from .schema import Checker, LexiconError
+
+FRAME_KINDS = ("subject", "salutation", "closing", "separator", "byline", "dateline", "contact")
+
+
+def _line_pattern(patterns: list[str]) -> PlainPattern:
+    """One pattern matching any of ``patterns`` at the start of a stripped line (run on
+    the line's plain form: curly quotes and dashes match their plain forms)."""
+    return PlainPattern(re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")",
+                                   re.IGNORECASE))
+
+
+def _any(patterns: list[str]) -> PlainPattern:
+    """One pattern searching for any of ``patterns`` (``^`` anchors at a line start), on
+    the plain form of the text."""
+    return PlainPattern(re.compile("|".join(f"(?:{p})" for p in patterns),
+                                   re.IGNORECASE | re.MULTILINE))
+
+
+@dataclass(frozen=True)
+class StructureSpec:
+    """Compiled patterns of ``structure.yaml``."""
+
+    frame_lines: dict[str, PlainPattern]
+    headline_max_words: int
+    mention_headings: PlainPattern
+    mention_intros: PlainPattern
+    mention_block_end: PlainPattern
+    advice_cues: PlainPattern
+    advice_writing: PlainPattern
+    advice_prescriptive: PlainPattern
+    advice_min_sentences: int
+    advice_min_share: float
+    attribution: PlainPattern
+    reporting_min_share: float
+    reporting_min_sentences: int
+
+    def sentence_patterns(self) -> tuple[PlainPattern, ...]:
+        """The patterns searched in each sentence (advice and attribution)."""
+        return (self.advice_cues, self.advice_writing, self.advice_prescriptive,
+                self.attribution)
+
+
+def load_structure(path: Path, raw: Any) -> StructureSpec:
+    """Validate and compile ``structure.yaml``'s parsed content ``raw`` (errors name the
+    file and key)."""
+    check = Checker(path)
+    data = check.mapping(raw, "", {
+        "source": check.text,
+        "frame_lines": lambda v, k: check.mapping(v, k, {name: check.regexes for name in FRAME_KINDS}),
+        "headline": lambda v, k: check.mapping(v, k, {"max_words": check.integer}),
+        "mention_headings": check.regexes,
+        "mention_intros": check.regexes,
+        "mention_block_end": check.regexes,
+        "advice": lambda v, k: check.mapping(v, k, {
+            "min_sentences": check.integer, "min_share": check.number, "cues": check.regexes,
+            "writing": check.regexes, "prescriptive": check.regexes}),
+        "reporting": lambda v, k: check.mapping(v, k, {
+            "min_attributed_share": check.number, "min_sentences": check.integer,
+            "attribution": check.regexes}),
+    })
+    for key, value in (("advice.min_share", data["advice"]["min_share"]),
+                       ("reporting.min_attributed_share", data["reporting"]["min_attributed_share"])):
+        if not 0 <= value <= 1:
+            raise LexiconError(path, key, f"expected a share between 0 and 1, got {value}")
+    advice, reporting = data["advice"], data["reporting"]
+    return StructureSpec(
+        frame_lines={name: _line_pattern(p) for name, p in data["frame_lines"].items()},
+        headline_max_words=data["headline"]["max_words"],
+        mention_headings=_line_pattern(data["mention_headings"]),
+        mention_intros=_any(data["mention_intros"]),
+        mention_block_end=_line_pattern(data["mention_block_end"]),
+        advice_cues=_any(advice["cues"]),
+        advice_writing=_any(advice["writing"]),
+        advice_prescriptive=_any(advice["prescriptive"]),
+        advice_min_sentences=advice["min_sentences"],
+        advice_min_share=advice["min_share"],
+        attribution=_any(reporting["attribution"]),
+        reporting_min_share=reporting["min_attributed_share"],
+        reporting_min_sentences=reporting["min_sentences"],
+    )

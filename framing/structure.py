@@ -1,0 +1,158 @@
+"""Document structure: which lines are the message's frame, which list words to avoid,
+and whether the text is advice to writers or a news report.
+
+A letter's subject line, salutation, closing and signature, a news story's
+headline, byline and dateline, and a press release's contact block and ``###``
+are not the message: they are never its opening sentence, its ask, or the
+place a missing element belongs. A block under "Instead of…" or "Avoid:" lists
+words talked about, not used. A guideline page (many sentences of wording or
+reporting advice) mentions the terms it warns against and carries no help line
+of its own; a news report quotes its sources. The patterns are data
+(``lexicons/structure.yaml``); this module only walks the lines once.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from .lexicon.structure_spec import StructureSpec
+from .typography import PlainPattern
+
+SENTENCE_END = re.compile(r"[.!?:;,]\s*$")
+WORDS = re.compile(r"[\w’'-]+")
+# A line this long is prose: it ends a list of words to avoid, and it is never a
+# signature line.
+PROSE_WORDS = 12
+SIGNATURE_LINES = 6
+# A line of this many words that ends a sentence is prose, not a list item.
+SENTENCE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The parts of one text, as character ranges."""
+
+    frame: tuple[tuple[int, int, str], ...] = ()
+    mention_blocks: tuple[tuple[int, int], ...] = ()
+    advice: bool = False
+    reporting: bool = False
+
+    def frame_kind(self, start: int, end: int) -> str | None:
+        """The kind of frame part ("headline", "salutation", ...) covering ``start:end``."""
+        index = bisect.bisect_right([s for s, _, _ in self.frame], start) - 1
+        if index >= 0:
+            s, e, kind = self.frame[index]
+            if s <= start and end <= e:
+                return kind
+        return None
+
+    def is_body(self, start: int, end: int) -> bool:
+        """True when ``start:end`` lies outside every frame part."""
+        return not any(s < end and start < e for s, e, _ in self.frame)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """Every line with its character range, stripped of surrounding spaces."""
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append((offset + lead, offset + lead + len(stripped), stripped))
+        offset += len(raw) + 1
+    return out
+
+
+@lru_cache(maxsize=1024)  # a line's words are counted by several tests
+def _words(line: str) -> int:
+    return len(WORDS.findall(line))
+
+
+def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple[int, int, str]]:
+    frame: list[tuple[int, int, str]] = []
+    body = [item for item in lines if item[2]]
+    if not body:
+        return frame
+    patterns = spec.frame_lines
+    closing_at = None
+    for index, (start, end, line) in enumerate(body):
+        for kind in ("subject", "separator", "contact", "byline", "salutation", "closing"):
+            if kind == "salutation" and _words(line) > PROSE_WORDS:
+                continue
+            if kind == "closing" and _words(line) > 4:
+                continue
+            if patterns[kind].match(line):
+                frame.append((start, end, kind))
+                if kind == "closing" and closing_at is None:
+                    closing_at = index
+                break
+        else:
+            dateline = patterns["dateline"].match(line)
+            if dateline and index <= 3:
+                frame.append((start, start + dateline.end(), "dateline"))
+    first_start, first_end, first = body[0]
+    if (len(body) > 1 and _words(first) <= spec.headline_max_words
+            and not SENTENCE_END.search(first.rstrip("?!")) and not first.endswith(".")
+            and not any(s == first_start for s, _, _ in frame)):
+        frame.append((first_start, first_end, "headline"))
+    if closing_at is not None:
+        # The lines after a closing are the signature: short lines, up to a few.
+        for start, end, line in body[closing_at + 1:closing_at + 1 + SIGNATURE_LINES]:
+            if _words(line) > PROSE_WORDS:
+                break
+            if not any(s == start for s, _, _ in frame):
+                frame.append((start, end, "signature"))
+    return sorted(frame)
+
+
+def _mention_blocks(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple[int, int]]:
+    """Lines under a heading that announces words to avoid, up to what to say instead."""
+    blocks: list[tuple[int, int]] = []
+    open_at = None
+    for start, end, line in lines:
+        if not line:
+            continue
+        heading = ((_words(line) <= PROSE_WORDS and spec.mention_headings.match(line))
+                   or (line.endswith((":", "...", "\u2026")) and spec.mention_intros.search(line)))
+        if open_at is not None:
+            if heading:
+                continue  # a second heading keeps the block open
+            if (spec.mention_block_end.match(line) or _words(line) >= PROSE_WORDS
+                    or (_words(line) >= SENTENCE_WORDS and line[-1] in ".!?")):
+                open_at = None
+                continue
+            blocks.append((start, end))
+            continue
+        if heading:
+            open_at = start
+    return blocks
+
+
+def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | None,
+                      found: Callable[[PlainPattern, int], bool] | None = None) -> Structure:
+    """The structure of ``text``, whose sentences (as split by the parser) are ``sentences``.
+
+    ``found(pattern, i)``, when given, answers whether ``pattern.search(sentences[i])``
+    finds a match (the pipeline answers it without searching sentences where no match
+    can start); by default each sentence is searched.
+    """
+    if spec is None or not text.strip():
+        return Structure()
+    if found is None:
+        def found(pattern: PlainPattern, i: int) -> bool:
+            return pattern.search(sentences[i]) is not None
+    lines = _lines(text)
+    frame = _frame(lines, spec)
+    blocks = _mention_blocks(lines, spec)
+    indexes = range(len(sentences))
+    advising = sum(1 for i in indexes if found(spec.advice_cues, i) or (
+        found(spec.advice_writing, i) and found(spec.advice_prescriptive, i)))
+    advice = (advising >= spec.advice_min_sentences
+              and advising >= spec.advice_min_share * max(1, len(sentences)))
+    attributed = sum(1 for i in indexes if found(spec.attribution, i))
+    reporting = any(kind in ("dateline", "byline") for _, _, kind in frame) or (
+        len(sentences) >= spec.reporting_min_sentences
+        and attributed >= spec.reporting_min_share * len(sentences))
+    return Structure(tuple(frame), tuple(blocks), advice, reporting)

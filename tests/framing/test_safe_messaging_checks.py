@@ -1,0 +1,61 @@
+"""Context handling of the suicide, bullying and stigma checks beyond each rule's examples:
+severity in quotes and paraphrase, one finding per format, negation in capitals."""
+from __future__ import annotations
+
+
+def _hits(analyzer, text, rule, kind="campaign"):
+    return [f for f in analyzer.analyze(text, kind=kind).findings if f.rule == rule]
+
+
+def test_word_choice_in_a_paraphrase_keeps_its_severity(analyzer):
+    # "according to" attributes the number, not the writer's word for the students.
+    text = ("According to a 2020 report, there are nearly 270,000 homeless students in the "
+            "state's schools, and homelessness among families is rising.")
+    hits = _hits(analyzer, text, "homelessness.label")
+    assert [f.severity for f in hits] == ["warning"]
+
+
+def test_word_choice_inside_quotation_marks_is_still_softened(analyzer):
+    text = ('"We see homeless students every week," the principal said of homelessness '
+            "in the district.")
+    hits = _hits(analyzer, text, "homelessness.label")
+    assert [f.severity for f in hits] == ["suggestion"]
+
+
+def test_a_claim_in_a_paraphrase_is_still_softened(analyzer):
+    text = "According to the CDC, someone dies by suicide every 11 minutes."
+    hits = _hits(analyzer, text, "suicide.normalize")
+    assert hits and all(f.severity == "suggestion" for f in hits)
+
+
+def test_myth_fact_sheet_is_one_finding_at_its_first_myth(analyzer):
+    text = ("Myth: Talking about suicide puts the idea in someone's head. Fact: Asking helps.\n"
+            "Myth: People who die by suicide always leave a note. Fact: Most do not.\n"
+            "Myth: Suicide is always impulsive. Fact: Many people plan.")
+    hits = _hits(analyzer, text, "suicide.myth-fact")
+    assert len(hits) == 1 and hits[0].start == 0
+
+
+def test_negation_written_in_capitals_with_a_curly_apostrophe(analyzer):
+    text = "DON’T say nothing can be done about suicide. Say what helps."
+    assert not _hits(analyzer, text, "suicide.normalize")
+
+
+def test_method_detail_in_a_quote_is_softened_not_dropped(analyzer):
+    text = ('"Usually they take themselves out with pills, and now they are shooting '
+            'themselves," the coroner said of the rise in suicides.')
+    hits = _hits(analyzer, text, "suicide.method-detail")
+    assert [f.severity for f in hits] == ["warning"]
+
+
+def test_method_detail_is_one_finding_per_sentence(analyzer):
+    text = "Police said the man took his life in the garage with a rifle; it was a suicide."
+    hits = _hits(analyzer, text, "suicide.method-detail")
+    assert len(hits) == 1
+    assert "garage" in hits[0].text and "rifle" in hits[0].text
+
+
+def test_homicide_in_a_murder_suicide_is_not_method_detail(analyzer):
+    text = ("He shot his wife with a handgun at their home, then killed himself, police said "
+            "of the murder-suicide.")
+    assert not _hits(analyzer, text, "suicide.method-detail")

@@ -1,0 +1,305 @@
+"""Document structure: frame lines, lists of words to avoid, guideline pages and news
+reports, and what the checks make of them."""
+from __future__ import annotations
+
+import pytest
+
+from framing.lexicon import get_lexicons
+from framing.structure import analyze_structure
+
+
+def structure_of(text: str):
+    sentences = [line for line in text.split("\n") if line.strip()]
+    return analyze_structure(text, sentences, get_lexicons().structure)
+
+
+def kinds(text: str) -> dict[str, str]:
+    structure = structure_of(text)
+    return {text[s:e]: kind for s, e, kind in structure.frame}
+
+
+def rules_hit(report, rule_id: str):
+    return [f for f in report.findings if f.rule == rule_id]
+
+
+LETTER = """Subject: A safer walk home for Riverside students
+
+Dear Principal Ortiz,
+
+Every student deserves to get home safely. Would your staff join our walk on May 3?
+
+Sincerely,
+Dana Reyes
+Riverside Prevention Coalition
+(555) 201-3344"""
+
+
+def test_letter_frame_lines_are_named():
+    found = kinds(LETTER)
+    assert found["Subject: A safer walk home for Riverside students"] == "subject"
+    assert found["Dear Principal Ortiz,"] == "salutation"
+    assert found["Sincerely,"] == "closing"
+    assert found["Dana Reyes"] == "signature"
+    assert found["(555) 201-3344"] == "signature"
+    assert "Every student deserves to get home safely. Would your staff join our walk on May 3?" not in found
+
+
+def test_news_frame_lines_are_named():
+    text = ("Shelter sees more calls as winter begins\nBy Maria Chen\n"
+            "XENIA, Ohio (WDTN) – A local shelter answered more calls this month, its director said.\n"
+            "###\nMedia contact: press@example.org")
+    found = kinds(text)
+    assert found["Shelter sees more calls as winter begins"] == "headline"
+    assert found["By Maria Chen"] == "byline"
+    assert any(kind == "dateline" and part.startswith("XENIA, Ohio (WDTN)") for part, kind in found.items())
+    assert found["###"] == "separator"
+    assert found["Media contact: press@example.org"] == "contact"
+    assert structure_of(text).reporting
+
+
+def test_a_sentence_first_line_is_not_a_headline():
+    text = "Our coalition met in March to plan the walk.\nMembers reviewed the budget."
+    assert "headline" not in kinds(text).values()
+
+
+def test_list_under_instead_of_is_a_mention_block():
+    text = ("Words matter.\nInstead of...\nAddict. Junkie.\nTry this!\nPerson with a substance use disorder.\n"
+            "He was an addict for years, his brother said in court on Monday afternoon.")
+    structure = structure_of(text)
+    blocks = [text[s:e] for s, e in structure.mention_blocks]
+    assert blocks == ["Addict. Junkie."]
+
+
+GUIDELINE_PAGE = """Reporting on suicide
+Reports should not make the suicidal person appear admirable.
+Avoid describing the method in detail.
+DON'T romanticize the act.
+DON'T suggest nothing can be done.
+Journalists should include stories of hope and recovery.
+“Committed suicide” implies a crime; say “died by suicide” instead."""
+
+
+def test_guideline_page_is_advice():
+    assert structure_of(GUIDELINE_PAGE).advice
+    assert not structure_of(LETTER).advice
+
+
+def test_guideline_page_mentions_are_not_violations(analyzer):
+    report = analyzer.analyze(GUIDELINE_PAGE, kind="campaign")
+    hit = {f.rule for f in report.findings}
+    assert "suicide.committed" not in hit
+    assert "framing.fatalism" not in hit
+    assert "suicide.resource-missing" not in hit  # advice to writers carries no help line
+
+
+def test_negative_instruction_about_wording_is_a_mention(analyzer):
+    report = analyzer.analyze("Don't call anyone an addict in our newsletter.")
+    assert not rules_hit(report, "sud.person-label")
+    # a campaign's own imperative is not about wording
+    report = analyzer.analyze("Don't let your teen be the next overdose statistic.")
+    assert rules_hit(report, "norms.fear-appeal")
+
+
+# -- topics: mentioned versus about --------------------------------------------------------------
+def test_a_single_support_cue_opens_no_topic(analyzer):
+    doc = analyzer.nlp("Parents signed the consent form for the field trip to the science museum.")
+    assert "sv" not in doc._.framing_topics
+
+
+def test_help_line_name_opens_no_topic(analyzer):
+    doc = analyzer.nlp("Our volunteers carry wallet cards for the 988 Suicide & Crisis Lifeline.")
+    assert "suicide" not in doc._.framing_topics
+
+
+def test_passing_mention_is_not_what_the_text_is_about(analyzer):
+    text = ("Our food bank served 4,000 families this winter. Volunteers packed boxes every Saturday. "
+            "Donations came from churches, schools and local grocers. Families come to us after a job "
+            "loss, an illness, an eviction or domestic violence. We are asking businesses to sponsor "
+            "a delivery route this spring.")
+    doc = analyzer.nlp(text)
+    assert "dv" in doc._.framing_topics and "dv" not in doc._.framing_subjects
+    report = analyzer.analyze(text, kind="campaign")
+    assert not rules_hit(report, "dv.resource-missing")
+
+
+def test_topic_in_the_lead_is_what_the_text_is_about(analyzer):
+    text = ("A Riverside man shot his wife outside her workplace on Monday, police said. She was 41. "
+            "Friends remember her as generous and funny, and her co-workers held a vigil on Tuesday "
+            "night outside the hospital where she had worked as a nurse for eleven years.")
+    assert "dv" in analyzer.nlp(text)._.framing_subjects
+
+
+# -- required elements -------------------------------------------------------------------------
+SUICIDE_COPY = ("Suicide is the second leading cause of death for people ages 10 to 24 in our state. "
+                "Last year 48 residents died by suicide, and many more attempted. These numbers should "
+                "concern every parent, teacher and coach in the county.")
+
+
+@pytest.mark.parametrize("resource", [
+    "Our 24-hour crisis line is always open: (555) 201-3344.",
+    "Text HOME to 741741 to reach a trained counselor.",
+    "If you are struggling, call the county crisis center and talk to a counselor today.",
+    "Free, confidential support is available at riverton-help.org any time.",
+])
+def test_resource_in_other_words_counts(analyzer, resource):
+    report = analyzer.analyze(f"{SUICIDE_COPY} {resource}", kind="campaign")
+    assert not rules_hit(report, "suicide.resource-missing")
+
+
+def test_another_topics_hotline_is_not_a_suicide_resource(analyzer):
+    text = (f"{SUICIDE_COPY} If you are experiencing domestic violence, you can call the "
+            "statewide hotline at (555) 201-3344.")
+    assert rules_hit(analyzer.analyze(text, kind="campaign"), "suicide.resource-missing")
+
+
+def test_press_contact_number_is_not_a_resource(analyzer):
+    text = f"{SUICIDE_COPY}\n###\nMedia contact: Dana Reyes, (555) 201-3344"
+    assert rules_hit(analyzer.analyze(text, kind="campaign"), "suicide.resource-missing")
+
+
+def test_private_letter_needs_no_help_line(analyzer):
+    assert rules_hit(analyzer.analyze(SUICIDE_COPY, kind="campaign"), "suicide.resource-missing")
+    assert not rules_hit(analyzer.analyze(SUICIDE_COPY, kind="pitch"), "suicide.resource-missing")
+
+
+def test_missing_resource_points_at_the_body_not_the_headline_or_signature(analyzer):
+    text = f"Suicide deaths in our county\n{SUICIDE_COPY}\n\nSincerely,\nDana Reyes\n###"
+    [finding] = rules_hit(analyzer.analyze(text, kind="campaign"), "suicide.resource-missing")
+    assert finding.text.startswith("Suicide is the second leading cause")
+
+
+# -- genre ---------------------------------------------------------------------------------------
+def test_news_statistic_is_not_a_campaign_norm(analyzer):
+    campaign = "Know the facts: 1 in 3 teens will experience dating abuse before they graduate."
+    news = ("RIVERTON, Ohio (WXYZ) – Advocates said Tuesday that 1 in 3 teens will experience dating "
+            "abuse before they graduate, according to a state report released this week.")
+    assert rules_hit(analyzer.analyze(campaign, kind="campaign"), "norms.negative-descriptive")
+    assert not rules_hit(analyzer.analyze(news, kind="campaign"), "norms.negative-descriptive")
+
+
+# -- the opening and the ask are in the body ----------------------------------------------------
+def test_ask_is_in_the_body_never_the_signature(analyzer):
+    assert analyzer.analyze(LETTER).scores["ask"]["text"] == "Would your staff join our walk on May 3?"
+    text = LETTER.replace("Would your staff join our walk on May 3?", "We walk on May 3.").replace(
+        "Sincerely,", "Sincerely,\nCall me at (555) 201-3344 to join us.")
+    assert analyzer.analyze(text).scores["ask"]["present"] is False
+
+
+def test_opening_is_the_body_not_the_subject_line(analyzer):
+    # The value ("safety") is only in the subject line: the body's opening lacks one.
+    text = ("Subject: Student safety this spring\n\nDear Principal Ortiz,\n\n"
+            "Dating violence reports rose by 12 percent last year in Riverton high schools. "
+            "The county recorded 40 reports. We are asking the district to adopt a new curriculum "
+            "this spring for grades nine and ten.\n\nSincerely,\nDana Reyes")
+    [finding] = [f for f in analyzer.analyze(text).findings if f.rule == "framing.values-missing"]
+    assert finding.text.startswith("Dating violence reports rose")
+
+
+def test_campaign_imperatives_do_not_make_a_guideline_page():
+    text = ("Know the signs.\nNever ignore a threat of suicide.\nDo not be ashamed to ask for help.\n"
+            "Don't wait to reach out.\nTalk to someone you trust today.")
+    assert not structure_of(text).advice
+
+
+def test_partner_in_a_list_is_still_partner_violence(analyzer):
+    doc = analyzer.nlp("Police say he is accused of killing his mother-in-law, wife and two children.")
+    assert "dv" in doc._.framing_topics
+
+
+@pytest.mark.parametrize("text", [
+    '"Date rape sounds too cute. It is deceiving," the counselor said.',
+    "Sex or intercourse (as a euphemism for rape) blurs the line between sex and a crime.",
+])
+def test_words_judged_as_wording_are_mentions(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert not rules_hit(report, "sv.consensual-terms")
+
+
+def test_wording_judgment_leaves_other_uses_alone(analyzer):
+    text = ("The coach is accused of sexual abuse after he slept with a 15-year-old player, and it "
+            "sounds like the school knew.")
+    # the act is still named with a consenting-adult word: "sounds" judges nothing here
+    assert rules_hit(analyzer.analyze(text, kind="campaign"), "sv.sex-with-minor")
+
+
+def test_do_say_dont_say_table_is_a_guideline_page(analyzer):
+    text = ("Do Say Don't Say Reason\nA person DIED BY SUICIDE.\nA person COMMITTED SUICIDE.\n"
+            "Commit connotes a legal implication and harkens back to the days when suicide was "
+            "illegal.\nThey are a SUICIDE ATTEMPT SURVIVOR.")
+    report = analyzer.analyze(text, kind="campaign")
+    assert structure_of(text).advice
+    assert not rules_hit(report, "suicide.committed")
+
+
+def test_a_blog_about_headline_wording_is_a_guideline_page(analyzer):
+    text = ("Dear Media, Can We Quit Saying Domestic Dispute?\n"
+            "The word is still used widely, as are the equally bad terms domestic disturbance and "
+            "domestic altercation.\nReferring to such incidents as \"domestic disputes\" takes away "
+            "from their seriousness.\nCall it domestic violence.")
+    assert structure_of(text).advice
+    report = analyzer.analyze(text, kind="campaign")
+    assert not rules_hit(report, "dv.resource-missing")
+
+
+def test_table_with_equals_signs_lists_terms(analyzer):
+    text = ("Person-First Language\nThe words we use matter when we talk about addiction.\n"
+            "Addict = Person with substance use disorder\nDrug abuser = Person with substance use disorder\n"
+            "A dirty drug screen = Testing positive for substance use")
+    hit = {f.rule for f in analyzer.analyze(text, kind="campaign").findings}
+    assert not hit & {"sud.person-label", "sud.abuse", "sud.clean-dirty"}
+
+
+def test_what_to_avoid_heading_opens_a_list_of_mentions():
+    text = ("What to Avoid\n\n• Overstating the problem\n• Blaming those who bully\n\n"
+            "Journalists who avoid these problems can offer their audiences accurate, quality coverage.")
+    structure = structure_of(text)
+    assert [text[s:e] for s, e in structure.mention_blocks] == [
+        "• Overstating the problem", "• Blaming those who bully"]
+
+
+@pytest.mark.parametrize("sourced", [
+    "Approximately 1 in 3 students say they have been bullied at school.2 Bullying can happen anywhere.",
+    "It is estimated that 1 in 10 teens will experience dating violence in their lifetime.",
+])
+def test_sourced_prevalence_is_softened(analyzer, sourced):
+    findings = rules_hit(analyzer.analyze(sourced, kind="campaign"), "norms.negative-descriptive")
+    assert findings and all(f.severity == "suggestion" for f in findings)
+
+
+def test_a_paragraph_introducing_pitfalls_opens_a_list_of_mentions():
+    text = ("Reporting on bullying\n\nMany studies show that the media has the power to influence "
+            "the public's view of the world. Here are some common pitfalls:\n\n"
+            "• Stating or implying that bullying caused a suicide\n• Blaming those who bully\n\n"
+            "Journalists who avoid these problems can offer their audiences accurate coverage.")
+    blocks = [text[s:e] for s, e in structure_of(text).mention_blocks]
+    assert blocks == ["• Stating or implying that bullying caused a suicide", "• Blaming those who bully"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said he shot his wife in the driveway before he shot himself.",
+    "Deputies said the man turned the gun on himself as officers arrived.",
+    "Her brother said she had talked about wanting to take her own life.",
+])
+def test_suicide_told_without_the_word_opens_the_topic(analyzer, text):
+    assert "suicide" in analyzer.nlp(text)._.framing_topics
+
+
+def test_a_sentence_with_a_parenthesis_is_not_a_dateline():
+    text = ("Most Lincoln teens (8 in 10) choose not to vape. Talk with your kids about it.\n"
+            "If you or someone you know is struggling, call or text 988.")
+    assert "dateline" not in kinds(text).values()
+
+
+def test_a_judging_verb_marks_only_its_subject(analyzer):
+    table = "Use: Image-based sexual abuse. Why: Revenge porn suggests that the victim did something wrong."
+    assert not rules_hit(analyzer.analyze(table, kind="campaign"), "sv.exploitation-terms")
+    use = "He committed suicide last spring, which suggests the school missed the signs."
+    assert rules_hit(analyzer.analyze(use), "suicide.committed")
+
+
+def test_sample_of_headlines_is_a_list_of_mentions():
+    text = ("Here's just a sample of headlines I ran across in the past 30 days...\n"
+            "Alabama woman dies after being shot in apparent domestic dispute\n"
+            "1 Dead, 1 in Custody in Domestic Dispute\n\n"
+            "Each of these stories describes a killing by a partner, and none of them says so.")
+    assert len(structure_of(text).mention_blocks) == 2

@@ -1,0 +1,48 @@
+"""Violence-reporting checks that need more than a rule example: finding scope,
+severity in quotations, and how often a rule fires on one text."""
+from __future__ import annotations
+
+
+def hits(report, rule):
+    return [f for f in report.findings if f.rule == rule]
+
+
+def test_unnamed_partner_violence_is_one_document_finding(analyzer):
+    text = ("A Riverside man shot his wife outside her workplace Monday, police said. "
+            "Two years ago he had beaten his wife in front of their children.")
+    found = hits(analyzer.analyze(text), "dv.not-named")
+    assert len(found) == 1 and found[0].scope == "document"
+    assert found[0].text.startswith("A Riverside man shot his wife")
+
+
+def test_naming_it_anywhere_clears_unnamed(analyzer):
+    text = ("A Riverside man shot his wife outside her workplace Monday, police said. "
+            "Advocates said the killing fits the pattern of domestic violence homicides.")
+    assert not hits(analyzer.analyze(text), "dv.not-named")
+
+
+def test_sex_with_a_minor_is_found_from_the_parse(analyzer):
+    text = ("The coach was charged with sexual assault. Police say he had a sexual "
+            "relationship with a 15-year-old player for a year.")
+    found = hits(analyzer.analyze(text), "sv.sex-with-minor")
+    assert len(found) == 1 and "15-year-old" in found[0].text
+
+
+def test_sex_words_for_a_minor_in_a_quotation_are_softened(analyzer):
+    text = ('The girl, 15, was a victim of sexual abuse. "She did not sleep with 25 boys," '
+            "her advocate said.")
+    found = hits(analyzer.analyze(text), "sv.sex-with-minor")
+    assert found and all(f.severity == "warning" for f in found)
+
+
+def test_motive_is_found_through_the_causal_link(analyzer):
+    text = ("He is the latest father to snap over financial despair and kill his family, "
+            "a pattern of domestic violence homicide.")
+    found = hits(analyzer.analyze(text), "dv.excuse-motive")
+    assert [f.text for f in found] == ["snap over financial despair"]
+
+
+def test_attributed_mutual_fight_keeps_a_softened_finding(analyzer):
+    text = "According to prosecutors, Mortimer and his wife argued constantly before he strangled her."
+    found = hits(analyzer.analyze(text), "dv.mutual-fight")
+    assert found and found[0].severity == "warning" and "his wife" in found[0].text
