@@ -36,7 +36,11 @@ ATTRIBUTION_LEMMAS = {"say", "tell", "state", "explain", "recall", "write", "add
 ACCORDING_TO = re.compile(
     r"\baccording to\b|\bit\s+is\s+estimated\b|\b(?:estimates|data|studies|research|surveys?)\s+"
     r"(?:show|shows|showed|suggest|suggests|found|finds|indicate|indicates)\b"
-    r"|[a-z][.!?][¹²³⁴⁵⁶⁷⁸⁹⁰\d]{1,2}(?:\s|$)|\[\d{1,3}\]", re.IGNORECASE)
+    r"|[a-z][.!?][¹²³⁴⁵⁶⁷⁸⁹⁰\d]{1,2}(?:\s|$)|\[\d{1,3}\]"
+    # "experts say that ...", "the agency reported in 2016 that ..."
+    r"|\b(?:experts?|officials?|researchers?|advocates?|authorities|scientists?|doctors?)\s+"
+    r"(?:say|says|said|estimate|estimates|estimated|believe|warn|warned)\s+that\b"
+    r"|\breported\s+(?:in\s+\d{4}\s+)?that\b", re.IGNORECASE)
 # Words that announce that the next words are talked about, not used.
 MENTION_CUES = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?|instead of|rather than|in place of"
@@ -73,10 +77,11 @@ WORDING_JUDGMENT = re.compile(
 # Verbs whose subject is a word being judged ("'Revenge porn' suggests the victim...").
 JUDGING_VERBS = re.compile(
     r"\b(?:sounds?|implies|diminish\w*|minimiz\w*|trivializ\w*|sensationaliz\w*|normaliz\w*"
-    r"|blurs?|erases?|suggests?|connotes?|reinforces?|perpetuates?|stigmatizes?)\b", re.IGNORECASE)
+    r"|blurs?|erases?|suggests?|connotes?|reinforces?|perpetuates?|stigmatizes?|frames?)\b",
+    re.IGNORECASE)
 JUDGING_LEMMAS = {"sound", "imply", "diminish", "minimize", "trivialize", "sensationalize",
                   "normalize", "blur", "erase", "euphemize", "suggest", "connote", "reinforce",
-                  "perpetuate", "stigmatize"}
+                  "perpetuate", "stigmatize", "frame"}
 # Words that make a capitalized run an organization or program name.
 NAME_HEADS = {
     "Administration", "Institute", "Center", "Centre", "Network", "Program", "Programme",

@@ -303,3 +303,15 @@ def test_sample_of_headlines_is_a_list_of_mentions():
             "1 Dead, 1 in Custody in Domestic Dispute\n\n"
             "Each of these stories describes a killing by a partner, and none of them says so.")
     assert len(structure_of(text).mention_blocks) == 2
+
+
+def test_experts_say_that_is_attributed(analyzer):
+    text = "In Germany, experts say that one in five young people have been bullied at school."
+    findings = rules_hit(analyzer.analyze(text, kind="campaign"), "norms.negative-descriptive")
+    assert findings and all(f.severity == "suggestion" for f in findings)
+
+
+def test_a_term_that_frames_something_is_judged(analyzer):
+    text = ("After the domestic violence arrest: Use 'domestic abuse'. Why: domestic dispute frames "
+            "the incident of violence as a private matter.")
+    assert not rules_hit(analyzer.analyze(text, kind="campaign"), "dv.dispute")
