@@ -10,7 +10,9 @@ from ..message import Message
 def _count_used(pattern, msg: Message) -> list[tuple[int, int]]:
     """Matches not inside quotations (what the sender says in its own voice)."""
     found = msg.spans_of(pattern)
-    if not msg.has_quotations:  # no quotation marks: every match is in the sender's voice
+    # No quotation marks: every match is in the sender's voice (a non-empty match
+    # always has a span).
+    if not msg.has_quotations and all(end > start for start, end in found):
         return found
     hits = []
     for start, end in found:

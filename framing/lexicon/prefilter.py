@@ -42,15 +42,20 @@ def _alternatives(items) -> list[str] | None:
             continue
         best, run = max(best, run, key=len), ""
     best = max(best, run, key=len)
-    if len(best) >= MIN_LITERAL:
-        return [best.lower()]
-    # Otherwise a mandatory group whose branches all carry literals will do.
+    # The longest run of literals, or a mandatory group whose branches all carry
+    # literals: whichever has the longest shortest literal ("are\s+(?:outdated|
+    # offensive)" needs "outdated" or "offensive", rarer than "are").
+    candidates = [[best.lower()]] if len(best) >= MIN_LITERAL else []
     for op, av in items:
         if op is _c.SUBPATTERN or op is _c.BRANCH:
             found = _alternatives([(op, av)])
             if found:
-                return found
-    return None
+                candidates.append(found)
+    if not candidates:
+        return None
+    # On a tie the group (after the run) wins: "the (?:words?|terms?)" needs "word"
+    # or "term", rarer than "the ".
+    return max(reversed(candidates), key=lambda found: min(len(literal) for literal in found))
 
 
 def required_literals(patterns: list[str]) -> tuple[str, ...] | None:

@@ -264,6 +264,7 @@ def may_start_in_part(places: list[int] | None, text: str, start: int, end: int)
 
 
 _UNKNOWN = object()
+SCREEN_MIN_PARTS = 8  # fewer parts than this are searched without screening
 
 
 class Screen:
@@ -281,6 +282,9 @@ class Screen:
         self.source = source
         self.memo = memo
         self.parts = parts
+        # Working out where a pattern can start pays over many parts; a short text's
+        # few sentences are simply searched.
+        self.screening = len(parts) >= SCREEN_MIN_PARTS
         self._starts = [start for start, _, _ in parts]
         text = source.text
         # Parts cut right after a word character or a hyphen: a word boundary at the cut
@@ -311,11 +315,15 @@ class Screen:
 
     def may(self, compiled, index: int) -> bool:
         """False only when no match of ``compiled`` can start in part ``index``."""
+        if not self.screening:
+            return True
         found = self.candidates(compiled)
         return found is None or index in found
 
     def found(self, compiled, index: int) -> bool:
         """Whether ``compiled.search`` finds a match in part ``index``'s text."""
+        if not self.screening:
+            return compiled.search(self.parts[index][2]) is not None
         live = self._alternatives.get(compiled)
         if live is None:
             # The alternatives that could match in some part, with where.

@@ -14,7 +14,7 @@ from framing import components
 from framing.lexicon import get_lexicons
 from framing.lexicon.anchor import anchored_finditer, context_free, start_literals
 from framing.lexicon.compiled import literal_memo, pack_patterns, term_patterns
-from framing.lexicon.prefilter import folded
+from framing.lexicon.prefilter import folded, required_literals
 from framing.lexicon.scan import (Screen, Source, alternatives, found, lowered_twin,
                                   possible_starts, spans, split_alternation)
 from framing.typography import PlainPattern, fold
@@ -90,6 +90,7 @@ def test_parts_searched_only_where_a_match_can_start(lexicons, texts):
         source = Source(text)
         parts = sentence_parts(text)
         screen = Screen(source, memo, parts)
+        screen.screening = True  # however few the parts
         for pattern in patterns:
             places = possible_starts(pattern, source, memo)
             for index, (start, end, part) in enumerate(parts):
@@ -192,3 +193,14 @@ def test_alternatives_keep_the_flags_and_refuse_back_references():
 ])
 def test_context_free(pattern, free):
     assert context_free(re.compile(pattern)) is free
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"crisis|epidemics?", ("crisis", "epidemic")),
+    (r"are\s+(?:outdated|stigmatizing)", ("outdated", "stigmatizing")),  # rarer than "are"
+    (r"the (?:words?|terms?)", ("term", "word")),                 # a tie: the group
+    (r"homeless(?:ness)?\s+(?:youth|people)", ("homeless",)),
+    (r"\w+ly", None),
+])
+def test_required_literals(pattern, literals):
+    assert required_literals([pattern]) == literals
