@@ -47,6 +47,7 @@ MAGIC = b"framing-cache 1\n"
 # Entries not read for this long are removed when another is written (e.g. those of a
 # lexicon folder that no longer exists).
 UNUSED_DAYS = 30
+MARK_USED_SECONDS = 86400  # an entry read is marked as used when last marked this long ago
 # The compiled form of a regex depends on the interpreter's regex engine.
 try:  # private modules of ``re``: without them patterns are stored as source
     import _sre
@@ -120,7 +121,10 @@ def read(name: str, key: str, avoid: Path | str | None = None) -> Any | None:
     except Exception:  # a bad entry of any kind is a miss, never an error
         return None
     try:
-        os.utime(path)  # in use: kept by the clean-up in write()
+        # In use: kept by the clean-up in write(). Marked at most once a day: a write
+        # to the file's metadata on every start can wait on the file system's journal.
+        if time.time() - path.stat().st_mtime > MARK_USED_SECONDS:
+            os.utime(path)
     except OSError:
         pass
     return value

@@ -140,6 +140,18 @@ def test_entries_unused_for_a_month_are_removed(cache_dir):
     assert cache.read("recent", "r" * 64) == 2 and cache.read("new", "n" * 64) == 3
 
 
+def test_reading_marks_an_entry_used_at_most_once_a_day(cache_dir):
+    assert cache.write("sample", "u" * 64, 1)
+    entry = next(cache_dir.glob("sample-*.pickle"))
+    hour_ago, week_ago = time.time() - 3600, time.time() - 7 * 86400
+    os.utime(entry, (hour_ago, hour_ago))
+    assert cache.read("sample", "u" * 64) == 1
+    assert abs(entry.stat().st_mtime - hour_ago) < 1  # recently marked: left alone
+    os.utime(entry, (week_ago, week_ago))
+    assert cache.read("sample", "u" * 64) == 1
+    assert time.time() - entry.stat().st_mtime < 60  # marked again
+
+
 def test_a_failed_load_is_not_cached(cache_dir, packs):
     path = packs / "guidelines" / "suicide.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n  - bad: [unclosed\n",
