@@ -73,10 +73,10 @@ def scan_of(compiled: re.Pattern, memo: dict) -> Scan:
     found = memo.get(key)
     if found is None:
         lowered = lowered_twin(compiled)
-        found = memo[key] = Scan(pattern_literals(compiled, memo), lowered,
-                                 start_literals(lowered) if lowered is not None else None,
-                                 context_free(compiled.regex if isinstance(compiled, PlainPattern)
-                                              else compiled))
+        starts = start_literals(lowered) if lowered is not None else None
+        # Only read when where a match starts is not known (possible_starts).
+        free = starts is None and context_free(compiled)
+        found = memo[key] = Scan(pattern_literals(compiled, memo), lowered, starts, free)
     return found
 
 
