@@ -102,11 +102,6 @@ class Message:
             return []
         return scan.spans(pattern, self.source, literal_memo(self.lexicons))
 
-    def may_search(self, pattern) -> bool:
-        """False only when ``pattern`` cannot match anywhere in the text (so a search of
-        the text or any part of it would find nothing)."""
-        return scan.may_search(pattern, self.source, literal_memo(self.lexicons))
-
     def found(self, pattern) -> bool:
         """Whether ``pattern.search(self.text)`` finds anything, tried only where a match
         can start."""

@@ -99,10 +99,3 @@ def pattern_literals(compiled: re.Pattern, memo: dict) -> tuple[str, ...] | None
         found = required_literals([compiled.pattern]) if isinstance(compiled.pattern, str) else None
         memo[key] = found if found and all(lit.isascii() for lit in found) else None
     return memo[key]
-
-
-def may_find(compiled: re.Pattern, folded_text: str | None, memo: dict) -> bool:
-    """False only when ``compiled`` cannot match the text ``folded_text`` was folded
-    from (by :func:`folded`)."""
-    return folded_text is None or may_match(pattern_literals(compiled, memo), folded_text)
-

@@ -350,10 +350,3 @@ def found(compiled, source: Source, memo: dict) -> bool:
             return next(iter(anchored_finditer(plan.lowered, plan.starts, view.lowered,
                                                view.words)), None) is not None
     return compiled.search(source.text) is not None
-
-
-def may_search(compiled, source: Source, memo: dict) -> bool:
-    """False only when ``compiled.search`` cannot find anything in the text or any part
-    of it."""
-    regex, view = source.view(compiled)
-    return view.lowered is None or may_match(scan_of(regex, memo).literals, view.lowered)
