@@ -36,18 +36,21 @@ def is_about(rule: Rule, msg: Message) -> bool:
     return not topics or any(g in msg.subjects for g in topics)
 
 
-def help_stated(rule: Rule, msg: Message, where: str) -> bool:
+def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> bool:
     """A help resource stated in other words ("our 24-hour hotline", a phone or text
-    line, a web address) in ``where``, in a sentence that names no other topic: a
-    domestic violence hotline is not the help line a suicide needs."""
+    line, a web address) in a sentence that names no other topic: a domestic violence
+    hotline is not the help line a suicide needs. ``within``: the indexes of the
+    sentences to look in (all when None)."""
     statements = msg.lexicons.help_statements
     if statements is None:
         return False
     topics = msg.lexicons.topics
     own = {g for g in rule.gate if g in topics}
-    for match in statements.finditer(where):
-        sentence = msg.sentence_texts[msg.sentence_index(match.start())] if where is msg.text \
-            else where[max(0, match.start() - 200):match.end() + 200]
+    for match in statements.finditer(msg.text):
+        index = msg.sentence_index(match.start())
+        if within is not None and index not in within:
+            continue
+        sentence = msg.sentence_texts[index]
         named = {t.id for t in topics.values()
                  if t.id != "norms" and t.cues.search(sentence)}
         if not named or named & own:
@@ -79,7 +82,8 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
         return []
     if rule.options.get("accept_local"):
         local = msg.lexicons.local_resources
-        if (local is not None and present(local)) or help_stated(rule, msg, where):
+        within = None if first is None else {msg.sentence_index(o.start_char) for o in opening}
+        if (local is not None and present(local)) or help_stated(rule, msg, within):
             return []
     if first is not None:
         start, end = msg.sentence_range(opening[0])
