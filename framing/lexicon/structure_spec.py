@@ -19,16 +19,10 @@ from .schema import Checker, LexiconError
 FRAME_KINDS = ("subject", "salutation", "closing", "separator", "byline", "dateline", "contact")
 
 
-def _line_pattern(patterns: list[str]) -> PlainPattern:
-    """One pattern matching any of ``patterns`` at the start of a stripped line (run on
-    the line's plain form: curly quotes and dashes match their plain forms)."""
-    return PlainPattern(re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")",
-                                   re.IGNORECASE))
-
-
 def _any(patterns: list[str]) -> PlainPattern:
-    """One pattern searching for any of ``patterns`` (``^`` anchors at a line start), on
-    the plain form of the text."""
+    """One pattern for any of ``patterns``, run on the plain form of the text (curly
+    quotes and dashes match their plain forms); ``^`` anchors at a line start. Frame
+    and heading patterns are used with ``match`` on one stripped line."""
     return PlainPattern(re.compile("|".join(f"(?:{p})" for p in patterns),
                                    re.IGNORECASE | re.MULTILINE))
 
@@ -81,11 +75,11 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             raise LexiconError(path, key, f"expected a share between 0 and 1, got {value}")
     advice, reporting = data["advice"], data["reporting"]
     return StructureSpec(
-        frame_lines={name: _line_pattern(p) for name, p in data["frame_lines"].items()},
+        frame_lines={name: _any(p) for name, p in data["frame_lines"].items()},
         headline_max_words=data["headline"]["max_words"],
-        mention_headings=_line_pattern(data["mention_headings"]),
+        mention_headings=_any(data["mention_headings"]),
         mention_intros=_any(data["mention_intros"]),
-        mention_block_end=_line_pattern(data["mention_block_end"]),
+        mention_block_end=_any(data["mention_block_end"]),
         advice_cues=_any(advice["cues"]),
         advice_writing=_any(advice["writing"]),
         advice_prescriptive=_any(advice["prescriptive"]),
