@@ -161,6 +161,9 @@ def _topic(msg: Message) -> str:
             if swap.pattern is not None and swap.pattern.search(msg.text):
                 return swap.partner[0]
     for chunk in msg.doc.noun_chunks:
+        # a subject line, salutation or headline is not what the message is about
+        if not msg.in_body(chunk.start_char, chunk.end_char):
+            continue
         if chunk.root.pos_ != "PRON" and not any(t.lower_ in ("our", "we", "my", "us") for t in chunk):
             return chunk.text[:1].lower() + chunk.text[1:] if chunk[0].pos_ != "PROPN" else chunk.text
     return "this work"
@@ -177,7 +180,10 @@ def opening_sentence(msg: Message, finding: Finding) -> Rewrite | None:
     # Modal "can" keeps the sentence grammatical whatever the topic's number.
     sentence = (f"This is about {top.label[:1].lower() + top.label[1:]}, which {partner} already "
                 f"{cares} about: {topic} can affect it directly. ")
-    start = len(msg.text) - len(msg.text.lstrip())
+    # The opening goes before the body's first sentence: after a subject line, a
+    # salutation or a headline, never above them.
+    start = msg.body_sentences[0].start_char if msg.body_sentences else \
+        len(msg.text) - len(msg.text.lstrip())
     return Rewrite(
         id=f"{finding.rule}@{start}#opening", rule=finding.rule, kind="opening", start=start,
         end=start, original="", replacement=sentence, serves=top.label,
@@ -195,7 +201,9 @@ def specific_ask(msg: Message, finding: Finding) -> Rewrite | None:
     if not blanks:
         return None
     if ask.sentence is None:
-        point = len(msg.text.rstrip())
+        # After the body's last sentence, never after a closing or signature.
+        point = msg.sentence_range(msg.body_sentences[-1])[1] if msg.body_sentences else \
+            len(msg.text.rstrip())
         sentence = (" Could we meet with [who on your team] for [how long, and which day]? "
                     "We will bring [what we bring].")
     else:

@@ -118,3 +118,13 @@ def test_offer_rewrite_ends_on_a_sentence_without_a_verb(analyzer, text):
     report = analyzer.analyze(text, sector="education")
     assert any(f.category == "burden" for f in report.findings)
     assert isinstance(reframe(analyzer, report).text, str)
+
+
+def test_reframing_keeps_greeting_on_top_and_signature_at_the_end(analyzer):
+    letter = ("Dear Mr./Ms. Ortiz,\n\nOur coalition runs suicide prevention training for adults "
+              "who work with teens. Last year we trained 300 people in our county.\n\n"
+              "Sincerely,\nDana Reyes\nRiverside Prevention Coalition")
+    variant = reframe(analyzer, analyzer.analyze(letter, sector="education"))
+    assert variant.text.startswith("Dear Mr./Ms. Ortiz,\n")
+    assert variant.text.rstrip().endswith("Sincerely,\nDana Reyes\nRiverside Prevention Coalition")
+    assert "[who on your team]" in variant.text.split("Sincerely,")[0]
