@@ -142,6 +142,10 @@ class Priority:
     rank: int
     terms: tuple[str, ...]
     pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # Everyday ways a partner says the same thing ("kids in class" for
+    # attendance), matched like terms but kept apart so packs show their origin.
+    paraphrases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

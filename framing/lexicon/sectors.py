@@ -30,13 +30,21 @@ def load_sector(path: Path, data: Any) -> Sector:
     if path.stem != spec["id"]:
         raise check.fail("id", f"sector id {spec['id']!r} must match the file name {path.stem!r}")
 
+    urls = {source.url for source in spec["sources"]}
     priorities = []
     for body, key in spec["priorities"]:
         p = check.mapping(body, key, {"id": check.text, "label": check.text, "terms": check.texts},
-                          {"rank": check.integer})
+                          {"rank": check.integer, "paraphrases": check.texts, "sources": check.texts})
         rank = p.get("rank", len(priorities) + 1)
+        # A priority's sources name pages listed in the pack's own sources, so
+        # every term can be traced to the partner documents it came from.
+        for i, url in enumerate(p.get("sources", ())):
+            if url not in urls:
+                raise check.fail(f"{key}.sources[{i}]", f"{url!r} is not among the pack's sources")
+        phrases = list(p["terms"]) + list(p.get("paraphrases", ()))
         priorities.append(Priority(p["id"], p["label"], rank, tuple(p["terms"]),
-                                   terms_pattern(p["terms"])))
+                                   terms_pattern(phrases), tuple(p.get("paraphrases", ())),
+                                   tuple(p.get("sources", ()))))
     if not priorities:
         raise check.fail("priorities", "a sector needs at least one priority")
     ids = [p.id for p in priorities]
