@@ -13,7 +13,7 @@ from typing import Any
 
 from . import safe_json
 from .lexicon.model import Priority, Sector
-from .lexicon.schema import terms_pattern
+from .lexicon.schema import variants_pattern
 from .profile_schema import (CAPACITY_LEVELS, DOCUMENT_KEYS, STORE_KEYS,
                              ProfileValidationError, validate_profile_file)
 
@@ -61,17 +61,28 @@ class PartnerProfile:
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def effective_priorities(self, sector: Sector | None) -> list[Priority]:
-        """Ranked priorities: the profile's own, extending sector priorities by id."""
+        """Ranked priorities in the partner's own words: each row's label and terms as
+        the user wrote them. A row still carrying a sector priority's id and label,
+        with no terms of its own, is that sector default and brings the pack's terms
+        and paraphrases; a retitled row is the user's, whatever id it came from."""
         by_id = {p.id: p for p in sector.priorities} if sector else {}
         out = []
         for rank, item in enumerate(self.priorities, start=1):
             base = by_id.get(item.get("id", ""))
             terms = list(item.get("terms", []))
-            if base:
-                terms += [t for t in base.terms if t not in terms]
-            label = item.get("label") or (base.label if base else item.get("id", f"priority {rank}"))
+            label = (item.get("label") or "").strip()
+            default = base is not None and (not label or label == base.label)
+            phrases = list(terms)
+            if default and not terms:
+                terms = list(base.terms)
+                phrases = terms + list(base.paraphrases)
+            if not label:
+                label = base.label if base else item.get("id", f"priority {rank}")
+            if not phrases:
+                phrases = [label]  # a priority typed with no terms is matched by its own name
             out.append(Priority(item.get("id") or f"p{rank}", label, rank, tuple(terms),
-                                terms_pattern(terms) if terms else None))
+                                variants_pattern(phrases),
+                                tuple(base.paraphrases) if default and base else ()))
         return out
 
     @classmethod

@@ -151,6 +151,34 @@ def compile_any(patterns: list[str], boundary: bool = True) -> PlainPattern | No
     return PlainPattern(re.compile(body, re.IGNORECASE))
 
 
+def variants_pattern(terms: list[str] | tuple[str, ...]) -> PlainPattern | None:
+    """Like :func:`terms_pattern`, but each term also matches its hyphen and spacing
+    variants ("safe leave", "safe-leave", "safeleave" is not one) and the usual
+    inflections of its last word ("screening" for "screen", "evictions" for
+    "eviction"): how a partner's priority may be written."""
+    return _variants_pattern(tuple(terms))
+
+
+@lru_cache(maxsize=256)
+def _variants_pattern(terms: tuple[str, ...]) -> PlainPattern | None:
+    escaped = []
+    for term in terms:
+        words = [w for w in re.split(r"[\s\-\u2010-\u2013]+", plain(term)) if w]
+        if not words:
+            continue
+        last = words[-1]
+        # Inflections only on words long enough not to collide ("ed" would make "fed" "feds").
+        if len(last) >= 4 and last.isalpha():
+            stem = re.escape(last[:-1]) + f"(?:{re.escape(last[-1])}(?:s|es|ed|ing|d)?|{re.escape(last[-1])}?(?:ies|ied|ying))" \
+                if last.endswith("y") else re.escape(last[:-1] if last.endswith("e") else last) + (
+                    "(?:e|es|ed|ing|er|ers)?" if last.endswith("e") else "(?:s|es|ed|ing)?")
+        else:
+            stem = re.escape(last)
+        escaped.append(r"[\s-]+".join([re.escape(w) for w in words[:-1]] + [stem]))
+    escaped.sort(key=len, reverse=True)
+    return compile_any(escaped)
+
+
 def terms_pattern(terms: list[str] | tuple[str, ...]) -> PlainPattern | None:
     """A pattern matching any literal term (whitespace-flexible, word-bounded; a term
     typed with curly quotes or dashes matches their plain forms too)."""

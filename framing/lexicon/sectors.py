@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import OutOfScope, Priority, Sector, Swap
-from .schema import Checker, terms_pattern
+from .schema import Checker, terms_pattern, variants_pattern
 
 
 
@@ -43,7 +43,7 @@ def load_sector(path: Path, data: Any) -> Sector:
                 raise check.fail(f"{key}.sources[{i}]", f"{url!r} is not among the pack's sources")
         phrases = list(p["terms"]) + list(p.get("paraphrases", ()))
         priorities.append(Priority(p["id"], p["label"], rank, tuple(p["terms"]),
-                                   terms_pattern(phrases), tuple(p.get("paraphrases", ())),
+                                   variants_pattern(phrases), tuple(p.get("paraphrases", ())),
                                    tuple(p.get("sources", ()))))
     if not priorities:
         raise check.fail("priorities", "a sector needs at least one priority")
