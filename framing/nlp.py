@@ -41,9 +41,26 @@ def load_base_pipeline(model: str = DEFAULT_MODEL) -> Language:
                                 f"{INSTALL_HINT}") from exc
 
 
+# List markers the English model has rarely seen: "• Install screen savers" is read
+# as an adjective before a noun, "- Install screen savers" as an instruction.
+BULLETS = "•·▪▫●◦‣○■□◆◇➢➤►▶✓✔☐"
+
+
+def read_bullets_as_dashes(nlp: Language) -> None:
+    """Give bullet glyphs the features of "-" (norm, shape, prefix, suffix), so the
+    tagger and parser read a bulleted line as they read a dashed one. Only these
+    glyphs' entries in the vocabulary change; texts and offsets do not."""
+    dash = nlp.vocab["-"]
+    for glyph in BULLETS:
+        lexeme = nlp.vocab[glyph]
+        lexeme.norm_, lexeme.shape_ = dash.norm_, dash.shape_
+        lexeme.prefix_, lexeme.suffix_, lexeme.lower_ = dash.prefix_, dash.suffix_, dash.lower_
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, lexicon_root: str | Path | None = None) -> Language:
     """The full pipeline: the model plus the framing context and term components."""
     nlp = load_base_pipeline(model)
+    read_bullets_as_dashes(nlp)
     register_extensions()
     nlp.add_pipe("framing_lines", before="parser")
     config = {"lexicon_root": str(lexicon_root) if lexicon_root else ""}
