@@ -210,9 +210,20 @@ class Message:
         body = [s for s in self.sentences if self.in_body(s.start_char, s.end_char)]
         return body or self.sentences
 
+    @cached_property
+    def letter_sentences(self) -> list[Span]:
+        """The letter's body: body sentences after its first salutation ("Dear …"), since
+        a line above the greeting is not what the reader starts on; all body sentences
+        when there is no salutation."""
+        greetings = [start for start, _, kind in self.structure.frame if kind == "salutation"]
+        if not greetings:
+            return self.body_sentences
+        after = [s for s in self.body_sentences if s.start_char >= greetings[0]]
+        return after or self.body_sentences
+
     def opening_sentences(self, count: int) -> list[Span]:
-        """The first ``count`` sentences of the body: where an opening is judged."""
-        return self.body_sentences[:count]
+        """The first ``count`` sentences of the letter's body: where an opening is judged."""
+        return self.letter_sentences[:count]
 
     def in_body(self, start: int, end: int) -> bool:
         """True when ``start:end`` is part of the message body, not its frame (headline,

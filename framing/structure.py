@@ -78,8 +78,8 @@ def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple
     patterns = spec.frame_lines
     closing_at = None
     for index, (start, end, line) in enumerate(body):
-        for kind in ("subject", "separator", "contact", "byline", "salutation", "closing"):
-            if kind == "salutation" and _words(line) > PROSE_WORDS:
+        for kind in ("subject", "separator", "contact", "byline", "header", "salutation", "closing"):
+            if kind in ("salutation", "header") and _words(line) > PROSE_WORDS:
                 continue
             if kind == "closing" and _words(line) > 4:
                 continue

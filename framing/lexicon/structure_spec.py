@@ -16,7 +16,7 @@ from typing import Any
 from ..typography import PlainPattern
 from .schema import Checker, LexiconError
 
-FRAME_KINDS = ("subject", "salutation", "closing", "separator", "byline", "dateline", "contact")
+FRAME_KINDS = ("subject", "header", "salutation", "closing", "separator", "byline", "dateline", "contact")
 
 
 def _any(patterns: list[str]) -> PlainPattern:
