@@ -21,6 +21,7 @@ from .model import Branch, Example, Lexicons, Pack, Rule, Topic
 from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
 from .structure_spec import load_structure
+from .requests_spec import load_requests
 
 
 def read_yaml(path: Path) -> Any:
@@ -75,6 +76,7 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                     guideline_wording=_guideline_wording(rules),
                     local_resources=_load_org(root / "org.yaml"),
                     structure=_load_structure(root / "structure.yaml"),
+                    requests=_load_requests(root / "requests.yaml"),
                     help_statements=_load_help_statements(root / "resources.yaml"))
 
 
@@ -126,6 +128,11 @@ def _load_org(path: Path):
 def _load_structure(path: Path):
     """Document structure patterns (optional file: without it no part of a text is set apart)."""
     return load_structure(path, read_yaml(path)) if path.exists() else None
+
+
+def _load_requests(path: Path):
+    """The request model's words (optional file: without it no request is read)."""
+    return load_requests(path, read_yaml(path)) if path.exists() else None
 
 
 def _load_help_statements(path: Path):

@@ -9,6 +9,7 @@ from typing import Any
 from ..findings import Source
 from ..typography import plain
 from .schema import compile_any
+from .requests_spec import RequestSpec
 from .structure_spec import StructureSpec
 
 
@@ -213,6 +214,9 @@ class Lexicons:
     # Parts of a message that are not its body, lists of words to avoid, advice
     # pages and news reports (structure.yaml).
     structure: StructureSpec | None = None
+    # How a letter asks a partner to do something (requests.yaml), read by the
+    # request model.
+    requests: RequestSpec | None = None
     # A help resource stated in other words: a hotline, a phone or text line, a
     # web address (resources.yaml), accepted by ``accept_local`` resource rules.
     help_statements: re.Pattern[str] | None = None

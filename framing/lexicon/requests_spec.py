@@ -1,0 +1,68 @@
+"""Loading ``lexicons/requests.yaml``: the words the request model reads a letter's asks with.
+
+Lemma lists (modals, directive and wish verbs, light and vague actions) are
+matched against the parse; the keys marked as patterns are regular expressions
+run on the plain form of a sentence. :mod:`framing.requests` applies them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..typography import PlainPattern
+from .schema import Checker
+
+WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presumptions",
+              "importance", "question_modals", "willing", "light_actions", "vague_actions",
+              "universal", "recurrence", "time_units", "long_units", "offer_verbs", "rhetorical",
+              "states", "partner_roles", "paperwork", "invitations", "info_actions",
+              "answer_actions", "offer_modals", "served", "outcomes", "offer_pronouns",
+              "perspective", "contact_actions", "undertakings", "events",
+              "self_presentation")
+PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
+                 "when", "how", "info_cues")
+
+
+@dataclass(frozen=True)
+class RequestSpec:
+    """Compiled ``requests.yaml``: lemma sets and patterns."""
+
+    words: dict[str, frozenset[str]]
+    patterns: dict[str, PlainPattern]
+    many_sessions: int
+    lemma_fixes: dict[str, str]
+
+    def __getattr__(self, name: str) -> Any:
+        # Lists read as attributes (``spec.directives``); unknown names are errors.
+        words = self.__dict__.get("words", {})
+        if name in words:
+            return words[name]
+        patterns = self.__dict__.get("patterns", {})
+        if name in patterns:
+            return patterns[name]
+        raise AttributeError(name)
+
+
+def load_requests(path: Path, raw: Any) -> RequestSpec:
+    """Validate and compile ``requests.yaml``'s parsed content (errors name the file and key)."""
+    check = Checker(path)
+    required = {"sources": check.list_of(check.source), "many_sessions": check.integer,
+                "lemma_fixes": lambda v, k: check.mapping(v, k, {}, {w: check.text for w in v}
+                                                          if isinstance(v, dict) else {})}
+    required.update({name: check.texts for name in WORD_LISTS})
+    required.update({name: check.regexes for name in PATTERN_LISTS})
+    data = check.mapping(raw, "", required)
+    for name in WORD_LISTS:
+        for index, word in enumerate(data[name]):
+            if word != word.lower() or " " in word.strip():
+                raise check.fail(f"{name}[{index}]", f"expected one lower-case lemma, got {word!r}")
+    return RequestSpec(
+        words={name: frozenset(data[name]) for name in WORD_LISTS},
+        patterns={name: PlainPattern(re.compile("|".join(f"(?:{p})" for p in data[name]),
+                                                re.IGNORECASE))
+                  for name in PATTERN_LISTS},
+        many_sessions=data["many_sessions"],
+        lemma_fixes={word.lower(): lemma.lower() for word, lemma in data["lemma_fixes"].items()},
+    )

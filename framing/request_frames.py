@@ -1,0 +1,269 @@
+"""Finding requests in one sentence: the frames of :mod:`framing.requests`.
+
+Each frame names the mode (imperative, question, permission, directive, wish,
+obligation, presumption, importance), the token naming who is asked (None
+when the partner is implied, as in an imperative) and the requested actions.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon.requests_spec import RequestSpec
+from .request_parts import Party, actions_of, has_aux, is_negated_verb, lemma_of, party_of, subject_of
+
+Frame = tuple[str, "Token | None", list[Token], bool]
+
+
+class RequestReader:
+    """Reads the request frames of one message's sentences with ``requests.yaml``'s words
+    and the partner's people (``people``, a pattern)."""
+
+    def __init__(self, text: str, spec: RequestSpec, people=None):
+        self.text = text
+        self.spec = spec
+        self.people = people
+
+    # -- who is who ----------------------------------------------------------
+    def party(self, token: Token | None) -> Party:
+        return party_of(token, self.spec, self.people)
+
+    # -- one sentence ----------------------------------------------------------
+    def read(self, sent: Span) -> list[Frame]:
+        """(mode, asked party token, action verbs, by_sender) for each request in ``sent``."""
+        found = []
+        used: set[int] = set()
+        question = self.text[sent.start_char:sent.end_char].rstrip().endswith("?")
+        for token in sent:
+            if token.i in used or token.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            if is_negated_verb(token) and lemma_of(token, self.spec) not in self.spec.light_actions:
+                continue
+            if token._.in_quote or token.tag_ == "VBD":
+                continue  # quoted or told in the past: a story, not an ask
+            hit = self.frame(token, question)
+            if hit is None:
+                continue
+            mode, asked, actions, by_sender = hit
+            if not actions:
+                continue
+            used.update(a.i for a in actions)
+            used.add(token.i)
+            found.append(hit)
+        return found
+
+    def frame(self, verb: Token, question: bool):
+        """The request frame headed by ``verb``, if it is one."""
+        spec = self.spec
+        lemma = lemma_of(verb, spec)
+        subject = subject_of(verb)
+        who = self.party(subject) if subject is not None else None
+        # Imperative: a bare verb with no subject and no modal heads its clause.
+        if (verb.tag_ == "VB" and subject is None and verb.dep_ in ("ROOT", "conj")
+                and not has_aux(verb, {"to"} | spec.question_modals | spec.obligations)
+                and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB")
+                and lemma not in spec.rhetorical):
+            if self.informs(verb):
+                # "For more information, visit…": asked, but only to look something up.
+                return ("information", None, [verb], False)
+            conditional = self.conditional_action(verb)
+            if conditional is not None:
+                return ("imperative", None, actions_of(conditional, spec), False)
+            if lemma == "let" and any(c.lower_ in ("us", "me") for c in verb.children):
+                return ("imperative", None, [verb], False)
+            return ("imperative", None, actions_of(verb, spec), False)
+        if question and has_aux(verb, spec.question_modals):
+            if lemma == "be":
+                acomp = next((c for c in verb.children if c.dep_ == "acomp"
+                              and lemma_of(c, spec) in spec.willing), None)
+                action = next((c for c in (acomp.children if acomp else ()) if c.dep_ == "xcomp"), None)
+                if action is not None and who is not None and who.kind != "sender":
+                    return ("question", subject, actions_of(action, spec), False)
+                return None
+            if who is not None and who.kind == "sender":
+                return ("permission", None, [verb], True)
+            if who is not None and who.kind in ("partner", "people"):
+                if lemma in spec.wishes:
+                    inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+                    if inner is not None:
+                        return ("question", subject, actions_of(inner, spec), False)
+                return ("question", subject, actions_of(verb, spec), False)
+            if subject is not None and subject.dep_ == "nsubjpass" and (who is None or who.kind != "sender"):
+                return ("question", None, actions_of(verb, spec), False)
+            if subject is not None and self.involves_partner(subject):
+                # "Can [who on your team] meet with us?": someone of theirs, unnamed.
+                return ("question", subject, actions_of(verb, spec), False)
+            return None
+        if lemma in spec.directives:
+            return self.directive(verb, subject, who)
+        if lemma in spec.wishes or (lemma == "be" and any(
+                c.dep_ == "acomp" and lemma_of(c, spec) in spec.wish_adjectives for c in verb.children)):
+            return self.wish(verb, subject, who)
+        if lemma == "be" and any(c.dep_ == "acomp" and lemma_of(c, spec) in spec.importance
+                                 for c in verb.children):
+            return self.importance(verb, subject, who)
+        modal = has_aux(verb, spec.obligations)
+        if (modal or self.semi_modal(verb)) and who is not None and who.kind in ("partner", "people"):
+            return ("obligation", subject, actions_of(verb, spec), False)
+        if (has_aux(verb, spec.invitations) and who is not None and not question
+                and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles)
+                and lemma not in spec.states):
+            return ("invitation", subject, actions_of(verb, spec), False)
+        if (has_aux(verb, spec.presumptions) and who is not None and who.kind == "people"
+                and not question and lemma not in spec.states and lemma not in spec.light_actions
+                and subject.dep_ != "nsubjpass"):
+            return ("presumption", subject, actions_of(verb, spec), False)
+        return None
+
+    def semi_modal(self, verb: Token) -> bool:
+        """"need to V", "have to V": the action is the ``xcomp`` of need/have."""
+        head = verb.head
+        return (verb.dep_ == "xcomp" and lemma_of(head, self.spec) in ("need", "have")
+                and any(c.lower_ == "to" for c in verb.children))
+
+    def directive(self, verb: Token, subject: Token | None, who: Party | None):
+        """"we ask your X to V", "districts are encouraged to V", "we need your nurses to V"."""
+        spec = self.spec
+        passive = subject is not None and subject.dep_ == "nsubjpass"
+        if passive:
+            asked = subject
+        else:
+            if who is not None and who.kind in ("partner", "people"):
+                return None  # the partner asking someone else is reported, not asked
+            asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            if asked is None:
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
+                    asked = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        action = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+                       and c.pos_ in ("VERB", "AUX")), None)
+        if asked is None and action is None:
+            # "I ask that your district take part": the clause's subject is asked.
+            clause = next((c for g in verb.subtree if g.dep_ in ("ccomp", "appos", "dobj")
+                           for c in [g] if c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
+            inner = subject_of(clause) if clause is not None else None
+            if inner is not None and self.party(inner).kind in ("partner", "people"):
+                asked, action = inner, clause
+        if action is None and asked is not None:
+            action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
+                           and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)
+        if action is None:
+            # "we ask for your support": the noun is the action.
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+                noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if noun is not None and self.party(noun).kind != "sender":
+                    return ("directive", noun, [noun], False)
+            return None
+        if lemma_of(verb, spec) == "need" and asked is None:
+            return None  # "we need to hire" is the sender's own need
+        if self.party(asked).kind not in ("partner", "people"):
+            return None  # "she is called in to counsel co-workers" tells; it asks no one here
+        return ("directive", asked, actions_of(action, spec), False)
+
+    def wish(self, verb: Token, subject: Token | None, who: Party | None):
+        """"we hope your board will V", "we'd love for you to V", "we'd welcome the chance to V"."""
+        spec = self.spec
+        if who is None or who.kind != "sender":
+            return None
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "advcl", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                inner = subject_of(child)
+                party = self.party(inner) if inner is not None else None
+                if party is not None and party.kind in ("partner", "people"):
+                    return ("wish", inner, actions_of(child, spec), False)
+                if inner is None and child.dep_ == "xcomp" and self.involves_partner(child):
+                    return ("permission", None, [child], True)
+            if child.dep_ == "dobj":
+                party = self.party(child)
+                if party.kind in ("partner", "people"):
+                    inner = next((g for g in child.children if g.dep_ in ("xcomp", "acl")), None)
+                    if inner is None:
+                        inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+                    if inner is not None:
+                        return ("wish", child, actions_of(inner, spec), False)
+                    if lemma_of(verb, spec) in ("appreciate", "welcome", "value"):
+                        return ("wish", child, [child], False)
+                # "welcome the chance to brief your team"
+                inner = next((g for g in child.children if g.dep_ in ("acl", "relcl")
+                              and g.pos_ == "VERB"), None)
+                if inner is not None and self.involves_partner(inner):
+                    return ("permission", None, [inner], True)
+        return None
+
+    def importance(self, verb: Token, subject: Token | None, who: Party | None):
+        """"It is vital that leagues V" or "Your support is important"."""
+        spec = self.spec
+        for child in verb.children:
+            # "It is vital that leagues create…" asks; "it is vital for staff to
+            # recognize…" advises.
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+                inner = subject_of(child)
+                party = self.party(inner) if inner is not None else None
+                if party is not None and party.kind in ("partner", "people"):
+                    return ("importance", inner, actions_of(child, spec), False)
+        if subject is not None and who is not None and who.kind == "partner" and subject.pos_ == "NOUN":
+            return ("importance", subject, [subject], False)
+        return None
+
+    def informs(self, verb: Token) -> bool:
+        """An imperative that points to information ("For more information, visit…",
+        "If you are being hurt, call our hotline"), not an ask of the partner."""
+        clause = self.text[verb.sent.start_char:verb.sent.end_char]
+        lemma = lemma_of(verb, self.spec)
+        return lemma in self.spec.info_actions or (
+            lemma in self.spec.contact_actions and self.spec.info_cues.search(clause) is not None)
+
+    def conditional_action(self, verb: Token) -> Token | None:
+        """"If you will act as a host site, please let us know": the ask is the
+        condition's action when the imperative only asks for an answer."""
+        if lemma_of(verb, self.spec) not in self.spec.answer_actions:
+            return None
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(g.lower_ == "if" for g in child.children):
+                inner = subject_of(child)
+                if inner is None or self.party(inner).kind not in ("partner", "people"):
+                    continue
+                if lemma_of(child, self.spec) == "be":
+                    willing = next((c for c in child.children if c.dep_ == "acomp"), None)
+                    action = next((c for c in (willing.children if willing else ())
+                                   if c.dep_ == "xcomp"), None)
+                    return action
+                return child
+        return None
+
+    def accepts(self, sent: Span) -> bool:
+        """A short question about an offer: "Would that be useful?", "Would either work
+        for you?", "Is that something your team could use?"."""
+        text = self.text[sent.start_char:sent.end_char].strip()
+        if not text.endswith("?") or len(text.split()) > 14:
+            return False
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.lower_ in self.spec.offer_pronouns
+
+    def self_talk(self, sent: Span) -> bool:
+        """A sentence about the sender itself: its subject is the sender ("We have
+        served…", "Our agency is the leading…") and it neither asks, offers nor says
+        what the sender knows of the partner ("We know your staff are stretched")."""
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return False
+        subject = subject_of(root)
+        if subject is None:
+            return False
+        if subject.pos_ == "PROPN" and self.party(subject).kind == "other" and (
+                lemma_of(root, self.spec) in self.spec.self_presentation
+                or any(c.dep_ == "acomp" and lemma_of(c, self.spec) in self.spec.self_presentation
+                       for c in root.children)):
+            return True  # "The Alliance is proud to have created…", "KSA launches…"
+        if self.party(subject).kind != "sender":
+            return False
+        if lemma_of(root, self.spec) in self.spec.perspective:
+            return False
+        if has_aux(root, self.spec.offer_modals) or root.tag_ == "VB":
+            return False  # a promise or a plan
+        return not any(self.party(t).kind in ("partner", "people") for t in root.subtree
+                       if t.dep_ in ("dobj", "pobj", "dative", "poss"))
+
+    def involves_partner(self, verb: Token) -> bool:
+        """Whether the partner is named in the clause under ``verb`` ("your team", "you")."""
+        return any(self.party(t).kind in ("partner", "people") for t in verb.subtree)
+

@@ -1,0 +1,165 @@
+"""Parts the request model reads from the parse: who a word names, the actions a
+request asks for, and how much they amount to.
+
+Kept apart from :mod:`framing.request_frames` (which finds the requests) so
+each stays small; both read the words of ``lexicons/requests.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon.requests_spec import RequestSpec
+
+SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+SENDER = {"we", "us", "i", "me", "ourselves", "myself"}
+PARTNER = {"you", "yourself", "yourselves", "y'all"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
+                "ninety": 90, "a": 1, "an": 1, "several": 3, "few": 3, "many": 5}
+NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who a word names: ``sender`` (we, our staff), ``partner`` (you, your board),
+    ``people`` (the partner's roles: teachers, every supervisor) or ``other``."""
+
+    kind: str
+    universal: bool = False
+
+
+def lemma_of(token: Token, spec: RequestSpec | None = None) -> str:
+    """The token's lemma, lower case, with the parser's known slips corrected
+    (``requests.yaml``'s ``lemma_fixes``: "hoping" is not a form of "hop")."""
+    lemma = token.lemma_.lower()
+    if spec is not None:
+        return spec.lemma_fixes.get(token.lower_, lemma)
+    return lemma
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject of the verb it is coordinated with."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    # "for your board to endorse": the subject sits under a "for" marker.
+    return None
+
+
+def has_aux(verb: Token, lemmas) -> bool:
+    """Whether an auxiliary of ``verb`` (or of the verb it is coordinated with) is one of ``lemmas``."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and (child.lemma_.lower() in lemmas
+                                                 or child.lower_ in lemmas):
+            return True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return has_aux(verb.head, lemmas)
+    return False
+
+
+def is_negated_verb(verb: Token) -> bool:
+    """Whether the verb carries a negation ("do not require", "never ask")."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
+    """Who ``token`` (the head of a noun phrase) names."""
+    if token is None:
+        return Party("other")
+    lower = token.lower_
+    if lower in SENDER:
+        return Party("sender")
+    if lower in PARTNER:
+        return Party("partner")
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        if owner.lower_ in ("our", "my"):
+            return Party("sender")
+        if owner.lower_ in ("your", "yours"):
+            return Party("partner")
+    universal = any(c.dep_ in ("det", "predet", "amod") and lemma_of(c, spec) in spec.universal
+                    for c in token.children)
+    lemma = lemma_of(token, spec)
+    if lemma in spec.partner_roles or (people is not None and people.search(token.text)):
+        return Party("people", universal)
+    # "all varsity and junior varsity coaches": the role may be a conjunct.
+    for conj in (c for c in token.children if c.dep_ == "conj"):
+        inner = party_of(conj, spec, people)
+        if inner.kind == "people":
+            return Party("people", universal or inner.universal)
+    return Party("other")
+
+
+def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
+    """The requested actions: the verb and the verbs coordinated with it
+    ("run our group and log who attends")."""
+    actions = [verb]
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "NOUN") and child.tag_.startswith(("VB", "NN")):
+            # A conjunct verb without its own subject shares the request.
+            if not any(g.dep_ in SUBJECTS for g in child.children):
+                actions.append(child)
+    return actions
+
+
+def _count(token: Token) -> float | None:
+    text = token.lower_
+    if NUMBER.match(text):
+        return float(text)
+    return NUMBER_WORDS.get(text)
+
+
+def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str], dict]:
+    """How much the request amounts to: the words that say it and flags
+    (universal, recurring, long, sessions)."""
+    words: list[str] = []
+    flags = {"universal": False, "recurring": False, "long": False, "sessions": False,
+             "sized": False}
+    tokens = list(tokens)
+    scope = list(tokens)
+    if asked is not None:
+        scope += [c for c in asked.children if c.dep_ in ("det", "predet", "amod")] + [asked]
+    for token in scope:
+        lemma = lemma_of(token, spec)
+        if lemma in spec.universal and token.dep_ in ("det", "predet", "amod", "nsubj", "dobj"):
+            head = token.head
+            if lemma_of(head, spec) in spec.time_units:
+                flags["recurring"] = True  # "each month", "at every intake"
+                words.append(f"{token.text} {head.text}")
+            else:
+                flags["universal"] = True
+                words.append(f"{token.text} {head.text}")
+        elif lemma in spec.recurrence:
+            flags["recurring"] = True
+            words.append(token.text)
+        elif lemma in spec.time_units and token.pos_ == "NOUN":
+            number = next((c for c in token.children if c.dep_ in ("nummod", "compound", "amod")
+                           and _count(c) is not None), None)
+            if number is None:
+                # "eight-week group": the number hangs on the unit word's own child,
+                # unless that child is a unit itself ("two-hour module" is one module).
+                number = next((g for c in token.children if lemma_of(c, spec) not in spec.time_units
+                               for g in c.children if _count(g) is not None), None)
+            if number is None:
+                continue
+            count = _count(number) or 0
+            words.append(f"{number.text} {token.text}")
+            flags["sized"] = True
+            if lemma in spec.long_units and not (lemma == "hour" and count < 1):
+                flags["long"] = True
+            elif lemma == "minute" and count >= 60:
+                flags["long"] = True
+            elif lemma in ("session", "class", "lesson", "meeting", "visit", "module") and count >= spec.many_sessions:
+                flags["sessions"] = True
+    # "district-wide", "across the district": searched only in the request's own words.
+    found = spec.universal_phrases.search(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text) if tokens else None
+    if found:
+        flags["universal"] = True
+        words.append(found.group(0).strip())
+    return list(dict.fromkeys(words)), flags

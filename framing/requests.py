@@ -1,0 +1,348 @@
+"""The request model: who a letter asks to do what, how much, and what the sender takes on.
+
+Read from the dependency parse, one sentence (or bullet) at a time, in the
+letter's body. A request is found where
+
+* an imperative has no subject ("Complete our exit questionnaire", "Please
+  require every supervisor to…");
+* a question asks the partner ("Could your counselors…?", "Would you be
+  willing to…?") or asks the partner's leave ("Could we borrow 20 minutes of
+  your next staff meeting?");
+* a directive verb names who is asked and what to do ("we are asking your
+  counselors to run…", "I urge the board to keep…", "the plan needs your
+  nurses to add…", "districts are encouraged to participate");
+* a wish names who should act ("we hope your board will vote…", "we would love
+  for your staff to…", "we would welcome the chance to brief your team");
+* an obligation or a plan falls on the partner's people ("your deacons should
+  collect…", "all coaches must complete…", "teachers will administer…");
+* it is called important that the partner acts ("It is vital that leagues…").
+
+Each request carries who is asked, the actions, how much (universality,
+recurrence, duration, sessions), the burden left on the partner (none, low,
+high, with the reasons) and whether it is specific. Offers (the sender takes
+work on), sender-centred sentences and unfilled template blanks are read in the
+same pass. Burden, ask and orientation findings and the alignment score all
+read this one model (:func:`requests_of`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .lexicon.requests_spec import RequestSpec
+from .message import Message
+from .request_frames import RequestReader
+from .request_parts import amount_of, has_aux, is_negated_verb, lemma_of, party_of, subject_of
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request to the partner, found in one sentence."""
+
+    start: int
+    end: int
+    text: str
+    mode: str            # imperative, question, permission, directive, wish, obligation, ...
+    who: str             # the words naming who is asked ("your counselors"), or "you" implied
+    who_named: bool      # a role or person is named (not implied, not a template blank)
+    actions: tuple[str, ...]
+    amount: tuple[str, ...]
+    burden: str          # none, low or high
+    reasons: tuple[str, ...]
+    specific: bool
+    bounds: tuple[str, ...]
+    by_sender: bool = False  # the sender does the work; the partner only says yes
+
+    def to_dict(self) -> dict:
+        """The request as reported under ``scores["requests"]``."""
+        return {"start": self.start, "end": self.end, "text": self.text, "mode": self.mode,
+                "who": self.who, "actions": list(self.actions), "amount": list(self.amount),
+                "burden": self.burden, "reasons": list(self.reasons),
+                "specific": self.specific, "bounds": list(self.bounds),
+                "by_sender": self.by_sender}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A sentence the model notes: an offer, sender-centred talk or a template blank."""
+
+    start: int
+    end: int
+    text: str
+    why: str
+
+
+@dataclass
+class RequestModel:
+    """Every request, offer, sender-centred sentence and blank of one message."""
+
+    requests: list[Request] = field(default_factory=list)
+    offers: list[Mention] = field(default_factory=list)
+    sender_centred: list[Mention] = field(default_factory=list)
+    placeholders: list[Mention] = field(default_factory=list)
+
+    @property
+    def best_ask(self) -> Request | None:
+        """The most specific request (specific first, then most bounds, then earliest)."""
+        if not self.requests:
+            return None
+        return max(self.requests, key=lambda r: (r.specific, len(r.bounds), -r.start))
+
+    @property
+    def heavy(self) -> list[Request]:
+        """Requests that leave high burden on the partner."""
+        return [r for r in self.requests if r.burden == "high"]
+
+    def to_dict(self) -> dict:
+        """The model as reported under ``scores["requests"]``."""
+        return {"requests": [r.to_dict() for r in self.requests],
+                "offers": [m.text for m in self.offers],
+                "sender_centred": [m.text for m in self.sender_centred],
+                "placeholders": [m.text for m in self.placeholders]}
+
+
+
+
+def _heading(text: str) -> bool:
+    """A title line ("Break The Silence Sunday"): a few capitalised words and no full
+    stop. It names something; it asks nothing."""
+    words = text.split()
+    if not words or len(words) > 8 or text.rstrip()[-1] in ".!?:;,":
+        return False
+    content = [w for w in words if len(w) > 3]
+    return bool(content) and all(w[0].isupper() for w in content) and len(words) > 1
+
+
+def _instruction(text: str) -> bool:
+    """A template's note to whoever fills it in ("[Type a short personal reason…]")."""
+    stripped = text.strip()
+    return stripped[:1] in "[{<" and stripped.rstrip(".")[-1:] in "]}>"
+
+
+def _noun_phrase(token: Token) -> str:
+    """The words of the noun phrase headed by ``token`` (its determiners and modifiers)."""
+    left = [t for t in token.lefts if t.dep_ in ("det", "predet", "poss", "amod", "compound", "nummod")]
+    start = min([t.i for t in left] + [token.i])
+    return token.doc[start:token.i + 1].text
+
+
+def _action_text(verb: Token) -> str:
+    """The action with its object, at most a few words ("run our eight-week group")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp")), None)
+    if obj is None:
+        return lemma_of(verb)
+    tokens = [t for t in obj.subtree][:8]
+    return f"{lemma_of(verb)} {verb.doc[tokens[0].i:tokens[-1].i + 1].text}".strip()
+
+
+class RequestAnalysis:
+    """Builds the :class:`RequestModel` of one message."""
+
+    def __init__(self, msg: Message, spec: RequestSpec):
+        self.msg = msg
+        self.spec = spec
+        self.reader = RequestReader(msg.text, spec, msg.people_pattern)
+        scopes = msg.sector.out_of_scope if msg.sector else ()
+        self.out_of_scope = [s.pattern for s in scopes if s.pattern is not None]
+
+    def model(self) -> RequestModel:
+        msg, spec = self.msg, self.spec
+        model = RequestModel()
+        sentences = msg.letter_sentences
+        texts = [msg.text[s.start_char:s.end_char] for s in sentences]
+        for index, sent in enumerate(sentences):
+            start, end = msg.sentence_range(sent)
+            text = msg.text[start:end]
+            if (not text.strip() or any(t._.is_mention for t in sent) or _heading(text)
+                    or _instruction(text)):
+                continue
+            blanks = list(spec.placeholders.finditer(text))
+            for blank in blanks:
+                model.placeholders.append(Mention(start + blank.start(), start + blank.end(),
+                                                  blank.group(0), "an unfilled blank"))
+            following = " ".join(texts[index:index + 2])
+            frames = []
+            if not all(t._.in_quote for t in sent if not t.is_punct):
+                frames = self.reader.read(sent)
+                for frame in frames:
+                    model.requests.append(self.request(frame, start, end, text, following, bool(blanks)))
+            offer = self.offer(sent, text)
+            if offer:
+                model.offers.append(Mention(start, end, text, offer))
+            if offer and not frames and self.conditional_offer(sent):
+                made = model.offers[-1]
+                model.requests.append(self.acceptance(made, start, end, text, following, bool(blanks)))
+            elif not frames and index and self.reader.accepts(sent) and model.offers \
+                    and model.offers[-1].end <= start and model.offers[-1].start >= self._previous(index):
+                # "I could write a short piece for your site. Would that be useful?"
+                # asks the partner to take up the offer just made.
+                made = model.offers[-1]
+                model.requests.append(self.acceptance(made, start, end, text, following, bool(blanks)))
+            centred = spec.sender_centred.search(text)
+            if centred:
+                model.sender_centred.append(Mention(start, end, text, centred.group(0)))
+            elif not frames and not offer and self.reader.self_talk(sent):
+                model.sender_centred.append(Mention(start, end, text, "about the sender"))
+        return model
+
+    def _previous(self, index: int) -> int:
+        """Where the sentence before ``index`` starts."""
+        sentences = self.msg.letter_sentences
+        return sentences[index - 1].start_char if index else 0
+
+    def acceptance(self, offer: Mention, start: int, end: int, text: str, following: str,
+                   blank: bool) -> Request:
+        """The question that asks the partner to take up the sender's offer."""
+        spec = self.spec
+        scope = offer.text + " " + following
+        bounds = [name for name, pattern in (("when", spec.when), ("how to answer", spec.how))
+                  if pattern.search(scope)]
+        words, _ = amount_of([t for t in self.msg.doc.char_span(offer.start, offer.end,
+                                                                 alignment_mode="expand") or ()],
+                             None, spec)
+        if words:
+            bounds.append("how much")
+        return Request(offer.start, end, self.msg.text[offer.start:end], "acceptance", "you", False,
+                       (offer.why,), tuple(words), "none", (), not blank and bool(bounds),
+                       tuple(bounds), by_sender=True)
+
+    def request(self, frame, start: int, end: int, text: str, following: str,
+                blank: bool) -> Request:
+        spec = self.spec
+        mode, asked, actions, by_sender = frame
+        tokens = sorted({t for a in actions for t in a.subtree}, key=lambda t: t.i)
+        amount, flags = amount_of(tokens, asked, spec)
+        party = party_of(asked, spec, self.reader.people) if asked is not None else None
+        if party is not None and party.universal:
+            flags["universal"] = True
+        lemmas = [lemma_of(a, spec) for a in actions]
+        # Tasks: actions beyond a yes (not light) that say what to do (not vague).
+        tasks = [lemma for lemma in lemmas
+                 if lemma not in spec.light_actions and lemma not in spec.vague_actions]
+        reasons = []
+        if flags["universal"]:
+            reasons.append("asks all or every one of them")
+        if flags["recurring"]:
+            reasons.append("repeats")
+        if flags["long"]:
+            reasons.append("takes hours or longer")
+        if flags["sessions"]:
+            reasons.append("several sessions")
+        if any(lemma in spec.paperwork for lemma in tasks):
+            reasons.append("record-keeping")
+        if any(p.search(text) for p in self.out_of_scope):
+            reasons.append("outside their role")
+        if mode == "obligation" and tasks:
+            reasons.append("an obligation")
+        if self.open_undertaking(actions, flags):
+            reasons.append("an open-ended undertaking")
+        if len(tasks) >= 2 and reasons:
+            reasons.append("several tasks")
+        if mode == "information":
+            burden, reasons = "none", []
+        elif by_sender:
+            burden = "low" if flags["long"] or flags["sessions"] else "none"
+        elif tasks:
+            burden = "high" if reasons else "low"
+        else:
+            # Even a meeting is heavy when everyone must sit it for hours, or it repeats.
+            heavy = (flags["recurring"] and (flags["long"] or flags["universal"] or flags["sessions"])) or (
+                flags["universal"] and (flags["long"] or flags["sessions"] or mode == "obligation"))
+            burden = "high" if heavy or "outside their role" in reasons else (
+                "low" if reasons or lemmas != [lemma for lemma in lemmas if lemma in spec.light_actions]
+                else "none")
+        who = _noun_phrase(asked) if asked is not None else "you"
+        who_named = (asked is not None and party is not None and party.kind in ("partner", "people")
+                     and asked.lower_ not in ("you", "yourself") and asked not in actions
+                     and not blank)
+        bounds = []
+        if spec.when.search(following):
+            bounds.append("when")
+        if spec.how.search(following):
+            bounds.append("how to answer")
+        if who_named:
+            bounds.append("who")
+        if flags["sized"]:
+            bounds.append("how much")  # a number of minutes, sessions or copies, not "every"
+        # A named bill, event or program makes even "support" or "attend" answerable.
+        named = any(t.pos_ == "PROPN" or (t.like_num and t.i > actions[0].i) for t in tokens
+                    if t not in actions and not t._.in_name)
+        vague = all(lemma in spec.vague_actions for lemma in lemmas)
+        if named and vague:
+            bounds.append("what")
+        # Specific: a concrete action on a concrete thing ("post the flyer in your
+        # break room", "attend the Town Hall"), or a vague verb made answerable by
+        # a named bill, event or program ("support SB848"). The bounds (when, how
+        # to answer, who, how much) make it bounded, which the score reads apart.
+        concrete = any(c.dep_ in ("dobj", "prep", "dative", "xcomp", "prt", "attr")
+                       for a in actions for c in a.children) or by_sender
+        specific = mode != "information" and not blank and (
+            (not vague and concrete) or (vague and named))
+        return Request(start, end, text, mode, who, who_named,
+                       tuple(_action_text(a) for a in actions), tuple(amount), burden,
+                       tuple(reasons) if burden != "none" else (), specific, tuple(bounds),
+                       by_sender)
+
+    def open_undertaking(self, actions: list[Token], flags: dict) -> bool:
+        """A standing commitment with no size or end: adopt a program, act as a host
+        site, provide services, amend a policy, educate staff. One event ("host a
+        workshop", "organize a table") or a stated size bounds it."""
+        spec = self.spec
+        if flags["sized"]:
+            return False
+        for action in actions:
+            if lemma_of(action, spec) not in spec.undertakings:
+                continue
+            objects = [t for t in action.subtree if t.pos_ == "NOUN" and t.i > action.i]
+            if not any(lemma_of(t, spec) in spec.events for t in objects):
+                return True
+        return False
+
+    def offer(self, sent: Span, text: str) -> str | None:
+        """What the sender takes on in this sentence, if anything."""
+        spec = self.spec
+        for token in sent:
+            if token.pos_ != "VERB" or lemma_of(token, spec) not in spec.offer_verbs:
+                continue
+            if is_negated_verb(token) or token.tag_ in ("VBG", "VBN", "VBD"):
+                continue  # "I am writing to ask" reports and "we ran" recounts; neither offers
+            subject = subject_of(token)
+            if (subject is None and token.dep_ == "xcomp"
+                    and not any(c.dep_ in ("dobj", "dative") for c in token.head.children)):
+                head = token.head.head if token.head.dep_ == "acomp" else token.head
+                subject = subject_of(head)  # "we would be happy to present"
+            if subject is None:
+                continue
+            if party_of(subject, spec, None).kind == "sender" or self.named_sender(subject, token):
+                return f"{subject.text} {lemma_of(token, spec)}"
+        found = spec.offer_phrases.search(text)
+        return found.group(0) if found else None
+
+    def named_sender(self, subject: Token, verb: Token) -> bool:
+        """An organisation named as the subject of a promise to the partner's people:
+        "MNADV will walk your command staff through…", "DAHA can take your team…"."""
+        spec = self.spec
+        if subject.pos_ != "PROPN" or not has_aux(verb, spec.offer_modals):
+            return False
+        return any(party_of(t, spec, None).kind == "partner" for t in verb.subtree
+                   if t.dep_ in ("dobj", "pobj", "dative"))
+
+    def conditional_offer(self, sent: Span) -> bool:
+        """An offer made on the partner's word: "If your agency is considering the LAP,
+        we will walk your staff through it in a single meeting"."""
+        spec = self.spec
+        for child in sent.root.children:
+            if child.dep_ == "advcl" and any(g.lower_ in ("if", "whenever") for g in child.children):
+                inner = subject_of(child)
+                if inner is not None and party_of(inner, spec, self.reader.people).kind in ("partner", "people"):
+                    return True
+        return False
+
+
+def requests_of(msg: Message) -> RequestModel:
+    """The message's request model, computed once and read by checks and the score."""
+    spec = msg.lexicons.requests
+    if spec is None:
+        return RequestModel()
+    return msg.analysis("requests", lambda: RequestAnalysis(msg, spec).model())
