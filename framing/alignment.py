@@ -1,70 +1,157 @@
-"""How well a message speaks to a partner's ranked priorities (score 0-100).
+"""How well a pitch fits the partner it goes to (score 0-100), part by part.
 
-The score is explainable by its parts, each reported:
+A pitch fits when it ties the partner's priorities to what the partner gains,
+opens on that, makes a specific ask the partner can say yes to, leaves little
+new work on them and talks about the partner rather than about the sender:
 
-* coverage (45%): the ranked priorities the message addresses, weighted by
-  rank; addressing the top two (or the same weight lower down) is full marks;
-* lead (25%): whether the opening sentences lead with a priority (the top
-  priority counts fully, others 70%);
-* partner language (15%): the partner's priority words against the
-  sender's issue language;
-* partner voice (15%): "you/your" against "we/our/us";
-* minus 5 points per burden finding (at most 20).
+* priorities (30): the partner's ranked priorities that a sentence ties to a
+  gain (it names the partner, its people or those it serves, or says what
+  improves, drops or is protected), weighted by rank against their top three;
+  a priority counts once however often it is named, a sentence ties at most
+  two, and a sentence about the sender's own record ties none;
+* lead (20): the opening paragraph (after the greeting) ties a priority to a
+  gain (60%: the top priority fully, another 70% of that) and opens on the
+  partner's world rather than the sender's (40%);
+* ask (15): a specific request (a concrete action, or a named bill or event;
+  no template blanks), bounded (a time, a way to answer or a size) and light:
+  full marks; specific but open-ended 60%; vague, heavy or none 30%;
+* burden (15): high-burden requests cost, the sender taking work on gives back;
+* focus (20): the share of sentences about the sender itself (its history,
+  record, anniversaries, galas, grants, awards): half of them costs it all;
+* and each unfilled template blank costs 5 points (at most 20).
 
-The analysis is computed once per message (:func:`alignment_of`) from the
-message, its sector or profile and the packs' ``sender_language`` terms, never
-from which checks ran: the same text against the same sector scores the same
-as a pitch and as campaign copy.
+Every part lists the words that earned or cost it (``explain``). The analysis is
+computed once per message (:func:`alignment_of`) from the parse, the request
+model and the priorities, never from which checks ran. Only the letter's body
+counts: a line above the greeting, the subject line and the signature do not.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from spacy.tokens import Span
 
 from .lexicon import Lexicons
 from .lexicon.schema import terms_pattern
 from .message import Message
+from .request_parts import lemma_of, party_of, subject_of
+from .requests import RequestModel, requests_of
 
-LEAD_SENTENCES = 2
-WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|[Mm]y|I)\b")
-YOU = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
-WEIGHTS = {"coverage": 45, "lead": 25, "language": 15, "voice": 15}
+WEIGHTS = {"priorities": 30, "lead": 20, "ask": 15, "burden": 15, "focus": 20}
+TARGET_PRIORITIES = 3
+PER_SENTENCE = 2          # a sentence listing more priorities ties only this many
+SHORT_PARAGRAPH = 8       # "I hope this finds you well." opens nothing: read on
+CENTRED_SHARE_COST = 2.0  # half the sentences about us costs the whole part
+LEAD_PRIORITY = 0.6       # the rest of the lead is opening on the partner's world
+HEAVY_COST = 0.4
+OFFER_CREDIT = 0.2
+NO_ASK = 0.3
+OPEN_ASK = 0.6
+BLANK_COST = 5
+BLANK_LIMIT = 20
 
 
 @dataclass
 class PriorityHit:
+    """Where one priority is named, and the sentences that tie it to a gain."""
+
     id: str
     label: str
     rank: int
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    gains: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def addressed(self) -> bool:
-        return bool(self.spans)
+        return bool(self.gains)
 
 
 class AlignmentAnalysis:
-    """Priority hits, the lead and the language mix of one message."""
+    """Priorities tied to gains, the lead, the ask, burden and focus of one message."""
 
     def __init__(self, msg: Message, sender_terms: list[str] | tuple[str, ...] = ()):
         self.msg = msg
         self.sender_terms = tuple(sender_terms)
+        self.spec = msg.lexicons.requests
+
+    @cached_property
+    def model(self) -> RequestModel:
+        return requests_of(self.msg)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The letter's body sentences, each once (a repeated sentence says nothing new)."""
+        seen, out = set(), []
+        for sent in self.msg.letter_sentences:
+            key = " ".join(sent.text.lower().split())
+            if key and key not in seen and not all(t._.is_mention for t in sent if not t.is_punct):
+                seen.add(key)
+                out.append(sent)
+        return out
+
+    @cached_property
+    def centred(self) -> list[tuple[int, int, str]]:
+        """Sentences about the sender itself."""
+        starts = {s.start_char for s in self.sentences}
+        return [(m.start, m.end, m.text) for m in self.model.sender_centred if m.start in starts]
+
+    def _ties(self, sent: Span, start: int, end: int, named: list[tuple[int, int]]) -> bool:
+        """Whether the priority named at ``start:end`` is tied to what the partner gains.
+
+        ``named`` are the sentence's priority matches: their own words ("safety
+        committee") never tie a priority, and a verbless list ties nothing."""
+        spec = self.spec
+        if spec is None:
+            return True
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return False
+        root = sent.root
+        subject = subject_of(root)
+        if subject is not None and party_of(subject, spec, None).kind == "sender" and not any(
+                c.dep_ == "aux" and c.lower_ in spec.offer_modals for c in root.children):
+            return False  # "our program served 40 schools focused on attendance"
+        people = self.msg.people_pattern
+        for token in sent:
+            if token.is_punct or any(s <= token.idx < e for s, e in named):
+                continue
+            kind = party_of(token, spec, people).kind
+            if kind in ("partner", "people") or lemma_of(token, spec) in spec.served:
+                return True
+        span = self.msg.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        for ancestor in span.root.ancestors:
+            if lemma_of(ancestor, spec) in spec.outcomes:
+                return True
+        return any(lemma_of(c, spec) in spec.outcomes for c in span.root.children)
 
     @cached_property
     def hits(self) -> list[PriorityHit]:
-        hits = []
-        for priority in self.msg.priorities:
-            hit = PriorityHit(priority.id, priority.label, priority.rank)
-            for start, end in self.msg.spans_of(priority.pattern):
-                if not self._is_mention(start, end):
-                    hit.spans.append((start, end, self.msg.text[start:end]))
-            hits.append(hit)
+        hits = [PriorityHit(p.id, p.label, p.rank) for p in self.msg.priorities]
+        centred = {s for s, _, _ in self.centred}
+        for sent in self.sentences:
+            start, end = self.msg.sentence_range(sent)
+            text = self.msg.text[start:end]
+            found = {}
+            for hit, priority in zip(hits, self.msg.priorities):
+                if priority.pattern is None:
+                    continue
+                matches = [(start + m.start(), start + m.end(), m.group(0))
+                           for m in priority.pattern.finditer(text)
+                           if not self._is_mention(start + m.start(), start + m.end())]
+                if matches:
+                    found[hit.id] = matches
+                    hit.spans += matches
+            named = [(s, e) for matches in found.values() for s, e, _ in matches]
+            tied = 0
+            for hit in hits:
+                matches = found.get(hit.id)
+                if (matches and tied < PER_SENTENCE and start not in centred and not hit.gains
+                        and self._ties(sent, matches[0][0], matches[0][1], named)):
+                    hit.gains.append((start, end, text))
+                    tied += 1
         return hits
-
-    @cached_property
-    def partner_word_spans(self) -> list[tuple[int, int]]:
-        return self.msg.spans_of(self.msg.partner_words)
 
     def _is_mention(self, start: int, end: int) -> bool:
         span = self.msg.doc.char_span(start, end, alignment_mode="expand")
@@ -72,20 +159,34 @@ class AlignmentAnalysis:
 
     @cached_property
     def opening(self) -> tuple[int, int]:
-        """The body's opening sentences (never a subject line or salutation)."""
-        sentences = self.msg.opening_sentences(LEAD_SENTENCES)
-        return (sentences[0].start_char, sentences[-1].end_char) if sentences else (0, 0)
+        """The opening paragraph of the letter's body (with the next one when it is a
+        pleasantry of a few words)."""
+        sentences = self.msg.letter_sentences
+        if not sentences:
+            return (0, 0)
+        first = sentences[0].start_char
+        paragraphs = [p for p in self.msg.paragraphs if p[1] > first]
+        if not paragraphs:
+            return (first, sentences[-1].end_char)
+        start, end = max(first, paragraphs[0][0]), paragraphs[0][1]
+        if len(self.msg.text[start:end].split()) < SHORT_PARAGRAPH and len(paragraphs) > 1:
+            end = paragraphs[1][1]
+        return (start, end)
 
     def in_opening(self, start: int) -> bool:
         return self.opening[0] <= start < self.opening[1]
 
     @cached_property
     def lead(self) -> PriorityHit | None:
-        """The best-ranked priority addressed in the opening sentences."""
+        """The best-ranked priority the opening ties to a gain."""
         for hit in self.hits:
-            if any(self.in_opening(start) for start, _, _ in hit.spans):
+            if any(self.in_opening(start) for start, _, _ in hit.gains):
                 return hit
         return None
+
+    @cached_property
+    def partner_word_spans(self) -> list[tuple[int, int]]:
+        return self.msg.spans_of(self.msg.partner_words)
 
     @cached_property
     def leads_with_partner_words(self) -> bool:
@@ -93,6 +194,7 @@ class AlignmentAnalysis:
 
     @cached_property
     def sender_spans(self) -> list[tuple[int, int]]:
+        """The sender's issue language (read by the ``sender_language`` check)."""
         terms = list(self.sender_terms)
         if self.msg.sector:
             for swap in self.msg.sector.swaps:
@@ -113,43 +215,147 @@ class AlignmentAnalysis:
         total = sender + self.partner_hit_count
         return sender / total if total else 0.0
 
-    def score(self, burden_findings: int = 0) -> dict:
-        """The alignment score with its parts, per-priority coverage and lead."""
+    # -- the parts -------------------------------------------------------------
+    def part_priorities(self, explain: list) -> float:
         hits = self.hits
-        n = len(hits)
-        weights = [n - i for i in range(n)]
-        target = sum(weights[:2]) or 1
-        covered = sum(w for w, h in zip(weights, hits) if h.addressed)
-        coverage = min(1.0, covered / target)
+        weights = {h.id: len(hits) - i for i, h in enumerate(hits)}
+        target = sum(sorted(weights.values(), reverse=True)[:TARGET_PRIORITIES]) or 1
+        for hit in hits:
+            if hit.gains:
+                explain.append(_why("priorities", "earned", hit.gains[0],
+                                    f"ties {hit.label.lower()} to what they gain"))
+            elif hit.spans:
+                explain.append(_why("priorities", "missed", hit.spans[0],
+                                    f"names {hit.label.lower()} but not what they gain from it"))
+        return min(1.0, sum(weights[h.id] for h in hits if h.addressed) / target)
+
+    @cached_property
+    def orientation(self) -> float:
+        """How far the opening paragraph is about the partner's world rather than the
+        sender's: of its sentences that are about either, the share that name the
+        partner, its people or those it serves without the sender as their subject."""
+        spec = self.spec
+        sentences = [s for s in self.sentences if self.in_opening(s.start_char)]
+        if not sentences or spec is None:
+            return 0.0
+        people = self.msg.people_pattern
+        centred = {s for s, _, _ in self.centred}
+        theirs = ours = 0
+        for sent in sentences:
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue  # a list of words says nothing about anyone
+            subject = subject_of(sent.root)
+            if sent.start_char in centred or (
+                    subject is not None and party_of(subject, spec, people).kind == "sender"):
+                ours += 1
+            elif any(party_of(t, spec, people).kind in ("partner", "people")
+                     or lemma_of(t, spec) in spec.served for t in sent if t.pos_ in ("PRON", "NOUN", "PROPN")):
+                theirs += 1
+        return theirs / (theirs + ours) if theirs + ours else 0.0
+
+    def part_lead(self, explain: list) -> float:
         lead = self.lead
-        lead_value = 0.0
-        if lead is not None:
-            lead_value = 1.0 if lead.rank == hits[0].rank else 0.7
-        elif self.leads_with_partner_words:
-            lead_value = 0.7
-        language = 1.0 - self.sender_share if (self.sender_spans or self.partner_hit_count) else 0.5
-        we = len(WE.findall(self.msg.text))
-        you = len(YOU.findall(self.msg.text))
-        voice = you / (you + we) if (you + we) else 0.5
-        voice = min(1.0, voice * 2)  # an even mix of "we" and "you" is fine
-        parts = {"coverage": coverage, "lead": lead_value, "language": language, "voice": voice}
+        start, end = self.opening
+        opening = (start, end, self.msg.text[start:end])
+        value = 0.0
+        if lead is None:
+            explain.append(_why("lead", "missed", opening, "the opening ties none of their priorities to a gain"))
+        else:
+            top = self.hits[0].id if self.hits else None
+            explain.append(_why("lead", "earned", lead.gains[0], f"opens on {lead.label.lower()}"))
+            value = LEAD_PRIORITY * (1.0 if lead.id == top else 0.7)
+        orientation = self.orientation
+        if orientation >= 0.5:
+            explain.append(_why("lead", "earned", opening, "opens on them, not on us"))
+        else:
+            explain.append(_why("lead", "cost", opening, "opens on us, not on them"))
+        return value + (1.0 - LEAD_PRIORITY) * orientation
+
+    def part_ask(self, explain: list) -> float:
+        ask = self.model.best_ask
+        if ask is None:
+            # No ask is as weak as a vague one: either way the partner has nothing to
+            # say yes to (a letter that only informs or thanks is not a pitch).
+            explain.append(_why("ask", "missed", None, "no request found"))
+            return NO_ASK
+        where = (ask.start, ask.end, ask.text)
+        if not ask.specific:
+            explain.append(_why("ask", "cost", where, "the ask is vague: say who does what, when"))
+            return NO_ASK
+        if ask.burden == "high":
+            explain.append(_why("ask", "cost", where, "specific, but heavy: " + ", ".join(ask.reasons)))
+            return NO_ASK
+        bounded = [b for b in ask.bounds if b in ("when", "how to answer", "how much")]
+        if not bounded:
+            explain.append(_why("ask", "cost", where, "specific, but open-ended: say when or how much"))
+            return OPEN_ASK
+        explain.append(_why("ask", "earned", where, "a specific, bounded ask: " + ", ".join(ask.bounds)))
+        return 1.0
+
+    def part_burden(self, explain: list) -> float:
+        heavy = self.model.heavy
+        offers = self.model.offers
+        for request in heavy:
+            explain.append(_why("burden", "cost", (request.start, request.end, request.text),
+                                "new work for them: " + ", ".join(request.reasons)))
+        for offer in offers[:2]:
+            explain.append(_why("burden", "earned", (offer.start, offer.end, offer.text),
+                                "you take the work on"))
+        credit = OFFER_CREDIT * min(len(offers), 2)
+        return max(0.0, min(1.0, 1.0 - HEAVY_COST * len(heavy) + (credit if heavy else 0.0)))
+
+    def part_focus(self, explain: list) -> float:
+        for item in self.centred:
+            explain.append(_why("focus", "cost", item, "about us, not them"))
+        # A share of the sentences that say something (a verbless list adds nothing).
+        saying = [s for s in self.sentences if any(t.pos_ in ("VERB", "AUX") for t in s)]
+        if not saying:
+            return 1.0
+        return max(0.0, 1.0 - CENTRED_SHARE_COST * len(self.centred) / len(saying))
+
+    def score(self, burden_findings: int = 0) -> dict:
+        """The score with its parts, what earned or cost each, and the priorities."""
+        explain: list[dict] = []
+        parts = {"priorities": self.part_priorities(explain), "lead": self.part_lead(explain),
+                 "ask": self.part_ask(explain), "burden": self.part_burden(explain),
+                 "focus": self.part_focus(explain)}
         raw = sum(WEIGHTS[k] * v for k, v in parts.items())
-        penalty = min(20, 5 * burden_findings)
-        score = max(0, min(100, round(raw - penalty)))
+        # An unfilled blank ("[who on your team]", "[date]") is not ready to send: it
+        # never counts as a named person or a date, and each costs points.
+        blanks = self.model.placeholders
+        for blank in blanks:
+            explain.append(_why("blanks", "cost", (blank.start, blank.end, blank.text),
+                                "an unfilled blank"))
+        raw -= min(BLANK_LIMIT, BLANK_COST * len(blanks))
+        we = sum(1 for t in self.msg.doc if t.lower_ in ("we", "our", "ours", "us", "my", "i"))
+        you = sum(1 for t in self.msg.doc if t.lower_ in ("you", "your", "yours"))
         return {
-            "score": score,
+            "score": max(0, min(100, round(raw))),
             "parts": {k: round(v, 3) for k, v in parts.items()},
             "weights": WEIGHTS,
-            "burden_penalty": penalty,
-            "leads_with": lead.id if lead else None,
+            "burden_penalty": 0,
+            "blank_penalty": min(BLANK_LIMIT, BLANK_COST * len(blanks)),
+            "leads_with": self.lead.id if self.lead else None,
             "sender_share": round(self.sender_share, 3),
             "we_you": {"we": we, "you": you},
+            "explain": explain,
             "priorities": [
                 {"id": h.id, "label": h.label, "rank": h.rank, "addressed": h.addressed,
-                 "where": [{"start": s, "end": e, "text": t} for s, e, t in h.spans]}
-                for h in hits
+                 "named": bool(h.spans),
+                 "where": [{"start": s, "end": e, "text": t} for s, e, t in h.spans],
+                 "gains": [{"start": s, "end": e, "text": t} for s, e, t in h.gains]}
+                for h in self.hits
             ],
         }
+
+
+def _why(part: str, effect: str, where, why: str) -> dict:
+    """One line of explanation: which part, earned/cost/missed, the words, and why."""
+    item = {"part": part, "effect": effect, "why": why}
+    if where is not None:
+        start, end, text = where
+        item.update({"start": start, "end": end, "text": text})
+    return item
 
 
 def sender_terms(lexicons: Lexicons) -> tuple[str, ...]:
