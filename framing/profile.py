@@ -67,11 +67,16 @@ class PartnerProfile:
         for rank, item in enumerate(self.priorities, start=1):
             base = by_id.get(item.get("id", ""))
             terms = list(item.get("terms", []))
+            paraphrases: list[str] = []
             if base:
                 terms += [t for t in base.terms if t not in terms]
+                # The pack's everyday phrasings of the priority still count.
+                paraphrases = [p for p in base.paraphrases if p not in terms]
             label = item.get("label") or (base.label if base else item.get("id", f"priority {rank}"))
+            phrases = terms + paraphrases
             out.append(Priority(item.get("id") or f"p{rank}", label, rank, tuple(terms),
-                                terms_pattern(terms) if terms else None))
+                                terms_pattern(phrases) if phrases else None, tuple(paraphrases),
+                                base.sources if base else ()))
         return out
 
     @classmethod
