@@ -62,27 +62,28 @@ class PartnerProfile:
 
     def effective_priorities(self, sector: Sector | None) -> list[Priority]:
         """Ranked priorities in the partner's own words: each row's label and terms as
-        the user wrote them. A row still carrying a sector priority's id and label,
-        with no terms of its own, is that sector default and brings the pack's terms
-        and paraphrases; a retitled row is the user's, whatever id it came from."""
+        the user wrote them. A row still carrying a sector priority's id and label is
+        that priority: the pack's paraphrases count, and with no terms of its own it
+        brings the pack's terms. A retitled row is the user's, whatever id it came
+        from; a removed row is gone."""
         by_id = {p.id: p for p in sector.priorities} if sector else {}
         out = []
         for rank, item in enumerate(self.priorities, start=1):
             base = by_id.get(item.get("id", ""))
             terms = list(item.get("terms", []))
             label = (item.get("label") or "").strip()
+            # Still the sector's priority (its label kept): the pack's everyday
+            # phrasings count, and with no terms of its own the row is the default.
             default = base is not None and (not label or label == base.label)
-            phrases = list(terms)
+            paraphrases = [p for p in base.paraphrases if p not in terms] if default else []
             if default and not terms:
                 terms = list(base.terms)
-                phrases = terms + list(base.paraphrases)
             if not label:
                 label = base.label if base else item.get("id", f"priority {rank}")
-            if not phrases:
-                phrases = [label]  # a priority typed with no terms is matched by its own name
+            phrases = terms + paraphrases or [label]  # no terms: matched by its own name
             out.append(Priority(item.get("id") or f"p{rank}", label, rank, tuple(terms),
-                                variants_pattern(phrases),
-                                tuple(base.paraphrases) if default and base else ()))
+                                variants_pattern(phrases), tuple(paraphrases),
+                                base.sources if default else ()))
         return out
 
     @classmethod

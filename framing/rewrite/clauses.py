@@ -154,12 +154,20 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         auto=agent_obj is not None)
 
 
-def _topic(msg: Message) -> str:
-    """The message's subject in the partner's words when a sector swap names it."""
+def _swap_in(msg: Message):
+    """The first sector swap whose sender words the message uses, if any."""
     if msg.sector is not None:
         for swap in msg.sector.swaps:
             if swap.pattern is not None and swap.pattern.search(msg.text):
-                return swap.partner[0]
+                return swap
+    return None
+
+
+def _topic(msg: Message) -> str:
+    """The message's subject in the partner's words when a sector swap names it."""
+    swap = _swap_in(msg)
+    if swap is not None:
+        return swap.partner[0]
     for chunk in msg.doc.noun_chunks:
         # a subject line, salutation or headline is not what the message is about
         if not msg.in_body(chunk.start_char, chunk.end_char):
@@ -173,7 +181,11 @@ def opening_sentence(msg: Message, finding: Finding) -> Rewrite | None:
     """A first sentence that leads with the partner's top priority and the message's topic."""
     if not msg.priorities:
         return None
-    top = msg.priorities[0]
+    # The priority the message's own topic serves (a swap names it), else the
+    # partner's top one: "students in unstable housing" go with attendance.
+    swap = _swap_in(msg)
+    top = next((p for p in msg.priorities if swap is not None and p.id == swap.priority),
+               msg.priorities[0])
     partner = msg.profile.name if msg.profile else "you"
     cares = "care" if partner == "you" else "cares"
     topic = _topic(msg)

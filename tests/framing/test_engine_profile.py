@@ -38,6 +38,14 @@ def test_partner_words_drive_alignment(analyzer):
     assert all(p["addressed"] for p in alignment["priorities"][:2])
 
 
+def test_a_profile_priority_keeps_the_pack_paraphrases_it_extends(analyzer):
+    # The profile extends the pack's attendance priority by id: the pack's
+    # everyday phrasings of it still count, next to the profile's own words.
+    report = analyzer.analyze("Too many kids are missing school this year. We can help.",
+                              profile=SCHOOL)
+    assert report.scores["alignment"]["leads_with"] == "attendance"
+
+
 def test_words_to_avoid_are_flagged(analyzer):
     report = analyzer.analyze("This mandatory lesson fits advisory.", profile=SCHOOL)
     finding = next(f for f in report.findings if f.rule == "profile.avoid-word")

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from lexicon_samples import GOOD_RULE
 from repo_paths import LEXICONS
 
@@ -85,6 +86,18 @@ def test_sector_file_name_must_match_id(lexicon_dir):
     source.rename(lexicon_dir / "sectors" / "schools.yaml")
     with pytest.raises(LexiconError, match="must match the file name"):
         load_lexicons(lexicon_dir)
+
+
+def test_unknown_priority_source_is_refused(lexicon_dir):
+    path = lexicon_dir / "sectors" / "education.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["priorities"][0]["sources"] = ["https://example.org/not-in-this-pack"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicons(lexicon_dir)
+    message = str(info.value)
+    assert str(path) in message and "priorities[0].sources[0]" in message, message
+    assert "not among the pack's sources" in message, message
 
 
 def test_local_resources_count_as_help(lexicon_dir, tmp_path):

@@ -54,6 +54,20 @@ def test_golden_pitch_reframes_for_its_sector(analyzer, sector):
     assert all(b.startswith("[") and b.endswith("]") for b in variant.blanks)
 
 
+@pytest.mark.parametrize("sector, text, serves", [
+    # Youth homelessness is swapped for students in unstable housing, which
+    # serve attendance, though achievement ranks first for schools.
+    ("education", GOLDEN["education"], "Attendance and engagement"),
+    ("law-enforcement", "Intimate partner violence touches many families here. Please join us.",
+     "Calls for service"),
+])
+def test_added_opening_leads_with_the_priority_its_topic_serves(analyzer, sector, text, serves):
+    variant = reframe(analyzer, analyzer.analyze(text, sector=sector))
+    (opening,) = [r for r in variant.applied if r.kind == "opening"]
+    assert opening.serves == serves
+    assert opening.replacement.startswith(f"This is about {serves[:1].lower() + serves[1:]}")
+
+
 def test_grammar_spot_checks(analyzer):
     text = ("Youth homelessness is rising in our district. Addicts deserve care, and an addict "
             "deserves respect. He committed suicide in 2019. The survey was completed by 300 students.")

@@ -7,8 +7,8 @@ from framing.lexicon import get_lexicons
 
 LEXICONS = get_lexicons()
 REQUIRED = {"education", "labor", "business", "media", "faith", "healthcare", "housing",
-            "government", "law-enforcement", "social-services", "youth-serving", "prevention",
-            "public-resources", "parents", "youth", "civic"}
+            "tenants", "government", "public-health", "law-enforcement", "social-services",
+            "youth-serving", "prevention", "public-resources", "parents", "youth", "civic"}
 
 
 def test_required_sectors_present():
@@ -20,6 +20,16 @@ def test_every_sector_has_ranked_priorities_and_sources():
         ranks = [p.rank for p in sector.priorities]
         assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks), sector.id
         assert sector.sources and sector.swaps and sector.people, sector.id
+
+
+def test_every_priority_cites_the_partner_documents_it_comes_from():
+    # A priority's words must be traceable to real partner documents, each one
+    # listed among the pack's sources.
+    for sector in LEXICONS.sectors.values():
+        urls = {source.url for source in sector.sources}
+        for priority in sector.priorities:
+            assert priority.sources, f"{sector.id}: priority {priority.id!r} cites no source"
+            assert set(priority.sources) <= urls, (sector.id, priority.id)
 
 
 def _params(attr):

@@ -172,7 +172,8 @@ def test_csv_without_document_column_builds_profiles():
                              "notes": ""}]
     assert doc["readiness"]["stage"] == 4 and doc["capacity"] == "stretched"
     assert doc["priorities"][0]["id"] == "attendance"  # matched the pack by label
-    assert doc["priorities"][0]["terms"] == list(packs["education"].priorities[0].terms)
+    attendance = next(p for p in packs["education"].priorities if p.id == "attendance")
+    assert doc["priorities"][0]["terms"] == list(attendance.terms)
     assert doc["priorities"][1] == {"id": "", "label": "Teacher workload", "terms": []}
     assert doc["notes"] == "Notes, with comma"
 
