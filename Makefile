@@ -49,6 +49,7 @@ bench: install
 # How the guideline checks do on the annotated corpus of real texts (a benchmark, not a gate).
 eval: install
 	$(BIN)/python -m framing.evaluate --corpus tests/corpus/guidelines
+	$(BIN)/python -m framing.evaluate_fit
 
 # Load and fault tests against the production server (slow; not part of `make test`).
 loadtest: install

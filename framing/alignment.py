@@ -104,7 +104,7 @@ class AlignmentAnalysis:
         spec = self.spec
         if spec is None:
             return True
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if _listing(sent, named) or not _says(sent):
             return False
         root = sent.root
         subject = subject_of(root)
@@ -113,22 +113,30 @@ class AlignmentAnalysis:
             return False  # "our program served 40 schools focused on attendance"
         people = self.msg.people_pattern
         for token in sent:
-            if token.is_punct or any(s <= token.idx < e for s, e in named):
-                continue
+            if token.is_punct or (token.pos_ != "PRON" and any(s <= token.idx < e for s, e in named)):
+                continue  # a role inside the priority's own words ("safety committee") ties nothing
             kind = party_of(token, spec, people).kind
             if kind in ("partner", "people") or lemma_of(token, spec) in spec.served:
                 return True
-        span = self.msg.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return False
-        for ancestor in span.root.ancestors:
-            if lemma_of(ancestor, spec) in spec.outcomes:
-                return True
-        return any(lemma_of(c, spec) in spec.outcomes for c in span.root.children)
+        # Or it says what changes: an outcome word anywhere in the sentence ("drain",
+        # "cut", "hardest to close", "safer").
+        return any(lemma_of(t, spec) in spec.outcomes for t in sent
+                   if not any(s <= t.idx < e for s, e in named))
 
     @cached_property
     def hits(self) -> list[PriorityHit]:
+        """Each priority's matches and the sentences that tie it to a gain."""
+        return self._matches[0]
+
+    @cached_property
+    def named(self) -> dict[int, list[tuple[int, int]]]:
+        """Where each sentence (by its start) names the partner's priorities."""
+        return self._matches[1]
+
+    @cached_property
+    def _matches(self) -> tuple[list[PriorityHit], dict[int, list[tuple[int, int]]]]:
         hits = [PriorityHit(p.id, p.label, p.rank) for p in self.msg.priorities]
+        named_in: dict[int, list[tuple[int, int]]] = {}
         centred = {s for s, _, _ in self.centred}
         for sent in self.sentences:
             start, end = self.msg.sentence_range(sent)
@@ -144,6 +152,7 @@ class AlignmentAnalysis:
                     found[hit.id] = matches
                     hit.spans += matches
             named = [(s, e) for matches in found.values() for s, e, _ in matches]
+            named_in[sent.start_char] = named
             tied = 0
             for hit in hits:
                 matches = found.get(hit.id)
@@ -151,7 +160,7 @@ class AlignmentAnalysis:
                         and self._ties(sent, matches[0][0], matches[0][1], named)):
                     hit.gains.append((start, end, text))
                     tied += 1
-        return hits
+        return hits, named_in
 
     def _is_mention(self, start: int, end: int) -> bool:
         span = self.msg.doc.char_span(start, end, alignment_mode="expand")
@@ -181,6 +190,14 @@ class AlignmentAnalysis:
         """The best-ranked priority the opening ties to a gain."""
         for hit in self.hits:
             if any(self.in_opening(start) for start, _, _ in hit.gains):
+                return hit
+        return None
+
+    @cached_property
+    def named_in_opening(self) -> PriorityHit | None:
+        """The best-ranked priority the opening names at all (tied to a gain or not)."""
+        for hit in self.hits:
+            if any(self.in_opening(start) for start, _, _ in hit.spans):
                 return hit
         return None
 
@@ -242,7 +259,7 @@ class AlignmentAnalysis:
         centred = {s for s, _, _ in self.centred}
         theirs = ours = 0
         for sent in sentences:
-            if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if not _says(sent) or _listing(sent, self.named.get(sent.start_char, [])):
                 continue  # a list of words says nothing about anyone
             subject = subject_of(sent.root)
             if sent.start_char in centred or (
@@ -308,7 +325,8 @@ class AlignmentAnalysis:
         for item in self.centred:
             explain.append(_why("focus", "cost", item, "about us, not them"))
         # A share of the sentences that say something (a verbless list adds nothing).
-        saying = [s for s in self.sentences if any(t.pos_ in ("VERB", "AUX") for t in s)]
+        saying = [s for s in self.sentences
+                  if _says(s) and not _listing(s, self.named.get(s.start_char, []))]
         if not saying:
             return 1.0
         return max(0.0, 1.0 - CENTRED_SHARE_COST * len(self.centred) / len(saying))
@@ -347,6 +365,19 @@ class AlignmentAnalysis:
                 for h in self.hits
             ],
         }
+
+
+def _says(sent: Span) -> bool:
+    """Whether the sentence has a verb: a fragment ("To the Board, Members,") claims nothing."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _listing(sent: Span, named: list[tuple[int, int]]) -> bool:
+    """A sentence that is mostly the partner's priority words strung together
+    ("Attendance, achievement and graduation."): it names them and says nothing."""
+    words = [t for t in sent if not t.is_punct and not t.is_space and t.pos_ not in ("CCONJ", "DET")]
+    inside = [t for t in words if any(s <= t.idx < e for s, e in named)]
+    return bool(words) and len(inside) * 4 >= len(words) * 3
 
 
 def _why(part: str, effect: str, where, why: str) -> dict:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .alignment import alignment_of
 from .ask_analysis import message_ask
+from .requests import ask_summary, requests_of
 from .checks import run_rule
 from .constants import MESSAGE_KINDS
 from .findings import SEVERITY_RANK, Report
@@ -166,9 +167,10 @@ class Analyzer:
                         "share": round(len(passive_sentences) / len(sentences), 3) if sentences else 0.0},
         }
         # The analyses the checks read, computed here if no check asked for them.
-        ask = message_ask(msg)
-        if ask is not None:
-            scores["ask"] = ask.to_dict()
+        if message_ask(msg) is not None:
+            model = requests_of(msg)
+            scores["ask"] = ask_summary(model.best_ask)
+            scores["requests"] = model.to_dict()
         if msg.priorities or msg.partner_words is not None:
             burden = sum(1 for f in findings if f.category == "burden")
             scores["alignment"] = alignment_of(msg).score(burden_findings=burden)

@@ -22,9 +22,14 @@ class RequestReader:
         self.text = text
         self.spec = spec
         self.people = people
+        self.blanks: list[tuple[int, int]] = []  # template blanks of the sentence being read
 
     # -- who is who ----------------------------------------------------------
     def party(self, token: Token | None) -> Party:
+        """Who ``token`` names; a word inside a template blank ("[who on your team]")
+        stands for someone of the partner's, not yet named."""
+        if token is not None and any(s <= token.idx < e for s, e in self.blanks):
+            return Party("people")
         return party_of(token, self.spec, self.people)
 
     # -- one sentence ----------------------------------------------------------
@@ -32,7 +37,11 @@ class RequestReader:
         """(mode, asked party token, action verbs, by_sender) for each request in ``sent``."""
         found = []
         used: set[int] = set()
-        question = self.text[sent.start_char:sent.end_char].rstrip().endswith("?")
+        text = self.text[sent.start_char:sent.end_char]
+        self.blanks = [(sent.start_char + m.start(), sent.start_char + m.end())
+                       for m in self.spec.placeholders.finditer(text)] if "[" in text or "{" in text \
+            or "_" in text or "<" in text or "X" in text or "nsert" in text else []
+        question = text.rstrip().endswith("?")
         for token in sent:
             if token.i in used or token.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
@@ -89,8 +98,9 @@ class RequestReader:
                 return ("question", subject, actions_of(verb, spec), False)
             if subject is not None and subject.dep_ == "nsubjpass" and (who is None or who.kind != "sender"):
                 return ("question", None, actions_of(verb, spec), False)
-            if subject is not None and self.involves_partner(subject):
-                # "Can [who on your team] meet with us?": someone of theirs, unnamed.
+            if subject is not None and (self.involves_partner(subject) or subject.pos_ == "PROPN"):
+                # "Can [who on your team] meet with us?", "Would the Herald run…?":
+                # a question to someone of theirs, or to the partner by name.
                 return ("question", subject, actions_of(verb, spec), False)
             return None
         if lemma in spec.directives:
@@ -123,7 +133,11 @@ class RequestReader:
     def directive(self, verb: Token, subject: Token | None, who: Party | None):
         """"we ask your X to V", "districts are encouraged to V", "we need your nurses to V"."""
         spec = self.spec
-        passive = subject is not None and subject.dep_ == "nsubjpass"
+        if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            subject = verb.head  # "All staff required to attend": the noun it describes
+        # "Members are asked to…", or telegraphic "All staff required to attend".
+        passive = subject is not None and (subject.dep_ == "nsubjpass" or (
+            verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)))
         if passive:
             asked = subject
         else:
@@ -142,6 +156,10 @@ class RequestReader:
             inner = subject_of(clause) if clause is not None else None
             if inner is not None and self.party(inner).kind in ("partner", "people"):
                 asked, action = inner, clause
+        if asked is None and action is not None:
+            inner = subject_of(action)  # "we need your staff to distribute" parsed as a clause
+            if inner is not None and self.party(inner).kind in ("partner", "people"):
+                asked = inner
         if action is None and asked is not None:
             action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
                            and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)
@@ -156,7 +174,9 @@ class RequestReader:
             return None  # "we need to hire" is the sender's own need
         if self.party(asked).kind not in ("partner", "people"):
             return None  # "she is called in to counsel co-workers" tells; it asks no one here
-        return ("directive", asked, actions_of(action, spec), False)
+        # "are required to", "we mandate that": an obligation, not a request.
+        mode = "obligation" if lemma_of(verb, spec) in spec.mandate_words | {"mandate"} else "directive"
+        return (mode, asked, actions_of(action, spec), False)
 
     def wish(self, verb: Token, subject: Token | None, who: Party | None):
         """"we hope your board will V", "we'd love for you to V", "we'd welcome the chance to V"."""
@@ -168,6 +188,10 @@ class RequestReader:
                 inner = subject_of(child)
                 party = self.party(inner) if inner is not None else None
                 if party is not None and party.kind in ("partner", "people"):
+                    return ("wish", inner, actions_of(child, spec), False)
+                if (party is not None and party.kind == "other" and inner.pos_ == "PROPN"
+                        and lemma_of(child, spec) not in spec.states):
+                    # "We would love for the Herald to cover…": the partner by name.
                     return ("wish", inner, actions_of(child, spec), False)
                 if inner is None and child.dep_ == "xcomp" and self.involves_partner(child):
                     return ("permission", None, [child], True)
@@ -244,8 +268,8 @@ class RequestReader:
         served…", "Our agency is the leading…") and it neither asks, offers nor says
         what the sender knows of the partner ("We know your staff are stretched")."""
         root = sent.root
-        if root.pos_ not in ("VERB", "AUX"):
-            return False
+        if root.pos_ not in ("VERB", "AUX") or root._.in_quote:
+            return False  # a quoted speaker's "we" is not the sender
         subject = subject_of(root)
         if subject is None:
             return False

@@ -15,7 +15,7 @@ from .lexicon.requests_spec import RequestSpec
 
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 SENDER = {"we", "us", "i", "me", "ourselves", "myself"}
-PARTNER = {"you", "yourself", "yourselves", "y'all"}
+PARTNER = {"you", "your", "yours", "yourself", "yourselves", "y'all"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
@@ -64,8 +64,16 @@ def has_aux(verb: Token, lemmas) -> bool:
 
 
 def is_negated_verb(verb: Token) -> bool:
-    """Whether the verb carries a negation ("do not require", "never ask")."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    """Whether the verb carries a negation ("do not require", "never ask", "no teacher
+    will be required", "nobody has to")."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in SUBJECTS and (child.lower_ in ("nobody", "none", "nothing", "no-one")
+                                       or any(g.dep_ == "det" and g.lower_ in ("no", "neither")
+                                              for g in child.children)):
+            return True
+    return False
 
 
 def party_of(token: Token | None, spec: RequestSpec, people) -> Party:

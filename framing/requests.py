@@ -167,6 +167,10 @@ class RequestAnalysis:
                 frames = self.reader.read(sent)
                 for frame in frames:
                     model.requests.append(self.request(frame, start, end, text, following, bool(blanks)))
+                mandate = None if frames else self.mandate(sent, start, end, text)
+                if mandate is not None:
+                    model.requests.append(mandate)
+                    frames = [mandate]
             offer = self.offer(sent, text)
             if offer:
                 model.offers.append(Mention(start, end, text, offer))
@@ -198,13 +202,16 @@ class RequestAnalysis:
         scope = offer.text + " " + following
         bounds = [name for name, pattern in (("when", spec.when), ("how to answer", spec.how))
                   if pattern.search(scope)]
-        words, _ = amount_of([t for t in self.msg.doc.char_span(offer.start, offer.end,
-                                                                 alignment_mode="expand") or ()],
-                             None, spec)
-        if words:
+        span = self.msg.doc.char_span(offer.start, offer.end, alignment_mode="expand") or ()
+        words, flags = amount_of(list(span), None, spec)
+        # "in a single meeting", "one 20-minute call": a size the partner can weigh.
+        events = [t.text for t in span if lemma_of(t, spec) in spec.events and any(
+            c.lower_ in ("a", "an", "one", "single") for c in t.children)]
+        if flags["sized"] or events:
             bounds.append("how much")
+        # A concrete offer the partner can take up with a yes is a specific ask.
         return Request(offer.start, end, self.msg.text[offer.start:end], "acceptance", "you", False,
-                       (offer.why,), tuple(words), "none", (), not blank and bool(bounds),
+                       (offer.why,), tuple(words + events), "none", (), not blank,
                        tuple(bounds), by_sender=True)
 
     def request(self, frame, start: int, end: int, text: str, following: str,
@@ -284,6 +291,26 @@ class RequestAnalysis:
                        tuple(reasons) if burden != "none" else (), specific, tuple(bounds),
                        by_sender)
 
+    def mandate(self, sent: Span, start: int, end: int, text: str) -> Request | None:
+        """A verbless mandate on the partner's people, as on slides and in bullets:
+        "All teachers: mandatory training.", "Teachers must: training."."""
+        spec = self.spec
+        if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in spec.mandate_words for t in sent):
+            return None
+        if not any(t.lower_ in spec.mandate_words or lemma_of(t, spec) in spec.mandate_words
+                   for t in sent):
+            return None
+        people = [t for t in sent if t.pos_ in ("NOUN", "PROPN", "PRON")
+                  and party_of(t, spec, self.reader.people).kind in ("partner", "people")]
+        if not people:
+            return None
+        who = people[0]
+        duties = [t.text for t in sent if t.pos_ == "NOUN" and t not in people]
+        universal = any(lemma_of(c, spec) in spec.universal for p in people for c in p.children)
+        reasons = ["an obligation"] + (["asks all or every one of them"] if universal else [])
+        return Request(start, end, text, "obligation", _noun_phrase(who), True,
+                       tuple(duties) or ("do this",), (), "high", tuple(reasons), False, ("who",))
+
     def open_undertaking(self, actions: list[Token], flags: dict) -> bool:
         """A standing commitment with no size or end: adopt a program, act as a host
         site, provide services, amend a policy, educate staff. One event ("host a
@@ -303,7 +330,14 @@ class RequestAnalysis:
         """What the sender takes on in this sentence, if anything."""
         spec = self.spec
         for token in sent:
-            if token.pos_ != "VERB" or lemma_of(token, spec) not in spec.offer_verbs:
+            if token.pos_ != "VERB":
+                continue
+            lemma = lemma_of(token, spec)
+            # A promise ("we will walk your staff through it") offers whatever its
+            # verb; a present tense only with a verb of giving ("we provide kits").
+            promised = has_aux(token, spec.offer_modals) and lemma not in spec.states \
+                and lemma not in spec.perspective
+            if not promised and lemma not in spec.offer_verbs:
                 continue
             if is_negated_verb(token) or token.tag_ in ("VBG", "VBN", "VBD"):
                 continue  # "I am writing to ask" reports and "we ran" recounts; neither offers
@@ -346,3 +380,19 @@ def requests_of(msg: Message) -> RequestModel:
     if spec is None:
         return RequestModel()
     return msg.analysis("requests", lambda: RequestAnalysis(msg, spec).model())
+
+
+ASK_BOUNDS = ("who", "when", "how to answer", "how much")
+
+
+def ask_summary(ask: Request | None) -> dict:
+    """The best ask as reported under ``scores["ask"]``: its text, what bounds it and
+    what it still lacks (a vague ask lacks "what")."""
+    if ask is None:
+        return {"present": False, "text": "", "start": None, "end": None, "bounds": [],
+                "missing": ["a request"]}
+    missing = [b for b in ASK_BOUNDS if b not in ask.bounds]
+    if not ask.specific:
+        missing.insert(0, "what")
+    return {"present": True, "text": ask.text, "start": ask.start, "end": ask.end,
+            "bounds": list(ask.bounds), "missing": missing}

@@ -1,5 +1,8 @@
-"""Kind ``burden``: obligations and new tasks put on the partner's people without a
-stated benefit, found in the dependency parse.
+"""Kind ``burden``: requests that put new, open-ended or repeated work on the partner's
+people, read from the request model (:mod:`framing.requests`).
+
+``obligated`` (who an obligation falls on) is kept for the rewrite that turns an
+obligation into an offer.
 """
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
-from .term import is_negated
+from ..requests import requests_of
 
 
 BENEFIT_REACH = 1  # a benefit may come in the next sentence
@@ -50,36 +53,28 @@ def obligated(span, words: set[str], people) -> Token | None:
 
 
 def check_burden(rule: Rule, msg: Message) -> list[Finding]:
-    """Obligations or new tasks put on the partner's people, with no benefit named."""
-    obligations = compiled_option(rule, "obligations")
-    tasks = compiled_option(rule, "tasks")
+    """Requests that leave high burden on the partner's people (read from the request
+    model): one finding per request, saying why. A benefit to them named in the same
+    or next sentence, or the sender taking the work on, softens it to a suggestion."""
+    model = requests_of(msg)
     benefits = compiled_option(rule, "benefits")
-    words = {t.lower() for t in rule.options.get("targets", [])}
-    people = msg.people_pattern
-    sentences = msg.sentences
+    offered = {(m.start, m.end) for m in model.offers}
+    texts = msg.sentence_texts
     found = []
-    for index, sent in enumerate(sentences):
-        # Searched only in sentences where an obligation or a task could start.
-        match = (msg.search_sentence(obligations, index) if obligations else None) or (
-            msg.search_sentence(tasks, index) if tasks else None)
-        if match is None:
-            continue
-        start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        span = msg.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or any(t._.is_mention or t._.in_quote for t in span) or is_negated(span):
-            continue
-        target = obligated(span, words, people)
-        if target is None:
-            continue
-        following = " ".join(msg.sentence_texts[index:index + 1 + BENEFIT_REACH])
-        if benefits is not None and benefits.search(following):
-            continue
+    for request in model.heavy:
+        index = msg.sentence_index(request.start)
+        following = " ".join(texts[index:index + 1 + BENEFIT_REACH])
+        eased = (benefits is not None and benefits.search(following) is not None) or any(
+            request.start <= s < request.end + len(texts[index + 1] if index + 1 < len(texts) else "")
+            for s, _ in offered)
         severity = rule.severity
         if msg.profile and msg.profile.capacity in ("stretched", "overloaded"):
             severity = "error" if msg.profile.capacity == "overloaded" else (
                 "warning" if severity == "suggestion" else "error")
-        who = target.text
-        message = f"{rule.message} (Asks {who} to take this on.)"
-        found.append(msg.finding(rule, span.start_char, span.end_char, severity=severity,
+        if eased:
+            severity = "suggestion"
+        what = ", ".join(request.actions)
+        message = (f"{rule.message} (Asks {request.who} to {what}: {', '.join(request.reasons)}.)")
+        found.append(msg.finding(rule, request.start, request.end, severity=severity,
                                  message=message, context={"target": True}))
     return found

@@ -12,10 +12,9 @@ def check_sector_lead(rule: Rule, msg: Message) -> list[Finding]:
     if not msg.priorities or not msg.sentences:
         return []
     analysis = alignment_of(msg)
-    if analysis.lead is not None or analysis.leads_with_partner_words:
+    if analysis.named_in_opening is not None or analysis.leads_with_partner_words:
         return []
-    sentences = msg.opening_sentences(rule.options.get("sentences", 2))
-    start, end = msg.sentence_range(sentences[0])
+    start, end = msg.sentence_range(msg.opening_sentences(1)[0])
     top = msg.priorities[0]
     who = msg.profile.name if msg.profile else (msg.sector.name if msg.sector else "the partner")
     message = f"{rule.message} Lead with what {who} already cares about, e.g. {top.label.lower()}."

@@ -51,10 +51,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "once_named": "boolean",       # agentless repeats after the doer has been named are fine
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
-    "burden": ({"obligations": "regexes"}, {
-        "targets": "texts",            # nouns for the partner's people (sector adds its own)
-        "tasks": "regexes",            # new work: surveys, forms, training hours
-        "benefits": "regexes",         # a benefit in the same or next sentence clears it
+    # Heavy requests, read from the request model (lexicons/requests.yaml).
+    "burden": ({}, {
+        "targets": "texts",            # nouns for the partner's people (the offer rewrite)
+        "benefits": "regexes",         # a benefit in the same or next sentence softens it
     }),
     # Too much of one kind of word against another (e.g. we/our versus you/your).
     "ratio": ({"numerator": "regexes", "denominator": "regexes", "max_ratio": "number"}, {

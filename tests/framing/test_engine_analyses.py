@@ -39,4 +39,4 @@ def test_scores_do_not_depend_on_which_checks_run(analyzer, monkeypatch, kind):
 def test_pitch_ask_score_is_there_without_the_ask_check(analyzer, monkeypatch):
     monkeypatch.setitem(checks.CHECKS, "ask", lambda rule, msg: [])
     ask = analyzer.analyze(TEXT, sector="education").scores["ask"]
-    assert ask["present"] and "time" in ask["bounds"]
+    assert ask["present"] and "when" in ask["bounds"]

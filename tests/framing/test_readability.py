@@ -7,7 +7,6 @@ import textwrap
 
 import pytest
 import repo_paths
-import yaml
 
 from framing.bench import make_text
 from framing.readability import FORMULAS, figures, readability
@@ -23,8 +22,7 @@ EDGE_CASES = [
 
 
 def corpus_texts() -> list[str]:
-    paths = sorted((repo_paths.CORPUS).glob("*/texts/*.yaml"))
-    return [yaml.safe_load(path.read_text(encoding="utf-8"))["text"] for path in paths]
+    return repo_paths.corpus_texts()
 
 
 @pytest.fixture(scope="module")

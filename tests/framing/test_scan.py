@@ -6,7 +6,6 @@ import re
 
 import pytest
 import repo_paths
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,8 +31,7 @@ def lexicons():
 
 @pytest.fixture(scope="module")
 def texts():
-    paths = sorted(repo_paths.CORPUS.glob("*/texts/*.yaml"))
-    found = [yaml.safe_load(p.read_text(encoding="utf-8"))["text"] for p in paths]
+    found = repo_paths.corpus_texts()
     return found + [t.upper() for t in found[:20]] + [
         f"{ODD} SUİCİDE ſuicide Schools, students and SCHOOL staff", "", TYPOGRAPHY,
         TYPOGRAPHY.upper()]

@@ -22,7 +22,9 @@ def test_check_highlights_findings_and_fills_the_panel(app, data):
     assert re.search(r'id="alignment-score">\d+<', page)
     assert "Flesch-Kincaid grade level" in page and "Passive voice" in page
     assert 'rel="noreferrer"' in page and "died by suicide" in page
-    assert "Attendance" in page and "addressed" in page  # per-priority coverage
+    # Per-priority coverage, and what earned or cost each part of the score.
+    assert "Attendance" in page and ("tied to what they gain" in page or "not mentioned" in page)
+    assert "Why this score" in page
     assert "The ask" in page and "js/checker.js" in page
 
 

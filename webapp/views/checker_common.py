@@ -35,10 +35,11 @@ bp = Blueprint("checker", __name__)
 install_helpers(bp)
 
 PART_LABELS = {
-    "coverage": "Covers their priorities",
-    "lead": "Leads with what matters most to them",
-    "language": "Uses their words",
-    "voice": "Talks about them more than about us",
+    "priorities": "Ties their priorities to what they gain",
+    "lead": "Opens on them and what matters most to them",
+    "ask": "Makes one specific, bounded ask",
+    "burden": "Leaves little new work on them",
+    "focus": "Talks about them, not about us",
 }
 HISTORY_LIMIT = 20          # earlier drafts kept for undo...
 HISTORY_CHARS = 100_000     # ...and at most this many characters of them in all

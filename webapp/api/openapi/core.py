@@ -126,16 +126,32 @@ FINDING = obj({
     "context": {"type": "object", "additionalProperties": BOOL}, "line": INT, "column": INT,
 }, ("rule", "category", "severity", "message", "start", "end", "text"))
 
+PLACE = obj({"start": INT, "end": INT, "text": STR})
 ALIGNMENT = obj({
     "score": {"type": "integer", "minimum": 0, "maximum": 100},
-    "parts": {"type": "object", "additionalProperties": NUM},
+    "parts": {"type": "object", "additionalProperties": NUM,
+              "description": "priorities, lead, ask, burden, focus: each 0-1"},
     "weights": {"type": "object", "additionalProperties": NUM}, "burden_penalty": INT,
+    "blank_penalty": INT,
     "leads_with": NULLABLE_STR, "sender_share": NUM, "we_you": obj({"we": INT, "you": INT}),
+    "explain": {"type": "array", "description": "What earned or cost each part, with the words",
+                "items": obj({"part": STR, "effect": {"type": "string",
+                                                      "enum": ["earned", "cost", "missed"]},
+                              "why": STR, "start": INT, "end": INT, "text": STR},
+                             ("part", "effect", "why"))},
     "priorities": {"type": "array", "items": obj({
-        "id": STR, "label": STR, "rank": INT, "addressed": BOOL,
-        "where": {"type": "array", "items": obj({"start": INT, "end": INT, "text": STR})}})},
+        "id": STR, "label": STR, "rank": INT, "addressed": BOOL, "named": BOOL,
+        "where": {"type": "array", "items": PLACE},
+        "gains": {"type": "array", "items": PLACE}})},
     "against": obj({"profile": STR, "sector": STR}),
 })
+REQUEST = obj({"start": INT, "end": INT, "text": STR, "mode": STR, "who": STR,
+               "actions": STRINGS, "amount": STRINGS,
+               "burden": {"type": "string", "enum": ["none", "low", "high"]},
+               "reasons": STRINGS, "specific": BOOL, "bounds": STRINGS, "by_sender": BOOL})
+REQUESTS = obj({"requests": {"type": "array", "items": REQUEST}, "offers": STRINGS,
+                "sender_centred": STRINGS, "placeholders": STRINGS},
+               description="Who the message asks to do what, and how much (pitches only)")
 
 FORMULA = obj({"formula": STR, "value": NUM, "scale": STR, "library": STR})
 READABILITY = obj({key: FORMULA for key, _, _ in READABILITY_FORMULAS},
@@ -154,7 +170,7 @@ REPORT = obj({
     "scores": obj({"readability": READABILITY,
                    "counts": obj({"sentences": INT, "words": INT, "paragraphs": INT}),
                    "passive": obj({"sentences": INT, "share": NUM}),
-                   "ask": ASK,
+                   "ask": ASK, "requests": REQUESTS,
                    "alignment": {"oneOf": [ALIGNMENT, {"type": "null"}],
                                  "description": "null without a sector or profile"}}),
 }, ("kind", "counts", "findings", "scores"))

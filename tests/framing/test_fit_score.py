@@ -1,0 +1,126 @@
+"""The partner-fit score measures fit, not vocabulary, and cannot be gamed.
+
+The letters here were written for these tests in the shapes the issue names
+(a school pitch, a newspaper pitch); the development set of real letters and
+pairs is measured by ``python -m framing.evaluate_fit``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from framing.fit_gaming import GAMES, play
+
+SCHOOL_SENDER = """Subject: Partnership opportunity
+
+Dear Principal Ortiz,
+
+Our coalition has worked on youth homelessness prevention for fifteen years, and this spring we celebrate our 15th anniversary. We received a state grant to expand our program. We are asking you to partner on our youth homelessness prevention project: all teachers will be required to complete our six-hour training and log every student who discloses.
+
+Sincerely,
+Dana Reyes
+Riverside Youth Coalition"""
+
+SCHOOL_PARTNER = """Subject: Fewer absences for students without a steady home
+
+Dear Principal Ortiz,
+
+Students whose housing is unstable miss more school than their classmates, and your counselors are often the first to notice. A short referral path lets them act on what they see without adding to teachers' load.
+
+Could we have 20 minutes with your counseling team at the March 12 staff meeting? We will bring a one-page referral guide and handle every follow-up ourselves.
+
+Sincerely,
+Dana Reyes
+Riverside Youth Coalition"""
+
+PAPER_SENDER = """Dear Editor,
+
+Our agency turns 25 this year, and we are hosting an anniversary gala on May 3. We would love for the Herald to cover our milestone and our annual fundraiser. Our mission has always been to end violence in our county, and we are proud of our record.
+
+Thank you,
+Lee Park"""
+
+PAPER_PARTNER = """Dear Editor,
+
+Your readers ask where to turn when someone they love is being hurt. Calls to the county's help line rose by a third this year, and few of your readers know the line exists.
+
+Would the Herald run a short explainer on where local families can get help? Our advocates can answer your reporter's questions this week.
+
+Thank you,
+Lee Park"""
+
+
+def fit(analyzer, text, sector):
+    return analyzer.analyze(text, sector=sector).scores["alignment"]
+
+
+@pytest.mark.parametrize("sender, partner, sector", [
+    (SCHOOL_SENDER, SCHOOL_PARTNER, "education"),
+    (PAPER_SENDER, PAPER_PARTNER, "media"),
+])
+def test_the_partner_led_letter_scores_above_the_sender_centred_one(analyzer, sender, partner, sector):
+    low, high = fit(analyzer, sender, sector), fit(analyzer, partner, sector)
+    assert high["score"] > low["score"] + 20
+    assert high["parts"]["focus"] > low["parts"]["focus"]
+    assert high["parts"]["burden"] >= low["parts"]["burden"]
+    assert high["parts"]["lead"] > low["parts"]["lead"]
+
+
+def test_every_part_is_explained_with_its_words(analyzer):
+    result = fit(analyzer, SCHOOL_PARTNER, "education")
+    parts = {e["part"] for e in result["explain"]}
+    assert {"lead", "ask"} <= parts
+    earned = [e for e in result["explain"] if e["effect"] == "earned"]
+    assert all(e["text"] for e in earned)
+    sender = fit(analyzer, SCHOOL_SENDER, "education")
+    costs = {e["part"] for e in sender["explain"] if e["effect"] == "cost"}
+    assert {"burden", "focus"} <= costs
+
+
+@pytest.mark.parametrize("game", GAMES)
+@pytest.mark.parametrize("text, sector", [
+    (SCHOOL_SENDER, "education"), (SCHOOL_PARTNER, "education"),
+    (PAPER_SENDER, "media"), (PAPER_PARTNER, "media"),
+])
+def test_no_game_raises_the_score(analyzer, game, text, sector):
+    report = analyzer.analyze(text, sector=sector)
+    gamed = play(game, text, report.message)
+    if gamed is None:
+        pytest.skip(f"{game} does not apply")
+    assert gamed != text
+    assert fit(analyzer, gamed, sector)["score"] <= report.scores["alignment"]["score"]
+
+
+def test_the_subject_line_and_greeting_are_not_the_opening(analyzer):
+    text = ("Subject: Attendance and graduation rates\n\nDear Principal Ortiz,\n\n"
+            "Our coalition was founded in 1998 and is proud of its record. We hope to meet.")
+    result = fit(analyzer, text, "education")
+    assert result["leads_with"] is None
+    assert result["parts"]["lead"] < 0.2
+
+
+def test_hyphen_and_spacing_variants_of_a_priority_match(analyzer):
+    profile = {"name": "Local 12", "sector": "labor",
+               "priorities": [{"label": "Paid safe leave", "terms": ["safe leave"]}]}
+    for text in ("Safe-leave language protects members who miss shifts after abuse at home.",
+                 "Safe leave language protects members who miss shifts after abuse at home."):
+        result = analyzer.analyze(text, profile=profile).scores["alignment"]
+        assert result["priorities"][0]["addressed"], text
+
+
+def test_a_retitled_priority_keeps_only_the_words_written_for_it(analyzer):
+    # The row still carries the pack priority's id, but the user renamed it and
+    # gave it their own words: the pack's attendance terms no longer count.
+    profile = {"name": "Lincoln USD", "sector": "education",
+               "priorities": [{"id": "attendance", "label": "Family engagement",
+                               "terms": ["family nights"]}]}
+    text = "Chronic absence drops when students feel safe, and your attendance rates show it."
+    result = analyzer.analyze(text, profile=profile).scores["alignment"]
+    assert result["priorities"][0]["label"] == "Family engagement"
+    assert not result["priorities"][0]["named"]
+
+
+def test_a_priority_named_only_in_the_senders_record_earns_nothing(analyzer):
+    record = "Our program has served 40 schools focused on attendance and graduation."
+    gain = "Students who feel safe at home come to school more, and attendance rises."
+    assert not any(p["addressed"] for p in fit(analyzer, record, "education")["priorities"])
+    assert any(p["addressed"] for p in fit(analyzer, gain, "education")["priorities"])

@@ -1,0 +1,105 @@
+"""The request model: who is asked to do what, how much, the burden it leaves.
+
+The sentences are written in the shapes real letters use (request verbs instead
+of modals, mandates with durations, needs stated by the sender's plan,
+"should", modifiers in the way, bulleted asks); the model reads them from the
+parse, so other words in the same shapes behave the same.
+"""
+from __future__ import annotations
+
+import pytest
+
+from framing.requests import requests_of
+
+
+def model(analyzer, text, sector="education"):
+    return requests_of(analyzer.analyze(text, sector=sector).message)
+
+
+@pytest.mark.parametrize("text, who, reason", [
+    ("We are asking your counselors to run our eight-week group and log who attends.",
+     "your counselors", "takes hours or longer"),
+    ("Please require every shift supervisor to sit our two-hour module.", "you",
+     "asks all or every one of them"),
+    ("The clinic's outreach plan needs your nurses to add our screening questions at every intake.",
+     "your nurses", "repeats"),
+    ("Your deacons should collect the pledge cards and send us a tally each month.",
+     "Your deacons", "repeats"),
+    ("Complete our brief exit questionnaire.", "you", "record-keeping"),
+    ("All varsity and junior varsity coaches must complete the training.", "All varsity",
+     "asks all or every one of them"),
+    ("Members will be asked to attend a two-hour training each semester.", "Members", "repeats"),
+    ("• Install screen savers on all computers in your clinic.", "you",
+     "asks all or every one of them"),
+    ("We would appreciate it if your district would adopt the program.", "your district",
+     "an open-ended undertaking"),
+])
+def test_new_work_for_the_partner_is_heavy(analyzer, text, who, reason):
+    (request,) = model(analyzer, text).requests
+    assert request.burden == "high", request
+    assert request.who == who
+    assert reason in request.reasons
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Could we borrow 20 minutes of your next staff meeting?", "permission"),
+    ("I urge the board to keep this line in the budget.", "directive"),
+    ("We would welcome the chance to brief your editorial team.", "permission"),
+    ("We are hoping your board will vote yes on March 3.", "wish"),
+    ("Would you be willing to share our flyer with families at the spring open house?", "question"),
+    ("If your agency is weighing the protocol, we will walk your command staff through it "
+     "in a single meeting.", "acceptance"),
+])
+def test_asks_in_other_shapes_are_specific_and_light(analyzer, text, mode):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == mode
+    assert request.specific
+    assert request.burden in ("none", "low")
+
+
+def test_a_template_blank_is_not_a_named_person(analyzer):
+    (request,) = model(analyzer, "Can [who on your team] meet with us next week?").requests
+    assert not request.who_named and not request.specific
+    assert model(analyzer, "Can [who on your team] meet with us next week?").placeholders
+
+
+@pytest.mark.parametrize("text", [
+    "Our volunteers will handle the mailing.",
+    "We will bring the materials and run the session ourselves.",
+])
+def test_the_sender_taking_work_on_is_an_offer_not_a_request(analyzer, text):
+    result = model(analyzer, text)
+    assert not result.requests
+    assert result.offers
+
+
+@pytest.mark.parametrize("text", [
+    "No teacher will be required to do anything new.",
+    "She escaped and is now often called in to counsel co-workers.",
+    "Last year we asked the principals to post the flyer.",
+    "Break The Silence Sunday",
+    "Students should feel safe at school.",
+])
+def test_statements_stories_and_titles_ask_nothing(analyzer, text):
+    assert not model(analyzer, text).requests
+
+
+def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
+    (request,) = model(analyzer, "For more information, visit our website.").requests
+    assert request.mode == "information"
+    assert request.burden == "none" and not request.specific
+
+
+def test_sender_centred_sentences_are_noted(analyzer):
+    text = ("Our coalition celebrates its 25th anniversary this year. "
+            "The Alliance is proud to have created the national standard. "
+            "We know your staff are stretched.")
+    noted = [m.text for m in model(analyzer, text).sender_centred]
+    assert len(noted) == 2 and "We know" not in " ".join(noted)
+
+
+def test_requests_are_reported_with_the_scores(analyzer):
+    report = analyzer.analyze("Could we borrow 20 minutes of your next staff meeting?",
+                              sector="education")
+    assert report.scores["requests"]["requests"][0]["mode"] == "permission"
+    assert report.scores["ask"]["present"] and "how much" in report.scores["ask"]["bounds"]
