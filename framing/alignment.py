@@ -27,21 +27,19 @@ counts: a line above the greeting, the subject line and the signature do not.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from spacy.tokens import Span
 
 from .lexicon import Lexicons
 from .lexicon.schema import terms_pattern
 from .message import Message
-from .request_parts import lemma_of, party_of, subject_of
+from .letter_facts import LetterFacts, SentenceFacts, letter_facts
 from .requests import RequestModel, requests_of
 
 WEIGHTS = {"priorities": 30, "lead": 20, "ask": 15, "burden": 15, "focus": 20}
 TARGET_PRIORITIES = 3
 PER_SENTENCE = 2          # a sentence listing more priorities ties only this many
-SHORT_PARAGRAPH = 8       # "I hope this finds you well." opens nothing: read on
 CENTRED_SHARE_COST = 2.0  # half the sentences about us costs the whole part
 LEAD_PRIORITY = 0.6       # the rest of the lead is opening on the partner's world
 HEAVY_COST = 0.4
@@ -80,48 +78,23 @@ class AlignmentAnalysis:
         return requests_of(self.msg)
 
     @cached_property
-    def sentences(self) -> list[Span]:
-        """The letter's body sentences, each once (a repeated sentence says nothing new)."""
-        seen, out = set(), []
-        for sent in self.msg.letter_sentences:
-            key = " ".join(sent.text.lower().split())
-            if key and key not in seen and not all(t._.is_mention for t in sent if not t.is_punct):
-                seen.add(key)
-                out.append(sent)
-        return out
+    def facts(self) -> LetterFacts:
+        return letter_facts(self.msg)
 
     @cached_property
-    def centred(self) -> list[tuple[int, int, str]]:
+    def centred(self) -> tuple[tuple[int, int, str], ...]:
         """Sentences about the sender itself."""
-        starts = {s.start_char for s in self.sentences}
-        return [(m.start, m.end, m.text) for m in self.model.sender_centred if m.start in starts]
+        return self.facts.centred
 
-    def _ties(self, sent: Span, start: int, end: int, named: list[tuple[int, int]]) -> bool:
-        """Whether the priority named at ``start:end`` is tied to what the partner gains.
-
-        ``named`` are the sentence's priority matches: their own words ("safety
-        committee") never tie a priority, and a verbless list ties nothing."""
-        spec = self.spec
-        if spec is None:
-            return True
-        if _listing(sent, named) or not _says(sent):
+    @staticmethod
+    def _ties(sentence: SentenceFacts, named: list[tuple[int, int]]) -> bool:
+        """Whether a priority named in ``sentence`` is tied to what the partner gains:
+        the sentence says something (not a list of priority words, not the sender's
+        own record) and names the partner, their people or those they serve, or a
+        change ("drain", "cut", "safer"), other than inside the priority's own words."""
+        if not sentence.says or sentence.record or sentence.listing(named):
             return False
-        root = sent.root
-        subject = subject_of(root)
-        if subject is not None and party_of(subject, spec, None).kind == "sender" and not any(
-                c.dep_ == "aux" and c.lower_ in spec.offer_modals for c in root.children):
-            return False  # "our program served 40 schools focused on attendance"
-        people = self.msg.people_pattern
-        for token in sent:
-            if token.is_punct or (token.pos_ != "PRON" and any(s <= token.idx < e for s, e in named)):
-                continue  # a role inside the priority's own words ("safety committee") ties nothing
-            kind = party_of(token, spec, people).kind
-            if kind in ("partner", "people") or lemma_of(token, spec) in spec.served:
-                return True
-        # Or it says what changes: an outcome word anywhere in the sentence ("drain",
-        # "cut", "hardest to close", "safer").
-        return any(lemma_of(t, spec) in spec.outcomes for t in sent
-                   if not any(s <= t.idx < e for s, e in named))
+        return sentence.partner_outside(named) or sentence.outcome_outside(named)
 
     @cached_property
     def hits(self) -> list[PriorityHit]:
@@ -138,27 +111,31 @@ class AlignmentAnalysis:
         hits = [PriorityHit(p.id, p.label, p.rank) for p in self.msg.priorities]
         named_in: dict[int, list[tuple[int, int]]] = {}
         centred = {s for s, _, _ in self.centred}
-        for sent in self.sentences:
-            start, end = self.msg.sentence_range(sent)
-            text = self.msg.text[start:end]
-            found = {}
-            for hit, priority in zip(hits, self.msg.priorities):
-                if priority.pattern is None:
+        mentions = self.msg.mention_ranges
+        # Each priority searched once over the text (only where a match can start),
+        # its matches then given to the sentences they fall in.
+        sentences = self.facts.sentences
+        starts = [s.start for s in sentences]
+        per_sentence: list[dict[str, list]] = [{} for _ in sentences]
+        text = self.msg.text
+        for hit, priority in zip(hits, self.msg.priorities):
+            for s, e in self.msg.spans_of(priority.pattern):
+                index = bisect.bisect_right(starts, s) - 1
+                if index < 0 or e > sentences[index].end or any(
+                        ms < e and s < me for ms, me in mentions):
                     continue
-                matches = [(start + m.start(), start + m.end(), m.group(0))
-                           for m in priority.pattern.finditer(text)
-                           if not self._is_mention(start + m.start(), start + m.end())]
-                if matches:
-                    found[hit.id] = matches
-                    hit.spans += matches
+                per_sentence[index].setdefault(hit.id, []).append((s, e, text[s:e]))
+                hit.spans.append((s, e, text[s:e]))
+        for sentence, found in zip(sentences, per_sentence):
+            start = sentence.start
             named = [(s, e) for matches in found.values() for s, e, _ in matches]
-            named_in[sent.start_char] = named
+            named_in[start] = named
             tied = 0
             for hit in hits:
                 matches = found.get(hit.id)
                 if (matches and tied < PER_SENTENCE and start not in centred and not hit.gains
-                        and self._ties(sent, matches[0][0], matches[0][1], named)):
-                    hit.gains.append((start, end, text))
+                        and self._ties(sentence, named)):
+                    hit.gains.append((start, sentence.end, sentence.text))
                     tied += 1
         return hits, named_in
 
@@ -166,24 +143,14 @@ class AlignmentAnalysis:
         span = self.msg.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t._.is_mention for t in span)
 
-    @cached_property
+    @property
     def opening(self) -> tuple[int, int]:
         """The opening paragraph of the letter's body (with the next one when it is a
         pleasantry of a few words)."""
-        sentences = self.msg.letter_sentences
-        if not sentences:
-            return (0, 0)
-        first = sentences[0].start_char
-        paragraphs = [p for p in self.msg.paragraphs if p[1] > first]
-        if not paragraphs:
-            return (first, sentences[-1].end_char)
-        start, end = max(first, paragraphs[0][0]), paragraphs[0][1]
-        if len(self.msg.text[start:end].split()) < SHORT_PARAGRAPH and len(paragraphs) > 1:
-            end = paragraphs[1][1]
-        return (start, end)
+        return self.facts.opening
 
     def in_opening(self, start: int) -> bool:
-        return self.opening[0] <= start < self.opening[1]
+        return self.facts.in_opening(start)
 
     @cached_property
     def lead(self) -> PriorityHit | None:
@@ -251,23 +218,13 @@ class AlignmentAnalysis:
         """How far the opening paragraph is about the partner's world rather than the
         sender's: of its sentences that are about either, the share that name the
         partner, its people or those it serves without the sender as their subject."""
-        spec = self.spec
-        sentences = [s for s in self.sentences if self.in_opening(s.start_char)]
-        if not sentences or spec is None:
-            return 0.0
-        people = self.msg.people_pattern
-        centred = {s for s, _, _ in self.centred}
         theirs = ours = 0
-        for sent in sentences:
-            if not _says(sent) or _listing(sent, self.named.get(sent.start_char, [])):
+        for sentence in self.facts.sentences:
+            if not self.in_opening(sentence.start) or not sentence.says or sentence.listing(
+                    self.named.get(sentence.start, [])):
                 continue  # a list of words says nothing about anyone
-            subject = subject_of(sent.root)
-            if sent.start_char in centred or (
-                    subject is not None and party_of(subject, spec, people).kind == "sender"):
-                ours += 1
-            elif any(party_of(t, spec, people).kind in ("partner", "people")
-                     or lemma_of(t, spec) in spec.served for t in sent if t.pos_ in ("PRON", "NOUN", "PROPN")):
-                theirs += 1
+            ours += sentence.ours
+            theirs += sentence.theirs
         return theirs / (theirs + ours) if theirs + ours else 0.0
 
     def part_lead(self, explain: list) -> float:
@@ -325,8 +282,8 @@ class AlignmentAnalysis:
         for item in self.centred:
             explain.append(_why("focus", "cost", item, "about us, not them"))
         # A share of the sentences that say something (a verbless list adds nothing).
-        saying = [s for s in self.sentences
-                  if _says(s) and not _listing(s, self.named.get(s.start_char, []))]
+        saying = [s for s in self.facts.sentences
+                  if s.says and not s.listing(self.named.get(s.start, []))]
         if not saying:
             return 1.0
         return max(0.0, 1.0 - CENTRED_SHARE_COST * len(self.centred) / len(saying))
@@ -345,8 +302,7 @@ class AlignmentAnalysis:
             explain.append(_why("blanks", "cost", (blank.start, blank.end, blank.text),
                                 "an unfilled blank"))
         raw -= min(BLANK_LIMIT, BLANK_COST * len(blanks))
-        we = sum(1 for t in self.msg.doc if t.lower_ in ("we", "our", "ours", "us", "my", "i"))
-        you = sum(1 for t in self.msg.doc if t.lower_ in ("you", "your", "yours"))
+        we, you = self.facts.we, self.facts.you
         return {
             "score": max(0, min(100, round(raw))),
             "parts": {k: round(v, 3) for k, v in parts.items()},
@@ -365,19 +321,6 @@ class AlignmentAnalysis:
                 for h in self.hits
             ],
         }
-
-
-def _says(sent: Span) -> bool:
-    """Whether the sentence has a verb: a fragment ("To the Board, Members,") claims nothing."""
-    return any(t.pos_ in ("VERB", "AUX") for t in sent)
-
-
-def _listing(sent: Span, named: list[tuple[int, int]]) -> bool:
-    """A sentence that is mostly the partner's priority words strung together
-    ("Attendance, achievement and graduation."): it names them and says nothing."""
-    words = [t for t in sent if not t.is_punct and not t.is_space and t.pos_ not in ("CCONJ", "DET")]
-    inside = [t for t in words if any(s <= t.idx < e for s, e in named)]
-    return bool(words) and len(inside) * 4 >= len(words) * 3
 
 
 def _why(part: str, effect: str, where, why: str) -> dict:

@@ -6,15 +6,17 @@ packs) and is built once per process or app; ``analyze`` and
 """
 from __future__ import annotations
 
+import copy
+
 from datetime import date
+from functools import cached_property
 from typing import Iterable
 
 from spacy.tokens import Doc
 
 from .alignment import alignment_of
-from .ask_analysis import message_ask
 from .requests import ask_summary, requests_of
-from .checks import run_rule
+from .checks import reads, run_rule
 from .constants import MESSAGE_KINDS
 from .findings import SEVERITY_RANK, Report
 from .lexicon import Lexicons, get_lexicons
@@ -54,6 +56,9 @@ class TextTooLarge(InputError):
     def about(self, subject: str) -> "TextTooLarge":
         """The same refusal, about ``subject`` (a variant, a piece, the reframed draft)."""
         return TextTooLarge(self.size, self.limit, self.unit, self.setting, subject)
+
+
+SHARED_FINDINGS = "framing_shared_findings"
 
 
 def line_count(text: str) -> int:
@@ -140,13 +145,34 @@ class Analyzer:
         """Parse texts once; pass the docs to :meth:`report` for each profile."""
         return list(self.nlp.pipe([self.validate_text(t) for t in texts], batch_size=batch_size))
 
+    @cached_property
+    def rule_groups(self) -> tuple[list, list, list]:
+        """The packs' rules by what their checks read besides the text: nothing, the
+        sector, or the partner profile (:func:`framing.checks.reads`)."""
+        groups: dict[str | None, list] = {None: [], "sector": [], "profile": []}
+        for rule in self.lexicons.rules:
+            groups[reads(rule)].append(rule)
+        return groups[None], groups["sector"], groups["profile"]
+
     def report(self, doc: Doc, sector: Sector | None, profile: PartnerProfile | None,
                kind: str, today: date | None = None) -> Report:
         """Run every rule on a parsed doc and assemble findings and scores."""
         msg = Message(doc=doc, lexicons=self.lexicons, kind=kind, sector=sector, profile=profile,
                       today=today or date.today())
-        findings = []
-        for rule in self.lexicons.rules:
+        # Findings that do not depend on the partner are kept with the parsed doc, so
+        # checking one text against many partners runs those rules once: the rules
+        # that read nothing but the text once per kind of message, those that read
+        # the sector's familiar terms once per sector.
+        shared = doc.user_data.setdefault(SHARED_FINDINGS, {})
+        free, by_sector, by_profile = self.rule_groups
+        key = ("free", kind, sector is not None)
+        if key not in shared:
+            shared[key] = [f for rule in free for f in run_rule(rule, msg)]
+        sector_key = ("sector", kind, sector.id if sector is not None else None)
+        if sector_key not in shared:
+            shared[sector_key] = [f for rule in by_sector for f in run_rule(rule, msg)]
+        findings = [copy.copy(f) for f in shared[key]] + [copy.copy(f) for f in shared[sector_key]]
+        for rule in by_profile:
             findings.extend(run_rule(rule, msg))
         findings.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
         return Report(text=msg.text, findings=findings, scores=self.scores(msg, findings),
@@ -167,7 +193,7 @@ class Analyzer:
                         "share": round(len(passive_sentences) / len(sentences), 3) if sentences else 0.0},
         }
         # The analyses the checks read, computed here if no check asked for them.
-        if message_ask(msg) is not None:
+        if any(rule.kind == "ask" and msg.applies(rule) for rule in self.lexicons.rules):
             model = requests_of(msg)
             scores["ask"] = ask_summary(model.best_ask)
             scores["requests"] = model.to_dict()

@@ -25,6 +25,7 @@ from .typography import PlainPattern
 
 T = TypeVar("T")
 
+MENTION_KEY = "framing_mention_ranges"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
@@ -197,6 +198,24 @@ class Message:
         """Topics the message is about (a cue in its headline or in several sentences),
         not merely mentioned: what document-level checks such as a missing help line ask."""
         return set(self.doc._.framing_subjects or ())
+
+    @cached_property
+    def mention_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges of words talked about rather than used (lists of words to
+        avoid, quoted examples), kept with the parsed doc: they do not depend on the
+        partner."""
+        ranges = self.doc.user_data.get(MENTION_KEY)
+        if ranges is None:
+            ranges = []
+            for token in self.doc:
+                if token._.is_mention:
+                    end = token.idx + len(token.text)
+                    if ranges and ranges[-1][1] >= token.idx - 1:
+                        ranges[-1] = (ranges[-1][0], end)
+                    else:
+                        ranges.append((token.idx, end))
+            self.doc.user_data[MENTION_KEY] = ranges
+        return ranges
 
     @cached_property
     def structure(self) -> Structure:

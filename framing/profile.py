@@ -59,8 +59,19 @@ class PartnerProfile:
     people_terms: tuple[str, ...] = ()
     key_dates: tuple[KeyDate, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
+    # Priorities built per sector id (compiling their patterns is the costly part).
+    _priorities: dict[Any, list[Priority]] = field(default_factory=dict, init=False,
+                                                   repr=False, compare=False)
 
     def effective_priorities(self, sector: Sector | None) -> list[Priority]:
+        """The ranked priorities against ``sector`` (see :meth:`build_priorities`),
+        built once per sector and kept with the profile."""
+        key = sector.id if sector else None
+        if key not in self._priorities:
+            self._priorities[key] = self.build_priorities(sector)
+        return list(self._priorities[key])
+
+    def build_priorities(self, sector: Sector | None) -> list[Priority]:
         """Ranked priorities in the partner's own words: each row's label and terms as
         the user wrote them. A row still carrying a sector priority's id and label is
         that priority: the pack's paraphrases count, and with no terms of its own it

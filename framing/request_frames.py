@@ -43,7 +43,7 @@ class RequestReader:
             or "_" in text or "<" in text or "X" in text or "nsert" in text else []
         question = text.rstrip().endswith("?")
         for token in sent:
-            if token.i in used or token.pos_ not in ("VERB", "AUX", "ADJ"):
+            if token.i in used or token.pos_ not in ("VERB", "AUX"):
                 continue
             if is_negated_verb(token) and lemma_of(token, self.spec) not in self.spec.light_actions:
                 continue
@@ -112,7 +112,8 @@ class RequestReader:
                                  for c in verb.children):
             return self.importance(verb, subject, who)
         modal = has_aux(verb, spec.obligations)
-        if (modal or self.semi_modal(verb)) and who is not None and who.kind in ("partner", "people"):
+        if ((modal or self.semi_modal(verb)) and who is not None and who.kind in ("partner", "people")
+                and lemma not in spec.states):  # "students should feel safe" wishes; it asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
         if (has_aux(verb, spec.invitations) and who is not None and not question
                 and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles)

@@ -94,7 +94,7 @@ def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
     universal = any(c.dep_ in ("det", "predet", "amod") and lemma_of(c, spec) in spec.universal
                     for c in token.children)
     lemma = lemma_of(token, spec)
-    if lemma in spec.partner_roles or (people is not None and people.search(token.text)):
+    if lemma in spec.partner_roles or _is_people(token, people):
         return Party("people", universal)
     # "all varsity and junior varsity coaches": the role may be a conjunct.
     for conj in (c for c in token.children if c.dep_ == "conj"):
@@ -102,6 +102,26 @@ def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
         if inner.kind == "people":
             return Party("people", universal or inner.universal)
     return Party("other")
+
+
+def _is_people(token: Token, people) -> bool:
+    """``people`` is a pattern for the partner's roles, or (faster, for a whole text)
+    the set of indices of the tokens it matches (:func:`people_tokens`)."""
+    if people is None:
+        return False
+    if isinstance(people, frozenset):
+        return token.i in people
+    return people.search(token.text) is not None
+
+
+def people_tokens(doc, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens inside ``spans`` (the matches of a people pattern)."""
+    out = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
 
 
 def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:

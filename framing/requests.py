@@ -26,14 +26,20 @@ read this one model (:func:`requests_of`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
+from .lexicon.schema import terms_pattern
 from .message import Message
 from .request_frames import RequestReader
-from .request_parts import amount_of, has_aux, is_negated_verb, lemma_of, party_of, subject_of
+from .request_parts import (amount_of, has_aux, is_negated_verb, lemma_of, party_of, people_tokens,
+                            subject_of)
+
+# Request models kept with a parsed doc, by profile people and packs version.
+KEPT_MODELS = "framing_request_models"
+_PEOPLE: dict[tuple, object] = {}  # the people pattern per packs version and profile roles
 
 
 @dataclass(frozen=True)
@@ -142,20 +148,19 @@ class RequestAnalysis:
     def __init__(self, msg: Message, spec: RequestSpec):
         self.msg = msg
         self.spec = spec
-        self.reader = RequestReader(msg.text, spec, msg.people_pattern)
-        scopes = msg.sector.out_of_scope if msg.sector else ()
-        self.out_of_scope = [s.pattern for s in scopes if s.pattern is not None]
+        self.reader = RequestReader(msg.text, spec, people_of(msg))
 
     def model(self) -> RequestModel:
         msg, spec = self.msg, self.spec
         model = RequestModel()
         sentences = msg.letter_sentences
         texts = [msg.text[s.start_char:s.end_char] for s in sentences]
+        mentions = msg.mention_ranges
         for index, sent in enumerate(sentences):
             start, end = msg.sentence_range(sent)
             text = msg.text[start:end]
-            if (not text.strip() or any(t._.is_mention for t in sent) or _heading(text)
-                    or _instruction(text)):
+            if (not text.strip() or any(s < end and start < e for s, e in mentions)
+                    or _heading(text) or _instruction(text)):
                 continue
             blanks = list(spec.placeholders.finditer(text))
             for blank in blanks:
@@ -238,8 +243,6 @@ class RequestAnalysis:
             reasons.append("several sessions")
         if any(lemma in spec.paperwork for lemma in tasks):
             reasons.append("record-keeping")
-        if any(p.search(text) for p in self.out_of_scope):
-            reasons.append("outside their role")
         if mode == "obligation" and tasks:
             reasons.append("an obligation")
         if self.open_undertaking(actions, flags):
@@ -256,7 +259,7 @@ class RequestAnalysis:
             # Even a meeting is heavy when everyone must sit it for hours, or it repeats.
             heavy = (flags["recurring"] and (flags["long"] or flags["universal"] or flags["sessions"])) or (
                 flags["universal"] and (flags["long"] or flags["sessions"] or mode == "obligation"))
-            burden = "high" if heavy or "outside their role" in reasons else (
+            burden = "high" if heavy else (
                 "low" if reasons or lemmas != [lemma for lemma in lemmas if lemma in spec.light_actions]
                 else "none")
         who = _noun_phrase(asked) if asked is not None else "you"
@@ -374,12 +377,54 @@ class RequestAnalysis:
         return False
 
 
+def people_of(msg: Message) -> frozenset[int]:
+    """The tokens naming the partner's people: every sector pack's roles (a letter may
+    name any of them) plus the profile's contacts' roles. Not the sector alone, so one
+    request model serves a text checked against partners in many sectors. Found once
+    per text (only where a match can start) and kept with the message."""
+    key = (msg.lexicons.version, tuple(msg.profile.people_terms) if msg.profile else ())
+    if key not in _PEOPLE:
+        words = sorted({w for sector in msg.lexicons.sectors.values() for w in sector.people}
+                       | set(key[1]))
+        _PEOPLE[key] = terms_pattern(words) if words else None
+    pattern = _PEOPLE[key]
+    return msg.analysis(("people tokens", key),
+                        lambda: people_tokens(msg.doc, msg.spans_of(pattern)))
+
+
+def within_scope(model: RequestModel, sector) -> RequestModel:
+    """The model with the sector's out-of-scope asks marked: a request that names work
+    outside the partner's role ("teachers would provide case management") is heavy."""
+    patterns = [s.pattern for s in (sector.out_of_scope if sector else ()) if s.pattern is not None]
+    if not patterns:
+        return model
+    requests = []
+    for request in model.requests:
+        if request.mode != "information" and not request.by_sender and any(
+                p.search(request.text) for p in patterns):
+            request = replace(request, burden="high",
+                              reasons=request.reasons + ("outside their role",))
+        requests.append(request)
+    return RequestModel(requests, model.offers, model.sender_centred, model.placeholders)
+
+
 def requests_of(msg: Message) -> RequestModel:
-    """The message's request model, computed once and read by checks and the score."""
+    """The message's request model, computed once and read by checks and the score.
+
+    The parse-based model depends on the text and the profile's people only, so it is
+    kept with the parsed doc: a comparison against many partners reads it once, and
+    each partner's sector only marks its out-of-scope asks."""
     spec = msg.lexicons.requests
     if spec is None:
         return RequestModel()
-    return msg.analysis("requests", lambda: RequestAnalysis(msg, spec).model())
+
+    def compute() -> RequestModel:
+        kept = msg.doc.user_data.setdefault(KEPT_MODELS, {})
+        key = (tuple(msg.profile.people_terms) if msg.profile else (), msg.lexicons.version)
+        if key not in kept:
+            kept[key] = RequestAnalysis(msg, spec).model()
+        return within_scope(kept[key], msg.sector)
+    return msg.analysis("requests", compute)
 
 
 ASK_BOUNDS = ("who", "when", "how to answer", "how much")

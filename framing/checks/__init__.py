@@ -61,6 +61,27 @@ CHECKS: dict[str, Check] = {
 assert set(CHECKS) == set(KIND_OPTIONS), "every declared kind needs a check"
 
 
+# What a kind of check reads besides the parse and its rule: the partner profile
+# (people, capacity, priorities, dates), or the sector pack alone (familiar terms).
+# Everything else gives the same findings for a text whoever it is checked against,
+# so a comparison over many partners runs it once per text.
+READS_PROFILE = frozenset({"burden", "ask", "sector_lead", "sector_swap", "sector_scope",
+                           "sender_language", "profile_avoid", "timing", "readiness"})
+READS_SECTOR = frozenset({"term", "abbreviation"})
+
+
+def reads(rule: Rule) -> str | None:
+    """``"profile"``, ``"sector"`` or None: what besides the text ``rule``'s check reads."""
+    if rule.kind in READS_PROFILE:
+        return "profile"
+    if rule.kind in READS_SECTOR:
+        # A term rule reads the sector's familiar terms only for plain language.
+        if rule.kind == "term" and rule.category != "plain-language":
+            return None
+        return "sector"
+    return None
+
+
 def run_rule(rule: Rule, msg: Message) -> list[Finding]:
     """Run one rule on one message if its kinds and gates apply."""
     if not msg.applies(rule):
