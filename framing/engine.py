@@ -200,8 +200,13 @@ class Analyzer:
         if msg.priorities or msg.partner_words is not None:
             burden = sum(1 for f in findings if f.category == "burden")
             scores["alignment"] = alignment_of(msg).score(burden_findings=burden)
-            scores["alignment"]["against"] = (
-                {"profile": msg.profile.name} if msg.profile else {"sector": msg.sector.id})
+            against = {"profile": msg.profile.name} if msg.profile else {"sector": msg.sector.id}
+            if msg.profile and not msg.profile.priorities and msg.sector:
+                # A profile that lists no priorities is scored on its sector's
+                # defaults, and says so.
+                against["sector"] = msg.sector.id
+                against["sector_defaults"] = True
+            scores["alignment"]["against"] = against
         else:
             scores["alignment"] = None
         return scores

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any, Callable, Hashable, TypeVar
 
 import numpy
-from spacy.attrs import DEP, IS_PUNCT, IS_SPACE
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from .findings import Finding, downgrade, line_and_column
@@ -206,14 +206,21 @@ class Message:
         partner."""
         ranges = self.doc.user_data.get(MENTION_KEY)
         if ranges is None:
+            # spaCy keeps a token's extension values in ``doc.user_data`` under
+            # ("._.", name, token offset, None): reading those keys finds the marked
+            # words without visiting every token.
+            starts = sorted(key[2] for key, value in self.doc.user_data.items()
+                            if value is True and isinstance(key, tuple) and len(key) == 4
+                            and key[0] == "._." and key[1] == "is_mention")
+            offsets = self.doc.to_array([IDX]) if starts else None
             ranges = []
-            for token in self.doc:
-                if token._.is_mention:
-                    end = token.idx + len(token.text)
-                    if ranges and ranges[-1][1] >= token.idx - 1:
-                        ranges[-1] = (ranges[-1][0], end)
-                    else:
-                        ranges.append((token.idx, end))
+            for start in starts:
+                token = self.doc[int(numpy.searchsorted(offsets, start))]
+                end = start + len(token.text)
+                if ranges and ranges[-1][1] >= start - 1:
+                    ranges[-1] = (ranges[-1][0], end)
+                else:
+                    ranges.append((start, end))
             self.doc.user_data[MENTION_KEY] = ranges
         return ranges
 

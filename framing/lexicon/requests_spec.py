@@ -34,15 +34,11 @@ class RequestSpec:
     many_sessions: int
     lemma_fixes: dict[str, str]
 
-    def __getattr__(self, name: str) -> Any:
-        # Lists read as attributes (``spec.directives``); unknown names are errors.
-        words = self.__dict__.get("words", {})
-        if name in words:
-            return words[name]
-        patterns = self.__dict__.get("patterns", {})
-        if name in patterns:
-            return patterns[name]
-        raise AttributeError(name)
+    def __post_init__(self) -> None:
+        # Each list is also an attribute (``spec.directives``): read in the request
+        # model's inner loops, a plain attribute is the cheapest lookup.
+        for name, value in {**self.words, **self.patterns}.items():
+            object.__setattr__(self, name, value)
 
 
 def load_requests(path: Path, raw: Any) -> RequestSpec:

@@ -124,3 +124,14 @@ def test_a_priority_named_only_in_the_senders_record_earns_nothing(analyzer):
     gain = "Students who feel safe at home come to school more, and attendance rises."
     assert not any(p["addressed"] for p in fit(analyzer, record, "education")["priorities"])
     assert any(p["addressed"] for p in fit(analyzer, gain, "education")["priorities"])
+
+
+def test_a_profile_without_priorities_says_it_is_scored_on_sector_defaults(analyzer):
+    profile = {"name": "Lincoln USD", "sector": "education", "priorities": []}
+    result = analyzer.analyze(SCHOOL_PARTNER, profile=profile).scores["alignment"]
+    assert result["against"] == {"profile": "Lincoln USD", "sector": "education",
+                                 "sector_defaults": True}
+    own = {"name": "Lincoln USD", "sector": "education",
+           "priorities": [{"label": "Fewer absences", "terms": ["miss more school"]}]}
+    assert "sector_defaults" not in analyzer.analyze(
+        SCHOOL_PARTNER, profile=own).scores["alignment"]["against"]

@@ -35,7 +35,7 @@ bp = Blueprint("checker", __name__)
 install_helpers(bp)
 
 PART_LABELS = {
-    "priorities": "Ties their priorities to what they gain",
+    "priorities": "Ties their top priorities to what they gain",
     "lead": "Opens on them and what matters most to them",
     "ask": "Makes one specific, bounded ask",
     "burden": "Leaves little new work on them",

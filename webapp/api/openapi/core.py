@@ -143,7 +143,7 @@ ALIGNMENT = obj({
         "id": STR, "label": STR, "rank": INT, "addressed": BOOL, "named": BOOL,
         "where": {"type": "array", "items": PLACE},
         "gains": {"type": "array", "items": PLACE}})},
-    "against": obj({"profile": STR, "sector": STR}),
+    "against": obj({"profile": STR, "sector": STR, "sector_defaults": BOOL}),
 })
 REQUEST = obj({"start": INT, "end": INT, "text": STR, "mode": STR, "who": STR,
                "actions": STRINGS, "amount": STRINGS,
