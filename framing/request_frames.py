@@ -157,8 +157,10 @@ class RequestReader:
             inner = subject_of(clause) if clause is not None else None
             if inner is not None and self.party(inner).kind in ("partner", "people"):
                 asked, action = inner, clause
-        if asked is None and action is not None:
-            inner = subject_of(action)  # "we need your staff to distribute" parsed as a clause
+        if action is not None and (asked is None or self.party(asked).kind not in ("partner", "people")):
+            # "we need your staff to distribute" parsed as a clause; "I ask one thing:
+            # that your district take part".
+            inner = subject_of(action)
             if inner is not None and self.party(inner).kind in ("partner", "people"):
                 asked = inner
         if action is None and asked is not None:
