@@ -12,6 +12,9 @@ from .lexicon.requests_spec import RequestSpec
 from .request_parts import Party, actions_of, has_aux, is_negated_verb, lemma_of, party_of, subject_of
 
 Frame = tuple[str, "Token | None", list[Token], bool]
+# What may come before an imperative in its clause.
+FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct", "cc")
+LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
 
 
 class RequestReader:
@@ -70,7 +73,8 @@ class RequestReader:
         if (verb.tag_ == "VB" and subject is None and verb.dep_ in ("ROOT", "conj")
                 and not has_aux(verb, {"to"} | spec.question_modals | spec.obligations)
                 and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB")
-                and lemma not in spec.rhetorical):
+                and lemma not in spec.rhetorical and self.clause_initial(verb)
+                and not self.reflects(verb)):
             if self.informs(verb):
                 # "For more information, visit…": asked, but only to look something up.
                 return ("information", None, [verb], False)
@@ -231,6 +235,29 @@ class RequestReader:
             return ("importance", subject, [subject], False)
         return None
 
+    def clause_initial(self, verb: Token) -> bool:
+        """An imperative opens its clause: only a bullet, "please", an adverb or a
+        fronted phrase of its own ("For arrangements, contact…", "If you can, …")
+        comes before it. A verb further in is a misread description."""
+        head = verb if verb.dep_ == "ROOT" else verb.head
+        fronted = {t.i for c in head.children if c.dep_ in FRONTED and c.i < head.i
+                   for t in c.subtree}
+        for token in verb.doc[verb.sent.start:head.i]:
+            if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in ("please", "kindly"):
+                continue
+            return False
+        return True
+
+    def reflects(self, verb: Token) -> bool:
+        """"Consider that companies lose…", "Keep in mind that…": a thought offered,
+        not an ask."""
+        return lemma_of(verb, self.spec) in ("consider", "keep", "remember", "note", "know",
+                                            "imagine", "think") and any(
+            c.dep_ in ("ccomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                 for g in c.children)
+            for c in verb.children) or (lemma_of(verb, self.spec) == "keep" and any(
+                t.lower_ == "mind" for t in verb.subtree))
+
     def informs(self, verb: Token) -> bool:
         """An imperative that points to information ("For more information, visit…",
         "If you are being hurt, call our hotline"), not an ask of the partner."""
@@ -263,8 +290,10 @@ class RequestReader:
         text = self.text[sent.start_char:sent.end_char].strip()
         if not text.endswith("?") or len(text.split()) > 14:
             return False
-        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and subject.lower_ in self.spec.offer_pronouns
+        # "Would that work?", "Would either be useful?" ("either" may be parsed as a
+        # conjunction), "Is this of interest?": the offer's stand-in opens the question.
+        words = [t for t in sent if not t.is_punct and not t.is_space][:3]
+        return any(t.lower_ in self.spec.offer_pronouns for t in words[1:])
 
     def self_talk(self, sent: Span) -> bool:
         """A sentence about the sender itself: its subject is the sender ("We have

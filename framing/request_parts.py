@@ -125,14 +125,26 @@ def people_tokens(doc, spans: list[tuple[int, int]]) -> frozenset[int]:
 
 
 def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
-    """The requested actions: the verb and the verbs coordinated with it
-    ("run our group and log who attends")."""
+    """The requested actions: the verb and the verbs coordinated with it ("run our
+    group and log who attends"); through a vague wrapper, the work it wraps ("help
+    serve meals", "consider supporting the month by producing a PSA")."""
     actions = [verb]
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "NOUN") and child.tag_.startswith(("VB", "NN")):
             # A conjunct verb without its own subject shares the request.
             if not any(g.dep_ in SUBJECTS for g in child.children):
                 actions.append(child)
+    for action in list(actions):
+        if lemma_of(action, spec) not in spec.vague_actions:
+            continue
+        for child in action.children:
+            inner = None
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+                inner = child
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                inner = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if inner is not None and inner not in actions:
+                actions += actions_of(inner, spec)
     return actions
 
 

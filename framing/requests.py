@@ -325,7 +325,8 @@ class RequestAnalysis:
             if lemma_of(action, spec) not in spec.undertakings:
                 continue
             objects = [t for t in action.subtree if t.pos_ == "NOUN" and t.i > action.i]
-            if not any(lemma_of(t, spec) in spec.events for t in objects):
+            if not any(lemma_of(t, spec) in spec.events or lemma_of(t, spec) in spec.light_objects
+                       for t in objects):
                 return True
         return False
 
