@@ -148,6 +148,12 @@ class RequestReader:
         else:
             if who is not None and who.kind in ("partner", "people"):
                 return None  # the partner asking someone else is reported, not asked
+            if subject is None and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+                # "to ask …" asks only when the sender is the one asking ("I am
+                # writing to ask you…"); "a chance to ask the federal government" is not.
+                head_subject = subject_of(verb.head)
+                if head_subject is None or self.party(head_subject).kind != "sender":
+                    return None
             asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if asked is None:
                 for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):

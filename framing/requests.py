@@ -120,6 +120,14 @@ def _heading(text: str) -> bool:
     return bool(content) and all(w[0].isupper() for w in content) and len(words) > 1
 
 
+def _blank_out(text: str, placeholders) -> str:
+    """``text`` with its template blanks turned into spaces (offsets kept)."""
+    out = list(text)
+    for found in placeholders.finditer(text):
+        out[found.start():found.end()] = " " * (found.end() - found.start())
+    return "".join(out)
+
+
 def _instruction(text: str) -> bool:
     """A template's note to whoever fills it in ("[Type a short personal reason…]")."""
     stripped = text.strip()
@@ -204,7 +212,7 @@ class RequestAnalysis:
                    blank: bool) -> Request:
         """The question that asks the partner to take up the sender's offer."""
         spec = self.spec
-        scope = offer.text + " " + following
+        scope = _blank_out(offer.text + " " + following, spec.placeholders)
         bounds = [name for name, pattern in (("when", spec.when), ("how to answer", spec.how))
                   if pattern.search(scope)]
         span = self.msg.doc.char_span(offer.start, offer.end, alignment_mode="expand") or ()
@@ -216,7 +224,7 @@ class RequestAnalysis:
             bounds.append("how much")
         # A concrete offer the partner can take up with a yes is a specific ask.
         return Request(offer.start, end, self.msg.text[offer.start:end], "acceptance", "you", False,
-                       (offer.why,), tuple(words + events), "none", (), not blank,
+                       (offer.why,), tuple(words + events), "none", (), True,
                        tuple(bounds), by_sender=True)
 
     def request(self, frame, start: int, end: int, text: str, following: str,
@@ -263,13 +271,18 @@ class RequestAnalysis:
                 "low" if reasons or lemmas != [lemma for lemma in lemmas if lemma in spec.light_actions]
                 else "none")
         who = _noun_phrase(asked) if asked is not None else "you"
+        # A template blank bounds nothing: "[who on your team]" names no one, "(date)"
+        # is no time. A blank in place of who is asked leaves the ask unspecific.
+        filled = _blank_out(following, spec.placeholders) if blank else following
+        blank_who = blank and asked is not None and any(
+            m.start() <= asked.idx - start < m.end() for m in spec.placeholders.finditer(text))
         who_named = (asked is not None and party is not None and party.kind in ("partner", "people")
                      and asked.lower_ not in ("you", "yourself") and asked not in actions
-                     and not blank)
+                     and not blank_who)
         bounds = []
-        if spec.when.search(following):
+        if spec.when.search(filled):
             bounds.append("when")
-        if spec.how.search(following):
+        if spec.how.search(filled):
             bounds.append("how to answer")
         if who_named:
             bounds.append("who")
@@ -287,7 +300,7 @@ class RequestAnalysis:
         # to answer, who, how much) make it bounded, which the score reads apart.
         concrete = any(c.dep_ in ("dobj", "prep", "dative", "xcomp", "prt", "attr")
                        for a in actions for c in a.children) or by_sender
-        specific = mode != "information" and not blank and (
+        specific = mode != "information" and not blank_who and (
             (not vague and concrete) or (vague and named))
         return Request(start, end, text, mode, who, who_named,
                        tuple(_action_text(a) for a in actions), tuple(amount), burden,
