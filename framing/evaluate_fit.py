@@ -9,7 +9,8 @@
 * **ask**: specific requests, predicted against annotated, and whether each
   letter has a specific ask at all;
 * **pairs**: the share of pairs of the same letter where the partner-led
-  version scores above the sender-centred one;
+  version scores above the sender-centred one, and above the tool's own
+  reframing of the sender-centred one;
 * **gaming**: letters whose score rises when priority words are stuffed in, a
   sentence is put above the greeting, or named roles and dates become blanks.
 
@@ -27,6 +28,7 @@ from .corpus import SPLITS
 from .fit_corpus import Letter, Pair, load_letters, load_pairs, pack_for
 from .fit_gaming import GAMES, play
 from .requests import requests_of
+from .rewrite.variant import reframe
 
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 
@@ -117,12 +119,17 @@ def run(letters: list[Letter], pairs: list[Pair], analyzer) -> dict:
             if after > base:
                 games[f"{name}_raised"] += 1
                 game_notes.append(f"gaming {name} {letter.id}: {base} -> {after}")
-    ordered = ties = 0
+    ordered = ties = above_tool = 0
     pair_notes = []
     for pair in pairs:
         sector = pack_for(pair.sector, known)
-        low, high = (alignment(r) for r in analyzer.analyze_many(
-            [pair.sender_centred, pair.partner_led], sector=sector))
+        sender, partner = analyzer.analyze_many([pair.sender_centred, pair.partner_led],
+                                                sector=sector)
+        low, high = alignment(sender), alignment(partner)
+        # The tool's own rewrite of the sender-centred side should not outscore the
+        # version a person wrote around the partner.
+        rewritten = reframe(analyzer, sender).text
+        above_tool += int(high > alignment(analyzer.analyze(rewritten, sector=sector)))
         if high > low:
             ordered += 1
         else:
@@ -130,7 +137,8 @@ def run(letters: list[Letter], pairs: list[Pair], analyzer) -> dict:
             pair_notes.append(f"pair {pair.id}{' (hard)' if pair.hard else ''}: "
                               f"sender-centred {low} >= partner-led {high}")
     summary = summarize(counts)
-    summary["pairs"] = {"count": len(pairs), "ordered": ratio(ordered, len(pairs)), "ties": ties}
+    summary["pairs"] = {"count": len(pairs), "ordered": ratio(ordered, len(pairs)), "ties": ties,
+                        "above_tool_rewrite": ratio(above_tool, len(pairs))}
     summary["gaming"] = {name: {"tried": games[f"{name}_tried"], "raised": games[f"{name}_raised"]}
                          for name in GAMES}
     return {"summary": summary, "notes": notes + pair_notes + game_notes}
@@ -146,7 +154,8 @@ def render(name: str, summary: dict) -> list[str]:
                      f"  (annotated {s['annotated']}, predicted {s['predicted']})")
     lines.append(f"  letters with a specific ask, agreement {fmt(summary['letters']['specific_ask_agreement'])}")
     p = summary["pairs"]
-    lines.append(f"  pairs ordered {fmt(p['ordered'])} (ties {p['ties']})")
+    lines.append(f"  pairs ordered {fmt(p['ordered'])} (ties {p['ties']}); partner-led above the "
+                 f"tool's own rewrite of the sender-centred side {fmt(p['above_tool_rewrite'])}")
     lines.append("  gaming raised: " + ", ".join(
         f"{k} {v['raised']}/{v['tried']}" for k, v in summary["gaming"].items()))
     return lines
