@@ -266,7 +266,8 @@ class RequestAnalysis:
         else:
             # Even a meeting is heavy when everyone must sit it for hours, or it repeats.
             heavy = (flags["recurring"] and (flags["long"] or flags["universal"] or flags["sessions"])) or (
-                flags["universal"] and (flags["long"] or flags["sessions"] or mode == "obligation"))
+                flags["universal"] and (flags["long"] or flags["sessions"] or mode == "obligation")) or (
+                "an open-ended undertaking" in reasons)  # "lead this effort", "your adoption of it"
             burden = "high" if heavy else (
                 "low" if reasons or lemmas != [lemma for lemma in lemmas if lemma in spec.light_actions]
                 else "none")
@@ -335,7 +336,10 @@ class RequestAnalysis:
         if flags["sized"]:
             return False
         for action in actions:
-            if lemma_of(action, spec) not in spec.undertakings:
+            lemma = lemma_of(action, spec)
+            # "we welcome your adoption of the Program": the undertaking as a noun.
+            if lemma not in spec.undertakings and not (
+                    action.pos_ == "NOUN" and lemma in spec.undertaking_nouns):
                 continue
             objects = [t for t in action.subtree if t.pos_ == "NOUN" and t.i > action.i]
             if not any(lemma_of(t, spec) in spec.events or lemma_of(t, spec) in spec.light_objects

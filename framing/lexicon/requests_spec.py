@@ -20,7 +20,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "states", "partner_roles", "paperwork", "invitations", "info_actions",
               "answer_actions", "offer_modals", "served", "outcomes", "offer_pronouns",
               "perspective", "contact_actions", "undertakings", "events",
-              "self_presentation", "mandate_words", "light_objects")
+              "self_presentation", "mandate_words", "light_objects",
+              "undertaking_nouns")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues")
 
