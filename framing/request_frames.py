@@ -6,6 +6,8 @@ when the partner is implied, as in an imperative) and the requested actions.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
@@ -15,6 +17,7 @@ Frame = tuple[str, "Token | None", list[Token], bool]
 # What may come before an imperative in its clause.
 FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct", "cc")
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
+
 
 
 class RequestReader:
@@ -32,6 +35,12 @@ class RequestReader:
         """Who ``token`` names; a word inside a template blank ("[who on your team]")
         stands for someone of the partner's, not yet named."""
         if token is not None and any(s <= token.idx < e for s, e in self.blanks):
+            # "[who on your team]" stands for the partner's people; "[Your organization]"
+            # in a template is the sender filling it in.
+            words = {w.lower() for s, e in self.blanks if s <= token.idx < e
+                     for w in re.findall(r"[A-Za-z]+", self.text[s:e])}
+            if words & self.spec.sender_blank_words:
+                return Party("sender")
             return Party("people")
         return party_of(token, self.spec, self.people)
 

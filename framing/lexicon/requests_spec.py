@@ -21,7 +21,7 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "answer_actions", "offer_modals", "served", "outcomes", "offer_pronouns",
               "perspective", "contact_actions", "undertakings", "events",
               "self_presentation", "mandate_words", "light_objects",
-              "undertaking_nouns")
+              "undertaking_nouns", "sender_blank_words")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues")
 

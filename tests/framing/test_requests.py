@@ -8,7 +8,11 @@ parse, so other words in the same shapes behave the same.
 from __future__ import annotations
 
 import pytest
+import yaml
 
+import repo_paths
+from framing.lexicon.requests_spec import load_requests
+from framing.lexicon.schema import LexiconError
 from framing.requests import requests_of
 
 
@@ -103,3 +107,17 @@ def test_requests_are_reported_with_the_scores(analyzer):
                               sector="education")
     assert report.scores["requests"]["requests"][0]["mode"] == "permission"
     assert report.scores["ask"]["present"] and "how much" in report.scores["ask"]["bounds"]
+
+
+def test_requests_yaml_is_loaded_strictly(tmp_path):
+    data = yaml.safe_load((repo_paths.LEXICONS / "requests.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / "requests.yaml"
+    spec = load_requests(path, dict(data))
+    assert "urge" in spec.directives and spec.when.search("by Friday")
+    missing = {k: v for k, v in data.items() if k != "directives"}
+    with pytest.raises(LexiconError, match="directives"):
+        load_requests(path, missing)
+    with pytest.raises(LexiconError, match=r"light_actions\[0\]"):
+        load_requests(path, {**data, "light_actions": ["Meet"] + data["light_actions"]})
+    with pytest.raises(LexiconError, match="when"):
+        load_requests(path, {**data, "when": ["(unclosed"]})
