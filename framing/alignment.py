@@ -111,7 +111,6 @@ class AlignmentAnalysis:
         hits = [PriorityHit(p.id, p.label, p.rank) for p in self.msg.priorities]
         named_in: dict[int, list[tuple[int, int]]] = {}
         centred = {s for s, _, _ in self.centred}
-        mentions = self.msg.mention_ranges
         # Each priority searched once over the text (only where a match can start),
         # its matches then given to the sentences they fall in.
         sentences = self.facts.sentences
@@ -121,8 +120,7 @@ class AlignmentAnalysis:
         for hit, priority in zip(hits, self.msg.priorities):
             for s, e in self.msg.spans_of(priority.pattern):
                 index = bisect.bisect_right(starts, s) - 1
-                if index < 0 or e > sentences[index].end or any(
-                        ms < e and s < me for ms, me in mentions):
+                if index < 0 or e > sentences[index].end or self.msg.overlaps_mention(s, e):
                     continue
                 per_sentence[index].setdefault(hit.id, []).append((s, e, text[s:e]))
                 hit.spans.append((s, e, text[s:e]))

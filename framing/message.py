@@ -224,6 +224,13 @@ class Message:
             self.doc.user_data[MENTION_KEY] = ranges
         return ranges
 
+    def overlaps_mention(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps words talked about rather than used (a binary
+        search: the ranges are sorted and disjoint)."""
+        ranges = self.mention_ranges
+        index = bisect.bisect_left(ranges, (end,)) - 1
+        return index >= 0 and ranges[index][1] > start and ranges[index][0] < end
+
     @cached_property
     def structure(self) -> Structure:
         """Frame lines, lists of words to avoid, and genre (see :mod:`framing.structure`)."""

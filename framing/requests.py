@@ -163,11 +163,10 @@ class RequestAnalysis:
         model = RequestModel()
         sentences = msg.letter_sentences
         texts = [msg.text[s.start_char:s.end_char] for s in sentences]
-        mentions = msg.mention_ranges
         for index, sent in enumerate(sentences):
             start, end = msg.sentence_range(sent)
             text = msg.text[start:end]
-            if (not text.strip() or any(s < end and start < e for s, e in mentions)
+            if (not text.strip() or msg.overlaps_mention(start, end)
                     or _heading(text) or _instruction(text)):
                 continue
             blanks = list(spec.placeholders.finditer(text))
