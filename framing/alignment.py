@@ -35,7 +35,8 @@ from .lexicon import Lexicons
 from .lexicon.schema import terms_pattern
 from .message import Message
 from .letter_facts import LetterFacts, SentenceFacts, letter_facts
-from .requests import RequestModel, requests_of
+from .request_model import RequestModel
+from .requests import requests_of
 
 WEIGHTS = {"priorities": 30, "lead": 20, "ask": 15, "burden": 15, "focus": 20}
 TARGET_PRIORITIES = 3

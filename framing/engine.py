@@ -15,7 +15,8 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from .alignment import alignment_of
-from .requests import ask_summary, requests_of
+from .request_model import ask_summary
+from .requests import requests_of
 from .checks import reads, run_rule
 from .constants import MESSAGE_KINDS
 from .findings import SEVERITY_RANK, Report

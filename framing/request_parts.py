@@ -203,3 +203,43 @@ def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str]
         flags["universal"] = True
         words.append(found.group(0).strip())
     return list(dict.fromkeys(words)), flags
+
+
+def is_heading(text: str) -> bool:
+    """A title line ("Break The Silence Sunday"): a few capitalised words and no full
+    stop. It names something; it asks nothing."""
+    words = text.split()
+    if not words or len(words) > 8 or text.rstrip()[-1] in ".!?:;,":
+        return False
+    content = [w for w in words if len(w) > 3]
+    return bool(content) and all(w[0].isupper() for w in content) and len(words) > 1
+
+
+def blank_out(text: str, placeholders) -> str:
+    """``text`` with its template blanks turned into spaces (offsets kept)."""
+    out = list(text)
+    for found in placeholders.finditer(text):
+        out[found.start():found.end()] = " " * (found.end() - found.start())
+    return "".join(out)
+
+
+def is_instruction(text: str) -> bool:
+    """A template's note to whoever fills it in ("[Type a short personal reason…]")."""
+    stripped = text.strip()
+    return stripped[:1] in "[{<" and stripped.rstrip(".")[-1:] in "]}>"
+
+
+def noun_phrase(token: Token) -> str:
+    """The words of the noun phrase headed by ``token`` (its determiners and modifiers)."""
+    left = [t for t in token.lefts if t.dep_ in ("det", "predet", "poss", "amod", "compound", "nummod")]
+    start = min([t.i for t in left] + [token.i])
+    return token.doc[start:token.i + 1].text
+
+
+def action_text(verb: Token) -> str:
+    """The action with its object, at most a few words ("run our eight-week group")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp")), None)
+    if obj is None:
+        return lemma_of(verb)
+    tokens = [t for t in obj.subtree][:8]
+    return f"{lemma_of(verb)} {verb.doc[tokens[0].i:tokens[-1].i + 1].text}".strip()

@@ -26,7 +26,7 @@ read this one model (:func:`requests_of`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -34,120 +34,14 @@ from .lexicon.requests_spec import RequestSpec
 from .lexicon.schema import terms_pattern
 from .message import Message
 from .request_frames import RequestReader
-from .request_parts import (amount_of, has_aux, is_negated_verb, lemma_of, party_of, people_tokens,
+from .request_model import Mention, Request, RequestModel
+from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading, is_instruction,
+                            is_negated_verb, lemma_of, noun_phrase, party_of, people_tokens,
                             subject_of)
 
 # Request models kept with a parsed doc, by profile people and packs version.
 KEPT_MODELS = "framing_request_models"
 _PEOPLE: dict[tuple, object] = {}  # the people pattern per packs version and profile roles
-
-
-@dataclass(frozen=True)
-class Request:
-    """One request to the partner, found in one sentence."""
-
-    start: int
-    end: int
-    text: str
-    mode: str            # imperative, question, permission, directive, wish, obligation, ...
-    who: str             # the words naming who is asked ("your counselors"), or "you" implied
-    who_named: bool      # a role or person is named (not implied, not a template blank)
-    actions: tuple[str, ...]
-    amount: tuple[str, ...]
-    burden: str          # none, low or high
-    reasons: tuple[str, ...]
-    specific: bool
-    bounds: tuple[str, ...]
-    by_sender: bool = False  # the sender does the work; the partner only says yes
-
-    def to_dict(self) -> dict:
-        """The request as reported under ``scores["requests"]``."""
-        return {"start": self.start, "end": self.end, "text": self.text, "mode": self.mode,
-                "who": self.who, "actions": list(self.actions), "amount": list(self.amount),
-                "burden": self.burden, "reasons": list(self.reasons),
-                "specific": self.specific, "bounds": list(self.bounds),
-                "by_sender": self.by_sender}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A sentence the model notes: an offer, sender-centred talk or a template blank."""
-
-    start: int
-    end: int
-    text: str
-    why: str
-
-
-@dataclass
-class RequestModel:
-    """Every request, offer, sender-centred sentence and blank of one message."""
-
-    requests: list[Request] = field(default_factory=list)
-    offers: list[Mention] = field(default_factory=list)
-    sender_centred: list[Mention] = field(default_factory=list)
-    placeholders: list[Mention] = field(default_factory=list)
-
-    @property
-    def best_ask(self) -> Request | None:
-        """The most specific request (specific first, then most bounds, then earliest)."""
-        if not self.requests:
-            return None
-        return max(self.requests, key=lambda r: (r.specific, len(r.bounds), -r.start))
-
-    @property
-    def heavy(self) -> list[Request]:
-        """Requests that leave high burden on the partner."""
-        return [r for r in self.requests if r.burden == "high"]
-
-    def to_dict(self) -> dict:
-        """The model as reported under ``scores["requests"]``."""
-        return {"requests": [r.to_dict() for r in self.requests],
-                "offers": [m.text for m in self.offers],
-                "sender_centred": [m.text for m in self.sender_centred],
-                "placeholders": [m.text for m in self.placeholders]}
-
-
-
-
-def _heading(text: str) -> bool:
-    """A title line ("Break The Silence Sunday"): a few capitalised words and no full
-    stop. It names something; it asks nothing."""
-    words = text.split()
-    if not words or len(words) > 8 or text.rstrip()[-1] in ".!?:;,":
-        return False
-    content = [w for w in words if len(w) > 3]
-    return bool(content) and all(w[0].isupper() for w in content) and len(words) > 1
-
-
-def _blank_out(text: str, placeholders) -> str:
-    """``text`` with its template blanks turned into spaces (offsets kept)."""
-    out = list(text)
-    for found in placeholders.finditer(text):
-        out[found.start():found.end()] = " " * (found.end() - found.start())
-    return "".join(out)
-
-
-def _instruction(text: str) -> bool:
-    """A template's note to whoever fills it in ("[Type a short personal reason…]")."""
-    stripped = text.strip()
-    return stripped[:1] in "[{<" and stripped.rstrip(".")[-1:] in "]}>"
-
-
-def _noun_phrase(token: Token) -> str:
-    """The words of the noun phrase headed by ``token`` (its determiners and modifiers)."""
-    left = [t for t in token.lefts if t.dep_ in ("det", "predet", "poss", "amod", "compound", "nummod")]
-    start = min([t.i for t in left] + [token.i])
-    return token.doc[start:token.i + 1].text
-
-
-def _action_text(verb: Token) -> str:
-    """The action with its object, at most a few words ("run our eight-week group")."""
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "xcomp")), None)
-    if obj is None:
-        return lemma_of(verb)
-    tokens = [t for t in obj.subtree][:8]
-    return f"{lemma_of(verb)} {verb.doc[tokens[0].i:tokens[-1].i + 1].text}".strip()
 
 
 class RequestAnalysis:
@@ -167,7 +61,7 @@ class RequestAnalysis:
             start, end = msg.sentence_range(sent)
             text = msg.text[start:end]
             if (not text.strip() or msg.overlaps_mention(start, end)
-                    or _heading(text) or _instruction(text)):
+                    or is_heading(text) or is_instruction(text)):
                 continue
             blanks = list(spec.placeholders.finditer(text))
             for blank in blanks:
@@ -211,7 +105,7 @@ class RequestAnalysis:
                    blank: bool) -> Request:
         """The question that asks the partner to take up the sender's offer."""
         spec = self.spec
-        scope = _blank_out(offer.text + " " + following, spec.placeholders)
+        scope = blank_out(offer.text + " " + following, spec.placeholders)
         bounds = [name for name, pattern in (("when", spec.when), ("how to answer", spec.how))
                   if pattern.search(scope)]
         span = self.msg.doc.char_span(offer.start, offer.end, alignment_mode="expand") or ()
@@ -270,10 +164,10 @@ class RequestAnalysis:
             burden = "high" if heavy else (
                 "low" if reasons or lemmas != [lemma for lemma in lemmas if lemma in spec.light_actions]
                 else "none")
-        who = _noun_phrase(asked) if asked is not None else "you"
+        who = noun_phrase(asked) if asked is not None else "you"
         # A template blank bounds nothing: "[who on your team]" names no one, "(date)"
         # is no time. A blank in place of who is asked leaves the ask unspecific.
-        filled = _blank_out(following, spec.placeholders) if blank else following
+        filled = blank_out(following, spec.placeholders) if blank else following
         blank_who = blank and asked is not None and any(
             m.start() <= asked.idx - start < m.end() for m in spec.placeholders.finditer(text))
         who_named = (asked is not None and party is not None and party.kind in ("partner", "people")
@@ -303,7 +197,7 @@ class RequestAnalysis:
         specific = mode != "information" and not blank_who and (
             (not vague and concrete) or (vague and named))
         return Request(start, end, text, mode, who, who_named,
-                       tuple(_action_text(a) for a in actions), tuple(amount), burden,
+                       tuple(action_text(a) for a in actions), tuple(amount), burden,
                        tuple(reasons) if burden != "none" else (), specific, tuple(bounds),
                        by_sender)
 
@@ -324,7 +218,7 @@ class RequestAnalysis:
         duties = [t.text for t in sent if t.pos_ == "NOUN" and t not in people]
         universal = any(lemma_of(c, spec) in spec.universal for p in people for c in p.children)
         reasons = ["an obligation"] + (["asks all or every one of them"] if universal else [])
-        return Request(start, end, text, "obligation", _noun_phrase(who), True,
+        return Request(start, end, text, "obligation", noun_phrase(who), True,
                        tuple(duties) or ("do this",), (), "high", tuple(reasons), False, ("who",))
 
     def open_undertaking(self, actions: list[Token], flags: dict) -> bool:
@@ -444,17 +338,3 @@ def requests_of(msg: Message) -> RequestModel:
     return msg.analysis("requests", compute)
 
 
-ASK_BOUNDS = ("who", "when", "how to answer", "how much")
-
-
-def ask_summary(ask: Request | None) -> dict:
-    """The best ask as reported under ``scores["ask"]``: its text, what bounds it and
-    what it still lacks (a vague ask lacks "what")."""
-    if ask is None:
-        return {"present": False, "text": "", "start": None, "end": None, "bounds": [],
-                "missing": ["a request"]}
-    missing = [b for b in ASK_BOUNDS if b not in ask.bounds]
-    if not ask.specific:
-        missing.insert(0, "what")
-    return {"present": True, "text": ask.text, "start": ask.start, "end": ask.end,
-            "bounds": list(ask.bounds), "missing": missing}
