@@ -51,8 +51,8 @@ class RequestReader:
         used: set[int] = set()
         text = self.text[sent.start_char:sent.end_char]
         self.blanks = [(sent.start_char + m.start(), sent.start_char + m.end())
-                       for m in self.spec.placeholders.finditer(text)] if "[" in text or "{" in text \
-            or "_" in text or "<" in text or "X" in text or "nsert" in text else []
+                       for m in self.spec.placeholders.finditer(text)] if any(
+            c in text for c in "[{(<_X") or "nsert" in text else []
         question = text.rstrip().endswith("?")
         for token in sent:
             if token.i in used or token.pos_ not in ("VERB", "AUX"):
@@ -70,8 +70,30 @@ class RequestReader:
             used.update(a.i for a in actions)
             used.add(token.i)
             found.append(hit)
+        if not found:
+            hit = self.after_fronted(sent)
+            if hit is not None:
+                found.append(hit)
         return found
 
+    def after_fronted(self, sent: Span):
+        """"To book, contact John at …", "For arrangements, call …": the model often
+        reads the verb after a fronted phrase and its comma as a noun. A way to get
+        in touch there is an imperative; its purpose ("to book a workshop") is the ask."""
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens or tokens[0].lower_ not in ("to", "for", "if", "once", "when", "before", "after"):
+            return None
+        at = next((i for i in range(1, min(len(tokens), 30)) if tokens[i - 1].text == ","
+                   and tokens[i].lower_ in self.spec.contact_actions | self.spec.answer_actions
+                   and tokens[i].pos_ != "VERB" and tokens[i].tag_ not in ("VBZ", "VBD", "VBG", "VBN")),
+                  None)
+        if at is None:
+            return None
+        if tokens[0].lower_ == "to":
+            # The purpose is the ask: "To bring a presentation to your practice, contact…".
+            purpose = next((t for t in tokens[1:at] if t.pos_ == "VERB"), tokens[1])
+            return ("imperative", None, [purpose], False)
+        return ("information", None, [tokens[at]], False)
     def frame(self, verb: Token, question: bool):
         """The request frame headed by ``verb``, if it is one."""
         spec = self.spec
@@ -84,6 +106,7 @@ class RequestReader:
                 and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB")
                 and lemma not in spec.rhetorical and self.clause_initial(verb)
                 and not self.reflects(verb)):
+            verb = self.unwrap(verb)
             if self.informs(verb):
                 # "For more information, visit…": asked, but only to look something up.
                 return ("information", None, [verb], False)
@@ -249,6 +272,18 @@ class RequestReader:
         if subject is not None and who is not None and who.kind == "partner" and subject.pos_ == "NOUN":
             return ("importance", subject, [subject], False)
         return None
+
+    def unwrap(self, verb: Token) -> Token:
+        """"Take a moment to see…", "take a minute to fill in…": the ask is the verb the
+        politeness wraps."""
+        if lemma_of(verb, self.spec) == "take" and any(
+                c.dep_ == "dobj" and lemma_of(c, self.spec) in ("moment", "minute", "second", "time")
+                for c in verb.children):
+            inner = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"),
+                         None)
+            if inner is not None:
+                return inner
+        return verb
 
     def clause_initial(self, verb: Token) -> bool:
         """An imperative opens its clause: only a bullet, "please", an adverb or a

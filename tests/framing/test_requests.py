@@ -61,6 +61,21 @@ def test_asks_in_other_shapes_are_specific_and_light(analyzer, text, mode):
     assert request.burden in ("none", "low")
 
 
+@pytest.mark.parametrize("text, mode, action", [
+    # The parser reads the verb after a fronted phrase as a noun; its purpose is the ask.
+    ("To book a workshop for your coaches, contact Jo Lee at 519-555-0100 by Friday.",
+     "imperative", "book"),
+    ("For arrangements, contact Jo Lee by Tuesday.", "information", "contact"),
+    # A politeness wrapper: the ask is what it wraps.
+    ("Please take a moment to see how you can become involved.", "information", "see"),
+    ("I could write a short piece for your site. Would either be useful?", "acceptance", "I write"),
+])
+def test_asks_the_parse_hides(analyzer, text, mode, action):
+    requests = model(analyzer, text).requests
+    assert [r.mode for r in requests] == [mode]
+    assert requests[0].actions[0].startswith(action)
+
+
 def test_a_template_blank_is_not_a_named_person(analyzer):
     (request,) = model(analyzer, "Can [who on your team] meet with us next week?").requests
     assert not request.who_named and not request.specific
