@@ -19,7 +19,6 @@ FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct"
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
 
 
-
 class RequestReader:
     """Reads the request frames of one message's sentences with ``requests.yaml``'s words
     and the partner's people (``people``, a pattern)."""
@@ -51,8 +50,7 @@ class RequestReader:
         used: set[int] = set()
         text = self.text[sent.start_char:sent.end_char]
         self.blanks = [(sent.start_char + m.start(), sent.start_char + m.end())
-                       for m in self.spec.placeholders.finditer(text)] if any(
-            c in text for c in "[{(<_X") or "nsert" in text else []
+                       for m in self.spec.placeholders.finditer(text)]
         question = text.rstrip().endswith("?")
         for token in sent:
             if token.i in used or token.pos_ not in ("VERB", "AUX"):
@@ -81,7 +79,7 @@ class RequestReader:
         reads the verb after a fronted phrase and its comma as a noun. A way to get
         in touch there is an imperative; its purpose ("to book a workshop") is the ask."""
         tokens = [t for t in sent if not t.is_space]
-        if not tokens or tokens[0].lower_ not in ("to", "for", "if", "once", "when", "before", "after"):
+        if not tokens or tokens[0].lower_ not in self.spec.fronting_words:
             return None
         at = next((i for i in range(1, min(len(tokens), 30)) if tokens[i - 1].text == ","
                    and tokens[i].lower_ in self.spec.contact_actions | self.spec.answer_actions
@@ -94,6 +92,7 @@ class RequestReader:
             purpose = next((t for t in tokens[1:at] if t.pos_ == "VERB"), tokens[1])
             return ("imperative", None, [purpose], False)
         return ("information", None, [tokens[at]], False)
+
     def frame(self, verb: Token, question: bool):
         """The request frame headed by ``verb``, if it is one."""
         spec = self.spec
@@ -277,7 +276,7 @@ class RequestReader:
         """"Take a moment to see…", "take a minute to fill in…": the ask is the verb the
         politeness wraps."""
         if lemma_of(verb, self.spec) == "take" and any(
-                c.dep_ == "dobj" and lemma_of(c, self.spec) in ("moment", "minute", "second", "time")
+                c.dep_ == "dobj" and lemma_of(c, self.spec) in self.spec.politeness_nouns
                 for c in verb.children):
             inner = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"),
                          None)
@@ -293,7 +292,7 @@ class RequestReader:
         fronted = {t.i for c in head.children if c.dep_ in FRONTED and c.i < head.i
                    for t in c.subtree}
         for token in verb.doc[verb.sent.start:head.i]:
-            if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in ("please", "kindly"):
+            if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in self.spec.politeness_words:
                 continue
             return False
         return True
@@ -301,8 +300,7 @@ class RequestReader:
     def reflects(self, verb: Token) -> bool:
         """"Consider that companies lose…", "Keep in mind that…": a thought offered,
         not an ask."""
-        return lemma_of(verb, self.spec) in ("consider", "keep", "remember", "note", "know",
-                                            "imagine", "think") and any(
+        return lemma_of(verb, self.spec) in self.spec.reflective_verbs and any(
             c.dep_ in ("ccomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "that"
                                                  for g in c.children)
             for c in verb.children) or (lemma_of(verb, self.spec) == "keep" and any(

@@ -21,7 +21,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "answer_actions", "offer_modals", "served", "outcomes", "offer_pronouns",
               "perspective", "contact_actions", "undertakings", "events",
               "self_presentation", "mandate_words", "light_objects",
-              "undertaking_nouns", "sender_blank_words")
+              "undertaking_nouns", "sender_blank_words", "reflective_verbs", "politeness_nouns",
+              "politeness_words", "fronting_words")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues")
 
