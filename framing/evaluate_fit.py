@@ -121,7 +121,8 @@ def run(letters: list[Letter], pairs: list[Pair], analyzer) -> dict:
                 game_notes.append(f"gaming {name} {letter.id}: {base} -> {after}")
     ordered = ties = above_tool = 0
     pair_notes = []
-    for pair in pairs:
+    scored = [pair for pair in pairs if pack_for(pair.sector, known) is not None]
+    for pair in scored:  # a pair with no sector pack has no score to order
         sector = pack_for(pair.sector, known)
         sender, partner = analyzer.analyze_many([pair.sender_centred, pair.partner_led],
                                                 sector=sector)
@@ -137,8 +138,8 @@ def run(letters: list[Letter], pairs: list[Pair], analyzer) -> dict:
             pair_notes.append(f"pair {pair.id}{' (hard)' if pair.hard else ''}: "
                               f"sender-centred {low} >= partner-led {high}")
     summary = summarize(counts)
-    summary["pairs"] = {"count": len(pairs), "ordered": ratio(ordered, len(pairs)), "ties": ties,
-                        "above_tool_rewrite": ratio(above_tool, len(pairs))}
+    summary["pairs"] = {"count": len(scored), "ordered": ratio(ordered, len(scored)), "ties": ties,
+                        "above_tool_rewrite": ratio(above_tool, len(scored))}
     summary["gaming"] = {name: {"tried": games[f"{name}_tried"], "raised": games[f"{name}_raised"]}
                          for name in GAMES}
     return {"summary": summary, "notes": notes + pair_notes + game_notes}

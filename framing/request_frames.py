@@ -364,8 +364,10 @@ class RequestReader:
             return False
         if has_aux(root, self.spec.offer_modals) or root.tag_ == "VB":
             return False  # a promise or a plan
-        return not any(self.party(t).kind in ("partner", "people") for t in root.subtree
-                       if t.dep_ in ("dobj", "pobj", "dative", "poss"))
+        # Naming the partner anywhere ("To help you get an early start, we are
+        # sending…") makes it about them, whoever the subject is.
+        return not any(self.party(t).kind in ("partner", "people") for t in sent
+                       if t.pos_ in ("PRON", "NOUN", "PROPN") and t.i != subject.i)
 
     def involves_partner(self, verb: Token) -> bool:
         """Whether the partner is named in the clause under ``verb`` ("your team", "you")."""

@@ -142,7 +142,7 @@ class RequestAnalysis:
             reasons.append("takes hours or longer")
         if flags["sessions"]:
             reasons.append("several sessions")
-        if any(lemma in spec.paperwork for lemma in tasks):
+        if self.record_keeping(actions):
             reasons.append("record-keeping")
         if mode == "obligation" and tasks:
             reasons.append("an obligation")
@@ -220,6 +220,25 @@ class RequestAnalysis:
         reasons = ["an obligation"] + (["asks all or every one of them"] if universal else [])
         return Request(start, end, text, "obligation", noun_phrase(who), True,
                        tuple(duties) or ("do this",), (), "high", tuple(reasons), False, ("who",))
+
+    def record_keeping(self, actions: list[Token]) -> bool:
+        """Data work for the sender: a record-keeping verb on the sender's own form or
+        on records ("complete our brief questionnaire", "log who attends", "submit
+        data monthly"); filling in a form to order something is not."""
+        spec = self.spec
+        for action in actions:
+            if lemma_of(action, spec) not in spec.paperwork:
+                continue
+            objects = [c for c in action.children if c.dep_ in ("dobj", "ccomp", "prt")]
+            objects = [c for c in objects if c.dep_ != "prt"] or objects
+            if not objects or any(c.dep_ == "ccomp" for c in objects):
+                return True  # "log who attends", "track"
+            for obj in objects:
+                owned = any(c.dep_ == "poss" and party_of(c, spec, None).kind == "sender"
+                            for c in obj.children)
+                if owned or lemma_of(obj, spec) in spec.record_nouns:
+                    return True
+        return False
 
     def open_undertaking(self, actions: list[Token], flags: dict) -> bool:
         """A standing commitment with no size or end: adopt a program, act as a host

@@ -22,7 +22,7 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "perspective", "contact_actions", "undertakings", "events",
               "self_presentation", "mandate_words", "light_objects",
               "undertaking_nouns", "sender_blank_words", "reflective_verbs", "politeness_nouns",
-              "politeness_words", "fronting_words")
+              "politeness_words", "fronting_words", "record_nouns")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues")
 
