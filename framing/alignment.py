@@ -72,7 +72,6 @@ class AlignmentAnalysis:
     def __init__(self, msg: Message, sender_terms: list[str] | tuple[str, ...] = ()):
         self.msg = msg
         self.sender_terms = tuple(sender_terms)
-        self.spec = msg.lexicons.requests
 
     @cached_property
     def model(self) -> RequestModel:
@@ -138,10 +137,6 @@ class AlignmentAnalysis:
                     tied += 1
         return hits, named_in
 
-    def _is_mention(self, start: int, end: int) -> bool:
-        span = self.msg.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(t._.is_mention for t in span)
-
     @property
     def opening(self) -> tuple[int, int]:
         """The opening paragraph of the letter's body (with the next one when it is a
@@ -186,7 +181,7 @@ class AlignmentAnalysis:
         if pattern is None:
             return []
         return [(start, end) for start, end in self.msg.spans_of(pattern)
-                if not self._is_mention(start, end)]
+                if not self.msg.overlaps_mention(start, end)]
 
     @cached_property
     def partner_hit_count(self) -> int:

@@ -93,7 +93,7 @@ def _facts(msg: Message, sent: Span, centred: set[int]) -> SentenceFacts:
         if lemma in spec.outcomes:
             outcomes.append(token.idx)
         if token.pos_ in CONTENT_POS and (
-                lemma in spec.served or party_of(token, spec, people).kind in ("partner", "people")):
+                lemma in spec.served or party_of(token, spec, people).theirs):
             partner.append((token.idx, token.pos_ == "PRON"))
     ours = start in centred or sender_subject
     return SentenceFacts(start, end, msg.text[start:end], says, sender_subject and not promise,

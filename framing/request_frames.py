@@ -125,7 +125,7 @@ class RequestReader:
                 return None
             if who is not None and who.kind == "sender":
                 return ("permission", None, [verb], True)
-            if who is not None and who.kind in ("partner", "people"):
+            if who is not None and who.theirs:
                 if lemma in spec.wishes:
                     inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
                     if inner is not None:
@@ -147,7 +147,7 @@ class RequestReader:
                                  for c in verb.children):
             return self.importance(verb, subject, who)
         modal = has_aux(verb, spec.obligations)
-        if ((modal or self.semi_modal(verb)) and who is not None and who.kind in ("partner", "people")
+        if ((modal or self.semi_modal(verb)) and who is not None and who.theirs
                 and lemma not in spec.states):  # "students should feel safe" wishes; it asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
         if (has_aux(verb, spec.invitations) and who is not None and not question
@@ -177,7 +177,7 @@ class RequestReader:
         if passive:
             asked = subject
         else:
-            if who is not None and who.kind in ("partner", "people"):
+            if who is not None and who.theirs:
                 return None  # the partner asking someone else is reported, not asked
             if subject is None and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
                 # "to ask …" asks only when the sender is the one asking ("I am
@@ -196,13 +196,13 @@ class RequestReader:
             clause = next((c for g in verb.subtree if g.dep_ in ("ccomp", "appos", "dobj")
                            for c in [g] if c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
             inner = subject_of(clause) if clause is not None else None
-            if inner is not None and self.party(inner).kind in ("partner", "people"):
+            if inner is not None and self.party(inner).theirs:
                 asked, action = inner, clause
-        if action is not None and (asked is None or self.party(asked).kind not in ("partner", "people")):
+        if action is not None and (asked is None or not self.party(asked).theirs):
             # "we need your staff to distribute" parsed as a clause; "I ask one thing:
             # that your district take part".
             inner = subject_of(action)
-            if inner is not None and self.party(inner).kind in ("partner", "people"):
+            if inner is not None and self.party(inner).theirs:
                 asked = inner
         if action is None and asked is not None:
             action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
@@ -216,7 +216,7 @@ class RequestReader:
             return None
         if lemma_of(verb, spec) == "need" and asked is None:
             return None  # "we need to hire" is the sender's own need
-        if self.party(asked).kind not in ("partner", "people"):
+        if not self.party(asked).theirs:
             return None  # "she is called in to counsel co-workers" tells; it asks no one here
         # "are required to", "we mandate that": an obligation, not a request.
         mode = "obligation" if lemma_of(verb, spec) in spec.mandate_words | {"mandate"} else "directive"
@@ -231,7 +231,7 @@ class RequestReader:
             if child.dep_ in ("ccomp", "advcl", "xcomp") and child.pos_ in ("VERB", "AUX"):
                 inner = subject_of(child)
                 party = self.party(inner) if inner is not None else None
-                if party is not None and party.kind in ("partner", "people"):
+                if party is not None and party.theirs:
                     return ("wish", inner, actions_of(child, spec), False)
                 if (party is not None and party.kind == "other" and inner.pos_ == "PROPN"
                         and lemma_of(child, spec) not in spec.states):
@@ -241,7 +241,7 @@ class RequestReader:
                     return ("permission", None, [child], True)
             if child.dep_ == "dobj":
                 party = self.party(child)
-                if party.kind in ("partner", "people"):
+                if party.theirs:
                     inner = next((g for g in child.children if g.dep_ in ("xcomp", "acl")), None)
                     if inner is None:
                         inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -266,7 +266,7 @@ class RequestReader:
                     g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
                 inner = subject_of(child)
                 party = self.party(inner) if inner is not None else None
-                if party is not None and party.kind in ("partner", "people"):
+                if party is not None and party.theirs:
                     return ("importance", inner, actions_of(child, spec), False)
         if subject is not None and who is not None and who.kind == "partner" and subject.pos_ == "NOUN":
             return ("importance", subject, [subject], False)
@@ -322,7 +322,7 @@ class RequestReader:
         for child in verb.children:
             if child.dep_ == "advcl" and any(g.lower_ == "if" for g in child.children):
                 inner = subject_of(child)
-                if inner is None or self.party(inner).kind not in ("partner", "people"):
+                if inner is None or not self.party(inner).theirs:
                     continue
                 if lemma_of(child, self.spec) == "be":
                     willing = next((c for c in child.children if c.dep_ == "acomp"), None)
@@ -366,10 +366,10 @@ class RequestReader:
             return False  # a promise or a plan
         # Naming the partner anywhere ("To help you get an early start, we are
         # sending…") makes it about them, whoever the subject is.
-        return not any(self.party(t).kind in ("partner", "people") for t in sent
+        return not any(self.party(t).theirs for t in sent
                        if t.pos_ in ("PRON", "NOUN", "PROPN") and t.i != subject.i)
 
     def involves_partner(self, verb: Token) -> bool:
         """Whether the partner is named in the clause under ``verb`` ("your team", "you")."""
-        return any(self.party(t).kind in ("partner", "people") for t in verb.subtree)
+        return any(self.party(t).theirs for t in verb.subtree)
 

@@ -31,6 +31,11 @@ class Party:
     kind: str
     universal: bool = False
 
+    @property
+    def theirs(self) -> bool:
+        """The partner or one of its people: who an ask can be made of."""
+        return self.kind in ("partner", "people")
+
 
 def lemma_of(token: Token, spec: RequestSpec | None = None) -> str:
     """The token's lemma, lower case, with the parser's known slips corrected

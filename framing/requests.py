@@ -41,7 +41,6 @@ from .request_parts import (action_text, amount_of, blank_out, has_aux, is_headi
 
 # Request models kept with a parsed doc, by profile people and packs version.
 KEPT_MODELS = "framing_request_models"
-_PEOPLE: dict[tuple, object] = {}  # the people pattern per packs version and profile roles
 
 
 class RequestAnalysis:
@@ -80,15 +79,15 @@ class RequestAnalysis:
             offer = self.offer(sent, text)
             if offer:
                 model.offers.append(Mention(start, end, text, offer))
-            if offer and not frames and self.conditional_offer(sent):
-                made = model.offers[-1]
-                model.requests.append(self.acceptance(made, start, end, text, following, bool(blanks)))
-            elif not frames and index and self.reader.accepts(sent) and model.offers \
-                    and model.offers[-1].end <= start and model.offers[-1].start >= self._previous(index):
-                # "I could write a short piece for your site. Would that be useful?"
-                # asks the partner to take up the offer just made.
-                made = model.offers[-1]
-                model.requests.append(self.acceptance(made, start, end, text, following, bool(blanks)))
+            # An offer made on the partner's word ("If your agency is weighing it, we
+            # will walk your staff through it"), or a question about the offer just
+            # made ("I could write a short piece. Would that be useful?"), asks the
+            # partner to take it up.
+            if not frames and (
+                    (offer and self.conditional_offer(sent))
+                    or (not offer and index and model.offers and self.reader.accepts(sent)
+                        and model.offers[-1].start >= sentences[index - 1].start_char)):
+                model.requests.append(self.acceptance(model.offers[-1], end, following))
             centred = spec.sender_centred.search(text)
             if centred:
                 model.sender_centred.append(Mention(start, end, text, centred.group(0)))
@@ -96,14 +95,8 @@ class RequestAnalysis:
                 model.sender_centred.append(Mention(start, end, text, "about the sender"))
         return model
 
-    def _previous(self, index: int) -> int:
-        """Where the sentence before ``index`` starts."""
-        sentences = self.msg.letter_sentences
-        return sentences[index - 1].start_char if index else 0
-
-    def acceptance(self, offer: Mention, start: int, end: int, text: str, following: str,
-                   blank: bool) -> Request:
-        """The question that asks the partner to take up the sender's offer."""
+    def acceptance(self, offer: Mention, end: int, following: str) -> Request:
+        """The request that the partner take up ``offer``, running to ``end``."""
         spec = self.spec
         scope = blank_out(offer.text + " " + following, spec.placeholders)
         bounds = [name for name, pattern in (("when", spec.when), ("how to answer", spec.how))
@@ -162,7 +155,7 @@ class RequestAnalysis:
                 flags["universal"] and (flags["long"] or flags["sessions"] or mode == "obligation")) or (
                 "an open-ended undertaking" in reasons)  # "lead this effort", "your adoption of it"
             burden = "high" if heavy else (
-                "low" if reasons or lemmas != [lemma for lemma in lemmas if lemma in spec.light_actions]
+                "low" if reasons or not all(lemma in spec.light_actions for lemma in lemmas)
                 else "none")
         who = noun_phrase(asked) if asked is not None else "you"
         # A template blank bounds nothing: "[who on your team]" names no one, "(date)"
@@ -170,7 +163,7 @@ class RequestAnalysis:
         filled = blank_out(following, spec.placeholders) if blank else following
         blank_who = blank and asked is not None and any(
             m.start() <= asked.idx - start < m.end() for m in spec.placeholders.finditer(text))
-        who_named = (asked is not None and party is not None and party.kind in ("partner", "people")
+        who_named = (asked is not None and party is not None and party.theirs
                      and asked.lower_ not in ("you", "yourself") and asked not in actions
                      and not blank_who)
         bounds = []
@@ -211,7 +204,7 @@ class RequestAnalysis:
                    for t in sent):
             return None
         people = [t for t in sent if t.pos_ in ("NOUN", "PROPN", "PRON")
-                  and party_of(t, spec, self.reader.people).kind in ("partner", "people")]
+                  and party_of(t, spec, self.reader.people).theirs]
         if not people:
             return None
         who = people[0]
@@ -229,10 +222,13 @@ class RequestAnalysis:
         for action in actions:
             if lemma_of(action, spec) not in spec.paperwork:
                 continue
-            objects = [c for c in action.children if c.dep_ in ("dobj", "ccomp", "prt")]
-            objects = [c for c in objects if c.dep_ != "prt"] or objects
-            if not objects or any(c.dep_ == "ccomp" for c in objects):
-                return True  # "log who attends", "track"
+            objects = [c for c in action.children if c.dep_ in ("dobj", "ccomp")]
+            if any(c.dep_ == "ccomp" for c in objects):
+                return True  # "log who attends"
+            if not objects:
+                if any(c.dep_ == "prt" for c in action.children):
+                    continue  # "fill out", its object not read
+                return True  # "track", "log"
             for obj in objects:
                 owned = any(c.dep_ == "poss" and party_of(c, spec, None).kind == "sender"
                             for c in obj.children)
@@ -302,7 +298,7 @@ class RequestAnalysis:
         for child in sent.root.children:
             if child.dep_ == "advcl" and any(g.lower_ in ("if", "whenever") for g in child.children):
                 inner = subject_of(child)
-                if inner is not None and party_of(inner, spec, self.reader.people).kind in ("partner", "people"):
+                if inner is not None and party_of(inner, spec, self.reader.people).theirs:
                     return True
         return False
 
@@ -312,14 +308,13 @@ def people_of(msg: Message) -> frozenset[int]:
     name any of them) plus the profile's contacts' roles. Not the sector alone, so one
     request model serves a text checked against partners in many sectors. Found once
     per text (only where a match can start) and kept with the message."""
-    key = (msg.lexicons.version, tuple(msg.profile.people_terms) if msg.profile else ())
-    if key not in _PEOPLE:
-        words = sorted({w for sector in msg.lexicons.sectors.values() for w in sector.people}
-                       | set(key[1]))
-        _PEOPLE[key] = terms_pattern(words) if words else None
-    pattern = _PEOPLE[key]
-    return msg.analysis(("people tokens", key),
-                        lambda: people_tokens(msg.doc, msg.spans_of(pattern)))
+    def compute() -> frozenset[int]:
+        words = {w for sector in msg.lexicons.sectors.values() for w in sector.people}
+        words |= set(msg.profile.people_terms) if msg.profile else set()
+        # terms_pattern keeps the compiled pattern per word list.
+        pattern = terms_pattern(sorted(words)) if words else None
+        return people_tokens(msg.doc, msg.spans_of(pattern))
+    return msg.analysis("people tokens", compute)
 
 
 def within_scope(model: RequestModel, sector) -> RequestModel:
