@@ -46,10 +46,12 @@ bench: install
 	$(BIN)/python -m framing.bench
 	$(BIN)/python -m webapp.bench
 
-# How the guideline checks do on the annotated corpus of real texts (a benchmark, not a gate).
+# How the guideline checks, the partner fit and the reframer do on annotated real texts
+# (a benchmark, not a gate).
 eval: install
 	$(BIN)/python -m framing.evaluate --corpus tests/corpus/guidelines
 	$(BIN)/python -m framing.evaluate_fit
+	$(BIN)/python -m framing.evaluate_reframe
 
 # Load and fault tests against the production server (slow; not part of `make test`).
 loadtest: install

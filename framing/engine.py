@@ -25,6 +25,7 @@ from .lexicon.model import Sector
 from .message import Message
 from .nlp import load_pipeline
 from .profile import PartnerProfile, ProfileError
+from .rewrite.verify import Verifier
 from .settings import Settings
 
 # The message kinds (framing.constants), under the name the callers use.
@@ -75,6 +76,14 @@ class Analyzer:
         self.settings = settings or Settings.from_env()
         self.lexicons: Lexicons = get_lexicons(self.settings.lexicon_root or None)
         self.nlp = load_pipeline(self.settings.model, self.settings.lexicon_root or None)
+
+    @cached_property
+    def verifier(self) -> Verifier | None:
+        """Checks every rewrite before the reframer keeps it (built on first use: the
+        grammar checker takes about half a second to load). None without
+        ``rewrite.yaml``, and then no rewrite is kept."""
+        spec = self.lexicons.rewrite
+        return Verifier(self.nlp, spec) if spec is not None else None
 
     # -- inputs ------------------------------------------------------------
     def validate_text(self, text: object) -> str:

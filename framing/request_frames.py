@@ -11,7 +11,8 @@ import re
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
-from .request_parts import Party, actions_of, has_aux, is_negated_verb, lemma_of, party_of, subject_of
+from .request_parts import (Party, actions_of, doer_of, has_aux, is_negated_verb, lemma_of,
+                            party_of, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
 # What may come before an imperative in its clause.
@@ -350,7 +351,7 @@ class RequestReader:
         root = sent.root
         if root.pos_ not in ("VERB", "AUX") or root._.in_quote:
             return False  # a quoted speaker's "we" is not the sender
-        subject = subject_of(root)
+        subject = doer_of(root)  # "The training was developed by our staff": the sender's
         if subject is None:
             return False
         if subject.pos_ == "PROPN" and self.party(subject).kind == "other" and (

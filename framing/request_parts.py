@@ -57,6 +57,17 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def doer_of(verb: Token) -> Token | None:
+    """Who does what ``verb`` says: the agent of a passive ("was developed by our staff"),
+    else the subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    return subject_of(verb)
+
+
 def has_aux(verb: Token, lemmas) -> bool:
     """Whether an auxiliary of ``verb`` (or of the verb it is coordinated with) is one of ``lemmas``."""
     for child in verb.children:

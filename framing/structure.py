@@ -70,6 +70,9 @@ def _words(line: str) -> int:
     return len(WORDS.findall(line))
 
 
+CLOSING_WORDS = 9
+
+
 def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple[int, int, str]]:
     frame: list[tuple[int, int, str]] = []
     body = [item for item in lines if item[2]]
@@ -81,7 +84,9 @@ def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple
         for kind in ("subject", "separator", "contact", "byline", "header", "salutation", "closing"):
             if kind in ("salutation", "header") and _words(line) > PROSE_WORDS:
                 continue
-            if kind == "closing" and _words(line) > 4:
+            # "Sincerely," is a word or two; "Thank you for your time and consideration,"
+            # is longer, and the comma says it is a closing, not a sentence.
+            if kind == "closing" and _words(line) > (CLOSING_WORDS if line.endswith(",") else 4):
                 continue
             if patterns[kind].match(line):
                 frame.append((start, end, kind))

@@ -15,14 +15,15 @@ from pathlib import Path
 
 from .. import cache, constants, findings, settings, typography, validation
 from . import (anchor, compiled, kinds, loader, model, prefilter, scan, schema, sectors,
-               structure_spec, requests_spec)
+               structure_spec, requests_spec, rewrite_spec)
 from .compiled import prepare
 from .loader import load_lexicons
 from .model import Lexicons
 
 # Every module whose code decides what a loaded pack holds (the loaders and all they
 # import from the package: tests/framing/test_pack_cache.py checks none is missing).
-BUILDERS = (loader, model, schema, kinds, sectors, structure_spec, requests_spec, typography,
+BUILDERS = (loader, model, schema, kinds, sectors, structure_spec, requests_spec, rewrite_spec,
+            typography,
             prefilter, anchor, scan, compiled, findings, constants, validation, settings, cache)
 _CODE: list[str] = []
 

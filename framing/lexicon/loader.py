@@ -22,6 +22,7 @@ from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
 from .structure_spec import load_structure
 from .requests_spec import load_requests
+from .rewrite_spec import load_rewrite
 
 
 def read_yaml(path: Path) -> Any:
@@ -77,6 +78,7 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                     local_resources=_load_org(root / "org.yaml"),
                     structure=_load_structure(root / "structure.yaml"),
                     requests=_load_requests(root / "requests.yaml"),
+                    rewrite=_load_rewrite(root / "rewrite.yaml"),
                     help_statements=_load_help_statements(root / "resources.yaml"))
 
 
@@ -133,6 +135,12 @@ def _load_structure(path: Path):
 def _load_requests(path: Path):
     """The request model's words (optional file: without it no request is read)."""
     return load_requests(path, read_yaml(path)) if path.exists() else None
+
+
+def _load_rewrite(path: Path):
+    """How rewrites are verified and where swaps may go (optional file: without it
+    the reframer applies no edit automatically)."""
+    return load_rewrite(path, read_yaml(path)) if path.exists() else None
 
 
 def _load_help_statements(path: Path):

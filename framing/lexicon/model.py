@@ -10,6 +10,7 @@ from ..findings import Source
 from ..typography import plain
 from .schema import compile_any
 from .requests_spec import RequestSpec
+from .rewrite_spec import RewriteSpec
 from .structure_spec import StructureSpec
 
 
@@ -159,6 +160,14 @@ class Swap:
     priority: str | None
     example: str
     pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # Where in a sentence the swap may replace the sender's words, as
+    # ``(role, partner phrase, example)``: only "project" (the phrase says what the
+    # sender's program is about). A swap without roles is never applied to text.
+    roles: tuple[tuple[str, str, str], ...] = ()
+
+    def phrase_for(self, role: str) -> str | None:
+        """The partner phrase this swap puts in ``role``, or None where it may not go."""
+        return next((phrase for name, phrase, _ in self.roles if name == role), None)
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,8 @@ class Lexicons:
     # How a letter asks a partner to do something (requests.yaml), read by the
     # request model.
     requests: RequestSpec | None = None
+    # How rewrites are verified and where a sector swap may go (rewrite.yaml).
+    rewrite: RewriteSpec | None = None
     # A help resource stated in other words: a hotline, a phone or text line, a
     # web address (resources.yaml), accepted by ``accept_local`` resource rules.
     help_statements: re.Pattern[str] | None = None

@@ -56,11 +56,12 @@ def load_sector(path: Path, data: Any) -> Sector:
     for body, key in spec["swaps"]:
         s = check.mapping(body, key, {"sender": check.texts, "partner": check.texts,
                                       "why": check.text, "example": check.text},
-                          {"priority": check.text})
+                          {"priority": check.text, "roles": lambda v, k: (v, k)})
         if s.get("priority") and s["priority"] not in ids:
             raise check.fail(f"{key}.priority", f"unknown priority {s['priority']!r}")
         swaps.append(Swap(tuple(s["sender"]), tuple(s["partner"]), s["why"], s.get("priority"),
-                          s["example"], terms_pattern(s["sender"])))
+                          s["example"], terms_pattern(s["sender"]),
+                          _roles(check, *s["roles"]) if "roles" in s else ()))
 
     scopes = []
     for body, key in spec["out_of_scope"]:
@@ -81,3 +82,22 @@ def load_sector(path: Path, data: Any) -> Sector:
         people_pattern=terms_pattern(list(spec["people"])),
         capacity_pattern=terms_pattern(list(spec["capacity"]["terms"])),
     )
+
+
+# The places in a sentence a swap may rewrite (framing.rewrite.roles reads them).
+SWAP_ROLES = ("project",)
+
+
+def _roles(check, value, key: str) -> tuple[tuple[str, str, str], ...]:
+    """``roles: {project: {phrase: ..., example: ...}}``: each role a known one, each with
+    the phrase it puts there and an example of the sender's words in that role."""
+    if not isinstance(value, dict) or not value:
+        raise check.fail(key + ".roles", "expected a mapping of role to phrase and example")
+    out = []
+    for role, body in value.items():
+        if role not in SWAP_ROLES:
+            raise check.fail(f"{key}.roles.{role}", f"unknown role; known: {', '.join(SWAP_ROLES)}")
+        spec = check.mapping(body, f"{key}.roles.{role}", {"phrase": check.text,
+                                                          "example": check.text})
+        out.append((role, spec["phrase"], spec["example"]))
+    return tuple(out)

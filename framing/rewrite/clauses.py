@@ -1,10 +1,13 @@
 """Sentence-level rewrites read off the dependency parse.
 
-* an obligation on the partner's people turned into an offer with its benefit;
+* an obligation on the partner's people turned into an offer: the sender takes
+  the work on ("We will log who attends"), a suggestion only, since it commits
+  the sender to work the letter did not promise;
 * a passive clause made active when the agent is in the text (or a marked
-  blank for the agent when it is not);
-* an opening sentence that leads with the partner's top priority;
-* a specific ask, with blanks for the role, time and resources it lacks.
+  blank for the agent when it is not, as a suggestion);
+* the letter's own ask sharpened in place, with blanks for the role, time and
+  resources it lacks (a suggestion: blanks are the writer's to fill). A letter
+  with no ask gets no invented one.
 """
 from __future__ import annotations
 
@@ -19,8 +22,12 @@ from .model import Rewrite
 
 OBJECT_CASE = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us"}
 SUBJECT_CASE = {v: k for k, v in OBJECT_CASE.items()}
+PLURAL_AUX = {"has": "have", "is": "are", "was": "were", "does": "do"}
+SINGULAR_AUX = {v: k for k, v in PLURAL_AUX.items()}
 QUANTIFIERS = {"all", "every", "each"}
 OBLIGATION_VERBS = {"require", "need", "ask", "expect", "mandate", "have", "want"}
+# An action done for or to the sender cannot be taken on by the sender.
+SENDER_WORDS = {"we", "us", "our", "ours", "me", "my", "i"}
 BOUND_BLANKS = {"role": "who on your team", "time": "how long, and which day",
                 "resources": "what we bring"}
 
@@ -58,7 +65,10 @@ def _action(verb: Token, skip: set[int]) -> str:
 
 
 def offer_sentence(msg: Message, finding: Finding, span: Span, top_label: str | None) -> Rewrite | None:
-    """'All teachers will be required to complete X.' -> 'Teachers are welcome to complete X, ...'."""
+    """'Your deacons should collect the cards and log them.' -> 'We will collect the cards and
+    log them.': the sender takes the task on. Offered, never applied unseen: only the
+    writer knows whether their team can do it. Not offered when the task is done for or
+    to the sender ("send us a tally"), which the sender cannot take on."""
     rule = msg.lexicons.rule(finding.rule)
     words = {t.lower() for t in rule.options.get("targets", [])}
     target = obligated(span, words, msg.people_pattern)
@@ -72,21 +82,22 @@ def offer_sentence(msg: Message, finding: Finding, span: Span, top_label: str | 
     xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
     if verb.lemma_.lower() in OBLIGATION_VERBS and xcomp is not None:
         verb = xcomp
-    phrase, plural = _target_phrase(target)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "should not have to": nothing to take on
+    if not (target.head == verb and target.dep_ in ("nsubj", "nsubjpass")) and \
+            not (target.head == verb.head and verb.dep_ in ("xcomp", "ccomp")):
+        return None  # the people are not the ones doing it in this clause
+    phrase, _plural = _target_phrase(target)
     action = _action(verb, {t.i for t in target.subtree})
-    if not action or clause is None:
+    if not action or clause is None or SENDER_WORDS & {w.lower() for w in action.split()}:
         return None
-    be = "are" if plural else "is"
-    lead = phrase[:1].upper() + phrase[1:] if clause[0].is_sent_start else phrase
-    benefit = f", which supports {top_label.lower()}" if top_label else ""
-    blank = f"what {phrase} gain"
     start, end = clause.start_char, clause.end_char
-    replacement = f"{lead} {be} welcome to {action}{benefit}: [{blank}]"
+    lead = "We" if clause[0].is_sent_start else "we"
     return Rewrite(
         id=f"{finding.rule}@{start}-{end}#offer", rule=finding.rule, kind="offer", start=start,
-        end=end, original=msg.text[start:end], replacement=replacement,
-        why=f"Turns a demand on {phrase} into an offer and names what it gives them.",
-        serves=top_label, blanks=[blank])
+        end=end, original=msg.text[start:end], replacement=f"{lead} will {action}",
+        why=f"Takes the task off {phrase}: accept only if your team can do it.",
+        serves=top_label, auto=False)
 
 
 def _clause(verb: Token) -> Span | None:
@@ -116,14 +127,21 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
     subject = next((t for t in span if t.dep_ == "nsubjpass"), None)
     if subject is None:
         return None
+    if any(c.dep_ in ("relcl", "acl", "appos") for c in subject.children):
+        return None  # the clause would move into the subject: "who ... " lost its place
+    if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("that", "which", "who"):
+        return None  # "who are assessed": the relative pronoun cannot become an object
     verb = subject.head
+    if any(c.dep_ == "neg" or (c.dep_ == "auxpass" and c.lemma_ == "get") for c in verb.children):
+        return None  # "is not being made", "get started": no active form keeps the sense
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     auxpass = next((c for c in verb.children if c.dep_ == "auxpass"), None)
     if agent_obj is not None:
         doer = _np(agent_obj, SUBJECT_CASE)
-        singular = agent_obj.tag_ in ("NN", "NNP") or doer.lower() in ("he", "she", "it")
+        singular = (agent_obj.tag_ in ("NN", "NNP") or doer.lower() in ("he", "she", "it")) \
+            and not any(c.dep_ == "conj" for c in agent_obj.children)
     else:
         doer, singular = "[who did this]", False
     if auxpass is not None and auxpass.tag_ == "VBG":
@@ -134,7 +152,11 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         tag = "VBD"
     else:
         tag = "VBZ" if singular else "VB"
-    skip = {t.i for t in subject.subtree} | {verb.i} | {a.i for a in auxes}
+    # Adverbs between the auxiliaries and the verb stay there: "has long been advocated"
+    # -> "has long advocated", not "... advocated ... long".
+    inner = [c for c in verb.children if c.dep_ in ("advmod", "neg") and c.i < verb.i
+             and c.i > subject.i and not list(c.children)]
+    skip = {t.i for t in subject.subtree} | {verb.i} | {a.i for a in auxes} | {c.i for c in inner}
     skip |= {auxpass.i} if auxpass is not None else set()
     skip |= {t.i for t in agent.subtree} if agent is not None else set()
     rest = _text([t for t in span if t.i not in skip])
@@ -142,8 +164,12 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
     patient = _np(subject, OBJECT_CASE)
     if at_sentence_start and subject.left_edge.pos_ != "PROPN" and patient[:2] != "I ":
         patient = patient[:1].lower() + patient[1:]  # no longer first in the sentence
-    replacement = " ".join([doer, *[a.text for a in auxes], verb_form(verb.lemma_, tag), patient]
-                           + ([rest] if rest else []))
+    auxes_text = [a.text for a in auxes]
+    if auxes_text:  # the first auxiliary agrees with the new subject: "groups have"
+        auxes_text[0] = (SINGULAR_AUX if singular else PLURAL_AUX).get(auxes_text[0].lower(),
+                                                                       auxes_text[0])
+    replacement = " ".join([doer, *auxes_text, *[c.text for c in inner],
+                            verb_form(verb.lemma_, tag), patient] + ([rest] if rest else []))
     if at_sentence_start:
         replacement = replacement[:1].upper() + replacement[1:]
     blanks = [] if agent_obj is not None else ["who did this"]
@@ -154,84 +180,30 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         auto=agent_obj is not None)
 
 
-def _swap_in(msg: Message):
-    """The first sector swap whose sender words the message uses, if any."""
-    if msg.sector is not None:
-        for swap in msg.sector.swaps:
-            if swap.pattern is not None and swap.pattern.search(msg.text):
-                return swap
-    return None
-
-
-def _topic(msg: Message) -> str:
-    """The message's subject in the partner's words when a sector swap names it."""
-    swap = _swap_in(msg)
-    if swap is not None:
-        return swap.partner[0]
-    for chunk in msg.doc.noun_chunks:
-        # a subject line, salutation or headline is not what the message is about
-        if not msg.in_body(chunk.start_char, chunk.end_char):
-            continue
-        if chunk.root.pos_ != "PRON" and not any(t.lower_ in ("our", "we", "my", "us") for t in chunk):
-            return chunk.text[:1].lower() + chunk.text[1:] if chunk[0].pos_ != "PROPN" else chunk.text
-    return "this work"
-
-
-def opening_sentence(msg: Message, finding: Finding) -> Rewrite | None:
-    """A first sentence that leads with the partner's top priority and the message's topic."""
-    if not msg.priorities:
-        return None
-    # The priority the message's own topic serves (a swap names it), else the
-    # partner's top one: "students in unstable housing" go with attendance.
-    swap = _swap_in(msg)
-    top = next((p for p in msg.priorities if swap is not None and p.id == swap.priority),
-               msg.priorities[0])
-    partner = msg.profile.name if msg.profile else "you"
-    cares = "care" if partner == "you" else "cares"
-    topic = _topic(msg)
-    # Modal "can" keeps the sentence grammatical whatever the topic's number.
-    sentence = (f"This is about {top.label[:1].lower() + top.label[1:]}, which {partner} already "
-                f"{cares} about: {topic} can affect it directly. ")
-    # The opening goes before the body's first sentence: after a subject line, a
-    # salutation or a headline, never above them.
-    start = msg.body_sentences[0].start_char if msg.body_sentences else \
-        len(msg.text) - len(msg.text.lstrip())
-    return Rewrite(
-        id=f"{finding.rule}@{start}#opening", rule=finding.rule, kind="opening", start=start,
-        end=start, original="", replacement=sentence, serves=top.label,
-        why=f"Opens on {top.label.lower()}, a priority {partner} already {'own' if partner == 'you' else 'owns'}, "
-            "instead of on our issue.")
-
-
 def specific_ask(msg: Message, finding: Finding) -> Rewrite | None:
-    """An ask with marked blanks for the role, time and resources it lacks."""
+    """The letter's own ask, with marked blanks for the role, time and resources it lacks,
+    added right after it. A suggestion: the blanks are facts only the writer has. A letter
+    with no ask gets none: a generic ask would be words the writer never chose."""
     ask = message_ask(msg)
-    if ask is None:
+    if ask is None or ask.sentence is None:
         return None
-    missing = ask.missing if ask.sentence is not None else list(BOUND_BLANKS)
+    missing = ask.missing
     blanks = [BOUND_BLANKS[name] for name in missing if name in BOUND_BLANKS]
     if not blanks:
         return None
-    if ask.sentence is None:
-        # After the body's last sentence, never after a closing or signature.
-        point = msg.sentence_range(msg.body_sentences[-1])[1] if msg.body_sentences else \
-            len(msg.text.rstrip())
-        sentence = (" Could we meet with [who on your team] for [how long, and which day]? "
-                    "We will bring [what we bring].")
-    else:
-        point = ask.sentence[1]
-        role, time = "role" in missing, "time" in missing
-        if role and time:
-            sentence = " Could we meet with [who on your team] for [how long, and which day]?"
-        elif role:
-            sentence = " Could we meet with [who on your team]?"
-        elif time:
-            sentence = " It would take [how long, and which day]."
-        else:
-            sentence = ""
-        if "resources" in missing:
-            sentence += " We will bring [what we bring]."
+    point = ask.sentence[1]
+    role, time = "role" in missing, "time" in missing
+    sentence = ""
+    if role and time:
+        sentence = " Could we meet with [who on your team] for [how long, and which day]?"
+    elif role:
+        sentence = " Could we meet with [who on your team]?"
+    elif time:
+        sentence = " It would take [how long, and which day]."
+    if "resources" in missing:
+        sentence += " We will bring [what we bring]."
     return Rewrite(
         id=f"{finding.rule}@{point}#ask", rule=finding.rule, kind="ask", start=point, end=point,
-        original="", replacement=sentence, blanks=blanks,
-        why="A specific, bounded ask (who, how long, when, what we bring) is easy to say yes to.")
+        original="", replacement=sentence, blanks=blanks, auto=False,
+        why="A specific, bounded ask (who, how long, when, what we bring) is easy to say yes to; "
+            "fill in the blanks with what you know.")

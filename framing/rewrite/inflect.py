@@ -35,6 +35,52 @@ IRREGULAR_VERBS = {
     "strangle": ("strangled", "strangled", "strangles", "strangling"),
     "use": ("used", "used", "uses", "using"),
     "rise": ("rose", "risen", "rises", "rising"),
+    "hit": ("hit", "hit", "hits", "hitting"),
+    "put": ("put", "put", "puts", "putting"),
+    "set": ("set", "set", "sets", "setting"),
+    "cut": ("cut", "cut", "cuts", "cutting"),
+    "let": ("let", "let", "lets", "letting"),
+    "hurt": ("hurt", "hurt", "hurts", "hurting"),
+    "spread": ("spread", "spread", "spreads", "spreading"),
+    "read": ("read", "read", "reads", "reading"),
+    "lead": ("led", "led", "leads", "leading"),
+    "keep": ("kept", "kept", "keeps", "keeping"),
+    "meet": ("met", "met", "meets", "meeting"),
+    "send": ("sent", "sent", "sends", "sending"),
+    "spend": ("spent", "spent", "spends", "spending"),
+    "build": ("built", "built", "builds", "building"),
+    "feel": ("felt", "felt", "feels", "feeling"),
+    "leave": ("left", "left", "leaves", "leaving"),
+    "hold": ("held", "held", "holds", "holding"),
+    "know": ("knew", "known", "knows", "knowing"),
+    "see": ("saw", "seen", "sees", "seeing"),
+    "say": ("said", "said", "says", "saying"),
+    "pay": ("paid", "paid", "pays", "paying"),
+    "teach": ("taught", "taught", "teaches", "teaching"),
+    "buy": ("bought", "bought", "buys", "buying"),
+    "think": ("thought", "thought", "thinks", "thinking"),
+    "win": ("won", "won", "wins", "winning"),
+    "beat": ("beat", "beaten", "beats", "beating"),
+    "catch": ("caught", "caught", "catches", "catching"),
+    "seek": ("sought", "sought", "seeks", "seeking"),
+    "forget": ("forgot", "forgotten", "forgets", "forgetting"),
+    "hide": ("hid", "hidden", "hides", "hiding"),
+    "steal": ("stole", "stolen", "steals", "stealing"),
+    "throw": ("threw", "thrown", "throws", "throwing"),
+    "drive": ("drove", "driven", "drives", "driving"),
+    "break": ("broke", "broken", "breaks", "breaking"),
+    "shake": ("shook", "shaken", "shakes", "shaking"),
+    "grow": ("grew", "grown", "grows", "growing"),
+    "draw": ("drew", "drawn", "draws", "drawing"),
+    "fall": ("fell", "fallen", "falls", "falling"),
+    "lose": ("lost", "lost", "loses", "losing"),
+    "sell": ("sold", "sold", "sells", "selling"),
+    "sit": ("sat", "sat", "sits", "sitting"),
+    "stand": ("stood", "stood", "stands", "standing"),
+    "understand": ("understood", "understood", "understands", "understanding"),
+    "bind": ("bound", "bound", "binds", "binding"),
+    "shoot": ("shot", "shot", "shoots", "shooting"),
+    "fight": ("fought", "fought", "fights", "fighting"),
 }
 IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women",
                      "youth": "youth", "staff": "staff", "family": "families"}
@@ -85,7 +131,7 @@ def verb_form(base: str, tag: str) -> str:
             return base + "d"
         if re.search(r"[^aeiou]y$", base_lower):
             return base[:-1] + "ied"
-        return base + "ed"
+        return _doubled(base) + "ed"
     if index == 2:
         if re.search(r"(?:s|sh|ch|x|z|o)$", base_lower):
             return base + "es"
@@ -96,7 +142,16 @@ def verb_form(base: str, tag: str) -> str:
         return base[:-2] + "ying"
     if base_lower.endswith("e") and not base_lower.endswith("ee"):
         return base[:-1] + "ing"
-    return base + "ing"
+    return _doubled(base) + "ing"
+
+
+# One syllable ending consonant-vowel-consonant doubles its last letter before -ed and
+# -ing ("spot" -> "spotted", "hit" -> "hitting"); w, x and y never double.
+DOUBLING = re.compile(r"^[^aeiou]*[aeiou][b-df-hj-np-tvz]$")
+
+
+def _doubled(base: str) -> str:
+    return base + base[-1] if DOUBLING.match(base.lower()) else base
 
 
 def plural(noun: str) -> str:

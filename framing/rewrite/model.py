@@ -10,7 +10,7 @@ class Rewrite:
 
     id: str
     rule: str
-    kind: str          # guideline | swap | avoid | offer | active | opening | ask
+    kind: str          # guideline | swap | avoid | offer | active | move | ask
     start: int
     end: int
     original: str
@@ -19,6 +19,9 @@ class Rewrite:
     serves: str | None = None
     blanks: list[str] = field(default_factory=list)
     auto: bool = True  # applied when reframing the whole message
+    # A move (kind "move") takes ``text[start:end]`` out and puts the sentence,
+    # ``original``, back in at ``to``.
+    to: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -13,10 +13,13 @@ from spacy.tokens import Span
 
 from ..findings import Finding, Report
 from ..message import Message
-from .clauses import active_clause, offer_sentence, opening_sentence, specific_ask
+from .clauses import active_clause, offer_sentence, specific_ask
 from .inflect import (drop_double_determiner, fit_replacement, fix_article, looks_plural,
                       plural_verb)
 from .model import Rewrite
+from .opening import opening_move
+from .roles import project_swap
+from .verify import word_class
 
 MAX_ALTERNATIVES = 3
 # Guideline swaps applied automatically in a whole-message variant; the sources
@@ -51,16 +54,38 @@ def _serves(msg: Message, finding: Finding) -> tuple[str | None, str]:
 WORD_SWAP_KINDS = {"sector-swap": "swap", "avoid-word": "avoid"}
 
 
+def _sector_swap(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
+    """The partner's words for the sender's issue, only where the phrase says what the
+    sender's own program is about (:mod:`.roles`); elsewhere it names the harm, the
+    people, a figure or a name, and the finding's advice is all there is."""
+    found = project_swap(msg, span)
+    if found is None:
+        return []
+    start, end, replacement = found
+    serves, why = _serves(msg, finding)
+    return [Rewrite(id=f"{finding.rule}@{start}-{end}#project", rule=finding.rule, kind="swap",
+                    start=start, end=end, original=msg.text[start:end], replacement=replacement,
+                    why=why, serves=serves)]
+
+
 def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[Rewrite]:
     rewrite = msg.lexicons.rewrite_of(finding.rule)
     kind = WORD_SWAP_KINDS.get(rewrite, "guideline")
+    if kind == "swap":
+        return _sector_swap(msg, finding, span)
     serves, why = _serves(msg, finding) if kind == "swap" else (None, finding.message)
     auto = kind != "guideline" or (finding.category in AUTO_CATEGORIES and finding.severity == "error") \
         or rewrite == "plain-word"
     # A phrase that modifies a following noun ("primary prevention work") cannot
     # take a clause-like replacement without rewording the noun: offer, don't apply.
-    if span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end:
+    if word_class(span) == "modifier":
         auto = False
+    # "provide families with support": the preposition belongs to the verb, and a plain
+    # verb in its place ("give families with support") breaks the sentence.
+    spec = msg.lexicons.rewrite
+    if span.root.pos_ == "VERB" and spec is not None and any(
+            c.dep_ == "prep" and c.lower_ in spec.verb_frame_preps for c in span.root.children):
+        return []
     out = []
     whole = _whole_sentence(msg, span)
     fitting = [s for s in finding.suggestions if whole or not SENTENCE.fullmatch(s.strip())]
@@ -144,9 +169,17 @@ def rewrites_for(report: Report) -> list[Rewrite]:
                 finding.context.get("agentless") is not None and not _protected(span):
             rewrite = active_clause(msg, finding, span)
         elif how == "lead-with-priority":
-            rewrite = opening_sentence(msg, finding)
+            rewrite = opening_move(msg, finding)
         elif how == "specific-ask":
             rewrite = specific_ask(msg, finding)
         if rewrite is not None:
             out.append(rewrite)
-    return out
+    # The subject line, greeting, closing and signature are never edited.
+    return [r for r in out if _in_body(msg, r)]
+
+
+def _in_body(msg: Message, rewrite: Rewrite) -> bool:
+    if rewrite.start == rewrite.end:
+        return msg.structure.is_body(rewrite.start, rewrite.start + 1) and \
+            msg.structure.is_body(max(0, rewrite.start - 1), rewrite.start)
+    return msg.structure.is_body(rewrite.start, rewrite.end)

@@ -1,11 +1,16 @@
-"""Whole-message reframing: apply the rewrites, lead with the partner, sharpen the ask.
+"""Whole-message reframing: verified edits inside the letter's body.
 
 The variant never invents facts: replacements come from rule and sector
-packs, the profile, or the message itself, and anything else is a marked
-blank (``[what we bring]``) for the user to fill in. Text inside quotation
-marks is never changed. The variant is checked again and must score higher
-for the partner than the original; if it does not, the result says why. A variant
-over the engine's size caps cannot be checked again: :class:`VariantTooLarge`.
+packs, the profile, or the message itself. Every rewrite is verified before it
+is kept (:mod:`.verify`): one that changes a number, a name, a quotation or a
+negation, adds a claim, or brings a grammar problem is dropped and counted.
+Only edits that are safe to make unseen are applied automatically (guideline
+wording, plain words, renaming the sender's own program in the partner's words,
+active voice with a named doer, moving the letter's own priority sentence to
+the opening); the rest are suggestions with their reasons. The subject line,
+greeting, closing and signature are never touched. A variant with blanks left
+to fill is never called an improvement. A variant over the engine's size caps
+cannot be checked again: :class:`VariantTooLarge`.
 """
 from __future__ import annotations
 
@@ -14,13 +19,15 @@ from dataclasses import dataclass, field
 
 from ..engine import TextTooLarge
 from ..findings import Report
+from ..message import Message
 from ..textdiff import diff_stats, word_diff
 from .model import Rewrite
 from .suggest import rewrites_for
+from .verify import Rejected, verify_rewrites, verify_together
 
 BLANK = re.compile(r"\[[^\[\]]+\]")
 # When two rewrites overlap, the first kind in this order wins.
-KIND_ORDER = {"guideline": 0, "avoid": 1, "swap": 2, "active": 3, "offer": 4, "opening": 5, "ask": 6}
+KIND_ORDER = {"guideline": 0, "avoid": 1, "swap": 2, "active": 3, "offer": 4, "move": 5, "ask": 6}
 
 
 class VariantTooLarge(TextTooLarge):
@@ -53,6 +60,7 @@ class Variant:
     improved: bool
     reason: str
     blanks: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
     report: Report | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict:
@@ -64,11 +72,26 @@ class Variant:
             "changes": diff_stats(self.diff),
             "applied": [r.to_dict() for r in self.applied],
             "suggested": [r.to_dict() for r in self.skipped],
+            "rejected": [r.to_dict() for r in self.rejected],
             "blanks": self.blanks,
             "scores": {"before": self.before, "after": self.after},
             "improved": self.improved,
             "reason": self.reason,
         }
+
+
+def _clash(a: Rewrite, b: Rewrite) -> bool:
+    """Whether two rewrites cannot both be made. A move carries the edits inside its
+    sentence with it, so only an edit crossing the sentence's edge clashes with it."""
+    if a.kind == "move" or b.kind == "move":
+        move, other = (a, b) if a.kind == "move" else (b, a)
+        if other.kind == "move":
+            return True
+        inside = move.start <= other.start and other.end <= move.end and \
+            not (other.start == other.end == move.end)
+        overlaps = other.start < move.end and move.start < other.end
+        return (overlaps and not inside) or other.start == other.end == move.to
+    return (a.start < b.end and b.start < a.end) or (a.start == a.end == b.start == b.end)
 
 
 def choose(rewrites: list[Rewrite], accepted: set[str] | None = None) -> tuple[list[Rewrite], list[Rewrite]]:
@@ -77,21 +100,46 @@ def choose(rewrites: list[Rewrite], accepted: set[str] | None = None) -> tuple[l
     wanted.sort(key=lambda r: (KIND_ORDER.get(r.kind, 9), r.start))
     chosen: list[Rewrite] = []
     for rewrite in wanted:
-        clash = any(rewrite.start < other.end and other.start < rewrite.end
-                    or (rewrite.start == rewrite.end == other.start == other.end)
-                    for other in chosen)
-        if not clash:
+        if not any(_clash(rewrite, other) for other in chosen):
             chosen.append(rewrite)
     skipped = [r for r in rewrites if r not in chosen]
     return sorted(chosen, key=lambda r: (r.start, r.end)), skipped
 
 
+def _edits(text: str, rewrites: list[Rewrite]) -> list[tuple[int, int, str]]:
+    """The rewrites as plain ``(start, end, replacement)`` edits. A move becomes its
+    removal and its insertion at ``to``, carrying the edits made inside its sentence."""
+    moves = [r for r in rewrites if r.kind == "move"]
+    carried = {id(r) for m in moves for r in rewrites
+               if r is not m and m.start <= r.start and r.end <= m.end}
+    out = [(r.start, r.end, r.replacement) for r in rewrites
+           if r.kind != "move" and id(r) not in carried]
+    for move in moves:
+        inner = [r for r in rewrites if id(r) in carried and move.start <= r.start and r.end <= move.end]
+        sentence_end = move.start + len(move.original)
+        moved = text[move.start:sentence_end]
+        for r in sorted(inner, key=lambda r: r.start, reverse=True):
+            moved = moved[:r.start - move.start] + r.replacement + moved[r.end - move.start:]
+        gap = "\n\n" if "\n" in text[sentence_end:move.end] else " "
+        out += [(move.start, move.end, ""), (move.to, move.to, moved + gap)]
+    return out
+
+
 def apply_rewrites(text: str, rewrites: list[Rewrite]) -> str:
     """Apply non-overlapping rewrites, from the end so offsets stay valid."""
     out = text
-    for rewrite in sorted(rewrites, key=lambda r: (r.start, r.end), reverse=True):
-        out = out[:rewrite.start] + rewrite.replacement + out[rewrite.end:]
+    for start, end, replacement in sorted(_edits(text, rewrites), key=lambda e: (e[0], e[1]),
+                                          reverse=True):
+        out = out[:start] + replacement + out[end:]
     return out
+
+
+def frame_kept(before: Message, after: Message) -> bool:
+    """Whether the variant keeps the letter's frame: its subject line, greeting, closing and
+    signature lines, word for word and in the same order, before and after the body."""
+    def frame(msg: Message) -> list[tuple[str, str]]:
+        return [(kind, msg.text[start:end].strip()) for start, end, kind in msg.structure.frame]
+    return frame(before) == frame(after)
 
 
 def _summary(report: Report) -> dict:
@@ -101,19 +149,44 @@ def _summary(report: Report) -> dict:
             "leads_with": alignment.get("leads_with")}
 
 
-def reframe(analyzer, report: Report, accepted: set[str] | None = None) -> Variant:
-    """Build the variant for the report's sector or profile and score it."""
+def checked_rewrites(analyzer, report: Report) -> tuple[list[Rewrite], list[Rejected]]:
+    """The report's rewrites that pass the verifier, and those it refused, with why.
+    Every rewrite shown or applied anywhere (checker, reframe page, API, CLI) comes
+    from here."""
+    return verify_rewrites(analyzer.verifier, report.message, rewrites_for(report))
+
+
+def reframe(analyzer, report: Report, accepted: set[str] | None = None,
+            checked: tuple[list[Rewrite], list[Rejected]] | None = None) -> Variant:
+    """Build the variant for the report's sector or profile, verify it and score it.
+
+    ``accepted`` names the rewrites to make (by default every automatic one);
+    ``checked`` is :func:`checked_rewrites` of the report when the caller has it."""
     msg = report.message
-    rewrites = rewrites_for(report)
-    chosen, skipped = choose(rewrites, accepted)
+    kept, rejected = checked if checked is not None else checked_rewrites(analyzer, report)
+    rejected = list(rejected)
+    chosen, skipped = choose(kept, accepted)
+    chosen, crowded = verify_together(analyzer.verifier, msg, chosen)
+    skipped = [r for r in kept if r not in chosen]
     text = apply_rewrites(report.text, chosen)
     try:
         parsed = analyzer.parse([text])[0]
     except TextTooLarge as exc:  # a draft near a cap, grown by the rewrites
         raise VariantTooLarge(exc) from None
     after_report = analyzer.report(parsed, msg.sector, msg.profile, msg.kind, msg.today)
+    if chosen and not frame_kept(msg, after_report.message):
+        # A safeguard: edits are made inside the body only, so this means a bug; the
+        # letter is given back unchanged rather than with its frame moved.
+        rejected += [Rejected(r, ["the edit would move the subject line, greeting, closing "
+                                  "or signature"]) for r in chosen]
+        chosen, text, after_report = [], report.text, report
     before, after = _summary(report), _summary(after_report)
-    if before["alignment"] is None:
+    blanks = BLANK.findall(text)
+    if blanks and not BLANK.findall(report.text):
+        improved = False
+        reason = (f"Fill in the {len(blanks)} blank{'s' if len(blanks) != 1 else ''} before "
+                  "sending; until then this is not an improvement.")
+    elif before["alignment"] is None:
         improved = sum(report.counts().values()) > sum(after_report.counts().values())
         reason = ("Fewer findings after the guideline rewrites." if improved else
                   "No rewrite applied changed the findings; give a sector or profile to reframe "
@@ -124,7 +197,7 @@ def reframe(analyzer, report: Report, accepted: set[str] | None = None) -> Varia
                   if improved else _why_not(report, chosen))
     return Variant(original=report.text, text=text, applied=chosen, skipped=skipped,
                    diff=word_diff(report.text, text), before=before, after=after,
-                   improved=improved, reason=reason, blanks=BLANK.findall(text),
+                   improved=improved, reason=reason, blanks=blanks, rejected=rejected,
                    report=after_report)
 
 
@@ -136,4 +209,5 @@ def _why_not(report: Report, chosen: list[Rewrite]) -> str:
     if alignment["score"] >= 90:
         return "The original already leads with the partner's priorities; there was little to gain."
     return ("The rewrites did not raise the score: the message needs content about the partner's "
-            "priorities that is not in it yet. Fill in the blanks and check again.")
+            "priorities that is not in it yet. See the suggestions, and say in your own words what "
+            "this gives them.")

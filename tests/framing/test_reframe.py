@@ -37,43 +37,36 @@ def mid_sentence_capitals(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("sector", sorted(GOLDEN))
-def test_golden_pitch_reframes_for_its_sector(analyzer, sector):
+def test_golden_pitch_reframes_without_damage(analyzer, sector):
     original = GOLDEN[sector]
     report = analyzer.analyze(original, sector=sector)
     variant = reframe(analyzer, report)
-    assert variant.improved, variant.reason
-    assert variant.after["alignment"] > variant.before["alignment"]
+    # Improved only when the score rose and nothing is left to fill in.
+    assert variant.improved == (variant.after["alignment"] > variant.before["alignment"]
+                                and not variant.blanks)
+    assert numbers(variant.text) == numbers(original), "reframing changed a number"
     pack = analyzer.lexicons.sectors[sector]
-    partner_words = [t for p in pack.priorities for t in p.terms] + [t for s in pack.swaps for t in s.partner]
-    assert any(re.search(rf"\b{re.escape(w)}\b", variant.text, re.IGNORECASE) for w in partner_words)
-    assert numbers(variant.text) <= numbers(original), "reframing introduced a number"
-    allowed = mid_sentence_capitals(original) | {w for p in pack.priorities for w in p.label.split()}
-    allowed |= {w for s in pack.swaps for t in s.partner for w in t.split()}
+    allowed = mid_sentence_capitals(original) | {w for s in pack.swaps for t in s.partner
+                                                 for w in t.split()}
     assert mid_sentence_capitals(variant.text) <= allowed | {"I"}, "reframing introduced a name"
-    # Every blank is marked, so nothing needing a fact is silently filled in.
-    assert all(b.startswith("[") and b.endswith("]") for b in variant.blanks)
+    # No fixed opening is written for the partner, and no blank is filled in unseen.
+    assert "This is about" not in variant.text and not variant.blanks
+    assert {r.kind for r in variant.applied} <= {"guideline", "avoid", "swap", "active", "move"}
 
 
-@pytest.mark.parametrize("sector, text, serves", [
-    # Youth homelessness is swapped for students in unstable housing, which
-    # serve attendance, though achievement ranks first for schools.
-    ("education", GOLDEN["education"], "Attendance and engagement"),
-    ("law-enforcement", "Intimate partner violence touches many families here. Please join us.",
-     "Calls for service"),
-])
-def test_added_opening_leads_with_the_priority_its_topic_serves(analyzer, sector, text, serves):
-    variant = reframe(analyzer, analyzer.analyze(text, sector=sector))
-    (opening,) = [r for r in variant.applied if r.kind == "opening"]
-    assert opening.serves == serves
-    assert opening.replacement.startswith(f"This is about {serves[:1].lower() + serves[1:]}")
+def test_no_opening_is_invented_for_the_partner(analyzer):
+    text = "Intimate partner violence touches many families here. Please join us."
+    variant = reframe(analyzer, analyzer.analyze(text, sector="law-enforcement"))
+    assert not [r for r in variant.applied + variant.skipped if r.kind in ("opening", "move")]
+    assert variant.text.startswith("Intimate partner violence touches many families here.")
 
 
 def test_grammar_spot_checks(analyzer):
     text = ("Youth homelessness is rising in our district. Addicts deserve care, and an addict "
             "deserves respect. He committed suicide in 2019. The survey was completed by 300 students.")
     variant = reframe(analyzer, analyzer.analyze(text, sector="education"))
-    assert "Students in unstable housing are rising" in variant.text or \
-        "students in unstable housing are rising" in variant.text.lower()
+    # The harm itself is never renamed in the school's words.
+    assert "Youth homelessness is rising" in variant.text
     assert "People with a substance use disorder deserve care" in variant.text
     assert "a person with a substance use disorder deserves respect" in variant.text
     assert "He died by suicide in 2019" in variant.text
@@ -141,4 +134,7 @@ def test_reframing_keeps_greeting_on_top_and_signature_at_the_end(analyzer):
     variant = reframe(analyzer, analyzer.analyze(letter, sector="education"))
     assert variant.text.startswith("Dear Mr./Ms. Ortiz,\n")
     assert variant.text.rstrip().endswith("Sincerely,\nDana Reyes\nRiverside Prevention Coalition")
-    assert "[who on your team]" in variant.text.split("Sincerely,")[0]
+    # Blanks are the writer's to fill: the sharpened ask is a suggestion, inside the body.
+    assert not variant.blanks
+    for rewrite in variant.skipped:
+        assert rewrite.start <= letter.index("Sincerely,")

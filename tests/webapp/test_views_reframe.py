@@ -10,10 +10,12 @@ from view_helpers import DRAFT, html, signed_in, stores
 
 from webapp.views.checker_common import HISTORY_CHARS, HISTORY_LIMIT, EditState
 
-PITCH = ("Our coalition works on youth homelessness. All teachers must complete our survey. "
-         "Let us know if you are interested.")
+PITCH = ("Our youth homelessness prevention program has run in three schools since 2019. All "
+         "teachers must log which students attend each week. Let us know if you are interested.")
 EDUCATION = {"text": PITCH, "against": "sector:education", "kind": "pitch"}
-SWAP = "pitch.sector-swap@23-41#0"
+SWAP = "pitch.sector-swap@4-41#project"
+OLD, NEW = "youth homelessness prevention program", "program for students in unstable housing"
+OFFER = "We will log which students attend each week"
 
 
 def field(page: str, name: str) -> str:
@@ -42,11 +44,10 @@ def rewrite_key(page: str, replacement: str) -> str:
 def test_findings_show_their_rewrites_with_why_and_priority(app):
     page = html(signed_in(app, "reviewer").post("/check", data=EDUCATION))
     assert f'name="accept" value="{SWAP}"' in page
-    assert "<del>youth homelessness</del>" in page
-    assert "<ins>students in unstable housing</ins>" in page
+    assert f"<del>{OLD}</del>" in page and f"<ins>{NEW}</ins>" in page
     assert "Serves their priority: <strong>Attendance and engagement</strong>" in page
     assert "McKinney-Vento" in page  # the why, in the partner's terms
-    assert '<mark class="blank">[what teachers gain]</mark>' in page
+    assert f"<ins>{OFFER}</ins>" in page  # taking the task on: offered with its reason
     swap_item = page.split('data-finding="f2"')[1].split("</li>\n          \n")[0]
     assert "Try:" not in swap_item  # the rewrites replace the plain suggestion list
     assert 'formaction="/check/reframe"' in page
@@ -58,11 +59,11 @@ def test_findings_show_their_rewrites_with_why_and_priority(app):
 def test_accept_applies_the_replacement_and_checks_again(app):
     client = signed_in(app, "reviewer")
     page = html(client.post("/check", data={**EDUCATION, "accept": SWAP}))
-    assert textarea(page) == PITCH.replace("youth homelessness", "students in unstable housing")
-    assert "Accepted: “youth homelessness” → “students in unstable housing”" in page
+    assert textarea(page) == PITCH.replace(OLD, NEW)
+    assert f"Accepted: “{OLD}” → “{NEW}”" in page
     assert "pitch.sector-swap" not in page  # checked again: the finding is gone
     history = json.loads(field(page, "history"))
-    label = "“youth homelessness” → “students in unstable housing”"
+    label = f"“{OLD}” → “{NEW}”"
     assert history == [{"text": PITCH, "label": label}]
     assert 'name="undo"' in page and "Undo <span" in page
 
@@ -73,7 +74,7 @@ def test_undo_restores_the_previous_draft(app):
     offer_id = re.search(r'name="accept" value="(pitch\.extra-work@[^"]+)"', first).group(1)
     second = html(client.post("/check", data={**EDUCATION, "text": textarea(first),
                                               **state_of(first), "accept": offer_id}))
-    assert "Teachers are welcome" in textarea(second)
+    assert OFFER in textarea(second)
     assert len(json.loads(field(second, "history"))) == 2
     undone = html(client.post("/check", data={**EDUCATION, "text": textarea(second),
                                               **state_of(second), "undo": "1"}))
@@ -87,7 +88,7 @@ def test_undo_restores_the_previous_draft(app):
 def test_dismissed_stays_dismissed_across_checks_and_accepts(app):
     client = signed_in(app, "reviewer")
     page = html(client.post("/check", data=EDUCATION))
-    key = rewrite_key(page, "Teachers are welcome")
+    key = rewrite_key(page, OFFER)
     dismissed = html(client.post("/check", data={**EDUCATION, "dismiss": key}))
     assert field(dismissed, "dismissed") == key
     assert f'data-rewrite="{key}"' not in dismissed and "1 dismissed — show" in dismissed
@@ -96,7 +97,7 @@ def test_dismissed_stays_dismissed_across_checks_and_accepts(app):
     assert f'data-rewrite="{key}"' not in rechecked and "1 dismissed — show" in rechecked
     accepted = html(client.post("/check", data={**EDUCATION, **state_of(rechecked),
                                                 "accept": SWAP}))
-    assert "students in unstable housing" in textarea(accepted)
+    assert NEW in textarea(accepted)
     assert f'data-rewrite="{key}"' not in accepted and field(accepted, "dismissed") == key
     restored = html(client.post("/check", data={**EDUCATION, "text": textarea(accepted),
                                                 **state_of(accepted), "restore": key}))
@@ -142,15 +143,17 @@ def test_reframe_page_shows_the_diff_and_both_scores(app):
     assert "<h1>Reframed for Schools and school districts</h1>" in page
     original = re.search(r'id="original-text">(.*?)</div>', page, re.S).group(1)
     variant = re.search(r'id="variant-text">(.*?)</div>', page, re.S).group(1)
-    assert "<del>youth homelessness</del>" in original and "<ins>" not in original
-    assert "<ins>students in unstable housing</ins>" in variant and "<del>" not in variant
-    assert '<ins><mark class="blank">[what teachers gain]</mark></ins>' in variant
+    assert f"<del>{OLD}</del>" in original and "<ins>" not in original
+    assert f"<ins>{NEW}</ins>" in variant and "<del>" not in variant
+    assert '<mark class="blank">' not in variant  # nothing is filled in unseen
     before = int(re.search(r'id="score-before-1">(\d+)<', page).group(1))
     after = int(re.search(r'id="score-after-1">(\d+)<', page).group(1))
-    assert after > before and f"Alignment rose from {before} to {after}." in page
+    assert after >= before
+    assert "Changes made, one by one" in page and "Leave out" in page
+    assert "Suggestions that need your judgement" in page and "Add to the draft" in page
     assert "Findings: should fix" in page and "Reading grade (Flesch-Kincaid)" in page
     assert "Serves their priority: <strong>Attendance and engagement</strong>" in page
-    assert "Fill in before you send it" in page and "Use this draft" in page
+    assert "Fill in before you send it" not in page and "Use this draft" in page
     assert "Save as new pitch" not in page  # reviewers cannot save
 
 
@@ -172,17 +175,39 @@ def test_use_this_draft_loads_it_into_the_checker_with_undo(app):
     fields = {htmllib.unescape(k): htmllib.unescape(v)
               for k, v in re.findall(r'name="(\w+)" value="([^"]*)"', form)}
     checked = html(client.post("/check", data=fields))
-    assert textarea(checked).startswith("This is about attendance") and "Undo <span" in checked
+    assert textarea(checked).startswith(f"Our {NEW}") and "Undo <span" in checked
     undone = html(client.post("/check", data={**fields, **state_of(checked), "undo": "1"}))
     assert textarea(undone) == PITCH
 
 
 def test_dismissed_rewrites_are_left_out_of_the_variant(app):
     client = signed_in(app, "reviewer")
-    key = rewrite_key(html(client.post("/check", data=EDUCATION)), "students in unstable housing")
+    key = rewrite_key(html(client.post("/check", data=EDUCATION)), NEW)
     page = html(client.post("/check/reframe", data={**EDUCATION, "dismissed": key}))
     variant = re.search(r'id="variant-text">(.*?)</div>', page, re.S).group(1)
-    assert "youth homelessness" in variant and "1 suggestion you dismissed was left out" in page
+    assert OLD in variant and "1 change you left out is not in the reframed draft" in page
+    assert "Put back" in page
+
+
+def test_changes_are_left_out_and_suggestions_added_one_by_one(app):
+    client = signed_in(app, "reviewer")
+    page = html(client.post("/check/reframe", data=EDUCATION))
+    swap_key = re.search(r'name="toggle" value="(\w+)"[^>]*>Leave out', page).group(1)
+    offer_key = re.search(r'name="toggle" value="(\w+)"[^>]*>Add to the draft', page).group(1)
+    left = html(client.post("/check/reframe", data={**EDUCATION, "toggle": swap_key}))
+    assert OLD in re.search(r'id="variant-text">(.*?)</div>', left, re.S).group(1)
+    assert field(left, "dismissed") == swap_key and "Put back" in left
+    added = html(client.post("/check/reframe", data={
+        **EDUCATION, "dismissed": field(left, "dismissed"), "toggle": offer_key}))
+    variant = htmllib.unescape(re.search(r'id="variant-text">(.*?)</div>', added, re.S).group(1))
+    assert OFFER in re.sub(r"</?(ins|del|mark)[^>]*>", "", variant) and OLD in variant
+    assert field(added, "accepted") == offer_key
+    # pressed again, each goes back
+    back = html(client.post("/check/reframe", data={
+        **EDUCATION, "dismissed": swap_key, "accepted": offer_key, "toggle": swap_key}))
+    assert field(back, "dismissed") == "" and field(back, "accepted") == offer_key
+    forged = html(client.post("/check/reframe", data={**EDUCATION, "toggle": "0123456789abcdef"}))
+    assert field(forged, "dismissed") == "" and field(forged, "accepted") == ""
 
 
 def test_saving_the_variant_as_a_new_version(app, data):
@@ -211,7 +236,7 @@ def test_saving_the_variant_as_a_new_pitch(app):
     assert saved.status_code == 302
     pitch = stores(app)[1].list()[0]
     assert pitch.title == "Schools pitch" and pitch.sector == "education"
-    assert pitch.latest.text.startswith("This is about attendance")
+    assert pitch.latest.text.startswith(f"Our {NEW}")
     untitled = client.post("/check/reframe/save", data={**EDUCATION, "action": "save",
                                                         "new_title": " "})
     assert untitled.status_code == 400 and "A title is required" in html(untitled)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from flask import g, jsonify
 
-from framing.rewrite.suggest import rewrites_for
-from framing.rewrite.variant import VariantTooLarge
+from framing.rewrite.variant import VariantTooLarge, checked_rewrites
 from framing.rewrite.variant import reframe as reframe_variant
 from framing.services.pitches import save_draft
 from framing.store.pitches import PitchStore
@@ -31,9 +30,12 @@ def register(bp) -> None:
 @requires("check")
 @analysis_limited
 def suggest():
-    """Every rewrite for a message's findings, with why and the priority it serves."""
+    """Every rewrite for a message's findings that passed the verifier, with why and the
+    priority it serves; and those the verifier refused, with the reasons."""
     report = analyse_body(json_body())
-    return jsonify({"rewrites": [r.to_dict() for r in rewrites_for(report)],
+    kept, rejected = checked_rewrites(get_analyzer(), report)
+    return jsonify({"rewrites": [r.to_dict() for r in kept],
+                    "rejected": [r.to_dict() for r in rejected],
                     "report": report.to_dict()})
 
 

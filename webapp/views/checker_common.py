@@ -82,12 +82,16 @@ class EditState:
 
     history: list[dict] = field(default_factory=list)
     dismissed: set[str] = field(default_factory=set)
+    # Suggestions the user added to the reframed draft on the reframe page.
+    accepted: set[str] = field(default_factory=set)
 
     @classmethod
     def from_form(cls, form) -> "EditState":
-        """Read the hidden ``history`` and ``dismissed`` fields; malformed values are dropped."""
-        keys = form.get("dismissed", "").split()[:MAX_DISMISSED]
-        return cls(_parse_history(form.get("history", "")), {k for k in keys if KEY.fullmatch(k)})
+        """Read the hidden ``history``, ``dismissed`` and ``accepted`` fields; malformed
+        values are dropped."""
+        def keys(name: str) -> set[str]:
+            return {k for k in form.get(name, "").split()[:MAX_DISMISSED] if KEY.fullmatch(k)}
+        return cls(_parse_history(form.get("history", "")), keys("dismissed"), keys("accepted"))
 
     @classmethod
     def from_request(cls) -> "EditState":
@@ -104,6 +108,16 @@ class EditState:
         """The value of the hidden ``dismissed`` field."""
         return " ".join(sorted(self.dismissed))
 
+    @property
+    def accepted_field(self) -> str:
+        """The value of the hidden ``accepted`` field."""
+        return " ".join(sorted(self.accepted))
+
+    def toggle(self, key: str, automatic: bool) -> None:
+        """Leave out an automatic change, or add a suggestion, by its key; again to undo."""
+        chosen = self.dismissed if automatic else self.accepted
+        chosen.symmetric_difference_update({key})
+
     def push(self, text: str, label: str) -> None:
         """Remember ``text`` (the draft before a change described by ``label``) for undo."""
         self.history.append({"text": text, "label": short(label, 120)})
@@ -111,7 +125,7 @@ class EditState:
 
     def with_pushed(self, text: str, label: str) -> "EditState":
         """A copy with one more undo step (for "Use this draft" on the reframe page)."""
-        copy = EditState([dict(e) for e in self.history], set(self.dismissed))
+        copy = EditState([dict(e) for e in self.history], set(self.dismissed), set(self.accepted))
         copy.push(text, label)
         return copy
 

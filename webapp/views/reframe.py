@@ -9,8 +9,7 @@ from flask import (abort, current_app, flash, g, make_response, redirect, render
                    request, url_for)
 
 from framing.engine import InputError, TextTooLarge
-from framing.rewrite.suggest import rewrites_for
-from framing.rewrite.variant import BLANK, VariantTooLarge
+from framing.rewrite.variant import BLANK, VariantTooLarge, checked_rewrites
 from framing.rewrite.variant import reframe as reframe_variant
 from framing.services.limits import TextTooLong, check_length
 from framing.services.pitches import save_draft
@@ -20,8 +19,8 @@ from ..auth import can, login_required
 from ..extensions import get_analyzer
 from ..rate_limit import count_analysis
 from . import pitch_store
-from .checker_common import (SEVERITY_LABELS, EditState, bp, draft_from_request, history_problem,
-                             page, readable, run_check, short, too_large_error)
+from .checker_common import (KEY, SEVERITY_LABELS, EditState, bp, draft_from_request,
+                             history_problem, page, readable, run_check, short, too_large_error)
 from .rewrite_offers import blank_parts, finding_index, rewrite_key
 
 
@@ -86,23 +85,45 @@ def score_rows(before: dict, after: dict, labels: dict[str, str]) -> list[dict]:
     return rows
 
 
-def variant_context(report, dismissed: set[str]) -> dict:
-    """Build the variant (every automatic rewrite except dismissed ones) and what the
-    reframe page shows about it."""
-    rewrites = rewrites_for(report)
-    left_out = [r for r in rewrites if r.auto and rewrite_key(r) in dismissed]
-    accepted = ({r.id for r in rewrites if r.auto} - {r.id for r in left_out}) if left_out else None
-    variant = reframe_variant(get_analyzer(), report, accepted)
+def variant_context(report, state: EditState, toggle: str | None = None) -> dict:
+    """Build the variant (every automatic rewrite the user did not leave out, and the
+    suggestions they added) and what the reframe page shows about it.
+
+    ``toggle`` is the key of a change the user just left out or put back, or of a
+    suggestion they just added or removed; ``state`` is updated with it."""
+    checked = checked_rewrites(get_analyzer(), report)
+    rewrites = checked[0]
+    keys = {r.id: rewrite_key(r) for r in rewrites}
+    if toggle:
+        automatic = {keys[r.id] for r in rewrites if r.auto}
+        if toggle in automatic or toggle in set(keys.values()):
+            state.toggle(toggle, toggle in automatic)
+    left_out = [r for r in rewrites if r.auto and keys[r.id] in state.dismissed]
+    added = [r for r in rewrites if not r.auto and keys[r.id] in state.accepted]
+    accepted = None
+    if left_out or added:
+        accepted = ({r.id for r in rewrites if r.auto} - {r.id for r in left_out}) | \
+            {r.id for r in added}
+    variant = reframe_variant(get_analyzer(), report, accepted, checked)
     original, changed = diff_sides(variant.diff, variant.text)
     alignment = report.scores.get("alignment") or {}
     labels = {p["id"]: p["label"] for p in alignment.get("priorities", [])}
     done = {finding_index(report.findings, r) for r in variant.applied}
     pending = {finding_index(report.findings, r) for r in variant.skipped
-               if rewrite_key(r) not in dismissed} - done - {None}
+               if keys[r.id] not in state.dismissed} - done - {None}
+    applied_ids = {r.id for r in variant.applied}
+    # Suggestions worth a look: not an alternative wording of a change already made.
+    suggestions = [r for r in variant.skipped if not r.auto and r.id not in applied_ids
+                   and not any(_overlaps(r, a) for a in variant.applied)]
     return {"variant": variant, "original_segments": original, "variant_segments": changed,
             "scores": score_rows(variant.before, variant.after, labels),
             "blanks": list(dict.fromkeys(variant.blanks)), "pending": len(pending),
-            "left_out": len(left_out)}
+            "left_out": left_out, "suggestions": suggestions, "keys": keys,
+            "rejected": variant.rejected}
+
+
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _prepare():
@@ -131,7 +152,9 @@ def _prepare():
     except InputError as exc:
         abort(make_response(page(draft, 400, error=f"Cannot reframe this draft: {exc}.")))
     try:
-        context = variant_context(results["report"], state.dismissed)
+        toggle = request.form.get("toggle", "")
+        context = variant_context(results["report"], state,
+                                  toggle if KEY.fullmatch(toggle) else None)
     except VariantTooLarge as exc:  # the draft fits, the reframed one would not
         abort(make_response(page(draft, 422, error=(
             f"{str(exc)[:1].upper()}{str(exc)[1:]}. Your text is kept below."))))

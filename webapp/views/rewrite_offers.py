@@ -14,9 +14,9 @@ import hashlib
 from dataclasses import dataclass
 
 from framing.rewrite.model import Rewrite
-from framing.rewrite.suggest import rewrites_for
-from framing.rewrite.variant import BLANK, apply_rewrites
+from framing.rewrite.variant import BLANK, apply_rewrites, checked_rewrites
 
+from ..extensions import get_analyzer
 from ..highlight import finding_id
 from .checker_common import KEY, MAX_DISMISSED, EditState, run_check, short
 
@@ -59,7 +59,7 @@ class Offer:
 def offers_by_finding(report, dismissed: set[str]) -> dict[str, dict[str, list[Offer]]]:
     """Rewrites grouped under their finding's HTML id: ``{"shown": [...], "dismissed": [...]}``."""
     out: dict[str, dict[str, list[Offer]]] = {}
-    for rewrite in rewrites_for(report):
+    for rewrite in checked_rewrites(get_analyzer(), report)[0]:
         index = finding_index(report.findings, rewrite)
         if index is None:
             continue
@@ -93,7 +93,8 @@ def apply_edit(draft, state: EditState, form) -> dict | None:
     if not form.get("accept"):
         return None
     report = run_check(draft)["report"]
-    rewrite = next((r for r in rewrites_for(report) if r.id == form["accept"]), None)
+    rewrite = next((r for r in checked_rewrites(get_analyzer(), report)[0]
+                    if r.id == form["accept"]), None)
     if rewrite is None:
         return {"kind": "error", "text": "That suggestion no longer fits the draft (the text "
                 "changed since the check). Here are the suggestions for the draft as it is now."}

@@ -5,8 +5,9 @@ import pytest
 
 from web_helpers import api_token, bearer, make_app
 
-PITCH = ("Our coalition works on youth homelessness. All teachers must complete our survey. "
-         "Let us know if you are interested.")
+PITCH = ("Our youth homelessness prevention program has run in three schools since 2019. All "
+         "teachers must log which students attend each week. Could we meet with your counselors for 20 minutes "
+         "next week?")
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +29,13 @@ def test_suggest_lists_rewrites(client, tokens):
     response = client.post("/api/v1/suggest", json={"text": PITCH, "sector": "education"},
                            headers=bearer(tokens["reviewer"]))
     assert response.status_code == 200
-    kinds = {r["kind"] for r in response.get_json()["rewrites"]}
-    assert {"swap", "opening", "offer"} <= kinds
+    data = response.get_json()
+    kinds = {r["kind"]: r for r in data["rewrites"]}
+    # The program is renamed in the school's words, automatically; taking the survey off
+    # the teachers is only offered (it commits the sender to work).
+    assert kinds["swap"]["auto"] and kinds["swap"]["replacement"].startswith("program for")
+    assert not kinds["offer"]["auto"]
+    assert "opening" not in kinds and isinstance(data["rejected"], list)
 
 
 def test_reframe_returns_variant_and_saves_a_version(client, tokens):
@@ -40,7 +46,8 @@ def test_reframe_returns_variant_and_saves_a_version(client, tokens):
                                                     "pitch_id": pitch["id"]}, headers=headers)
     data = response.get_json()
     assert response.status_code == 200, data
-    assert data["scores"]["after"]["alignment"] > data["scores"]["before"]["alignment"]
+    assert data["scores"]["after"]["alignment"] >= data["scores"]["before"]["alignment"]
+    assert "students in unstable housing" in data["variant"] and "since 2019" in data["variant"]
     assert data["saved_version"] == 2
     versions = client.get(f"/api/v1/pitches/{pitch['id']}", headers=headers).get_json()
     assert versions["versions"][-1]["text"] == data["variant"]

@@ -200,9 +200,14 @@ SCHEMAS = {
                      "saved_by": STR, "data": ref("Profile")}),
     "CheckRequest": obj({"text": STR, "sector": STR, "profile_id": INT, "kind": KIND}, ("text",)),
     "Rewrite": obj({"id": STR, "rule": STR, "kind": {"type": "string", "enum": [
-                        "guideline", "swap", "avoid", "offer", "active", "opening", "ask"]},
+                        "guideline", "swap", "avoid", "offer", "active", "move", "ask"]},
                     "start": INT, "end": INT, "original": STR, "replacement": STR, "why": STR,
-                    "serves": NULLABLE_STR, "blanks": STRINGS, "auto": BOOL}),
+                    "serves": NULLABLE_STR, "blanks": STRINGS, "auto": BOOL,
+                    "to": {"type": ["integer", "null"], "description":
+                           "A move: where the sentence original is put back"}}),
+    "Rejected": obj({"rewrite": ref("Rewrite"), "problems": {
+        **STRINGS, "description": "Why the verifier refused it: a number, name, quotation or "
+        "negation changed, a clause added, or a grammar problem brought in"}}),
     "ReframeRequest": obj({"text": STR, "sector": STR, "profile_id": INT, "kind": KIND,
                            "accepted": {**STRINGS, "description": "Rewrite ids to apply; "
                                         "default: every automatic rewrite"},
@@ -213,6 +218,7 @@ SCHEMAS = {
                     "changes": obj({"added": INT, "removed": INT}),
                     "applied": {"type": "array", "items": ref("Rewrite")},
                     "suggested": {"type": "array", "items": ref("Rewrite")},
+                    "rejected": {"type": "array", "items": ref("Rejected")},
                     "blanks": STRINGS, "improved": BOOL, "reason": STR,
                     "scores": obj({"before": SCORE_SUMMARY, "after": SCORE_SUMMARY}),
                     "saved_version": INT}),
@@ -266,6 +272,7 @@ PATHS = {
         "post": operation("suggest", "Rewrites for each finding, with why and the priority served",
                           "checks", ok("Rewrites and the report", obj(
                               {"rewrites": {"type": "array", "items": ref("Rewrite")},
+                               "rejected": {"type": "array", "items": ref("Rejected")},
                                "report": ref("Report")})),
                           errors=(400, 401, 403, 413, 429), requestBody=body(ref("CheckRequest"))),
     },
