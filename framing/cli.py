@@ -133,10 +133,13 @@ def check(files, sector, profile, kind, fmt, fail_level):
 def reframe(file, sector, profile, kind, fmt):
     """Reframe FILE (or standard input) for a partner: print the variant and its diff.
 
-    Accepted rewrites are applied, the partner's priority leads, the ask is
-    made specific. Nothing is invented: facts the message lacks are left as
-    [marked blanks]. Exit 0 when the variant scores higher, 1 when it could
-    not, 2 on a usage or input error.
+    Only edits that cannot go wrong are made (guideline wording, plain function
+    words, the sender's own program named in the partner's words, active voice
+    with a named doer), each verified first: numbers, names, quotations and
+    negations kept, no clause added, no new grammar problem. Moving the
+    priority sentence first, taking a task on and wording with [blanks] are
+    listed as offered, not made. Exit 0 when the variant scores higher, 1 when
+    it does not, 2 on a usage or input error.
     """
     from .rewrite.variant import reframe as build_variant
     from .textdiff import render_diff
@@ -164,6 +167,13 @@ def reframe(file, sector, profile, kind, fmt):
         for rewrite in variant.applied:
             serves = f" (serves: {rewrite.serves})" if rewrite.serves else ""
             click.echo(f"applied {rewrite.kind}: {rewrite.why}{serves}")
+        for rewrite in variant.skipped:
+            if not rewrite.auto:
+                click.echo(f"offered {rewrite.kind}: “{rewrite.original}” -> "
+                           f"“{rewrite.replacement}” ({rewrite.why})")
+        if variant.rejected:
+            click.echo(f"refused by the checks: {len(variant.rejected)} rewrite"
+                       f"{'s' if len(variant.rejected) != 1 else ''} (see --format json)")
         if variant.blanks:
             click.echo("fill in: " + "; ".join(variant.blanks))
         before, after = variant.before["alignment"], variant.after["alignment"]

@@ -97,8 +97,24 @@ def frame_kept(letter: dict, variant: str) -> bool:
     parts = [v for v in (letter.get("structure") or {}).values() if v]
     if any(letter["text"].count(p) != variant.count(p) for p in parts):
         return False
-    order = sorted(parts, key=letter["text"].find)
-    return order == sorted(parts, key=variant.find)
+    text = letter["text"]
+    order = sorted(parts, key=text.find)
+    if not order or order != sorted(parts, key=variant.find):
+        return not order
+    # nothing may come above the subject line or greeting, or below the closing or
+    # signature, that was not there
+    structure = letter.get("structure") or {}
+    top = [structure[k] for k in ("subject", "greeting") if structure.get(k)]
+    bottom = [structure[k] for k in ("closing", "signature") if structure.get(k)]
+    if top:
+        head = min(top, key=text.find)
+        if text[:text.find(head)] != variant[:variant.find(head)]:
+            return False
+    if bottom:
+        tail = max(bottom, key=text.rfind)
+        if text[text.rfind(tail) + len(tail):] != variant[variant.rfind(tail) + len(tail):]:
+            return False
+    return True
 
 
 def evaluate(analyzer: Analyzer, root: Path = ROOT) -> dict:

@@ -129,12 +129,11 @@ BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advic
 # rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming
 # a rule keeps its rewrite.
 REWRITES: dict[str, str] = {
-    "sector-swap": "swap the sender's term for the sector's, naming the priority it serves",
+    "sector-swap": "rename the sender's own program in the sector's words, naming the priority it serves",
     "avoid-word": "swap a word the partner profile asks to avoid",
-    "plain-word": "swap a plain-language word, applied automatically in a whole-message variant",
-    "obligation-to-offer": "turn an obligation on the partner's people into an offer",
-    "lead-with-priority": "add an opening sentence that leads with the partner's top priority",
-    "specific-ask": "add an ask with blanks for the role, time and resources it lacks",
+    "plain-word": "swap a plain-language word: function words made automatically, content words offered",
+    "obligation-to-offer": "offer that the sender take the partner's task on (a suggestion)",
+    "lead-with-priority": "offer to move the letter's own priority sentence to the opening",
     "advice": "no rewrite: the suggestions are advice to the writer, not words to put in place",
 }
 

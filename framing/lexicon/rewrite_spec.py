@@ -5,6 +5,7 @@ and :mod:`framing.rewrite.opening` apply them. Errors name the file and key.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,12 +30,14 @@ class RewriteSpec:
     anaphora: frozenset[str]
     verb_frame_preps: frozenset[str]
     move_max_words: int
+    verbatim_intros: re.Pattern[str] | None = None
 
 
 def load_rewrite(path: Path, raw: Any) -> RewriteSpec:
     """Validate ``rewrite.yaml``'s parsed content (errors name the file and key)."""
     check = Checker(path)
-    required = {"sources": check.list_of(check.source), "move_max_words": check.integer}
+    required = {"sources": check.list_of(check.source), "move_max_words": check.integer,
+                "verbatim_intros": check.regexes}
     required.update({name: check.texts for name in WORD_LISTS})
     data = check.mapping(raw, "", required)
     for name in WORD_LISTS:
@@ -45,5 +48,8 @@ def load_rewrite(path: Path, raw: Any) -> RewriteSpec:
                 raise check.fail(f"{name}[{index}]", f"expected lower case, got {word!r}")
     if data["move_max_words"] < 1:
         raise check.fail("move_max_words", "expected a positive number of words")
+    intros = data["verbatim_intros"]
     return RewriteSpec(**{name: frozenset(data[name]) for name in WORD_LISTS},
-                       move_max_words=data["move_max_words"])
+                       move_max_words=data["move_max_words"],
+                       verbatim_intros=re.compile("|".join(f"(?:{p})" for p in intros),
+                                                  re.IGNORECASE | re.MULTILINE) if intros else None)

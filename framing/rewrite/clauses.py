@@ -5,15 +5,16 @@
   the sender to work the letter did not promise;
 * a passive clause made active when the agent is in the text (or a marked
   blank for the agent when it is not, as a suggestion);
-* the letter's own ask sharpened in place, with blanks for the role, time and
-  resources it lacks (a suggestion: blanks are the writer's to fill). A letter
-  with no ask gets no invented one.
+
+No ask is written for the writer: a vague or missing ask is reported with what
+it lacks (who, when, what the sender brings), and only the writer has those
+facts; a generic meeting request added to a petition or a newsletter is worse
+than none.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..ask_analysis import message_ask
 from ..checks.burden import obligated
 from ..findings import Finding
 from ..message import Message
@@ -28,8 +29,6 @@ QUANTIFIERS = {"all", "every", "each"}
 OBLIGATION_VERBS = {"require", "need", "ask", "expect", "mandate", "have", "want"}
 # An action done for or to the sender cannot be taken on by the sender.
 SENDER_WORDS = {"we", "us", "our", "ours", "me", "my", "i"}
-BOUND_BLANKS = {"role": "who on your team", "time": "how long, and which day",
-                "resources": "what we bring"}
 
 
 def _text(tokens) -> str:
@@ -91,6 +90,8 @@ def offer_sentence(msg: Message, finding: Finding, span: Span, top_label: str | 
     action = _action(verb, {t.i for t in target.subtree})
     if not action or clause is None or SENDER_WORDS & {w.lower() for w in action.split()}:
         return None
+    if action.split()[0].lower() not in (verb.lemma_.lower(), verb.text.lower()):
+        return None  # words before the verb ("Lastly, must act") have no place after "We will"
     start, end = clause.start_char, clause.end_char
     lead = "We" if clause[0].is_sent_start else "we"
     return Rewrite(
@@ -136,8 +137,24 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         return None  # "is not being made", "get started": no active form keeps the sense
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if agent is not None and any(t.lower_ == "by" and t.i != agent.i and t.dep_ in ("conj", "agent")
+                                 for t in verb.sent):
+        return None  # "supported by the unions ..., and by the agencies": two doers, one moved
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     auxpass = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    if agent_obj is None:
+        return None  # no doer in the text: naming one is the writer's call, not a rewrite
+    if verb.dep_ == "relcl" or any(t.tag_ == "WP$" or t.lower_ == "whose" for t in subject.subtree):
+        return None  # "those whose lives are touched by suicide": the clause has no slot for it
+    if any(t.pos_ == "PRON" and t.lower_ not in SUBJECT_CASE and t.lower_ not in OBJECT_CASE
+           or t.tag_ == "PRP$" for t in agent_obj.subtree):
+        return None  # "by their abuser": moved first, "their" would come before its noun
+    if agent_obj.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in agent_obj.children):
+        return None  # "required by law": "Law requires" needs an article the text lacks
+    if verb_form(verb.lemma_, verb.tag_).lower() != verb.text.lower():
+        return None  # the parser's lemma does not give the word back ("raped" as "rap")
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return None  # "will be shaken or abused": the other verb would lose its subject
     if agent_obj is not None:
         doer = _np(agent_obj, SUBJECT_CASE)
         singular = (agent_obj.tag_ in ("NN", "NNP") or doer.lower() in ("he", "she", "it")) \
@@ -178,32 +195,3 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         start=finding.start, end=finding.end, original=finding.text, replacement=replacement,
         why="Names who acts, so the reader sees who did it.", blanks=blanks,
         auto=agent_obj is not None)
-
-
-def specific_ask(msg: Message, finding: Finding) -> Rewrite | None:
-    """The letter's own ask, with marked blanks for the role, time and resources it lacks,
-    added right after it. A suggestion: the blanks are facts only the writer has. A letter
-    with no ask gets none: a generic ask would be words the writer never chose."""
-    ask = message_ask(msg)
-    if ask is None or ask.sentence is None:
-        return None
-    missing = ask.missing
-    blanks = [BOUND_BLANKS[name] for name in missing if name in BOUND_BLANKS]
-    if not blanks:
-        return None
-    point = ask.sentence[1]
-    role, time = "role" in missing, "time" in missing
-    sentence = ""
-    if role and time:
-        sentence = " Could we meet with [who on your team] for [how long, and which day]?"
-    elif role:
-        sentence = " Could we meet with [who on your team]?"
-    elif time:
-        sentence = " It would take [how long, and which day]."
-    if "resources" in missing:
-        sentence += " We will bring [what we bring]."
-    return Rewrite(
-        id=f"{finding.rule}@{point}#ask", rule=finding.rule, kind="ask", start=point, end=point,
-        original="", replacement=sentence, blanks=blanks, auto=False,
-        why="A specific, bounded ask (who, how long, when, what we bring) is easy to say yes to; "
-            "fill in the blanks with what you know.")

@@ -11,7 +11,8 @@ only problems the edit introduced count:
   a determiner right before a verb ("the distribute"), "a"/"an" before a plural
   noun, a word written twice in a row, a space before a comma or stop, two
   punctuation marks with nothing between, and a subject whose number the verb
-  does not share ("students is").
+  does not share ("students is"), a pronoun after a verb's particle ("carry
+  out it").
 
 Harper's linter is built once per :class:`GrammarReader` (about half a second)
 and is not thread-safe, so calls to it are serialised.
@@ -90,9 +91,19 @@ class GrammarReader:
             if prev.tag_ == "IN" and prev.dep_ == "prep" and token.tag_ in ("VBD", "VBN") \
                     and token.dep_ != "amod":
                 out[f"“{prev.text} {token.text}”: a preposition before a bare verb"] += 1
+            if prev.tag_ == "PRP$" and token.pos_ in ("VERB", "AUX"):
+                out[f"“{prev.text} {token.text}”: a possessive before a verb"] += 1
+            if prev.dep_ == "prt" and token.tag_ == "PRP" and token.dep_ in ("dobj", "pobj"):
+                # "carry out it": a pronoun object goes between verb and particle
+                out[f"“{prev.text} {token.text}”: the pronoun belongs before “{prev.text}”"] += 1
             if prev.lower_ == token.lower_ and token.is_alpha and prev.lower_ != "that":
                 out[f"“{prev.text} {token.text}”: a word written twice"] += 1
-        for token in tokens:
+        for index, token in enumerate(tokens):
+            if token.lower_ == "sure" and index and tokens[index - 1].lemma_ == "make" and \
+                    index + 1 < len(tokens) and tokens[index + 1].lower_ not in ("of", "that") and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in tokens[index + 1:index + 8]
+                            if not t.is_punct):
+                out["“make sure” before a noun: it needs a clause (“make sure that …”)"] += 1
             if token.dep_ == "nsubj" and not _agrees(token):
                 out[f"“{token.text} … {token.head.text}”: the verb does not agree with its subject"] += 1
         text = doc.text
@@ -103,9 +114,17 @@ class GrammarReader:
         return out
 
 
+PLURAL_PRONOUNS = {"they", "we", "you", "i"}
+
+
 def _agrees(subject) -> bool:
-    """Whether a noun subject and its finite verb share a number (pronouns and
-    nouns of either number pass)."""
+    """Whether a noun subject and its finite verb share a number (nouns of either
+    number pass; of pronouns, "they", "we", "you" and "I" never take "is" or "has")."""
+    if subject.lower_ in PLURAL_PRONOUNS:
+        verb = subject.head
+        finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")
+                       and c.tag_ in ("VBZ", "VBP")), verb if verb.tag_ in ("VBZ",) else None)
+        return finite is None or finite.tag_ != "VBZ"
     if subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in EITHER or \
             subject.lemma_.lower() in EITHER:
         return True

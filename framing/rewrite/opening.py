@@ -32,8 +32,11 @@ def stands_alone(msg: Message, sent: Span) -> bool:
         return False
     if words[0].lower_ in spec.anaphora or not words[0].text[:1].isupper():
         return False
-    if sent.text.rstrip().endswith("?") or sent.text.lstrip()[:1] in "-•*":
-        return False
+    text = sent.text.strip()
+    if not text.endswith((".", "!")) or text[:1] in "-•*" or text[:1].isdigit():
+        return False  # a question, a line ending in a colon, a list item
+    if words[0].tag_ == "VB" or not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in words):
+        return False  # an instruction ("Call us at…") or a fragment opens nothing
     for index, token in enumerate(words):
         if token.lower_ not in spec.anaphora or token.pos_ not in ("PRON", "DET") or \
                 token.tag_ == "WDT" or token.dep_ == "mark":

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from ..findings import Finding, Report
 from ..message import Message
-from .clauses import active_clause, offer_sentence, specific_ask
+from .clauses import active_clause, offer_sentence
 from .inflect import (drop_double_determiner, fit_replacement, fix_article, looks_plural,
                       plural_verb)
 from .model import Rewrite
@@ -22,6 +22,9 @@ from .roles import project_swap
 from .verify import word_class
 
 MAX_ALTERNATIVES = 3
+CONTENT_POS = ("VERB", "NOUN", "ADJ", "PROPN")
+# Words hanging on a replaced phrase that the replacement would leave stranded.
+STRANDED = ("advmod", "conj", "cc", "npadvmod")
 # Guideline swaps applied automatically in a whole-message variant; the sources
 # say "ask the person" for victim/survivor and accept "homeless people", so
 # warnings in these categories stay suggestions for a human to accept.
@@ -74,12 +77,21 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     if kind == "swap":
         return _sector_swap(msg, finding, span)
     serves, why = _serves(msg, finding) if kind == "swap" else (None, finding.message)
+    # A plain word is swapped unseen only when it is a function word ("in order to",
+    # "prior to", "additionally"); a content word ("provide services", "participate in
+    # the workforce") depends on its context, and is offered.
+    plain_function = rewrite == "plain-word" and span.root.pos_ not in CONTENT_POS
     auto = kind != "guideline" or (finding.category in AUTO_CATEGORIES and finding.severity == "error") \
-        or rewrite == "plain-word"
+        or plain_function
     # A phrase that modifies a following noun ("primary prevention work") cannot
     # take a clause-like replacement without rewording the noun: offer, don't apply.
     if word_class(span) == "modifier":
-        auto = False
+        return []  # "a participating landlord", "the undersigned organizations": no drop-in
+    if any(c.dep_ in STRANDED and not (span.start <= c.i < span.end) for t in span for c in t.children):
+        return []  # "chronically homeless adults", "homeless children and youth": words left behind
+    if rewrite == "plain-word" and any(c.dep_ in ("amod", "compound") and c.i < span.start
+                                       for c in span.root.children):
+        return []  # "technical assistance", "housing assistance": a set term
     # "provide families with support": the preposition belongs to the verb, and a plain
     # verb in its place ("give families with support") breaks the sentence.
     spec = msg.lexicons.rewrite
@@ -89,7 +101,9 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     out = []
     whole = _whole_sentence(msg, span)
     fitting = [s for s in finding.suggestions if whole or not SENTENCE.fullmatch(s.strip())]
-    for alt_index, alternative in enumerate(fitting[:MAX_ALTERNATIVES]):
+    # A plain word's second choice fits less often than its first: one is offered.
+    limit = 1 if rewrite == "plain-word" else MAX_ALTERNATIVES
+    for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
         start, replacement = fix_article(msg.text, finding.start, replacement)
@@ -105,6 +119,7 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
 # A suggestion written as a sentence (capital first, final stop): advice about what to
 # say instead ("He had threatened her for years."), which replaces only a whole sentence.
 SENTENCE = re.compile(r"[A-Z\[].*[.!?]", re.DOTALL)
+BLANK = re.compile(r"\[[^\[\]]+\]")
 
 
 def _whole_sentence(msg: Message, span: Span) -> bool:
@@ -142,7 +157,7 @@ def _top_priority(msg: Message) -> str | None:
 
 # The ``rewrite`` keys (framing.lexicon.kinds.REWRITES) this module acts on.
 HANDLED_REWRITES = ("sector-swap", "avoid-word", "plain-word", "obligation-to-offer",
-                    "lead-with-priority", "specific-ask", "advice")
+                    "lead-with-priority", "advice")
 
 
 def rewrites_for(report: Report) -> list[Rewrite]:
@@ -170,12 +185,33 @@ def rewrites_for(report: Report) -> list[Rewrite]:
             rewrite = active_clause(msg, finding, span)
         elif how == "lead-with-priority":
             rewrite = opening_move(msg, finding)
-        elif how == "specific-ask":
-            rewrite = specific_ask(msg, finding)
         if rewrite is not None:
             out.append(rewrite)
-    # The subject line, greeting, closing and signature are never edited.
-    return [r for r in out if _in_body(msg, r)]
+    # The subject line, greeting, closing and signature are never edited, nor words a
+    # letter quotes from a law, a policy or a form.
+    verbatim = verbatim_ranges(msg)
+    out = [r for r in out if _in_body(msg, r)
+           and not any(s <= r.start < e or s < r.end <= e for s, e in verbatim)]
+    for rewrite in out:
+        if BLANK.search(rewrite.replacement):
+            rewrite.auto = False  # a blank is the writer's to fill: never put in unseen
+    return out
+
+
+def verbatim_ranges(msg: Message) -> list[tuple[int, int]]:
+    """Where the letter gives another document's words: from the end of a line that
+    introduces them ("as defined below:") to the next blank line."""
+    spec = msg.lexicons.rewrite
+    if spec is None or spec.verbatim_intros is None:
+        return []
+    text, out = msg.text, []
+    for match in spec.verbatim_intros.finditer(text):
+        start = text.find("\n", match.end())
+        if start < 0:
+            continue
+        end = text.find("\n\n", start + 1)
+        out.append((start, len(text) if end < 0 else end))
+    return out
 
 
 def _in_body(msg: Message, rewrite: Rewrite) -> bool:

@@ -14,7 +14,8 @@ from framing.rewrite.variant import VariantTooLarge, reframe
 from framing.settings import Settings
 
 LIMIT = 1_000
-PITCH = ("Our coalition works on youth homelessness. All teachers must complete our survey. "
+# The reframer renames the program in the school's words, three characters longer.
+PITCH = ("Our youth homelessness prevention program has run in three schools since 2019. "
          "Let us know if you are interested.")
 FILLER = " Students who move between homes miss more school than their classmates."
 
@@ -24,7 +25,8 @@ def near_limit() -> str:
     text = PITCH
     while len(text) + len(FILLER) < LIMIT:
         text += FILLER
-    return text
+    text += " Yes." * ((LIMIT - 1 - len(text)) // 5)
+    return text + "!" * (LIMIT - 1 - len(text))  # exactly one under the limit
 
 
 DRAFT = near_limit()
