@@ -92,6 +92,9 @@ def offer_sentence(msg: Message, finding: Finding, span: Span, top_label: str | 
         return None
     if action.split()[0].lower() not in (verb.lemma_.lower(), verb.text.lower()):
         return None  # words before the verb ("Lastly, must act") have no place after "We will"
+    spec = msg.lexicons.rewrite
+    if spec is None or verb.lemma_.lower() not in spec.transferable_actions:
+        return None  # reporting to their own office, acting on a risk: theirs to do
     start, end = clause.start_char, clause.end_char
     lead = "We" if clause[0].is_sent_start else "we"
     return Rewrite(
@@ -194,4 +197,6 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         id=f"{finding.rule}@{finding.start}-{finding.end}#active", rule=finding.rule, kind="active",
         start=finding.start, end=finding.end, original=finding.text, replacement=replacement,
         why="Names who acts, so the reader sees who did it.", blanks=blanks,
-        auto=agent_obj is not None)
+        # A pronoun subject ends the sentence on "it"; a modal passive ("should be
+        # practiced by professionals") puts its weight on the doer on purpose: offered.
+        auto=subject.pos_ != "PRON" and not any(a.tag_ == "MD" for a in auxes))

@@ -10,7 +10,7 @@ class Rewrite:
 
     id: str
     rule: str
-    kind: str          # guideline | swap | avoid | offer | active | move | ask
+    kind: str          # guideline | swap | avoid | offer | active | move | trim
     start: int
     end: int
     original: str

@@ -54,9 +54,9 @@ def stands_alone(msg: Message, sent: Span) -> bool:
                    and {t.head.lemma_.lower(), t.head.lower_} & earlier for t in words)
 
 
-def _removal(msg: Message, start: int, end: int) -> int:
-    """Where the moved sentence's removal ends: its own spaces, and the paragraph break
-    when it was a paragraph by itself."""
+def removal_end(msg: Message, start: int, end: int) -> int:
+    """Where taking out the sentence at ``start:end`` ends: its own spaces, and the
+    paragraph break when it was a paragraph by itself."""
     text = msg.text
     stop = end
     while stop < len(text) and text[stop] in " \t":
@@ -85,7 +85,7 @@ def opening_move(msg: Message, finding: Finding) -> Rewrite | None:
             moved = msg.text[s:e]
             return Rewrite(
                 id=f"{finding.rule}@{s}-{e}#move", rule=finding.rule, kind="move", start=s,
-                end=_removal(msg, s, e), original=moved, replacement=moved, to=to,
+                end=removal_end(msg, s, e), original=moved, replacement=moved, to=to,
                 serves=hit.label, auto=False,
                 why=f"Opens with the letter's own sentence on {hit.label.lower()}, a priority "
                     "they already own, instead of with the sender's issue.")

@@ -18,6 +18,7 @@ from .inflect import (drop_double_determiner, fit_replacement, fix_article, look
                       plural_verb)
 from .model import Rewrite
 from .opening import opening_move
+from .trim import trims
 from .roles import project_swap
 from .verify import word_class
 
@@ -81,14 +82,21 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     # "prior to", "additionally"); a content word ("provide services", "participate in
     # the workforce") depends on its context, and is offered.
     plain_function = rewrite == "plain-word" and span.root.pos_ not in CONTENT_POS
+    if rewrite == "plain-word" and not plain_function and finding.severity == "suggestion":
+        # "provide", "identify", "implement a system": the everyday word fits some
+        # sentences and not others; the finding says so, and no words are offered.
+        return []
     auto = kind != "guideline" or (finding.category in AUTO_CATEGORIES and finding.severity == "error") \
         or plain_function
     # A phrase that modifies a following noun ("primary prevention work") cannot
     # take a clause-like replacement without rewording the noun: offer, don't apply.
     if word_class(span) == "modifier":
         return []  # "a participating landlord", "the undersigned organizations": no drop-in
-    if any(c.dep_ in STRANDED and not (span.start <= c.i < span.end) for t in span for c in t.children):
-        return []  # "chronically homeless adults", "homeless children and youth": words left behind
+    if any(c.dep_ in STRANDED and not (span.start <= c.i < span.end)
+           for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") for c in t.children):
+        # "chronically homeless adults", "homeless children and youth": words that lean on
+        # the replaced noun or adjective would be left behind (a verb's "last year" stays)
+        return []
     if rewrite == "plain-word" and any(c.dep_ in ("amod", "compound") and c.i < span.start
                                        for c in span.root.children):
         return []  # "technical assistance", "housing assistance": a set term
@@ -108,6 +116,8 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
                                              fit_replacement(alternative, span))
         start, replacement = fix_article(msg.text, finding.start, replacement)
         end, replacement = agree_verb(msg, span, replacement)
+        while end > start and msg.text[end - 1] in TRAILING_MARKS:
+            end -= 1  # "drug user/": the token runs past the words; the "/" stays
         out.append(Rewrite(
             id=f"{finding.rule}@{finding.start}-{finding.end}#{alt_index}", rule=finding.rule,
             kind=kind, start=start, end=end, original=msg.text[start:end],
@@ -120,6 +130,7 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
 # say instead ("He had threatened her for years."), which replaces only a whole sentence.
 SENTENCE = re.compile(r"[A-Z\[].*[.!?]", re.DOTALL)
 BLANK = re.compile(r"\[[^\[\]]+\]")
+TRAILING_MARKS = "/:;"
 
 
 def _whole_sentence(msg: Message, span: Span) -> bool:
@@ -187,6 +198,7 @@ def rewrites_for(report: Report) -> list[Rewrite]:
             rewrite = opening_move(msg, finding)
         if rewrite is not None:
             out.append(rewrite)
+    out += trims(msg)
     # The subject line, greeting, closing and signature are never edited, nor words a
     # letter quotes from a law, a policy or a form.
     verbatim = verbatim_ranges(msg)

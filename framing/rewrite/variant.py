@@ -27,7 +27,7 @@ from .verify import Rejected, verify_rewrites, verify_together
 
 BLANK = re.compile(r"\[[^\[\]]+\]")
 # When two rewrites overlap, the first kind in this order wins.
-KIND_ORDER = {"guideline": 0, "avoid": 1, "swap": 2, "active": 3, "offer": 4, "move": 5, "ask": 6}
+KIND_ORDER = {"guideline": 0, "avoid": 1, "swap": 2, "active": 3, "offer": 4, "move": 5, "trim": 6}
 
 
 class VariantTooLarge(TextTooLarge):
@@ -130,7 +130,11 @@ def apply_rewrites(text: str, rewrites: list[Rewrite]) -> str:
     out = text
     for start, end, replacement in sorted(_edits(text, rewrites), key=lambda e: (e[0], e[1]),
                                           reverse=True):
-        out = out[:start] + replacement + out[end:]
+        left, right = out[:start] + replacement, out[end:]
+        if not replacement and left.endswith("\n") and right.startswith("\n"):
+            # a paragraph emptied by the cut: one paragraph break, not two
+            left, right = left.rstrip("\n"), "\n\n" + right.lstrip("\n")
+        out = left + right
     return out
 
 

@@ -25,8 +25,12 @@ from ..message import Message
 from .grammar import GrammarReader
 from .model import Rewrite
 
+# Marks that carry a template's or a list's structure ("user/ I have", "(choose one)").
+STRUCTURAL = "/()[]:;"
 QUOTED = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]")
 BLANK = re.compile(r"\[[^\[\]]+\]")
+# Kinds that move or cut whole sentences: checked where they are built.
+UNPARSED = ("move", "trim")
 # Kinds whose job is to add a sentence (a suggestion with blanks to fill).
 ADDS_SENTENCES = {"ask"}
 # Kinds whose replacement is a guideline's or the user's own wording, taken as
@@ -108,6 +112,10 @@ class Verifier:
             if lost or added:
                 out.append(f"{label} changed: " + ", ".join(
                     [f"lost “{w}”" for w in lost] + [f"added “{w}”" for w in added]))
+        marks = {c: before.text.count(c) for c in STRUCTURAL}
+        changed = [c for c, n in marks.items() if after.text.count(c) != n]
+        if changed:
+            out.append("punctuation changed: " + " ".join(f"“{c}”" for c in changed))
         for quote in QUOTED.findall(before.text):
             if quote not in after.text:
                 out.append(f"quotation changed: “{quote}”")
@@ -187,14 +195,15 @@ def verify_rewrites(verifier: Verifier | None, msg: Message,
                     rewrites: list[Rewrite]) -> tuple[list[Rewrite], list[Rejected]]:
     """The rewrites that pass, and those refused with their problems.
 
-    A move (kind ``move``) keeps its sentence word for word; it is checked where it is
-    built (:mod:`.opening`), not here.
+    A move keeps its sentence word for word and a trim takes a whole sentence out, at
+    the writer's choice; both are checked where they are built (:mod:`.opening`,
+    :mod:`.trim`), not here.
     """
     if verifier is None:
         return [], [Rejected(r, ["no verifier: lexicons/rewrite.yaml is missing"]) for r in rewrites]
     pairs, judged = [], []
     for rewrite in rewrites:
-        if rewrite.kind == "move":
+        if rewrite.kind in UNPARSED:
             continue
         a, _, before, after = edit_context(msg, rewrite)
         start = rewrite.start - a
@@ -218,7 +227,7 @@ def verify_together(verifier: Verifier | None, msg: Message,
         return [], chosen
     groups: dict[int, list[Rewrite]] = {}
     for rewrite in chosen:
-        if rewrite.kind != "move":
+        if rewrite.kind not in UNPARSED:
             groups.setdefault(edit_context(msg, rewrite)[0], []).append(rewrite)
     crowded = {start: group for start, group in groups.items() if len(group) > 1}
     if not crowded:

@@ -14,8 +14,11 @@ from e2e_support import screenshot, sign_in
 from playwright.sync_api import expect  # noqa: E402
 
 PARTNER = "Lincoln Unified School District"
-PITCH = ("Our coalition works on youth homelessness.\n\nAll teachers must complete our survey. "
-         "Let us know if you are interested.")
+PITCH = ("Our youth homelessness prevention program has run in three schools since 2019.\n\n"
+         "All teachers must log which students attend each week. Let us know if you are "
+         "interested.")
+NEW = "program for students in unstable housing"
+OFFER = "We will log which students attend each week"
 
 
 def _check(page) -> None:
@@ -31,12 +34,12 @@ def test_accept_a_rewrite_then_undo_it(page, tmp_path):
     _check(page)
     draft = page.get_by_role("textbox", name="Your draft")
     swap = page.locator("li.rewrite", has=page.locator("del", has_text="youth homelessness")) \
-        .filter(has_text="students in unstable housing")
+        .filter(has_text=NEW)
     expect(swap).to_contain_text("Serves their priority")
     screenshot(page, "checker-rewrites", tmp_path)
     swap.get_by_role("button", name=re.compile(r"^Accept")).click()
     expect(page.locator(".edit-notice")).to_contain_text("Accepted")
-    expect(page.locator("#draft")).to_contain_text("works on students in unstable housing")
+    expect(page.locator("#draft")).to_contain_text(f"Our {NEW} has run")
     assert "youth homelessness" not in draft.input_value()
     page.get_by_role("button", name=re.compile(r"^Undo")).click()
     expect(page.locator(".edit-notice")).to_contain_text("Undone")
@@ -46,11 +49,11 @@ def test_accept_a_rewrite_then_undo_it(page, tmp_path):
 
 def test_dismiss_then_show_again(page):
     _check(page)
-    shown = page.locator("li.rewrite:not(.rewrite-dismissed)", has_text="Teachers are welcome")
+    shown = page.locator("li.rewrite:not(.rewrite-dismissed)", has_text=OFFER)
     shown.get_by_role("button", name=re.compile(r"^Dismiss")).click()
     expect(page.locator(".edit-notice")).to_contain_text("dismissed")
     expect(shown).to_have_count(0)
-    hidden = page.locator("li.rewrite-dismissed", has_text="Teachers are welcome")
+    hidden = page.locator("li.rewrite-dismissed", has_text=OFFER)
     expect(hidden).to_be_hidden()
     page.get_by_text("1 dismissed — show").click()
     expect(hidden).to_be_visible()
@@ -74,13 +77,22 @@ def test_reframe_page_then_use_the_draft(page, tmp_path):
     expect(page.get_by_role("heading", name=f"Reframed for {PARTNER}", exact=True)).to_be_visible()
     expect(page.locator("#original-text del").first).to_be_visible()
     expect(page.locator("#variant-text ins").first).to_be_visible()
-    expect(page.locator("#variant-text mark.blank").first).to_be_visible()
+    expect(page.locator("#variant-text mark.blank")).to_have_count(0)  # nothing filled unseen
     expect(page.locator("#score-before-1")).to_have_text(re.compile(r"^\d{1,3}$"))
     expect(page.locator("#score-after-1")).to_have_text(re.compile(r"^\d{1,3}$"))
     screenshot(page, "reframe", tmp_path)
+    # Changes one by one: leave the swap out, put it back, add the offered task.
+    page.get_by_role("button", name="Leave out").first.click()
+    expect(page.locator("#variant-text")).to_contain_text("youth homelessness prevention program")
+    page.get_by_role("button", name="Put back").click()
+    expect(page.locator("#variant-text")).to_contain_text(NEW)
+    page.locator(".reframe-suggestions li", has_text=OFFER) \
+        .get_by_role("button", name="Add to the draft").click()
+    expect(page.locator("#variant-text")).to_contain_text(OFFER)
+    screenshot(page, "reframe-reviewed", tmp_path)
     page.get_by_role("button", name="Use this draft").click()
     expect(page).to_have_url(re.compile(r"/check#results$"))
     draft = page.get_by_role("textbox", name="Your draft")
-    assert "students in unstable housing" in draft.input_value()
+    assert NEW in draft.input_value() and OFFER in draft.input_value()
     page.get_by_role("button", name=re.compile(r"^Undo")).click()
     assert draft.input_value() == PITCH

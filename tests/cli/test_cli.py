@@ -163,15 +163,18 @@ def test_help_everywhere():
 
 
 def test_reframe_json(files):
-    path = files("pitch.txt", "Our coalition works on youth homelessness. All teachers must complete "
-                              "our survey. Let us know if you are interested.\n")
+    path = files("pitch.txt", "Our youth homelessness prevention program has run in three "
+                              "schools since 2019. All teachers must log which students attend "
+                              "each week. Let us know if you are interested.\n")
     out = run("reframe", path, "--sector", "education", "--format", "json")
-    assert out.returncode == 0, out.stderr.decode()
     data = json.loads(out.stdout)
-    assert set(data) >= {"variant", "diff", "applied", "blanks", "scores"}
-    assert data["scores"]["after"]["alignment"] > data["scores"]["before"]["alignment"]
-    assert "students in unstable housing" in data["variant"].lower()
-    assert all(b.startswith("[") for b in data["blanks"])
+    # exit 0 exactly when the variant scores higher
+    assert out.returncode == (0 if data["improved"] else 1), out.stderr.decode()
+    assert set(data) >= {"variant", "diff", "applied", "suggested", "rejected", "blanks", "scores"}
+    assert data["scores"]["after"]["alignment"] >= data["scores"]["before"]["alignment"]
+    assert "our program for students in unstable housing" in data["variant"].lower()
+    assert "since 2019" in data["variant"] and data["blanks"] == []
+    assert any(r["kind"] == "offer" and not r["auto"] for r in data["suggested"])
 
 
 def test_reframe_needs_a_partner(files):

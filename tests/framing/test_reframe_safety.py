@@ -215,9 +215,33 @@ def test_swaps_that_would_strand_or_break_words_are_not_offered(analyzer, text, 
     assert not [r for r in checked_rewrites(analyzer, report)[0] if words in r.original.lower()]
 
 
-def test_what_was_provided_was_given_not_offered(analyzer):
+def test_everyday_content_words_are_advice_not_rewrites(analyzer):
+    """"provide", "identify": the plain word fits some sentences and not others (a funding
+    request is not an offer); the finding says so and no words are put in."""
     report = analyzer.analyze("Services were provided to 40 families last year. Please write "
                               "in the space provided.")
-    offered = [r.replacement for r in checked_rewrites(analyzer, report)[0]
-               if r.original == "provided"]
-    assert offered == ["given"]
+    assert any(f.rule == "plain.word.provide" for f in report.findings)
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.rule == "plain.word.provide"]
+
+
+def test_talk_about_the_sender_is_offered_as_a_cut(analyzer):
+    letter = ("Dear Principal Lee,\n\nOur coalition was founded in 1998 and has won many awards. "
+              "We celebrate our 25th anniversary this year.\n\nStudents who feel safe at home "
+              "show up to class and keep their attendance up.\n\nCould we speak at your next "
+              "staff meeting?\n\nBest,\nJo Lin")
+    report = analyzer.analyze(letter, sector="education")
+    cuts = [r for r in checked_rewrites(analyzer, report)[0] if r.kind == "trim"]
+    assert [r.original for r in cuts] == ["Our coalition was founded in 1998 and has won many "
+                                          "awards.", "We celebrate our 25th anniversary this year."]
+    assert not any(r.auto for r in cuts)
+    both = apply_rewrites(letter, cuts)
+    assert both.startswith("Dear Principal Lee,\n\nStudents who feel safe") and "\n\n\n" not in both
+
+
+def test_a_cut_is_not_offered_when_the_next_sentence_leans_on_it(analyzer):
+    letter = ("Dear Principal Lee,\n\nOur coalition was founded in 1998. It now serves every "
+              "school in the county.\n\nStudents who feel safe at home keep their attendance "
+              "up.\n\nCould we speak at your next staff meeting?\n\nBest,\nJo Lin")
+    report = analyzer.analyze(letter, sector="education")
+    cuts = [r.original for r in checked_rewrites(analyzer, report)[0] if r.kind == "trim"]
+    assert "Our coalition was founded in 1998." not in cuts

@@ -200,7 +200,7 @@ SCHEMAS = {
                      "saved_by": STR, "data": ref("Profile")}),
     "CheckRequest": obj({"text": STR, "sector": STR, "profile_id": INT, "kind": KIND}, ("text",)),
     "Rewrite": obj({"id": STR, "rule": STR, "kind": {"type": "string", "enum": [
-                        "guideline", "swap", "avoid", "offer", "active", "move", "ask"]},
+                        "guideline", "swap", "avoid", "offer", "active", "move", "trim"]},
                     "start": INT, "end": INT, "original": STR, "replacement": STR, "why": STR,
                     "serves": NULLABLE_STR, "blanks": STRINGS, "auto": BOOL,
                     "to": {"type": ["integer", "null"], "description":
