@@ -70,10 +70,29 @@ class RequestReader:
             used.add(token.i)
             found.append(hit)
         if not found:
-            hit = self.after_fronted(sent)
+            hit = self.after_fronted(sent) or self.misread_imperative(sent)
             if hit is not None:
                 found.append(hit)
         return found
+
+    def misread_imperative(self, sent: Span):
+        """"Call Victims Resource Center's Education Department at … to schedule a program":
+        before a run of capitalised words the model often reads the opening verb as part of
+        the name. A way to get in touch there, opening the sentence, is an imperative; its
+        purpose ("to schedule a program") is the ask."""
+        tokens = [t for t in sent if not (t.is_space or t.is_punct)]
+        if len(tokens) < 3 or tokens[0].dep_ in ("ROOT", "conj") or tokens[0].tag_ != "VB":
+            return None
+        first = tokens[0]
+        if first.lower_ not in self.spec.contact_actions | self.spec.answer_actions or \
+                not tokens[1].text[:1].isupper():
+            return None
+        clause = self.text[sent.start_char:sent.end_char]
+        if self.spec.info_cues.search(clause) is not None:
+            return ("information", None, [first], False)
+        purpose = next((t for t in tokens[2:] if t.pos_ == "VERB" and t.tag_ == "VB" and
+                        any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)), None)
+        return ("imperative", None, [purpose or first], False)
 
     def after_fronted(self, sent: Span):
         """"To book, contact John at …", "For arrangements, call …": the model often

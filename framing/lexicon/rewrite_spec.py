@@ -13,7 +13,8 @@ from typing import Any
 from .schema import Checker
 
 WORD_LISTS = ("negations", "clause_deps", "date_words", "grammar_lint_kinds",
-              "project_nouns", "anaphora", "verb_frame_preps", "transferable_actions")
+              "project_nouns", "anaphora", "verb_frame_preps", "transferable_actions",
+              "time_nouns")
 # Lists kept as written (labels and lint kinds are case-sensitive names).
 AS_WRITTEN = ("clause_deps", "grammar_lint_kinds")
 
@@ -30,6 +31,7 @@ class RewriteSpec:
     anaphora: frozenset[str]
     verb_frame_preps: frozenset[str]
     transferable_actions: frozenset[str]
+    time_nouns: frozenset[str]
     move_max_words: int
     verbatim_intros: re.Pattern[str] | None = None
 

@@ -199,4 +199,8 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
         why="Names who acts, so the reader sees who did it.", blanks=blanks,
         # A pronoun subject ends the sentence on "it"; a modal passive ("should be
         # practiced by professionals") puts its weight on the doer on purpose: offered.
-        auto=subject.pos_ != "PRON" and not any(a.tag_ == "MD" for a in auxes))
+        # A figure in the subject ("Over 60% of the state is covered by …") leads on purpose.
+        auto=subject.pos_ != "PRON" and not any(a.tag_ == "MD" for a in auxes)
+        and not any(t.like_num for t in subject.subtree)
+        # "by another student in Sverdrup Hall": moved first, the place reads as the doer's
+        and not any(c.dep_ == "prep" for c in agent_obj.children))

@@ -25,6 +25,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from .inflect import uncountable
+
 try:  # the grammar checker is a dependency; without it only the parse is read
     import harper
 except ImportError:  # pragma: no cover - exercised only on a broken install
@@ -98,6 +100,14 @@ class GrammarReader:
                 out[f"“{prev.text} {token.text}”: the pronoun belongs before “{prev.text}”"] += 1
             if prev.lower_ == token.lower_ and token.is_alpha and prev.lower_ != "that":
                 out[f"“{prev.text} {token.text}”: a word written twice"] += 1
+        for token in tokens:
+            if token.lower_ in ("a", "an") and token.dep_ == "det" and \
+                    token.head.tag_ == "NN" and uncountable(token.head.text):
+                out[f"“{token.text} … {token.head.text}”: “a” before a mass noun"] += 1
+            preps = [c.lower_ for c in token.children if c.dep_ == "prep"]
+            for word in set(preps):
+                if preps.count(word) > 1 and word in ("by", "with"):
+                    out[f"two “{word}” phrases on “{token.text}”"] += 1
         for index, token in enumerate(tokens):
             if token.lower_ == "sure" and index and tokens[index - 1].lemma_ == "make" and \
                     index + 1 < len(tokens) and tokens[index + 1].lower_ not in ("of", "that") and \

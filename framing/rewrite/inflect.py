@@ -267,6 +267,35 @@ def uncountable(phrase: str) -> bool:
     return bool(words) and words[_head_index(words)].lower() in UNCOUNTABLE
 
 
+# "took their own life", "killed themself": the pronouns follow who the sentence is about.
+REFLEXIVE = {"he": ("his", "himself"), "she": ("her", "herself"), "they": ("their", "themselves"),
+             "we": ("our", "ourselves"), "i": ("my", "myself"), "you": ("your", "yourself")}
+SINGULAR_THEY = re.compile(r"\b(their|themself|themselves)\b")
+
+
+def fit_pronouns(replacement: str, span: Span) -> str | None:
+    """``replacement`` with "their"/"themself" made to agree with the clause's subject
+    ("He took his own life", "Students took their own lives"); None when the subject is
+    a named person or a singular noun whose pronoun the text does not give."""
+    if not SINGULAR_THEY.search(replacement):
+        return replacement
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if subject.lower_ in REFLEXIVE:
+        possessive, reflexive = REFLEXIVE[subject.lower_]
+    elif subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("people", "youth"):
+        possessive, reflexive = "their", "themselves"
+    else:
+        return None  # "Kryst", "a boy", "the student": their pronoun is not ours to pick
+    out = re.sub(r"\bthemself\b|\bthemselves\b", reflexive, replacement)
+    out = re.sub(r"\btheir\b", possessive, out)
+    if reflexive == "themselves":
+        out = re.sub(r"\bown life\b", "own lives", out)
+    return out
+
+
 def fit_replacement(replacement: str, span: Span) -> str:
     """The replacement, agreeing with the span's number, verb form and capitals."""
     out = replacement

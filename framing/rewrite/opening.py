@@ -24,6 +24,14 @@ from .model import Rewrite
 DEMONSTRATIVES = {"this", "that", "these", "those", "such"}
 
 
+def points_back(token, before, spec) -> bool:
+    """Whether an anaphoric ``token`` points outside its sentence: "these", "such", or a
+    pronoun with no noun before it in the sentence; "this year" points at the calendar."""
+    if token.lower_ in DEMONSTRATIVES:
+        return token.head.lemma_.lower() not in spec.time_nouns
+    return not any(t.pos_ in ("NOUN", "PROPN") for t in before)
+
+
 def stands_alone(msg: Message, sent: Span) -> bool:
     """Whether ``sent`` can open the letter without what comes before it."""
     spec = msg.lexicons.rewrite
@@ -43,8 +51,7 @@ def stands_alone(msg: Message, sent: Span) -> bool:
             continue
         # "Students ... keep their attendance up": "their" has its noun in the sentence;
         # "this", "these" and a pronoun with no noun before it point outside.
-        if token.lower_ in DEMONSTRATIVES or not any(
-                t.pos_ in ("NOUN", "PROPN") for t in words[:index]):
+        if points_back(token, words[:index], spec):
             return False
     # "The meetings will take place…" after "a series of Town Hall Meetings": a definite
     # noun the letter has already introduced points back to it.

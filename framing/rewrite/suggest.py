@@ -14,8 +14,8 @@ from spacy.tokens import Span
 from ..findings import Finding, Report
 from ..message import Message
 from .clauses import active_clause, offer_sentence
-from .inflect import (drop_double_determiner, fit_replacement, fix_article, looks_plural,
-                      plural_verb)
+from .inflect import (drop_double_determiner, fit_pronouns, fit_replacement, fix_article,
+                      looks_plural, plural_verb)
 from .model import Rewrite
 from .opening import opening_move
 from .trim import trims
@@ -29,7 +29,10 @@ STRANDED = ("advmod", "conj", "cc", "npadvmod")
 # Guideline swaps applied automatically in a whole-message variant; the sources
 # say "ask the person" for victim/survivor and accept "homeless people", so
 # warnings in these categories stay suggestions for a human to accept.
-AUTO_CATEGORIES = {"stigma", "safe-messaging", "violence-reporting", "inclusive", "plain-language"}
+# Violence-reporting swaps change what a report says happened ("engaged in sexual
+# contact" -> "raped", "love triangle" -> "relationship"): offered, never made.
+AUTO_CATEGORIES = {"stigma", "safe-messaging", "inclusive", "plain-language"}
+SHORT_QUESTION = 4
 
 
 def _span(msg: Message, finding: Finding) -> Span | None:
@@ -100,6 +103,9 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     if rewrite == "plain-word" and any(c.dep_ in ("amod", "compound") and c.i < span.start
                                        for c in span.root.children):
         return []  # "technical assistance", "housing assistance": a set term
+    if span.root.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+                                        for c in span.root.children):
+        return []  # "victim of a bully": the "of" belongs to the word replaced
     # "provide families with support": the preposition belongs to the verb, and a plain
     # verb in its place ("give families with support") breaks the sentence.
     spec = msg.lexicons.rewrite
@@ -111,6 +117,10 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     fitting = [s for s in finding.suggestions if whole or not SENTENCE.fullmatch(s.strip())]
     # A plain word's second choice fits less often than its first: one is offered.
     limit = 1 if rewrite == "plain-word" else MAX_ALTERNATIVES
+    fitting = [f for f in (fit_pronouns(a, span) for a in fitting) if f is not None]
+    words = [t for t in span.sent if not (t.is_punct or t.is_space)]
+    if span.sent.text.strip().endswith("?") and len(words) <= SHORT_QUESTION:
+        return []  # "Domestic dispute?": the words are the subject, not used
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))

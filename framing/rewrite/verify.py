@@ -159,6 +159,10 @@ def _word_class(before: Doc, after: Doc, old: tuple[int, int], new: tuple[int, i
     a, b = word_class(was), word_class(now)
     if a and b and a != b:
         return [f"grammar: “{now.text}” ({b}) takes the place of “{was.text}” ({a})"]
+    numbers = {was.root.tag_, now.root.tag_}
+    if a == b == "noun" and numbers in ({"NN", "NNS"}, {"NNP", "NNS"}, {"NN", "NNPS"}):
+        # "the underage girl" -> "the children": one person became many
+        return [f"“{now.text}” and “{was.text}” differ in number: not the same people"]
     return []
 
 

@@ -186,18 +186,14 @@ def test_verbs_double_their_last_consonant():
     assert verb_form("plan", "VBG") == "planning" and verb_form("visit", "VBD") == "visited"
 
 
-def test_passive_with_two_doers_is_not_made_active(analyzer):
-    text = ("The move was supported by the unions because they understood the risk, and by "
-            "the agencies because no one wants to lose a trained employee.")
-    report = analyzer.analyze(text)
-    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.kind == "active"]
-
-
 @pytest.mark.parametrize("text", [
     "Please pray for those whose lives have been touched by suicide.",
     "Three out of every four victims have been harassed by their abuser at work.",
     "A minimum of 30 days is required by law.",
     "Last year one in four women was raped by a partner.",
+    # two doers: only one would move
+    "The move was supported by the unions because they understood the risk, and by the "
+    "agencies because no one wants to lose a trained employee.",
 ])
 def test_passives_whose_active_form_would_misread_stay_as_they_are(analyzer, text):
     report = analyzer.analyze(text)
@@ -245,3 +241,44 @@ def test_a_cut_is_not_offered_when_the_next_sentence_leans_on_it(analyzer):
     report = analyzer.analyze(letter, sector="education")
     cuts = [r.original for r in checked_rewrites(analyzer, report)[0] if r.kind == "trim"]
     assert "Our coalition was founded in 1998." not in cuts
+
+
+def test_a_figure_leading_a_passive_keeps_the_lead(analyzer):
+    report = analyzer.analyze("Over 60% of the state population is covered by a county level "
+                              "PDMP. The training video has been approved by GPSTC.")
+    actives = {r.original: r.auto for r in checked_rewrites(analyzer, report)[0]
+               if r.kind == "active"}
+    assert actives == {"Over 60% of the state population is covered by a county level PDMP": False,
+                       "The training video has been approved by GPSTC": True}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("He committed suicide last year.", {"took his own life", "killed himself"}),
+    ("Three students committed suicide last year.", {"took their own lives", "killed themselves"}),
+    # a named person's pronoun is not the tool's to pick: only "died by suicide" is offered
+    ("Kryst committed suicide last year.", set()),
+])
+def test_suicide_wording_follows_who_it_is_about(analyzer, text, wanted):
+    report = analyzer.analyze(text, kind="campaign")
+    offered = {r.replacement for r in checked_rewrites(analyzer, report)[0]
+               if r.original == "committed suicide" and "died" not in r.replacement}
+    assert offered == wanted
+
+
+@pytest.mark.parametrize("before, after, problem", [
+    ("Police came to a violent domestic dispute.", "Police came to a violent domestic violence.",
+     "mass noun"),
+    ("Kryst committed suicide by jumping.", "Kryst died by suicide by jumping.", "two “by”"),
+])
+def test_the_verifier_reads_articles_and_doubled_phrases(analyzer, before, after, problem):
+    (problems,) = analyzer.verifier.compare([("guideline", before, after)])
+    assert any(problem in p for p in problems), problems
+
+
+def test_violence_reporting_swaps_are_offered_not_made(analyzer):
+    report = analyzer.analyze("Police said a lovers quarrel turned violent on Main Street. "
+                              "Domestic violence calls rose.",
+                              kind="campaign")
+    swaps = [r for r in checked_rewrites(analyzer, report)[0]
+             if r.rule.startswith("dv.")]
+    assert swaps and not any(r.auto for r in swaps)
