@@ -106,6 +106,9 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     if span.root.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
                                         for c in span.root.children):
         return []  # "victim of a bully": the "of" belongs to the word replaced
+    if span.root.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+                                        for c in span.root.head.children):
+        return []  # "I'm a recovering alcoholic": a person names themselves
     # "provide families with support": the preposition belongs to the verb, and a plain
     # verb in its place ("give families with support") breaks the sentence.
     spec = msg.lexicons.rewrite

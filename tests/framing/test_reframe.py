@@ -70,7 +70,9 @@ def test_grammar_spot_checks(analyzer):
     assert "People with a substance use disorder deserve care" in variant.text
     assert "a person with a substance use disorder deserves respect" in variant.text
     assert "He died by suicide in 2019" in variant.text
-    assert "300 students completed the survey" in variant.text
+    # made active only when the writer accepts it
+    assert any(r.replacement == "300 students completed the survey" and not r.auto
+               for r in variant.skipped)
 
 
 def test_inflection_helpers():
