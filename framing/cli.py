@@ -134,11 +134,11 @@ def reframe(file, sector, profile, kind, fmt):
     """Reframe FILE (or standard input) for a partner: print the variant and its diff.
 
     Only edits that cannot go wrong are made (guideline wording, plain function
-    words, the sender's own program named in the partner's words, active voice
-    with a named doer), each verified first: numbers, names, quotations and
-    negations kept, no clause added, no new grammar problem. Moving the
-    priority sentence first, taking a task on and wording with [blanks] are
-    listed as offered, not made. Exit 0 when the variant scores higher, 1 when
+    words, the sender's own program named in the partner's words), each
+    verified first: numbers, names, quotations and negations kept, no clause
+    added, no new grammar problem. Active voice, moving the priority sentence
+    first, taking a task on, cutting self-presentation and wording with
+    [blanks] are listed as offered, not made. Exit 0 when the variant scores higher, 1 when
     it does not, 2 on a usage or input error.
     """
     from .rewrite.variant import reframe as build_variant
