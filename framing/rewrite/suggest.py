@@ -61,6 +61,18 @@ def _serves(msg: Message, finding: Finding) -> tuple[str | None, str]:
 WORD_SWAP_KINDS = {"sector-swap": "swap", "avoid-word": "avoid"}
 
 
+PAST_WHO = re.compile(r"\bwho (?:was|were|had|\w+ed)\b")
+
+
+def by_tense(alternatives: list[str], span: Span) -> list[str]:
+    """People-first wordings whose "who" clause has the tense of the sentence first: "a
+    student who bullied others" in a story told in the past, "a child who bullies others"
+    in advice about now."""
+    past = span.sent.root.tag_ in ("VBD", "VBN")
+    return sorted(alternatives, key=lambda alt: (" who " in f" {alt} ")
+                  and bool(PAST_WHO.search(alt)) != past)
+
+
 def _sector_swap(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     """The partner's words for the sender's issue, only where the phrase says what the
     sender's own program is about (:mod:`.roles`); elsewhere it names the harm, the
@@ -106,6 +118,9 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     if span.root.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
                                         for c in span.root.children):
         return []  # "victim of a bully": the "of" belongs to the word replaced
+    if any(c.dep_ == "poss" and c.i < span.start for c in span.root.children) and \
+            any(" who " in f" {alt} " for alt in finding.suggestions):
+        return []  # "bullies and their victims" -> "their children who were bullied": kin
     if span.root.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
                                         for c in span.root.head.children):
         return []  # "I'm a recovering alcoholic": a person names themselves
@@ -121,6 +136,7 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     # A plain word's second choice fits less often than its first: one is offered.
     limit = 1 if rewrite == "plain-word" else MAX_ALTERNATIVES
     fitting = [f for f in (fit_pronouns(a, span) for a in fitting) if f is not None]
+    fitting = by_tense(fitting, span)
     words = [t for t in span.sent if not (t.is_punct or t.is_space)]
     if span.sent.text.strip().endswith("?") and len(words) <= SHORT_QUESTION:
         return []  # "Domestic dispute?": the words are the subject, not used

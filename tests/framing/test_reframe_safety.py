@@ -253,15 +253,17 @@ def test_passives_made_active_are_offered_not_made(analyzer):
 
 
 @pytest.mark.parametrize("text, wanted", [
-    ("He committed suicide last year.", {"took his own life", "killed himself"}),
-    ("Three students committed suicide last year.", {"took their own lives", "killed themselves"}),
-    # a named person's pronoun is not the tool's to pick: only "died by suicide" is offered
-    ("Kryst committed suicide last year.", set()),
+    ("He committed suicide last year.", {"died by suicide"}),
+    # "died by suicide by jumping" is refused; the next wording follows the subject
+    ("He committed suicide by jumping from a bridge.", {"took his own life"}),
+    ("Three students committed suicide by jumping from a bridge.", {"took their own lives"}),
+    # a named person's pronoun is not the tool's to pick
+    ("Kryst committed suicide by jumping from a bridge.", set()),
 ])
 def test_suicide_wording_follows_who_it_is_about(analyzer, text, wanted):
     report = analyzer.analyze(text, kind="campaign")
     offered = {r.replacement for r in checked_rewrites(analyzer, report)[0]
-               if r.original == "committed suicide" and "died" not in r.replacement}
+               if r.original == "committed suicide"}
     assert offered == wanted
 
 
@@ -282,3 +284,22 @@ def test_words_that_assert_what_happened_are_advice(analyzer):
                               "Domestic violence calls rose.", kind="campaign")
     assert any(f.rule.startswith("dv.") and f.suggestions for f in report.findings)
     assert not [r for r in checked_rewrites(analyzer, report)[0] if r.rule.startswith("dv.")]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Last year the bully pushed Mallory into a locker, and bullying got worse.",
+     "student who bullied others"),
+    ("A bully often struggles at home, so bullying programs work with families.",
+     "child who bullies others"),
+])
+def test_people_first_wording_takes_the_tense_of_its_sentence(analyzer, text, wanted):
+    report = analyzer.analyze(text, kind="campaign")
+    assert [r.replacement for r in checked_rewrites(analyzer, report)[0]
+            if r.original.lower() == "bully"] == [wanted]
+
+
+def test_a_possessive_before_a_label_keeps_the_label(analyzer):
+    """"bullies and their victims" -> "their children who were bullied" reads as kin."""
+    report = analyzer.analyze("Schools support bullies and their victims to stop bullying.",
+                              kind="campaign")
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.original == "victims"]
