@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..checks.burden import obligated
 from ..findings import Finding
 from ..message import Message
+from .grammar import PLURAL_ONLY
 from .inflect import verb_form
 from .model import Rewrite
 
@@ -160,7 +161,8 @@ def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
     if agent_obj is not None:
         doer = _np(agent_obj, SUBJECT_CASE)
         singular = (agent_obj.tag_ in ("NN", "NNP") or doer.lower() in ("he", "she", "it")) \
-            and not any(c.dep_ == "conj" for c in agent_obj.children)
+            and not any(c.dep_ == "conj" for c in agent_obj.children) \
+            and agent_obj.lower_ not in PLURAL_ONLY
     else:
         doer, singular = "[who did this]", False
     if auxpass is not None and auxpass.tag_ == "VBG":

@@ -36,7 +36,7 @@ SEEN_LIMIT = 2048
 SPACE_BEFORE = re.compile(r"\s[,.;:!?](?!\w)")
 EMPTY_PUNCT = re.compile(r"[,;:]\s*[,;:.]")
 # Subjects that take either number ("the staff are", "the staff is").
-EITHER = {"staff", "team", "board", "family", "faculty", "council", "police", "youth",
+EITHER = {"staff", "team", "board", "family", "faculty", "council", "youth",
           "clergy", "congregation", "committee", "group", "number", "majority", "data", "media"}
 
 
@@ -125,6 +125,8 @@ class GrammarReader:
 
 
 PLURAL_PRONOUNS = {"they", "we", "you", "i"}
+# Nouns that are plural whatever their form: "the police harass", "people are".
+PLURAL_ONLY = {"police", "people", "clergy", "cattle"}
 
 
 def _agrees(subject) -> bool:
@@ -146,6 +148,6 @@ def _agrees(subject) -> bool:
     finite = finite or (verb if verb.tag_ in ("VBZ", "VBP") else None)
     if finite is None:
         return True
-    plural = joined or subject.tag_ in ("NNS", "NNPS")
+    plural = joined or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_ONLY
     return not ((plural and finite.tag_ == "VBZ") or (not plural and subject.tag_ == "NN"
                                                       and finite.tag_ == "VBP" and not joined))
