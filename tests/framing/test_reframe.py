@@ -6,7 +6,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from framing.rewrite.inflect import fit_replacement, plural_verb, pluralize_phrase, verb_form
+from framing.rewrite.inflect import plural_verb, pluralize_phrase, verb_form
 from framing.rewrite.variant import reframe
 
 GOLDEN = {
