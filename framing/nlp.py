@@ -11,6 +11,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from . import components  # noqa: F401  (registers the pipeline factories)
 from .spacy_attributes import register_extensions
@@ -57,10 +58,24 @@ def read_bullets_as_dashes(nlp: Language) -> None:
         lexeme.prefix_, lexeme.suffix_, lexeme.lower_ = dash.prefix_, dash.suffix_, dash.lower_
 
 
+# Abbreviations of contact lines and addresses the English model's tokenizer splits
+# from their stop ("ext" "."), which then ends the sentence: "Call … at 555-0100,
+# ext. 213 to schedule a program" became two sentences, and the ask was lost.
+ABBREVIATIONS = ("ext.", "Ext.", "Ste.", "Dept.", "dept.", "approx.", "Approx.", "Rm.", "Bldg.",
+                 "Hwy.", "Pkwy.", "Tel.", "tel.")
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """Read each of ``ABBREVIATIONS`` as one token with its stop."""
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, lexicon_root: str | Path | None = None) -> Language:
     """The full pipeline: the model plus the framing context and term components."""
     nlp = load_base_pipeline(model)
     read_bullets_as_dashes(nlp)
+    keep_abbreviations(nlp)
     register_extensions()
     nlp.add_pipe("framing_lines", before="parser")
     config = {"lexicon_root": str(lexicon_root) if lexicon_root else ""}

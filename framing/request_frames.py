@@ -81,7 +81,8 @@ class RequestReader:
         the name. A way to get in touch there, opening the sentence, is an imperative; its
         purpose ("to schedule a program") is the ask."""
         tokens = [t for t in sent if not (t.is_space or t.is_punct)]
-        if len(tokens) < 3 or tokens[0].dep_ in ("ROOT", "conj") or tokens[0].tag_ != "VB":
+        if len(tokens) < 3 or tokens[0].dep_ in ("ROOT", "conj") or \
+                tokens[0].tag_ not in ("VB", "NNP", "NN"):
             return None
         first = tokens[0]
         if first.lower_ not in self.spec.contact_actions | self.spec.answer_actions or \
@@ -92,6 +93,8 @@ class RequestReader:
             return ("information", None, [first], False)
         purpose = next((t for t in tokens[2:] if t.pos_ == "VERB" and t.tag_ == "VB" and
                         any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)), None)
+        if purpose is None and first.tag_ != "VB":
+            return None  # "Contact Information", a heading: read as a noun, and no purpose
         return ("imperative", None, [purpose or first], False)
 
     def after_fronted(self, sent: Span):

@@ -136,3 +136,20 @@ def test_requests_yaml_is_loaded_strictly(tmp_path):
         load_requests(path, {**data, "light_actions": ["Meet"] + data["light_actions"]})
     with pytest.raises(LexiconError, match="when"):
         load_requests(path, {**data, "when": ["(unclosed"]})
+
+
+def test_an_abbreviation_does_not_end_the_ask(analyzer):
+    """"ext." once ended the sentence, and "Call … before a name" read as part of the name:
+    the ask to schedule a program was lost."""
+    text = ("You don't have to do this alone. Call Victims Resource Center's Education "
+            "Department at 570-823-0766, ext. 213 to schedule a program for your team.")
+    assert [t.text for t in analyzer.parse([text])[0] if t.text.lower().startswith("ext")] == ["ext."]
+    model = requests_of(analyzer.analyze(text, sector="youth-serving").message)
+    (ask,) = model.requests
+    assert ask.specific and "how to answer" in ask.bounds and ask.text.startswith("Call")
+
+
+def test_an_opening_verb_read_as_part_of_a_name_is_still_an_ask(analyzer):
+    text = "Contact Jane Doe at the Lincoln County Coalition to book a workshop for your staff."
+    model = requests_of(analyzer.analyze(text, sector="education").message)
+    assert model.requests, "the ask to book a workshop was not read"
