@@ -5,9 +5,10 @@ packs, the profile, or the message itself. Every rewrite is verified before it
 is kept (:mod:`.verify`): one that changes a number, a name, a quotation or a
 negation, adds a claim, or brings a grammar problem is dropped and counted.
 Only edits that are safe to make unseen are applied automatically (guideline
-wording, plain words, renaming the sender's own program in the partner's words,
-active voice with a named doer, moving the letter's own priority sentence to
-the opening); the rest are suggestions with their reasons. The subject line,
+wording, plain function words, renaming the sender's own program in the
+partner's words); the rest (active voice, moving the letter's own priority
+sentence to the opening, taking a task on, cutting self-presentation) are
+suggestions with their reasons. The subject line,
 greeting, closing and signature are never touched. A variant with blanks left
 to fill is never called an improvement. A variant over the engine's size caps
 cannot be checked again: :class:`VariantTooLarge`.

@@ -31,8 +31,6 @@ QUOTED = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]")
 BLANK = re.compile(r"\[[^\[\]]+\]")
 # Kinds that move or cut whole sentences: checked where they are built.
 UNPARSED = ("move", "trim")
-# Kinds whose job is to add a sentence (a suggestion with blanks to fill).
-ADDS_SENTENCES = {"ask"}
 # Kinds whose replacement is a guideline's or the user's own wording, taken as
 # written ("people who use drugs" has a clause the letter's "drug users" did not).
 LITERAL = {"guideline", "avoid"}
@@ -94,8 +92,7 @@ class Verifier:
     def problems(self, kind: str, before: Doc, after: Doc) -> list[str]:
         """What an edit of ``kind`` broke, turning ``before`` into ``after``."""
         out = self._facts(before, after)
-        if kind not in ADDS_SENTENCES:
-            out += self._shape(before, after, clauses=kind not in LITERAL)
+        out += self._shape(before, after, clauses=kind not in LITERAL)
         new = self.grammar.parse_problems(after) - self.grammar.parse_problems(before)
         out += [f"grammar: {problem}" for problem in new]
         lints = self.grammar.lints(after.text) - self.grammar.lints(before.text)
