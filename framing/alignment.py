@@ -28,6 +28,7 @@ counts: a line above the greeting, the subject line and the signature do not.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -146,21 +147,20 @@ class AlignmentAnalysis:
     def in_opening(self, start: int) -> bool:
         return self.facts.in_opening(start)
 
+    def _best_in_opening(self, places: Callable[[PriorityHit], list]) -> PriorityHit | None:
+        """The best-ranked priority with one of ``places(hit)`` in the opening."""
+        return next((hit for hit in self.hits
+                     if any(self.in_opening(start) for start, _, _ in places(hit))), None)
+
     @cached_property
     def lead(self) -> PriorityHit | None:
         """The best-ranked priority the opening ties to a gain."""
-        for hit in self.hits:
-            if any(self.in_opening(start) for start, _, _ in hit.gains):
-                return hit
-        return None
+        return self._best_in_opening(lambda hit: hit.gains)
 
     @cached_property
     def named_in_opening(self) -> PriorityHit | None:
         """The best-ranked priority the opening names at all (tied to a gain or not)."""
-        for hit in self.hits:
-            if any(self.in_opening(start) for start, _, _ in hit.spans):
-                return hit
-        return None
+        return self._best_in_opening(lambda hit: hit.spans)
 
     @cached_property
     def partner_word_spans(self) -> list[tuple[int, int]]:

@@ -1,7 +1,11 @@
 """The rewrite record: one proposed change to a message."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+
+# A blank the writer fills in: "[who on your team]", "[name the condition]".
+BLANK = re.compile(r"\[[^\[\]]+\]")
 
 
 @dataclass

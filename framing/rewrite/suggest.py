@@ -16,7 +16,7 @@ from ..message import Message
 from .clauses import active_clause, offer_sentence
 from .inflect import (drop_double_determiner, fit_pronouns, fit_replacement, fix_article,
                       looks_plural, plural_verb)
-from .model import Rewrite
+from .model import BLANK, Rewrite
 from .opening import opening_move
 from .trim import trims
 from .roles import project_swap
@@ -87,12 +87,14 @@ def _sector_swap(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
                     why=why, serves=serves)]
 
 
-def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[Rewrite]:
+def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     rewrite = msg.lexicons.rewrite_of(finding.rule)
     kind = WORD_SWAP_KINDS.get(rewrite, "guideline")
     if kind == "swap":
         return _sector_swap(msg, finding, span)
-    serves, why = _serves(msg, finding) if kind == "swap" else (None, finding.message)
+    words = [t for t in span.sent if not (t.is_punct or t.is_space)]
+    if span.sent.text.strip().endswith("?") and len(words) <= SHORT_QUESTION:
+        return []  # "Domestic dispute?": the words are the subject, not used
     # A plain word is swapped unseen only when it is a function word ("in order to",
     # "prior to", "additionally"); a content word ("provide services", "participate in
     # the workforce") depends on its context, and is offered.
@@ -137,9 +139,6 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
     limit = 1 if rewrite == "plain-word" else MAX_ALTERNATIVES
     fitting = [f for f in (fit_pronouns(a, span) for a in fitting) if f is not None]
     fitting = by_tense(fitting, span)
-    words = [t for t in span.sent if not (t.is_punct or t.is_space)]
-    if span.sent.text.strip().endswith("?") and len(words) <= SHORT_QUESTION:
-        return []  # "Domestic dispute?": the words are the subject, not used
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
@@ -150,7 +149,7 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
         out.append(Rewrite(
             id=f"{finding.rule}@{finding.start}-{finding.end}#{alt_index}", rule=finding.rule,
             kind=kind, start=start, end=end, original=msg.text[start:end],
-            replacement=replacement, why=why, serves=serves,
+            replacement=replacement, why=finding.message,
             auto=auto and alt_index == 0))
     return out
 
@@ -158,7 +157,6 @@ def _word_swaps(msg: Message, finding: Finding, span: Span, index: int) -> list[
 # A suggestion written as a sentence (capital first, final stop): advice about what to
 # say instead ("He had threatened her for years."), which replaces only a whole sentence.
 SENTENCE = re.compile(r"[A-Z\[].*[.!?]", re.DOTALL)
-BLANK = re.compile(r"\[[^\[\]]+\]")
 TRAILING_MARKS = "/:;"
 
 
@@ -209,13 +207,13 @@ def rewrites_for(report: Report) -> list[Rewrite]:
     if msg is None:
         raise ValueError("the report has no parsed message; analyse the text with Analyzer first")
     out: list[Rewrite] = []
-    for index, finding in enumerate(report.findings):
+    for finding in report.findings:
         span = _span(msg, finding)
         how = msg.lexicons.rewrite_of(finding.rule)
         if finding.scope == "sentence" and finding.suggestions:
             # A rule whose suggestions are advice to the writer offers no rewrite.
             if not _protected(span) and how != "advice":
-                out.extend(_word_swaps(msg, finding, span, index))
+                out.extend(_word_swaps(msg, finding, span))
             continue
         rewrite = None
         if how == "obligation-to-offer" and not _protected(span):

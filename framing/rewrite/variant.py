@@ -15,18 +15,16 @@ cannot be checked again: :class:`VariantTooLarge`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..engine import TextTooLarge
 from ..findings import Report
 from ..message import Message
 from ..textdiff import diff_stats, word_diff
-from .model import Rewrite
+from .model import BLANK, Rewrite
 from .suggest import rewrites_for
 from .verify import Rejected, verify_rewrites, verify_together
 
-BLANK = re.compile(r"\[[^\[\]]+\]")
 # When two rewrites overlap, the first kind in this order wins.
 KIND_ORDER = {"guideline": 0, "avoid": 1, "swap": 2, "active": 3, "offer": 4, "move": 5, "trim": 6}
 
@@ -188,7 +186,7 @@ def reframe(analyzer, report: Report, accepted: set[str] | None = None,
     kept, rejected = checked if checked is not None else checked_rewrites(analyzer, report)
     rejected = list(rejected)
     chosen, skipped = choose(kept, accepted)
-    chosen, crowded = verify_together(analyzer.verifier, msg, chosen)
+    chosen, _ = verify_together(analyzer.verifier, msg, chosen)  # the others stay offered
     skipped = [r for r in kept if r not in chosen]
     text = apply_rewrites(report.text, chosen)
     try:

@@ -23,12 +23,11 @@ from spacy.tokens import Doc
 from ..lexicon.rewrite_spec import RewriteSpec
 from ..message import Message
 from .grammar import GrammarReader
-from .model import Rewrite
+from .model import BLANK, Rewrite
 
 # Marks that carry a template's or a list's structure ("user/ I have", "(choose one)").
 STRUCTURAL = "/()[]:;"
 QUOTED = re.compile(r"[\"“”]([^\"“”]{2,}?)[\"“”]")
-BLANK = re.compile(r"\[[^\[\]]+\]")
 # Kinds that move or cut whole sentences: checked where they are built.
 UNPARSED = ("move", "trim")
 # Kinds whose replacement is a guideline's or the user's own wording, taken as
@@ -227,16 +226,18 @@ def verify_together(verifier: Verifier | None, msg: Message,
     if verifier is None:
         return [], chosen
     groups: dict[int, list[Rewrite]] = {}
+    ends: dict[int, int] = {}
     for rewrite in chosen:
         if rewrite.kind not in UNPARSED:
-            groups.setdefault(edit_context(msg, rewrite)[0], []).append(rewrite)
+            start, end, _, _ = edit_context(msg, rewrite)
+            groups.setdefault(start, []).append(rewrite)
+            ends[start] = max(ends.get(start, end), end)
     crowded = {start: group for start, group in groups.items() if len(group) > 1}
     if not crowded:
         return chosen, []
     pairs = []
     for start, group in crowded.items():
-        end = max(edit_context(msg, r)[1] for r in group)
-        before = msg.text[start:end]
+        before = msg.text[start:ends[start]]
         after = before
         for rewrite in sorted(group, key=lambda r: r.start, reverse=True):
             after = after[:rewrite.start - start] + rewrite.replacement + after[rewrite.end - start:]

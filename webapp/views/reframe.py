@@ -9,7 +9,8 @@ from flask import (abort, current_app, flash, g, make_response, redirect, render
                    request, url_for)
 
 from framing.engine import InputError, TextTooLarge
-from framing.rewrite.variant import BLANK, VariantTooLarge, checked_rewrites
+from framing.rewrite.model import BLANK
+from framing.rewrite.variant import VariantTooLarge, checked_rewrites
 from framing.rewrite.variant import reframe as reframe_variant
 from framing.services.limits import TextTooLong, check_length
 from framing.services.pitches import save_draft

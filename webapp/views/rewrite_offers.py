@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from framing.rewrite.model import Rewrite
-from framing.rewrite.variant import BLANK, apply_rewrites, checked_rewrites
+from framing.rewrite.model import BLANK, Rewrite
+from framing.rewrite.variant import apply_rewrites, checked_rewrites
 
 from ..extensions import get_analyzer
 from ..highlight import finding_id
