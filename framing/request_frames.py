@@ -173,7 +173,10 @@ class RequestReader:
         if ((modal or self.semi_modal(verb)) and who is not None and who.theirs
                 and lemma not in spec.states):  # "students should feel safe" wishes; it asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
-        if (has_aux(verb, spec.invitations) and who is not None and not question
+        invites = has_aux(verb, spec.invitations) or (
+            verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")
+            and has_aux(verb, spec.main_clause_invitations))
+        if (invites and who is not None and not question
                 and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles)
                 and lemma not in spec.states):
             return ("invitation", subject, actions_of(verb, spec), False)

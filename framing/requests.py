@@ -249,6 +249,8 @@ class RequestAnalysis:
             if lemma not in spec.undertakings and not (
                     action.pos_ == "NOUN" and lemma in spec.undertaking_nouns):
                 continue
+            if any(t.lower_ in spec.existing_work for t in action.subtree):
+                continue  # "help your athletes … as part of the way you already run your team"
             objects = [t for t in action.subtree if t.pos_ == "NOUN" and t.i > action.i]
             if not any(lemma_of(t, spec) in spec.events or lemma_of(t, spec) in spec.light_objects
                        for t in objects):

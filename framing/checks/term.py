@@ -27,6 +27,16 @@ def is_negated(span: Span) -> bool:
                for t in before)
 
 
+def part_of_speech(token) -> str:
+    """The token's part of speech, read as a verb where the tagger says noun but the
+    parse gives it an infinitive marker ("not to bully"): the tagger errs on words that
+    are both, the attachment of "to" does not."""
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            child.dep_ == "aux" and child.tag_ == "TO" for child in token.children):
+        return "VERB"
+    return token.pos_
+
+
 def check_term(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per pattern match that survives the rule's context options."""
     spans = msg.term_spans.get(rule.id)
@@ -73,7 +83,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if context["proper_noun"] and opts.get("names", "suppress") == "suppress":
             continue
-        if pos and span.root.pos_ not in pos:
+        if pos and part_of_speech(span.root) not in pos:
             continue
         negation = opts.get("negated", "ignore")
         if negation != "ignore":

@@ -17,12 +17,13 @@ from .schema import Checker
 WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presumptions",
               "importance", "question_modals", "willing", "light_actions", "vague_actions",
               "universal", "recurrence", "time_units", "long_units", "offer_verbs", "rhetorical",
-              "states", "partner_roles", "paperwork", "invitations", "info_actions",
+              "states", "partner_roles", "paperwork", "invitations", "main_clause_invitations",
+              "info_actions",
               "answer_actions", "offer_modals", "served", "outcomes", "offer_pronouns",
               "perspective", "contact_actions", "undertakings", "events",
               "self_presentation", "mandate_words", "light_objects",
               "undertaking_nouns", "sender_blank_words", "reflective_verbs", "politeness_nouns",
-              "politeness_words", "fronting_words", "record_nouns")
+              "politeness_words", "fronting_words", "record_nouns", "existing_work")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues")
 

@@ -14,7 +14,8 @@ from .schema import Checker
 
 WORD_LISTS = ("negations", "clause_deps", "date_words", "grammar_lint_kinds",
               "project_nouns", "anaphora", "verb_frame_preps", "transferable_actions",
-              "time_nouns")
+              "time_nouns", "intent_verbs", "outcome_verbs",
+              "gerund_frame_preps")
 # Lists kept as written (labels and lint kinds are case-sensitive names).
 AS_WRITTEN = ("clause_deps", "grammar_lint_kinds")
 
@@ -32,6 +33,9 @@ class RewriteSpec:
     verb_frame_preps: frozenset[str]
     transferable_actions: frozenset[str]
     time_nouns: frozenset[str]
+    intent_verbs: frozenset[str]
+    outcome_verbs: frozenset[str]
+    gerund_frame_preps: frozenset[str]
     move_max_words: int
     verbatim_intros: re.Pattern[str] | None = None
 

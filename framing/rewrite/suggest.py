@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from ..findings import Finding, Report
 from ..message import Message
 from .clauses import active_clause, offer_sentence
-from .inflect import (drop_double_determiner, fit_pronouns, fit_replacement, fix_article,
+from .inflect import (base_form, drop_double_determiner, fit_pronouns, fit_replacement, fix_article,
                       looks_plural, plural_verb)
 from .model import BLANK, Rewrite
 from .opening import opening_move
@@ -59,18 +59,6 @@ def _serves(msg: Message, finding: Finding) -> tuple[str | None, str]:
 
 # Word-swap rewrite kinds by the rule's ``rewrite`` key; other rules' swaps are "guideline".
 WORD_SWAP_KINDS = {"sector-swap": "swap", "avoid-word": "avoid"}
-
-
-PAST_WHO = re.compile(r"\bwho (?:was|were|had|\w+ed)\b")
-
-
-def by_tense(alternatives: list[str], span: Span) -> list[str]:
-    """People-first wordings whose "who" clause has the tense of the sentence first: "a
-    student who bullied others" in a story told in the past, "a child who bullies others"
-    in advice about now."""
-    past = span.sent.root.tag_ in ("VBD", "VBN")
-    return sorted(alternatives, key=lambda alt: (" who " in f" {alt} ")
-                  and bool(PAST_WHO.search(alt)) != past)
 
 
 def _sector_swap(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
@@ -130,15 +118,20 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     # verb in its place ("give families with support") breaks the sentence.
     spec = msg.lexicons.rewrite
     if span.root.pos_ == "VERB" and spec is not None and any(
-            c.dep_ == "prep" and c.lower_ in spec.verb_frame_preps for c in span.root.children):
+            c.dep_ == "prep" and (c.lower_ in spec.verb_frame_preps or (
+                c.lower_ in spec.gerund_frame_preps
+                and any(g.tag_ == "VBG" for g in c.children)))
+            for c in span.root.children):
         return []
     out = []
     whole = _whole_sentence(msg, span)
     fitting = [s for s in finding.suggestions if whole or not SENTENCE.fullmatch(s.strip())]
+    if spec is not None and _under_intent(span, spec.intent_verbs):
+        # "was going to commit suicide": an outcome ("die by suicide") is not intended
+        fitting = [s for s in fitting if base_form(s.split()[0]).lower() not in spec.outcome_verbs]
     # A plain word's second choice fits less often than its first: one is offered.
     limit = 1 if rewrite == "plain-word" else MAX_ALTERNATIVES
     fitting = [f for f in (fit_pronouns(a, span) for a in fitting) if f is not None]
-    fitting = by_tense(fitting, span)
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
@@ -165,6 +158,14 @@ def _whole_sentence(msg: Message, span: Span) -> bool:
     sent = span.sent
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     return bool(words) and span.start <= words[0].i and words[-1].i < span.end
+
+
+def _under_intent(span: Span, intent_verbs: frozenset[str]) -> bool:
+    """Whether the span's verb is an infinitive under a verb of intent or attempt."""
+    verb = span.root
+    return (verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("xcomp", "ccomp", "advcl")
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and verb.head.lemma_.lower() in intent_verbs)
 
 
 def agree_verb(msg: Message, span: Span, replacement: str) -> tuple[int, str]:

@@ -163,15 +163,18 @@ def checked_rewrites(analyzer, report: Report) -> tuple[list[Rewrite], list[Reje
 
 
 def first_per_span(rewrites: list[Rewrite]) -> list[Rewrite]:
-    """One word swap per place: the first alternative of each rule and span that survived."""
-    seen: set[str] = set()
+    """One word swap per place: the first alternative of each rule and span that survived,
+    and one of the same words in the same place drawn by two rules ("him or her" is both
+    an inclusive-language and a plain-language finding)."""
+    seen: set = set()
     out = []
     for rewrite in rewrites:
         if rewrite.kind in ("guideline", "avoid"):
             key = rewrite.id.rsplit("#", 1)[0]  # the finding's rule and span
-            if key in seen:
+            same = (rewrite.start, rewrite.end, rewrite.replacement)
+            if key in seen or same in seen:
                 continue
-            seen.add(key)
+            seen.update((key, same))
         out.append(rewrite)
     return out
 

@@ -171,7 +171,10 @@ def word_class(span) -> str | None:
     outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     if outside and all(t.dep_ in MODIFIERS and t.head.i >= span.end for t in outside):
         return "modifier"
-    return CLASSES.get(span.root.pos_)
+    # The phrase's head is its first word hung outside it: a later one is a
+    # misattached tail ("people in recovery from …" with "from" put on the adjective
+    # before), which spaCy's root, the shallowest, would pick.
+    return CLASSES.get((outside[0] if outside else span.root).pos_)
 
 
 def _stand_in(text: str) -> str:

@@ -286,20 +286,61 @@ def test_words_that_assert_what_happened_are_advice(analyzer):
     assert not [r for r in checked_rewrites(analyzer, report)[0] if r.rule.startswith("dv.")]
 
 
-@pytest.mark.parametrize("text, wanted", [
-    ("Last year the bully pushed Mallory into a locker, and bullying got worse.",
-     "student who bullied others"),
-    ("A bully often struggles at home, so bullying programs work with families.",
-     "child who bullies others"),
+@pytest.mark.parametrize("text", [
+    "Last year the bully pushed Mallory into a locker, and bullying got worse.",
+    "A bully often struggles at home, so bullying programs work with families.",
+    "Schools support bullies and their victims to stop bullying.",
 ])
-def test_people_first_wording_takes_the_tense_of_its_sentence(analyzer, text, wanted):
+def test_bullying_labels_are_advice(analyzer, text):
+    """Which words fit a label depends on whom the child bullied and when ("the student
+    who bullied her"): the finding gives the advice, and no wording is put in."""
+    report = analyzer.analyze(text, kind="campaign")
+    assert any(f.rule == "bullying.label" and f.suggestions for f in report.findings)
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.rule == "bullying.label"]
+
+
+def test_bully_as_a_verb_is_not_a_label(analyzer):
+    """The tagger reads "not to bully" as a noun; its infinitive marker says verb."""
+    report = analyzer.analyze("Bullying hurts students. Telling kids not to bully is not enough.",
+                              kind="campaign")
+    assert not [f for f in report.findings if f.rule == "bullying.label"]
+
+
+@pytest.mark.parametrize("text", [
+    "He told his wife that he was going to commit suicide on Friday.",
+    "She tried to commit suicide twice before she got help.",
+])
+def test_an_outcome_is_not_put_under_an_intent(analyzer, text):
+    """"was going to die by suicide", "tried to die by suicide": the finding stays, no wording."""
+    report = analyzer.analyze(text, kind="campaign")
+    assert any(f.rule == "suicide.committed" for f in report.findings)
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.rule == "suicide.committed"]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("We are grateful for recovered heroin addicts who mentor others.",
+     "people in recovery from an opioid use disorder"),
+    ("Overdoses rose, and meth addicts waited weeks for a bed.",
+     "people with a stimulant use disorder"),
+])
+def test_a_named_drug_is_kept_in_the_disorder(analyzer, text, wanted):
     report = analyzer.analyze(text, kind="campaign")
     assert [r.replacement for r in checked_rewrites(analyzer, report)[0]
-            if r.original.lower() == "bully"] == [wanted]
+            if r.rule == "sud.person-label"] == [wanted]
+
+
+def test_one_offer_for_the_same_words_drawn_by_two_rules(analyzer):
+    report = analyzer.analyze("The police may arrest the aggressor and charge him or her "
+                              "with domestic assault.", kind="campaign")
+    offers = [(r.start, r.replacement) for r in checked_rewrites(analyzer, report)[0]]
+    assert len(offers) == len(set(offers))
 
 
 def test_a_possessive_before_a_label_keeps_the_label(analyzer):
-    """"bullies and their victims" -> "their children who were bullied" reads as kin."""
-    report = analyzer.analyze("Schools support bullies and their victims to stop bullying.",
-                              kind="campaign")
-    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.original == "victims"]
+    """"its drug users" -> "its people who use drugs" reads as belonging: no swap."""
+    report = analyzer.analyze("Overdose deaths rose again this year in the county. "
+                              "The city failed its drug users.", kind="campaign")
+    assert any(f.rule == "sud.person-label" for f in report.findings)
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.rule == "sud.person-label"]
+
+
