@@ -136,6 +136,8 @@ def _passive_parts(span: Span) -> tuple[Token, Token, Token, Token] | None:
         return None  # the clause would move into the subject: "who ... " lost its place
     if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("that", "which", "who"):
         return None  # "who are assessed": the relative pronoun cannot become an object
+    if any(t.tag_ in ("WDT", "WP") for t in subject.subtree):
+        return None  # "whatever service is ordered by the court": a free relative stays first
     verb = subject.head
     if any(c.dep_ == "neg" or (c.dep_ == "auxpass" and c.lemma_ == "get") for c in verb.children):
         return None  # "is not being made", "get started": no active form keeps the sense
@@ -148,14 +150,20 @@ def _passive_parts(span: Span) -> tuple[Token, Token, Token, Token] | None:
     if verb.dep_ == "relcl" or any(t.tag_ == "WP$" or t.lower_ == "whose" for t in subject.subtree):
         return None  # "those whose lives are touched by suicide": the clause has no slot for it
     if any(t.pos_ == "PRON" and t.lower_ not in SUBJECT_CASE and t.lower_ not in OBJECT_CASE
-           or t.tag_ == "PRP$" for t in doer.subtree):
-        return None  # "by their abuser": moved first, "their" would come before its noun
+           or t.tag_ == "PRP$" or (t is not doer and t.tag_ == "PRP") for t in doer.subtree):
+        return None  # "by their abuser", "by the children they serve": moved first, the
+        # pronoun would come before the noun it points back to
     if doer.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in doer.children):
         return None  # "required by law": "Law requires" needs an article the text lacks
     if verb_form(verb.lemma_, verb.tag_).lower() != verb.text.lower():
         return None  # the parser's lemma does not give the word back ("raped" as "rap")
     if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return None  # "will be shaken or abused": the other verb would lose its subject
+    moved = {t.i for t in subject.subtree} | {t.i for t in agent.subtree} | {verb.i}
+    if any(t.i not in moved and (t.dep_ in ("relcl", "appos") or t.tag_ in ("WP", "WP$", "WDT")
+                                  or t.text == "(") for t in verb.subtree if t.i > agent.i):
+        return None  # "hosted by Project OCEAN (…) whose mission is …": what follows the
+        # doer describes it, and would be left describing the new object
     return subject, verb, agent, doer
 
 

@@ -26,6 +26,9 @@ class Rewrite:
     # A move (kind "move") takes ``text[start:end]`` out and puts the sentence,
     # ``original``, back in at ``to``.
     to: int | None = None
+    # The writer's own words for this change (the reframe page's "Edit"): theirs to
+    # choose, so they are applied as written and not verified again.
+    edited: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)

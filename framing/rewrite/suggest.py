@@ -86,7 +86,9 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     # A plain word is swapped unseen only when it is a function word ("in order to",
     # "prior to", "additionally"); a content word ("provide services", "participate in
     # the workforce") depends on its context, and is offered.
-    plain_function = rewrite == "plain-word" and span.root.pos_ not in CONTENT_POS
+    # A non-modal auxiliary is a verb the tagger misread ("which provide lodging").
+    plain_function = rewrite == "plain-word" and span.root.pos_ not in CONTENT_POS and not (
+        span.root.pos_ == "AUX" and span.root.tag_ != "MD")
     if rewrite == "plain-word" and not plain_function and finding.severity == "suggestion":
         # "provide", "identify", "implement a system": the everyday word fits some
         # sentences and not others; the finding says so, and no words are offered.
@@ -102,6 +104,18 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
         # "chronically homeless adults", "homeless children and youth": words that lean on
         # the replaced noun or adjective would be left behind (a verb's "last year" stays)
         return []
+    if plain_function and _misplaced_phrase(span, finding.suggestions):
+        return []
+    if span.root.dep_ == "conj" and any(a <= span.root.head.i < b for a, b in
+                                         _rule_tokens(msg, finding.rule)):
+        return []  # "drug addicts and alcoholics": one label renamed beside the other
+    if any(c.dep_ == "amod" and c.tag_ in ("VBG", "VBN") and c.i < span.start
+           for c in span.root.children) and any(
+            {"person", "people"} & set(alt.lower().split()) for alt in finding.suggestions):
+        return []  # "a practicing alcoholic": the participle describes the condition
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "’s") and span.root.pos_ == "PRON":
+        return []  # "he or she's" -> "they's"
     if rewrite == "plain-word" and any(c.dep_ in ("amod", "compound") and c.i < span.start
                                        for c in span.root.children):
         return []  # "technical assistance", "housing assistance": a set term
@@ -158,6 +172,23 @@ def _whole_sentence(msg: Message, span: Span) -> bool:
     sent = span.sent
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     return bool(words) and span.start <= words[0].i and words[-1].i < span.end
+
+
+def _rule_tokens(msg: Message, rule: str) -> list[tuple[int, int]]:
+    """Token ranges the rule's patterns matched in the message."""
+    return [(s.start, s.end) for s in msg.term_spans.get(rule, ())]
+
+
+def _misplaced_phrase(span: Span, suggestions: list[str]) -> bool:
+    """A function phrase that is not the one the swap is for: a predicate ("may be in
+    order to ascertain", "serious in regards to"), or a preposition before a bare verb
+    ("prior to communicate"), where a shorter word breaks the sentence."""
+    first = span[0]
+    if (first.head.lemma_ == "be" or first.head.pos_ == "ADJ") and first.head.i == first.i - 1:
+        return True  # right after the verb or adjective it completes
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (after is not None and after.tag_ == "VB" and span[-1].lower_ == "to"
+            and not any(s.split()[-1:] == ["to"] for s in suggestions))
 
 
 def _under_intent(span: Span, intent_verbs: frozenset[str]) -> bool:

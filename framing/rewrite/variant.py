@@ -189,7 +189,9 @@ def reframe(analyzer, report: Report, accepted: set[str] | None = None,
     kept, rejected = checked if checked is not None else checked_rewrites(analyzer, report)
     rejected = list(rejected)
     chosen, skipped = choose(kept, accepted)
-    chosen, _ = verify_together(analyzer.verifier, msg, chosen)  # the others stay offered
+    own = [r for r in chosen if r.edited]  # the writer's words stand as written
+    chosen, _ = verify_together(analyzer.verifier, msg, [r for r in chosen if not r.edited])
+    chosen = sorted(chosen + own, key=lambda r: (r.start, r.end))  # the others stay offered
     skipped = [r for r in kept if r not in chosen]
     text = apply_rewrites(report.text, chosen)
     try:

@@ -344,3 +344,47 @@ def test_a_possessive_before_a_label_keeps_the_label(analyzer):
     assert not [r for r in checked_rewrites(analyzer, report)[0] if r.rule == "sud.person-label"]
 
 
+
+
+@pytest.mark.parametrize("text, words", [
+    # a predicate or a preposition before a bare verb, not the filler phrase
+    ("A check of the local emergency rooms may be in order to ascertain who was admitted.",
+     "in order to"),
+    ("The allegations are serious in regards to an inappropriate relationship.", "in regards to"),
+    ("He waited six months prior to communicate with others.", "prior to"),
+    # a verb the tagger read as an auxiliary is a content word, not made unseen
+    ("The congregations in the network, which provide lodging for three families, rotate.",
+     "provide"),
+    # one conjunct renamed beside the other; a participle describing the condition
+    ("Overdoses rose. Local residents recoil from drug addicts and alcoholics on the streets.",
+     "alcoholics"),
+    ("Overdoses rose. To coddle a practicing alcoholic only enables the drinking.", "alcoholic"),
+    # a writer naming themselves
+    ("Overdoses rose. As a former heroin addict myself, I know how true this is.", "addict"),
+    # "suffering from": no drop-in after a noun or "was"
+    ("Many students suffering from depression never ask for help.", "suffering"),
+])
+def test_no_rewrite_where_the_words_do_other_work(analyzer, text, words):
+    report = analyzer.analyze(text, kind="campaign")
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if words in r.original]
+
+
+def test_in_the_event_of_keeps_a_preposition_before_its_noun(analyzer):
+    report = analyzer.analyze("Keep naloxone on hand in the event of an overdose. In the event "
+                              "that you cannot attend, call Maria.", kind="campaign")
+    swaps = {r.original: r.replacement for r in checked_rewrites(analyzer, report)[0]}
+    assert swaps == {"in the event of": "in case of", "In the event that": "If"}
+
+
+@pytest.mark.parametrize("text", [
+    # what follows the doer describes it, and would be left describing the new object
+    "The vigil was hosted by Project OCEAN (On Campus Emergency Assistance Network) whose "
+    "mission is to promote suicide prevention.",
+    # a free relative stays first
+    "The defendant must perform whatever community service is ordered by the court.",
+    # moved first, "they" would come before the noun it points back to
+    "Social care workers are rarely held in high esteem by the foster children they serve.",
+])
+def test_no_active_voice_that_moves_what_describes_the_doer(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.kind == "active"]
