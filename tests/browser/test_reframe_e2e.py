@@ -19,6 +19,7 @@ PITCH = ("Our youth homelessness prevention program has run in three schools sin
          "interested.")
 NEW = "program for students in unstable housing"
 OFFER = "We will log which students attend each week"
+MINE = "program for students without a steady home"
 
 
 def _check(page) -> None:
@@ -89,10 +90,18 @@ def test_reframe_page_then_use_the_draft(page, tmp_path):
     page.locator(".reframe-suggestions li", has_text=OFFER) \
         .get_by_role("button", name="Add to the draft").click()
     expect(page.locator("#variant-text")).to_contain_text(OFFER)
+    # Edit: the swap in the user's own words, by Enter in its box (not "Leave out").
+    swap = page.locator(".reframe-changes li", has_text=NEW)
+    swap.get_by_text("Edit the words").click()
+    swap.get_by_role("textbox").fill(MINE)
+    swap.get_by_role("textbox").press("Enter")
+    expect(page.locator("#variant-text")).to_contain_text(MINE)
+    expect(page.locator("#variant-text")).to_contain_text(OFFER)
+    expect(page.locator(".reframe-changes")).to_contain_text("Your words:")
     screenshot(page, "reframe-reviewed", tmp_path)
     page.get_by_role("button", name="Use this draft").click()
     expect(page).to_have_url(re.compile(r"/check#results$"))
     draft = page.get_by_role("textbox", name="Your draft")
-    assert NEW in draft.input_value() and OFFER in draft.input_value()
+    assert MINE in draft.input_value() and OFFER in draft.input_value()
     page.get_by_role("button", name=re.compile(r"^Undo")).click()
     assert draft.input_value() == PITCH

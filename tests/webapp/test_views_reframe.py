@@ -265,3 +265,41 @@ def test_html_in_the_draft_stays_escaped_on_the_reframe_page(app):
         body = re.search(rf'id="{side}">(.*?)</div>', page, re.S).group(1)
         assert set(re.findall(r"<(\w+)", body)) <= {"del", "ins", "mark"}
     assert "<del>committed suicide</del>" in page or "<del>committed</del>" in page
+
+
+def test_a_change_is_put_in_the_users_own_words(app):
+    """Edit: the user's words replace the suggested ones, are carried in the form, and
+    emptied go back to the suggestion; a forged key or words in a stale field do nothing."""
+    client = signed_in(app, "reviewer")
+    page = html(client.post("/check/reframe", data=EDUCATION))
+    key = re.search(r'name="toggle" value="(\w+)"[^>]*>Leave out', page).group(1)
+    assert f'name="words-{key}"' in page and "Edit the words" in page
+    mine = "program for students whose housing is unstable"
+    edited = html(client.post("/check/reframe", data={
+        **EDUCATION, "action": "words", f"words-{key}": f"  {mine}\n\x07 "}))
+    variant = htmllib.unescape(re.search(r'id="variant-text">(.*?)</div>', edited, re.S).group(1))
+    assert mine in re.sub(r"</?(ins|del|mark)[^>]*>", "", variant) and OLD not in variant
+    assert json.loads(field(edited, "edits")) == {key: mine} and "Your words:" in edited
+    # carried to the next round (the box posted as shown changes nothing), then
+    # emptied: back to the suggested words
+    carried = html(client.post("/check/reframe", data={
+        **EDUCATION, "edits": field(edited, "edits"), f"words-{key}": mine}))
+    assert json.loads(field(carried, "edits")) == {key: mine}
+    back = html(client.post("/check/reframe", data={
+        **EDUCATION, "edits": field(edited, "edits"), f"words-{key}": " "}))
+    assert field(back, "edits") == "" and NEW in htmllib.unescape(back)
+    for junk in ('{"0123456789abcdef": "x"}', "[1]", '{"' + key + '": 5}', "{" * 5000):
+        ignored = html(client.post("/check/reframe", data={**EDUCATION, "edits": junk}))
+        assert field(ignored, "edits") == "" and NEW in htmllib.unescape(ignored)
+
+
+def test_saving_keeps_the_users_words(app):
+    client = signed_in(app, "editor")
+    page = html(client.post("/check/reframe", data=EDUCATION))
+    key = re.search(r'name="toggle" value="(\w+)"[^>]*>Leave out', page).group(1)
+    saved = client.post("/check/reframe/save", data={
+        **EDUCATION, "edits": json.dumps({key: "program for students without a steady home"}),
+        "action": "save", "new_title": "Mine"})
+    assert saved.status_code == 302
+    pitch = stores(app)[1].list()[0]
+    assert pitch.latest.text.startswith("Our program for students without a steady home")

@@ -44,6 +44,7 @@ PART_LABELS = {
 HISTORY_LIMIT = 20          # earlier drafts kept for undo...
 HISTORY_CHARS = 100_000     # ...and at most this many characters of them in all
 MAX_DISMISSED = 300
+EDIT_CHARS = 300            # the writer's own words for one change, at most
 KEY = re.compile(r"[0-9a-f]{16}")  # a dismissed rewrite's key (see reframe.rewrite_key)
 
 
@@ -84,6 +85,8 @@ class EditState:
     dismissed: set[str] = field(default_factory=set)
     # Suggestions the user added to the reframed draft on the reframe page.
     accepted: set[str] = field(default_factory=set)
+    # The user's own words for a change, by its key (hidden field ``edits``: JSON).
+    edits: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_form(cls, form) -> "EditState":
@@ -91,7 +94,8 @@ class EditState:
         values are dropped."""
         def keys(name: str) -> set[str]:
             return {k for k in form.get(name, "").split()[:MAX_DISMISSED] if KEY.fullmatch(k)}
-        return cls(_parse_history(form.get("history", "")), keys("dismissed"), keys("accepted"))
+        return cls(_parse_history(form.get("history", "")), keys("dismissed"), keys("accepted"),
+                   _parse_edits(form.get("edits", "")))
 
     @classmethod
     def from_request(cls) -> "EditState":
@@ -113,6 +117,24 @@ class EditState:
         """The value of the hidden ``accepted`` field."""
         return " ".join(sorted(self.accepted))
 
+    @property
+    def edits_field(self) -> str:
+        """The value of the hidden ``edits`` field."""
+        return json.dumps(self.edits, ensure_ascii=False, sort_keys=True) if self.edits else ""
+
+    def edit(self, key: str, words: str, automatic: bool) -> None:
+        """Use the user's ``words`` for the change ``key`` (and make it); empty words
+        go back to the suggested ones."""
+        words = clean_words(words)
+        if not words:
+            self.edits.pop(key, None)
+            return
+        self.edits[key] = words
+        if automatic:
+            self.dismissed.discard(key)
+        else:
+            self.accepted.add(key)
+
     def toggle(self, key: str, automatic: bool) -> None:
         """Leave out an automatic change, or add a suggestion, by its key; again to undo."""
         chosen = self.dismissed if automatic else self.accepted
@@ -125,9 +147,32 @@ class EditState:
 
     def with_pushed(self, text: str, label: str) -> "EditState":
         """A copy with one more undo step (for "Use this draft" on the reframe page)."""
-        copy = EditState([dict(e) for e in self.history], set(self.dismissed), set(self.accepted))
+        copy = EditState([dict(e) for e in self.history], set(self.dismissed), set(self.accepted),
+                         dict(self.edits))
         copy.push(text, label)
         return copy
+
+
+def clean_words(words: str) -> str:
+    """The user's words for one change on one line (a change never adds a paragraph),
+    without control characters, cut to EDIT_CHARS."""
+    words = "".join(ch for ch in words if ch.isprintable() or ch.isspace())
+    return " ".join(words.split())[:EDIT_CHARS]
+
+
+def _parse_edits(raw: str) -> dict[str, str]:
+    """The posted ``edits`` field: a JSON object of keys to words; anything else is dropped."""
+    if not raw:
+        return {}
+    try:
+        value = safe_json.loads(raw)
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    edits = {k: clean_words(v) for k, v in list(value.items())[:MAX_DISMISSED]
+             if isinstance(k, str) and KEY.fullmatch(k) and isinstance(v, str)}
+    return {k: v for k, v in edits.items() if v}
 
 
 def _parse_history(raw: str) -> list[dict]:

@@ -5,6 +5,8 @@ navigation marks "Check" as the current section.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import (abort, current_app, flash, g, make_response, redirect, render_template,
                    request, url_for)
 
@@ -20,12 +22,16 @@ from ..auth import can, login_required
 from ..extensions import get_analyzer
 from ..rate_limit import count_analysis
 from . import pitch_store
-from .checker_common import (KEY, SEVERITY_LABELS, EditState, bp, draft_from_request,
-                             history_problem, page, readable, run_check, short, too_large_error)
+from .checker_common import (KEY, SEVERITY_LABELS, EditState, bp, clean_words,
+                             draft_from_request, history_problem, page, readable, run_check,
+                             short, too_large_error)
 from .rewrite_offers import blank_parts, finding_index, rewrite_key
 
 
 # -- the reframe page ---------------------------------------------------------------------------
+# Changes the user may put in their own words: word and clause swaps, not a move or a cut.
+EDITABLE = ("guideline", "swap", "avoid", "active", "offer")
+
 def diff_sides(ops: list[dict], text: str) -> tuple[list[dict], list[dict]]:
     """The word diff as two segment lists: the original with deletions marked
     (``tag="del"``), and the variant ``text`` with insertions (``tag="ins"``) and
@@ -86,19 +92,32 @@ def score_rows(before: dict, after: dict, labels: dict[str, str]) -> list[dict]:
     return rows
 
 
-def variant_context(report, state: EditState, toggle: str | None = None) -> dict:
+def variant_context(report, state: EditState, toggle: str | None = None,
+                    words: dict[str, str] | None = None) -> dict:
     """Build the variant (every automatic rewrite the user did not leave out, and the
-    suggestions they added) and what the reframe page shows about it.
+    suggestions they added, in the user's own words where they edited one) and what
+    the reframe page shows about it.
 
     ``toggle`` is the key of a change the user just left out or put back, or of a
-    suggestion they just added or removed; ``state`` is updated with it."""
+    suggestion they just added or removed; ``words`` are the change boxes as posted
+    (by key): a box whose words differ from the change's is an edit (emptied: back
+    to the suggested words). ``state`` is updated with both."""
     checked = checked_rewrites(get_analyzer(), report)
     rewrites = checked[0]
     keys = {r.id: rewrite_key(r) for r in rewrites}
-    if toggle:
-        automatic = {keys[r.id] for r in rewrites if r.auto}
-        if toggle in automatic or toggle in set(keys.values()):
-            state.toggle(toggle, toggle in automatic)
+    automatic = {keys[r.id] for r in rewrites if r.auto}
+    editable = {keys[r.id] for r in rewrites if r.kind in EDITABLE}
+    if toggle and toggle in set(keys.values()):
+        state.toggle(toggle, toggle in automatic)
+    suggested = {keys[r.id]: r.replacement for r in rewrites}
+    for key, posted in (words or {}).items():
+        if key in editable and clean_words(posted) != state.edits.get(key, suggested[key]):
+            state.edit(key, posted, key in automatic)
+    # Edits of changes the draft no longer offers are dropped, not carried.
+    state.edits = {k: v for k, v in state.edits.items() if k in editable}
+    rewrites = [replace(r, replacement=state.edits[keys[r.id]], edited=True)
+                if keys[r.id] in state.edits else r for r in rewrites]
+    checked = (rewrites, checked[1])
     left_out = [r for r in rewrites if r.auto and keys[r.id] in state.dismissed]
     added = [r for r in rewrites if not r.auto and keys[r.id] in state.accepted]
     accepted = None
@@ -154,8 +173,10 @@ def _prepare():
         abort(make_response(page(draft, 400, error=f"Cannot reframe this draft: {exc}.")))
     try:
         toggle = request.form.get("toggle", "")
+        words = {name[6:]: value for name, value in request.form.items()
+                 if name.startswith("words-") and KEY.fullmatch(name[6:])}
         context = variant_context(results["report"], state,
-                                  toggle if KEY.fullmatch(toggle) else None)
+                                  toggle if KEY.fullmatch(toggle) else None, words)
     except VariantTooLarge as exc:  # the draft fits, the reframed one would not
         abort(make_response(page(draft, 422, error=(
             f"{str(exc)[:1].upper()}{str(exc)[1:]}. Your text is kept below."))))
@@ -173,7 +194,8 @@ def _reframe_page(draft, state, results, context, status: int = 200, **extra):
     name = results["against_name"]
     used = state.with_pushed(draft.text, f"reframed for {name}")
     return render_template("checker/reframe.html", draft=draft, state=state, used_state=used,
-                           against_name=name, blank_parts=blank_parts, **context,
+                           against_name=name, blank_parts=blank_parts, editable=EDITABLE,
+                           **context,
                            **extra), status
 
 
@@ -182,8 +204,9 @@ def _reframe_page(draft, state, results, context, status: int = 200, **extra):
 def save_reframed():
     """Editors: save the variant as a new version of the loaded pitch, or as a new pitch.
 
-    The variant is built again from the original text (it is never taken from the form),
-    so what is saved is exactly what the engine produced, and the note's scores are true.
+    The variant is built again from the original text (it is never taken from the form;
+    only the user's own words for a change are), so what is saved is what the engine
+    produced with those words, and the note's scores are true.
     """
     if not can("edit"):
         abort(403)
