@@ -114,6 +114,9 @@ def test_html_package_one_piece_per_page_with_draft_watermark(setup):
     (approved_draft, approved_html), (draft_flag, draft_html) = articles[0], articles[1]
     assert approved_draft == "" and "DRAFT" not in approved_html
     assert "Approved</span> by rita on" in approved_html
+    # a readable time, and the status not repeated ("Approved (approved)")
+    assert re.search(r"by rita on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", approved_html)
+    assert "(approved)" not in approved_html
     assert approved.current.content_hash[:8] in approved_html
     assert "limit 280 characters" in approved_html and "X post" in approved_html
     assert draft_flag == " draft" and ">DRAFT<" in draft_html and "Not approved" in draft_html

@@ -36,6 +36,16 @@ def test_every_page_for_each_role(app, data, role):
     assert USERS[role] in nav and role in nav and 'action="/logout"' in nav
 
 
+def test_pages_name_their_icon_and_it_is_served(app):
+    """No page leaves the browser asking for a missing /favicon.ico."""
+    client = signed_in(app, "reviewer")
+    page = html(client.get("/check"))
+    href = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page).group(1)
+    icon = client.get(href)
+    assert icon.status_code == 200 and icon.data.startswith(b"<svg")
+    assert icon.mimetype == "image/svg+xml"
+
+
 def test_reviewer_cannot_write(app, data):
     client = signed_in(app, "reviewer")
     pid, tid = data["profile"], data["pitch"]
