@@ -65,9 +65,10 @@ def register_blueprints(app: Flask) -> None:
     from .views import (audit, campaign_calendar, campaign_common, campaigns, checker,
                         checker_common, compare, compare_common, compare_decisions,
                         compare_exports, partner_link, piece_common, piece_review,
-                        piece_versions, pieces, pitches, profiles, reframe)
+                        piece_versions, pieces, pitches, profiles, reframe, start)
     # Each blueprint and the modules whose routes are on it (loaded by the imports above).
     areas = ((auth.bp, (auth, auth_users)),
+             (start.bp, (start,)),
              (profiles.bp, (profiles,)),
              (checker_common.bp, (checker, reframe)),
              (pitches.bp, (pitches,)),

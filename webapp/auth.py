@@ -128,7 +128,7 @@ def load_user():
 
 def _home() -> str:
     try:
-        return url_for("checker.check")
+        return url_for("start.index")
     except BuildError:
         return "/"
 

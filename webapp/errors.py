@@ -64,7 +64,7 @@ def api_error(status: int, message: str, field: str | None = None, headers=None,
 def _home() -> str:
     try:
         from flask import url_for
-        return url_for("checker.check")
+        return url_for("start.index")
     except (BuildError, RuntimeError):
         return "/"
 

@@ -31,4 +31,7 @@ class Rewrite:
     edited: bool = False
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The rewrite as JSON; ``edited`` is a page's state, never an engine result."""
+        out = asdict(self)
+        del out["edited"]
+        return out

@@ -144,7 +144,7 @@ def sign_in(page, home: str = "/check", username: str = ADMIN) -> None:
         page.get_by_label("Password", exact=True).fill(PASSWORD)
         page.locator("input[name=confirm]").fill(PASSWORD)
         page.get_by_role("button").filter(has_text=re.compile("create|set up|start", re.I)).click()
-        page.wait_for_url(re.compile(r"/check$"))
+        page.wait_for_url(re.compile(r"/$"))
         page.goto(home)
     else:
         page.get_by_label("Username").fill(username)

@@ -104,3 +104,18 @@ def test_lists_and_history_pages_render(page):
     page.get_by_role("link", name="Maple Grove Middle School").click()
     page.get_by_role("link", name="History").click()
     expect(page.get_by_role("heading", name="History")).to_be_visible()
+
+
+def test_start_page_leads_to_a_sample_check(page, tmp_path):
+    """After signing in, the start page says what the app is for and its first step
+    checks a real demo pitch against its partner."""
+    sign_in(page, home="/")
+    expect(page.get_by_role("heading", name="Start here")).to_be_visible()
+    expect(page.locator(".start-steps > li")).to_have_count(3)
+    screenshot(page, "start", tmp_path)
+    page.get_by_role("link", name="Check the sample").click()
+    expect(page.locator("#results")).to_be_visible()
+    expect(page.locator(".result-summary")).to_contain_text("checked against")
+    page.get_by_role("link", name="Framing", exact=True).click()
+    page.get_by_role("link", name=re.compile(r"^Open ")).first.click()
+    expect(page.locator(".summary-strip")).to_be_visible()  # a partner profile

@@ -36,6 +36,25 @@ def test_every_page_for_each_role(app, data, role):
     assert USERS[role] in nav and role in nav and 'action="/logout"' in nav
 
 
+def test_start_page_names_the_first_steps(app, data):
+    """Signed in, "/" is the start page: what the app is for, and three first steps that
+    link to records in this database (or say how to make them)."""
+    client = signed_in(app, "reviewer")
+    page = html(client.get("/"))
+    assert "Start here" in page and "Three things to try first" in page
+    assert f'/check?pitch={data["pitch"]}&amp;run=1' in page or "/check?pitch=" in page
+    assert f'/profiles/{data["profile"]}' in page
+    assert "No campaign yet" in page and "/campaigns/new" not in page  # a reviewer cannot
+    assert 'class="brand" href="/"' in page
+    assert "/campaigns/new" in html(signed_in(app, "editor").get("/"))
+
+
+def test_start_page_on_an_empty_database(app):
+    page = html(signed_in(app, "editor").get("/"))
+    assert "Open the checker" in page and "Create a profile" in page
+    assert "Start a campaign" in page
+
+
 def test_pages_name_their_icon_and_it_is_served(app):
     """No page leaves the browser asking for a missing /favicon.ico."""
     client = signed_in(app, "reviewer")

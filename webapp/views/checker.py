@@ -21,12 +21,6 @@ from .checker_common import (Draft, EditState, bp, draft_from_request, history_p
 from .rewrite_offers import apply_edit, offers_by_finding
 
 
-@bp.get("/")
-def home():
-    """The start page is the checker."""
-    return redirect(url_for(".check"))
-
-
 @bp.route("/check", methods=["GET", "POST"])
 @login_required
 def check():
