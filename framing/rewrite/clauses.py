@@ -126,7 +126,7 @@ def _np(token: Token, case: dict[str, str]) -> str:
     return case.get(text.lower(), text) if len(list(token.subtree)) == 1 else text
 
 
-def _passive_parts(span: Span) -> tuple[Token, Token, Token, Token] | None:
+def _passive_parts(span: Span, spec) -> tuple[Token, Token, Token, Token] | None:
     """Subject, verb, agent ("by") and doer of a passive whose active form reads the same,
     or None. Each refusal below is a family that misread in graded real text."""
     subject = next((t for t in span if t.dep_ == "nsubjpass"), None)
@@ -139,6 +139,13 @@ def _passive_parts(span: Span) -> tuple[Token, Token, Token, Token] | None:
     if any(t.tag_ in ("WDT", "WP") for t in subject.subtree):
         return None  # "whatever service is ordered by the court": a free relative stays first
     verb = subject.head
+    if sum(c.dep_ == "nsubjpass" for c in verb.children) > 1:
+        return None  # "Open 24/7, the center will be staffed": a misread; the opener would dangle
+    if any(c.dep_ == "prt" or (c.dep_ == "prep" and not list(c.children)) for c in verb.children):
+        return None  # "brought on by", "paid for by": the particle has no place in the active
+    if spec is not None and any(c.dep_ == "advmod" and c.lower_ in spec.adjectival_degree
+                                for c in verb.children):
+        return None  # "very touched by": an adjective, not a verb
     if any(c.dep_ == "neg" or (c.dep_ == "auxpass" and c.lemma_ == "get") for c in verb.children):
         return None  # "is not being made", "get started": no active form keeps the sense
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -153,6 +160,11 @@ def _passive_parts(span: Span) -> tuple[Token, Token, Token, Token] | None:
            or t.tag_ == "PRP$" or (t is not doer and t.tag_ == "PRP") for t in doer.subtree):
         return None  # "by their abuser", "by the children they serve": moved first, the
         # pronoun would come before the noun it points back to
+    if spec is not None and sum(not t.is_punct for t in doer.subtree) > spec.active_max_doer_words:
+        return None  # a long doer moved first buries the verb
+    if any(c.lower_ in ("a", "an") for c in doer.children) and any(
+            t.like_num for t in subject.subtree):
+        return None  # "a quarter of teens have been harassed by a date": one date for all
     if doer.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in doer.children):
         return None  # "required by law": "Law requires" needs an article the text lacks
     if verb_form(verb.lemma_, verb.tag_).lower() != verb.text.lower():
@@ -169,7 +181,7 @@ def _passive_parts(span: Span) -> tuple[Token, Token, Token, Token] | None:
 
 def active_clause(msg: Message, finding: Finding, span: Span) -> Rewrite | None:
     """'The survey was completed by 300 students' -> '300 students completed the survey'."""
-    parts = _passive_parts(span)
+    parts = _passive_parts(span, msg.lexicons.rewrite)
     if parts is None:
         return None
     subject, verb, agent, agent_obj = parts

@@ -146,6 +146,10 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     # A plain word's second choice fits less often than its first: one is offered.
     limit = 1 if rewrite == "plain-word" else MAX_ALTERNATIVES
     fitting = [f for f in (fit_pronouns(a, span) for a in fitting) if f is not None]
+    if nxt is not None and nxt.pos_ == "ADP":
+        # "provide addicts with" -> "people with a substance use disorder with": the
+        # same preposition twice in a row
+        fitting = [f for f in fitting if nxt.lower_ not in f.lower().split()]
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))

@@ -171,10 +171,16 @@ def word_class(span) -> str | None:
     outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     if outside and all(t.dep_ in MODIFIERS and t.head.i >= span.end for t in outside):
         return "modifier"
-    # The phrase's head is its first word hung outside it: a later one is a
-    # misattached tail ("people in recovery from …" with "from" put on the adjective
-    # before), which spaCy's root, the shallowest, would pick.
-    return CLASSES.get((outside[0] if outside else span.root).pos_)
+    # The phrase's head is its first word hung outside it, unless that is a lone
+    # function word or adverb (a misattached modifier: "Mentally" in "Mentally ill
+    # inmates"); a later one is a misattached tail ("people in recovery from …" with
+    # "from" put on the adjective before), which spaCy's root, the shallowest, picks.
+    heads = [t for t in outside if CLASSES.get(t.pos_) != "particle"
+             or any(span.start <= c.i < span.end for c in t.children)]
+    head = (heads or outside or [span.root])[0]
+    if head.pos_ == "ADJ" and span[0].lower_ == "the" and head.dep_ != "amod":
+        return "noun"  # "the mentally ill", "the homeless": an adjective used as a noun
+    return CLASSES.get(head.pos_)
 
 
 def _stand_in(text: str) -> str:
