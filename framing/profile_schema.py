@@ -21,7 +21,7 @@ FISCAL_CLIMATES = ("growth", "flat", "austerity")
 KEY_DATE_KINDS = ("election", "budget", "budget-freeze", "school-year", "bargaining",
                   "editorial", "meeting", "awareness", "other")
 AUTHORITY_LEVELS = ("decides", "recommends", "gatekeeps", "informs")
-POWER_KINDS = ("advocacy", "media", "public-opinion", "network")
+POWER_KINDS = ("advocacy", "media", "public-opinion", "network", "employer", "other")
 CAPACITY_LEVELS = ("ample", "normal", "stretched", "overloaded")
 DIMENSIONS = ("A", "B", "C", "D", "E", "F")
 # Assigned by the store: accepted in an incoming document (the API echoes them

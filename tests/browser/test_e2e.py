@@ -49,6 +49,10 @@ def test_create_profile_with_added_rows(page, tmp_path):
     page.get_by_label("Influencer 4: name").fill("Maple Grove PTA")
     page.get_by_label("Influencer 4: influence").select_option("4")
     page.get_by_label("Influencer 4: interest").select_option("5")
+    page.get_by_label("Influencer 1: name").fill("Maple Grove Community Newsletter")
+    page.get_by_label("Influencer 1: kind").select_option("employer")
+    page.get_by_label("Influencer 1: influence").select_option("4")
+    page.get_by_label("Influencer 1: interest").select_option("5")
     page.get_by_label("Stage").select_option("4")
     page.get_by_role("button", name="Create profile").click()
     expect(page.get_by_role("heading", name="Maple Grove Middle School")).to_be_visible()
@@ -56,6 +60,19 @@ def test_create_profile_with_added_rows(page, tmp_path):
     expect(page.locator(".lens-people")).to_contain_text("Maria L.")
     expect(page.locator(".summary-strip")).to_contain_text("Preplanning")
     screenshot(page, "profile-view", tmp_path)
+    # On a phone the grid keeps every name whole and scrolls inside itself, never the page.
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.locator(".grid-name", has_text="Newsletter")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    lines = page.evaluate("""() => [...document.querySelectorAll('.grid-name')].map(el => {
+        const range = document.createRange(); const text = el.firstChild;
+        return el.textContent.split(' ').every((word, i, words) => {
+            const start = words.slice(0, i).join(' ').length + (i ? 1 : 0);
+            range.setStart(text, start); range.setEnd(text, start + word.length);
+            return range.getClientRects().length === 1; });
+    })""")
+    assert lines and all(lines)  # no word drawn on two lines
+    screenshot(page, "profile-view-phone", tmp_path)
 
 
 def test_check_a_draft_against_the_profile(page, tmp_path):

@@ -140,6 +140,31 @@ def test_new_profile_starts_from_the_sector(app):
     assert "js/rows.js" in form and "<script>" not in form
 
 
+def test_profile_form_explains_itself_to_a_newcomer(app):
+    """Inline help in plain words, no date-format hint the browser contradicts, room for
+    motivations, and employers or others among the people who sway a partner."""
+    form = html(signed_in(app, "editor").get("/profiles/new?sector=education"))
+    assert "evidence-driven (they want data and results)" in form
+    assert "stage 1 is no awareness of the problem" in form and "leave these blank" in form
+    assert "YYYY-MM-DD" not in form and "decimals allowed" not in form
+    assert re.search(r'<textarea id="pp-motivations-0" name="pp_motivations"', form)
+    assert '<option value="employer">employer</option>' in form
+    assert '<option value="other">other</option>' in form.split('name="pw_kind"')[1]
+
+
+def test_an_employer_can_sway_a_partner(app):
+    client = signed_in(app, "editor")
+    data = form_for()
+    data["pw_kind"] = ["employer", ""]
+    data["pp_motivations"] = ["Wants fewer absences;\nworries about staff time", ""]
+    response = client.post("/profiles/new", data=data)
+    assert response.status_code == 302
+    profile = stores(app)[0].get(int(response.headers["Location"].rsplit("/", 1)[1]))
+    doc = profile.to_dict()
+    assert doc["power"][0]["kind"] == "employer"
+    assert "worries about staff time" in doc["people"][0]["motivations"]
+
+
 def test_create_profile_through_the_form(app):
     client = signed_in(app, "editor")
     response = client.post("/profiles/new", data=form_for())
