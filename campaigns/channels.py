@@ -19,6 +19,8 @@ from framing.lexicon.loader import read_yaml
 from framing.lexicon.schema import Checker, compile_any
 from framing.settings import lexicon_root
 
+from .script import spoken_text
+
 GSM7 = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
            "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
 GSM7_EXTENDED = set("^{}\\[~]|€\f")
@@ -38,6 +40,14 @@ class Channel:
     max_segments: int | None = None
     seconds: int | None = None
     recommended_words: tuple[int, int] | None = None
+    # A script (radio, video): only what is read aloud is measured and checked; these
+    # labels lead stage-direction lines (campaigns/script.py).
+    script_directions: frozenset[str] | None = None
+
+    def spoken(self, text: str) -> str:
+        """``text`` as read aloud: a script's directions and speaker labels blanked out
+        (same length, so offsets hold); any other channel's text as it is."""
+        return spoken_text(text, self.script_directions) if self.script_directions else text
 
 
 @dataclass
@@ -65,17 +75,24 @@ def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {
         "source": check.text, "speaking_rate_words_per_second": check.number,
-        "channels": check.any_mapping}, {"campaign_checks": check.any_mapping})
+        "channels": check.any_mapping}, {"campaign_checks": check.any_mapping,
+                                         "script_directions": check.texts})
+    directions = frozenset(data.get("script_directions") or ())
     channels = {}
     for cid, body in data["channels"].items():
         spec = check.mapping(body, f"channels.{cid}", {"label": check.text}, {
             "max_words": check.integer, "max_chars": check.integer, "visible_chars": check.integer,
             "max_segments": check.integer, "seconds": check.integer,
-            "recommended_words": check.list_of(check.integer)})
+            "recommended_words": check.list_of(check.integer), "script": check.boolean})
         rec = spec.pop("recommended_words", None)
         if rec is not None and (len(rec) != 2 or rec[0] > rec[1]):
             raise check.fail(f"channels.{cid}.recommended_words", "expected [low, high]")
-        channels[cid] = Channel(cid, recommended_words=tuple(rec) if rec else None, **spec)
+        if spec.pop("script", False) and not directions:
+            raise check.fail("script_directions", f"channel {cid} is a script: list the labels "
+                                                  "that lead its stage directions")
+        channels[cid] = Channel(cid, recommended_words=tuple(rec) if rec else None,
+                                script_directions=directions if body.get("script") else None,
+                                **spec)
     return channels, data["speaking_rate_words_per_second"]
 
 
@@ -131,7 +148,7 @@ def load_campaign_checks(root: Path | None = None) -> CampaignChecks:
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {"campaign_checks": check.any_mapping}, {
         "source": check.text, "speaking_rate_words_per_second": check.number,
-        "channels": check.any_mapping})["campaign_checks"]
+        "channels": check.any_mapping, "script_directions": check.texts})["campaign_checks"]
     spec = check.mapping(data, "campaign_checks", {
         "similarity": check.number, "help_topics": check.texts, "help_resources": check.regexes,
         "help_cues": check.regexes, "help_names": check.regexes, "sources": check.any_mapping,
@@ -229,7 +246,7 @@ def measure(text: str, channel: Channel, rate: float) -> ChannelFit:
                  f"Only the first {channel.visible_chars} characters show before \"more\"; "
                  "put the message there.")
     if channel.seconds:
-        fit.spoken_words = spoken_word_count(text)
+        fit.spoken_words = spoken_word_count(channel.spoken(text))
         fit.spoken_seconds = round(fit.spoken_words / rate, 1)
         if fit.spoken_seconds > channel.seconds:
             _problem(fit, "channel.spoken-length", "error",

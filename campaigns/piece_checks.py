@@ -143,8 +143,11 @@ def check_pieces(store, analyzer, campaign: Campaign,
             refused[piece.id] = exc
         except InputError:
             pass  # not text the engine can read: campaign checks only
-    docs = dict(zip((p.id for p in checkable),
-                    analyzer.parse([p.current.body for p in checkable])))
+    # A script is checked as it is read aloud: stage directions and speaker labels
+    # ("SFX:", "ANNOUNCER:") are blanked out, same length, so offsets hold.
+    spoken = {p.id: channels[p.channel].spoken(p.current.body) if p.channel in channels
+              else p.current.body for p in checkable}
+    docs = dict(zip((p.id for p in checkable), analyzer.parse([spoken[p.id] for p in checkable])))
     out = {}
     for piece in pieces:
         text, engine, topics = piece.current.body, [], {}
