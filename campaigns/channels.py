@@ -43,6 +43,8 @@ class Channel:
     # A script (radio, video): only what is read aloud is measured and checked; these
     # labels lead stage-direction lines (campaigns/script.py).
     script_directions: frozenset[str] | None = None
+    # Kinds of partner key date that do not bear on this channel (key_date_channels).
+    unrelated_key_dates: frozenset[str] = frozenset()
 
     def spoken(self, text: str) -> str:
         """``text`` as read aloud: a script's directions and speaker labels blanked out
@@ -76,8 +78,14 @@ def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
     data = check.mapping(read_yaml(path), "", {
         "source": check.text, "speaking_rate_words_per_second": check.number,
         "channels": check.any_mapping}, {"campaign_checks": check.any_mapping,
-                                         "script_directions": check.texts})
+                                         "script_directions": check.texts,
+                                         "key_date_channels": check.any_mapping})
     directions = frozenset(data.get("script_directions") or ())
+    bearing = {kind: set(check.texts(chans, f"key_date_channels.{kind}"))
+               for kind, chans in (data.get("key_date_channels") or {}).items()}
+    for kind, chans in bearing.items():
+        if unknown := sorted(chans - set(data["channels"])):
+            raise check.fail(f"key_date_channels.{kind}", f"unknown channel {unknown[0]!r}")
     channels = {}
     for cid, body in data["channels"].items():
         spec = check.mapping(body, f"channels.{cid}", {"label": check.text}, {
@@ -92,6 +100,8 @@ def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
                                                   "that lead its stage directions")
         channels[cid] = Channel(cid, recommended_words=tuple(rec) if rec else None,
                                 script_directions=directions if body.get("script") else None,
+                                unrelated_key_dates=frozenset(
+                                    k for k, chans in bearing.items() if cid not in chans),
                                 **spec)
     return channels, data["speaking_rate_words_per_second"]
 
@@ -148,7 +158,8 @@ def load_campaign_checks(root: Path | None = None) -> CampaignChecks:
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {"campaign_checks": check.any_mapping}, {
         "source": check.text, "speaking_rate_words_per_second": check.number,
-        "channels": check.any_mapping, "script_directions": check.texts})["campaign_checks"]
+        "channels": check.any_mapping, "script_directions": check.texts,
+        "key_date_channels": check.any_mapping})["campaign_checks"]
     spec = check.mapping(data, "campaign_checks", {
         "similarity": check.number, "help_topics": check.texts, "help_resources": check.regexes,
         "help_cues": check.regexes, "help_names": check.regexes, "sources": check.any_mapping,

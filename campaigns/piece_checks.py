@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from framing.profile import ProfileError
 from framing.store.best_effort import try_write
 
 from . import copy_rules
-from .channels import CampaignChecks, channels_at, load_campaign_checks
+from .channels import CampaignChecks, Channel, channels_at, load_campaign_checks
 from .models import APPROVING_ROLES, Campaign, Piece
 
 
@@ -99,7 +100,10 @@ def context_key(store, campaign: Campaign, piece: Piece) -> str:
     basis = {"name": campaign.name, "type": campaign.type, "tagline": campaign.tagline,
              "hashtag": campaign.hashtag, "help_line": campaign.help_line,
              "norms": campaign.norms, "channel": piece.channel,
-             "profile": [profile.id, profile.version] if profile else None}
+             "profile": [profile.id, profile.version] if profile else None,
+             # timing findings depend on the day the piece is judged for: its run
+             # date, else the day of checking (so an undated piece is rechecked daily)
+             "day": piece.run_date or date.today().isoformat()}
     return hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -152,8 +156,10 @@ def check_pieces(store, analyzer, campaign: Campaign,
     for piece in pieces:
         text, engine, topics = piece.current.body, [], {}
         if piece.id in docs:
-            sector, partner = _partner(store, analyzer, piece)
-            report = analyzer.report(docs[piece.id], sector, partner, "campaign")
+            sector, partner = _partner(store, analyzer, piece, channels.get(piece.channel))
+            # Timing is judged on the day the piece runs, when it has one.
+            report = analyzer.report(docs[piece.id], sector, partner, "campaign",
+                                     today=_run_day(piece))
             engine, topics = report.findings, dict(docs[piece.id]._.framing_topics or {})
         found = list(engine)
         if piece.id in refused:
@@ -183,13 +189,27 @@ def not_checked(exc: TextTooLarge) -> Finding:
                                "the messaging guidelines, so they cannot be approved as checked.")
 
 
-def _partner(store, analyzer, piece: Piece):
-    """The sector pack and engine profile of the piece's target partner (None, None if unset)."""
+def _run_day(piece: Piece) -> date | None:
+    """The piece's run date, if it has a valid one."""
+    try:
+        return date.fromisoformat(piece.run_date) if piece.run_date else None
+    except ValueError:
+        return None
+
+
+def _partner(store, analyzer, piece: Piece, channel: Channel | None):
+    """The sector pack and engine profile of the piece's target partner (None, None if
+    unset), without the key dates that do not bear on the piece's channel (an op-ed
+    deadline on a newspaper ad)."""
     profile = store.profile(piece.target_profile_id)
     if profile is None:
         return None, None
+    engine = profile.to_engine()
+    if channel is not None and channel.unrelated_key_dates:
+        engine = replace(engine, key_dates=tuple(
+            d for d in engine.key_dates if d.kind not in channel.unrelated_key_dates))
     try:
-        return analyzer.resolve(None, profile.to_engine(), "campaign")
+        return analyzer.resolve(None, engine, "campaign")
     except (ProfileError, InputError):
         return None, None  # a profile the engine cannot use: check the copy on its own
 

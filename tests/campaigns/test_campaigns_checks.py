@@ -8,6 +8,9 @@ from repo_paths import LEXICONS
 from campaigns import piece_checks as checks
 from campaigns.channels import CAMPAIGN_RULE_IDS, load_campaign_checks
 from framing.findings import Finding
+from framing.lexicon import get_lexicons
+from framing.profile_schema import defaults_for_sector
+from framing.store.profiles import ProfileStore
 
 
 @pytest.fixture
@@ -184,3 +187,28 @@ def test_campaign_check_data_is_complete_and_strict(tmp_path):
     from framing.lexicon import LexiconError
     with pytest.raises(LexiconError, match="category"):
         load_campaign_checks(root)
+
+
+def test_key_dates_are_judged_on_the_run_date_and_for_the_channel(setup, analyzer):
+    """An op-ed deadline bears on copy for editors, not on an ad; an awareness month
+    coming up is judged on the day the piece runs, not the day it is checked."""
+    store, campaign = setup
+    sectors = get_lexicons().sectors
+    doc = defaults_for_sector(sectors["education"])
+    doc["name"] = "Riverton Daily Record"
+    doc["politics"]["key_dates"] = [
+        {"label": "Op-ed submission deadline", "kind": "editorial", "date": "2027-02-15"},
+        {"label": "Teen Dating Violence Awareness Month", "kind": "awareness",
+         "date": "2027-02-01", "end": "2027-02-28"}]
+    profile = ProfileStore(store.db, set(sectors)).create(doc, "maria")
+
+    def timing(channel: str, run_date: str) -> set[str]:
+        piece = store.add_piece(campaign.id, channel, f"{channel} {run_date}", NORMS_POST,
+                                "maria", run_date=run_date, target_profile_id=profile.id)
+        return {f.message.split(" (")[0] for f in checks.findings_for(store, analyzer, piece.id)
+                if f.category == "timing"}
+
+    assert timing("op-ed", "2027-01-20") == {"Op-ed submission deadline",
+                                             "Teen Dating Violence Awareness Month"}
+    assert timing("newspaper-ad", "2027-01-20") == {"Teen Dating Violence Awareness Month"}
+    assert timing("newspaper-ad", "2027-10-01") == set()  # runs long after the window
