@@ -20,6 +20,20 @@ def word_diff(before: str, after: str) -> list[dict]:
     return ops
 
 
+def merge_changes(ops: list[dict]) -> list[dict]:
+    """Join changes separated only by a space, so a rewritten phrase reads as one change
+    (``[-Two-] [-students-]`` becomes ``[-Two students-]``); the texts are unchanged."""
+    out: list[dict] = []
+    for op in ops:
+        if (op["op"] != "equal" and len(out) >= 2 and out[-1]["op"] == "equal"
+                and out[-1]["before"].isspace() and out[-2]["op"] != "equal"):
+            space, prev = out.pop(), out.pop()
+            op = {"op": "replace", "before": prev["before"] + space["before"] + op["before"],
+                  "after": prev["after"] + space["after"] + op["after"]}
+        out.append(op)
+    return out
+
+
 def render_diff(ops: list[dict]) -> str:
     """Plain-text rendering: [-removed-]{+added+}."""
     out = []

@@ -85,6 +85,12 @@ def test_save_as_pitch_then_new_versions(app, data):
     first = html(client.get(f"/pitches/{tid}?v=1"))
     assert "Thanks!" not in first.split('class="draft draft-plain">')[1].split("</div>")[0]
     assert f"/check?pitch={tid}&amp;version=1&amp;run=1" in first
+    assert "Changes from version" not in first  # nothing before version 1
+    latest = html(client.get(f"/pitches/{tid}?v=2"))
+    diff = re.search(r'id="pitch-diff">(.*?)</div>', latest, re.S).group(1)
+    assert "Changes from version 1:" in latest and "+1 word" in latest
+    assert '<ins class="diff-ins">Thanks!</ins>' in diff or '<ins class="diff-ins"> Thanks!</ins>' in diff
+    assert "<del" not in diff and DRAFT[:40].replace("'", "&#39;") in diff
     third = client.post(f"/pitches/{tid}/versions", data={"text": "Version three.", "note": ""})
     assert third.status_code == 302
     assert [v.number for v in stores(app)[1].versions(tid)] == [1, 2, 3]

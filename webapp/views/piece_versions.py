@@ -12,7 +12,7 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from campaigns.store import PieceNotFound, StaleVersion, WorkflowError
 from campaigns.workflow import EDIT_RETURNS_TO_REVIEW
 from framing.services.limits import TextTooLong, check_length
-from framing.textdiff import diff_stats, word_diff
+from framing.textdiff import diff_stats, merge_changes, word_diff
 from framing.constants import EDITORS
 
 from ..auth import login_required, roles_required
@@ -108,20 +108,6 @@ def _version(piece_id: int, number: int | None):
         return piece_store().version(piece_id, number)
     except PieceNotFound:
         abort(404, description=f"This piece has no version {number}.")
-
-
-def merge_changes(ops: list[dict]) -> list[dict]:
-    """Join changes separated only by a space, so a rewritten phrase reads as one change
-    (``[-Two-] [-students-]`` becomes ``[-Two students-]``); the texts are unchanged."""
-    out: list[dict] = []
-    for op in ops:
-        if (op["op"] != "equal" and len(out) >= 2 and out[-1]["op"] == "equal"
-                and out[-1]["before"].isspace() and out[-2]["op"] != "equal"):
-            space, prev = out.pop(), out.pop()
-            op = {"op": "replace", "before": prev["before"] + space["before"] + op["before"],
-                  "after": prev["after"] + space["after"] + op["after"]}
-        out.append(op)
-    return out
 
 
 @bp.get("/<int:piece_id>/versions/compare")

@@ -12,6 +12,7 @@ from framing.services.limits import TextTooLong, check_length
 from framing.services.pitches import save_draft
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import ProfileNotFound
+from framing.textdiff import diff_stats, merge_changes, word_diff
 
 from ..auth import login_required, roles_required
 from . import install_helpers, pitch_store, profile_store, sector_name
@@ -74,7 +75,11 @@ def view(pitch_id: int):
     shown = next((v for v in versions if v.number == number), None) if number else pitch.latest
     if shown is None:
         abort(404, description=f"This pitch has no version {number}.")
-    return _page(pitch, versions, shown)
+    # What changed since the version before, words removed and added marked.
+    before = next((v for v in versions if v.number == shown.number - 1), None)
+    ops = word_diff(before.text, shown.text) if before else []
+    return _page(pitch, versions, shown, before=before, changes=merge_changes(ops),
+                 change_stats=diff_stats(ops))
 
 
 def _page(pitch, versions, shown, status: int = 200, **context):

@@ -12,6 +12,7 @@ from flask import (abort, current_app, flash, g, make_response, redirect, render
 
 from framing.engine import InputError, TextTooLarge
 from framing.rewrite.model import BLANK
+from framing.textdiff import merge_changes
 from framing.rewrite.variant import VariantTooLarge, checked_rewrites
 from framing.rewrite.variant import reframe as reframe_variant
 from framing.services.limits import TextTooLong, check_length
@@ -38,7 +39,7 @@ def diff_sides(ops: list[dict], text: str) -> tuple[list[dict], list[dict]]:
     blanks (``blank=True``) marked. Segments are plain text, printed autoescaped."""
     blanks = [m.span() for m in BLANK.finditer(text)]
     left, right, pos = [], [], 0
-    for op in _coalesce(ops):
+    for op in merge_changes(ops):
         changed = op["op"] != "equal"
         if op["before"]:
             left.append({"text": op["before"], "tag": "del" if changed else None, "blank": False})
@@ -49,20 +50,6 @@ def diff_sides(ops: list[dict], text: str) -> tuple[list[dict], list[dict]]:
                           "blank": any(s <= a and b <= e for s, e in blanks)})
         pos = end
     return left, right
-
-
-def _coalesce(ops: list[dict]) -> list[dict]:
-    """Merge changes separated only by spaces, so "youth homelessness" is one deletion."""
-    out: list[dict] = []
-    for op in ops:
-        if op["op"] != "equal" and len(out) >= 2 and out[-1]["op"] == "equal" \
-                and not out[-1]["before"].strip() and out[-2]["op"] != "equal":
-            space, first = out.pop(), out[-1]
-            out[-1] = {"op": "replace", "before": first["before"] + space["before"] + op["before"],
-                       "after": first["after"] + space["after"] + op["after"]}
-        else:
-            out.append(op)
-    return out
 
 
 def _row(label: str, before, after, better: str = "lower", words=("fewer", "more")) -> dict:
