@@ -117,6 +117,7 @@ def test_html_package_one_piece_per_page_with_draft_watermark(setup):
     # a readable time, and the status not repeated ("Approved (approved)")
     assert re.search(r"by rita on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", approved_html)
     assert "(approved)" not in approved_html
+    assert "media-partner" not in html.split("<article")[0]  # roles read as words on the cover
     assert approved.current.content_hash[:8] in approved_html
     assert "limit 280 characters" in approved_html and "X post" in approved_html
     assert draft_flag == " draft" and ">DRAFT<" in draft_html and "Not approved" in draft_html
