@@ -42,7 +42,10 @@ class Branch:
         for pattern in self.patterns:
             found = pattern.fullmatch(text)
             if found:
-                groups = {k: v or "" for k, v in found.groupdict().items()}
+                # A captured word goes mid-phrase: "Heroin" opening a sentence is
+                # "heroin" there (an acronym such as "IV" stays as written).
+                groups = {k: (v or "") if (v or "").isupper() else (v or "").lower()
+                          for k, v in found.groupdict().items()}
                 return tuple(s.format_map(groups) for s in self.suggestions)
         return None
 

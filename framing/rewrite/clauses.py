@@ -160,6 +160,8 @@ def _passive_parts(span: Span, spec) -> tuple[Token, Token, Token, Token] | None
            or t.tag_ == "PRP$" or (t is not doer and t.tag_ == "PRP") for t in doer.subtree):
         return None  # "by their abuser", "by the children they serve": moved first, the
         # pronoun would come before the noun it points back to
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in doer.children):
+        return None  # "an acquaintance or family member": the verb's number is a judgment
     if spec is not None and sum(not t.is_punct for t in doer.subtree) > spec.active_max_doer_words:
         return None  # a long doer moved first buries the verb
     if any(c.lower_ in ("a", "an") for c in doer.children) and any(

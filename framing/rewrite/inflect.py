@@ -85,7 +85,8 @@ IRREGULAR_VERBS = {
 IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women",
                      "youth": "youth", "staff": "staff", "family": "families"}
 # Words after which a noun phrase's head has been passed ("person WITH a ...").
-HEAD_STOPS = {"with", "who", "that", "in", "of", "experiencing", "without", "from", "for", "at"}
+HEAD_STOPS = {"with", "who", "that", "in", "of", "experiencing", "without", "from", "for", "at",
+              "addicted", "affected", "involved"}  # participles after the head
 VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|se|sa|su|ro|ti)|hour|honest|honor)", re.IGNORECASE)
 
 

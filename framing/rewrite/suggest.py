@@ -109,10 +109,22 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     if span.root.dep_ == "conj" and any(a <= span.root.head.i < b for a, b in
                                          _rule_tokens(msg, finding.rule)):
         return []  # "drug addicts and alcoholics": one label renamed beside the other
-    if any(c.dep_ == "amod" and c.tag_ in ("VBG", "VBN") and c.i < span.start
+    spec = msg.lexicons.rewrite
+    if any(c.dep_ in ("amod", "compound") and c.i < span.start and (
+            c.tag_ in ("VBG", "VBN") or (spec is not None and span.doc[
+                c.left_edge.i:c.i + 1].text.lower() in spec.condition_modifiers))
            for c in span.root.children) and any(
             {"person", "people"} & set(alt.lower().split()) for alt in finding.suggestions):
-        return []  # "a practicing alcoholic": the participle describes the condition
+        return []  # "a practicing alcoholic", "chronic drug users": it describes the condition
+    if span.root.dep_ == "appos":
+        return []  # "We, the undersigned, call on" -> "We, we, call on"
+    if _inside_open_quote(msg.text, span.start_char):
+        return []  # a speaker's words, even when the excerpt cuts the closing mark
+    if any(c.i >= span.end and (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "with"))
+           for c in span.root.children) and any(
+            re.search(r"\b(?:experiencing|with|who)\b", alt) for alt in finding.suggestions):
+        return []  # "homeless families with children" -> "families experiencing homelessness
+        # with children": two postmodifiers tangle
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in ("'s", "’s") and span.root.pos_ == "PRON":
         return []  # "he or she's" -> "they's"
@@ -130,7 +142,6 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
         return []  # "I'm a recovering alcoholic": a person names themselves
     # "provide families with support": the preposition belongs to the verb, and a plain
     # verb in its place ("give families with support") breaks the sentence.
-    spec = msg.lexicons.rewrite
     if span.root.pos_ == "VERB" and spec is not None and any(
             c.dep_ == "prep" and (c.lower_ in spec.verb_frame_preps or (
                 c.lower_ in spec.gerund_frame_preps
@@ -150,6 +161,12 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
         # "provide addicts with" -> "people with a substance use disorder with": the
         # same preposition twice in a row
         fitting = [f for f in fitting if nxt.lower_ not in f.lower().split()]
+    sentence = span.sent.text.lower()
+    if any(re.sub(r"\{\w+\}", "", alt).strip().lower() in sentence
+           for alt in finding.suggestions if len(alt) > 8):
+        # "we shouldn't say they committed suicide, we should say they died by suicide":
+        # the writer sets the two side by side; the old words are a mention.
+        return []
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
@@ -176,6 +193,22 @@ def _whole_sentence(msg: Message, span: Span) -> bool:
     sent = span.sent
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     return bool(words) and span.start <= words[0].i and words[-1].i < span.end
+
+
+def _inside_open_quote(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened earlier in its paragraph and not
+    closed before it (straight marks toggle; an apostrophe inside a word is not a mark)."""
+    start = text.rfind("\n\n", 0, at) + 1
+    depth = 0
+    for i in range(start, at):
+        ch = text[i]
+        if ch == "“":
+            depth = 1
+        elif ch == "”":
+            depth = 0
+        elif ch == '"':
+            depth = 1 - depth
+    return depth == 1
 
 
 def _rule_tokens(msg: Message, rule: str) -> list[tuple[int, int]]:

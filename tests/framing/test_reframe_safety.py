@@ -320,9 +320,13 @@ def test_an_outcome_is_not_put_under_an_intent(analyzer, text):
 
 @pytest.mark.parametrize("text, wanted", [
     ("We are grateful for recovered heroin addicts who mentor others.",
-     "people in recovery from an opioid use disorder"),
+     "people in recovery from heroin addiction"),
     ("Overdoses rose, and meth addicts waited weeks for a bed.",
-     "people with a stimulant use disorder"),
+     "people with a meth addiction"),
+    ("Overdoses rose. Detox alone for opioid abusers has been associated with relapse.",
+     "people with an opioid addiction"),
+    ("Overdoses rose. The program has seen growing participation among intravenous drug users.",
+     "people who inject drugs"),
 ])
 def test_a_named_drug_is_kept_in_the_disorder(analyzer, text, wanted):
     report = analyzer.analyze(text, kind="campaign")
@@ -426,3 +430,41 @@ def test_labels_keep_who_they_name_or_stay_advice(analyzer, text, wanted):
     report = analyzer.analyze(text, kind="campaign")
     assert {r.replacement for r in checked_rewrites(analyzer, report)[0]
             if r.kind == "guideline" and r.rule.startswith(("inclusive.mental", "sud."))} == wanted
+
+
+@pytest.mark.parametrize("text, words", [
+    # a speaker's words, even when the excerpt cuts the closing quotation mark
+    ('He said: "There are too many homeless people in our town.', "homeless people"),
+    # an adjective that describes the condition stays with it
+    ("Overdoses rose. They are low-level drug addicts whose behaviors are not criminal.",
+     "drug addicts"),
+    ("Overdoses rose. Would jailing every incorrigible alcoholic prove cost-effective?",
+     "alcoholic"),
+    # the writer sets the old and the new words side by side
+    ("So we shouldn't say they committed suicide, we should say they died by suicide.",
+     "committed suicide"),
+    # an appositive repeats its noun
+    ("We, the undersigned, call on the district to stop bullying.", "the undersigned"),
+    # two postmodifiers would tangle
+    ("Homelessness rose. Homeless families with children wait for beds.", "Homeless families"),
+    # "choked", as someone told police, is their word
+    ("A woman told police he choked her on the mall in November.", "choked"),
+    # pity, not income
+    ("I will get a taste of what these poor people endure.", "poor people"),
+])
+def test_no_rewrite_of_words_that_belong_where_they_are(analyzer, text, words):
+    report = analyzer.analyze(text, kind="campaign")
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.original == words]
+
+
+def test_the_homeless_keeps_who_it_names(analyzer):
+    report = analyzer.analyze("Lancaster must identify the chronically homeless and house them.",
+                              kind="campaign")
+    assert [r.replacement for r in checked_rewrites(analyzer, report)[0]
+            if r.rule == "homelessness.the-homeless"] == ["people experiencing chronic homelessness"]
+
+
+def test_no_active_voice_for_a_doer_joined_by_or(analyzer):
+    report = analyzer.analyze("When children are groomed by an acquaintance or family member "
+                              "they are less likely to disclose.", kind="campaign")
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.kind == "active"]
