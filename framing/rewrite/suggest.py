@@ -7,6 +7,7 @@ message does not hold is left as a marked blank, ``[like this]``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span
@@ -118,7 +119,7 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
         return []  # "a practicing alcoholic", "chronic drug users": it describes the condition
     if span.root.dep_ == "appos":
         return []  # "We, the undersigned, call on" -> "We, we, call on"
-    if _inside_open_quote(msg.text, span.start_char):
+    if _inside_open_quote(msg, span.start_char):
         return []  # a speaker's words, even when the excerpt cuts the closing mark
     if any(c.i >= span.end and (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "with"))
            for c in span.root.children) and any(
@@ -195,20 +196,32 @@ def _whole_sentence(msg: Message, span: Span) -> bool:
     return bool(words) and span.start <= words[0].i and words[-1].i < span.end
 
 
-def _inside_open_quote(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside a quotation opened earlier in its paragraph and not
-    closed before it (straight marks toggle; an apostrophe inside a word is not a mark)."""
-    start = text.rfind("\n\n", 0, at) + 1
-    depth = 0
-    for i in range(start, at):
-        ch = text[i]
-        if ch == "“":
-            depth = 1
-        elif ch == "”":
-            depth = 0
-        elif ch == '"':
-            depth = 1 - depth
-    return depth == 1
+def _open_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside a quotation, read paragraph by paragraph in one pass: a
+    quotation opened and not closed runs to its paragraph's end (an excerpt that cuts
+    the closing mark, or a quote that goes on in the next paragraph). Straight marks
+    toggle; an apostrophe is not a mark."""
+    ranges, opened = [], None
+    for i, ch in enumerate(text):
+        if ch == "\n" and text.startswith("\n\n", i) and opened is not None:
+            ranges.append((opened, i))
+            opened = None
+        elif ch == "“" or (ch == '"' and opened is None):
+            opened = i if opened is None else opened
+        elif ch == "”" or ch == '"':
+            if opened is not None:
+                ranges.append((opened, i))
+            opened = None
+    if opened is not None:
+        ranges.append((opened, len(text)))
+    return ranges
+
+
+def _inside_open_quote(msg: Message, at: int) -> bool:
+    """Whether character ``at`` lies inside a quotation (see :func:`_open_quotes`)."""
+    ranges = msg.analysis("open-quotes", lambda: _open_quotes(msg.text))
+    index = bisect.bisect_right(ranges, (at, len(msg.text))) - 1
+    return index >= 0 and ranges[index][0] < at < ranges[index][1]
 
 
 def _rule_tokens(msg: Message, rule: str) -> list[tuple[int, int]]:
