@@ -47,10 +47,12 @@ class Defaults:
     PROXY_HOPS = 0                     # reverse proxies in front of the app (X-Forwarded-*)
     PARTNER_LINK_DAYS = 14             # how long a partner approval link works
     APPROVER_NOT_AUTHOR = True         # who saved a piece's current version may not approve it
+    ORG_NAME = ""                      # your organization, named to partners on approval pages
 
 
 ENV_KEYS = {
     "FRAMING_SECRET_KEY": ("SECRET_KEY", str),
+    "FRAMING_ORG_NAME": ("ORG_NAME", str),
     "FRAMING_DATABASE": ("DATABASE", str),
     "FRAMING_DEMO_DATA": ("DEMO_DATA", lambda v: v.lower() not in ("0", "false", "no")),
     "FRAMING_MAX_CHARS": ("MAX_TEXT_CHARS", int),

@@ -368,12 +368,18 @@ def test_partner_link_shows_only_its_piece(app, data):
     page = html(response)
     assert response.status_code == 200
     assert "Back-to-school text" in page and "8 in 10" in page and "SMS" in page
+    # who asks and for which campaign, so the request cannot pass for phishing
+    assert "Ana Ruiz, the campaign team asks you to review" in page
+    assert "for the campaign <strong>“Most of Us”</strong>" in page
     for secret in (SENTINEL, "OTHER-PIECE-9c1", "Other piece", PROFILE_NOTE, PROFILE["name"],
-                   "First draft", "Sign out", "/campaigns/", "/pieces/", "Most of Us"):
+                   "First draft", "Sign out", "/campaigns/", "/pieces/",
+                   "Correct the vaping misperception"):
         assert secret not in page, secret
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
+    app.config["ORG_NAME"] = "Riverton Prevention Coalition"
+    assert "Ana Ruiz, Riverton Prevention Coalition asks you" in html(partner.get(f"/p/{token}"))
 
 
 def test_partner_approves_once_with_csrf(tmp_path, analyzer):

@@ -83,7 +83,12 @@ def review(token: str):
         return _refused(_reason(exc))
     except PieceNotFound:
         return _refused("invalid")
-    context = {"version": version, "channel": channel_label(piece.channel), "token": token}
+    # The page says who is asking and for which campaign (an approval request that names
+    # no sender reads like phishing); nothing else of the campaign or of the profile.
+    context = {"version": version, "channel": channel_label(piece.channel), "token": token,
+               "campaign_name": store.get_campaign(piece.campaign_id).name,
+               "contact_name": claims.contact_name,
+               "sender": current_app.config.get("ORG_NAME") or ""}
     if request.method == "GET":
         return _render("campaigns/partner.html", **context)
     decision = request.form.get("decision", "")
