@@ -32,6 +32,8 @@ class DashboardRow:
     counts: dict[str, int]      # severity -> number of findings
     blockers: list[str]         # what stands between the piece and approval (or scheduling)
     stale: bool                 # the stored findings are out of date (not rechecked)
+    # Each partner whose approval the piece needs: (name, approved the current text?).
+    signoffs: list[tuple[str, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -69,9 +71,17 @@ def dashboard(store, analyzer, campaign_id: int, recheck_stale: bool = True) -> 
         findings, stale = results[piece.id]
         counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES}
         rows.append(DashboardRow(piece, counts, _blockers(store, campaign, piece, findings, stale),
-                                 stale))
+                                 stale, signoffs(store, campaign, piece)))
     issue = copy_rules.norms_data_issue(campaign, data)
     return Dashboard(rows, [issue] if issue else [])
+
+
+def signoffs(store, campaign: Campaign, piece: Piece) -> list[tuple[str, bool]]:
+    """Each partner whose approval the piece needs, and whether they approved its current
+    text (recorded against that partner, by link or by account)."""
+    approved = store.partner_approvals(piece)
+    return [(p.name, p.profile_id in approved) for p in campaign.partners
+            if p.role in APPROVING_ROLES]
 
 
 def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],
@@ -84,9 +94,7 @@ def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],
     errors = sum(1 for f in findings if f.severity == "error" and f.category != "channel")
     if errors:
         blockers.append(f"{errors} error finding{'s' if errors != 1 else ''} to fix")
-    approved = store.partner_approvals(piece)
-    missing = [p.name for p in campaign.partners
-               if p.role in APPROVING_ROLES and p.profile_id not in approved]
+    missing = [name for name, signed in signoffs(store, campaign, piece) if not signed]
     if missing:
         blockers.append(f"missing partner approval: {', '.join(missing)}")
     if stale:

@@ -168,10 +168,15 @@ def test_partner_approval_missing_is_a_blocker(setup, analyzer):
     piece = store.add_piece(campaign.id, "x", "Post", NORMS_POST, "maria")
     [row] = checks.dashboard(store, analyzer, campaign.id).rows
     assert "missing partner approval: Lincoln USD" in row.blockers  # co-sponsor, not the target
+    assert row.signoffs == [("Lincoln USD", False)]
     store.add_review(store.get_piece(piece.id), "approve", "Contact 1",
                      profile_id=campaign.partners[0].profile_id, via="link")
     [row] = checks.dashboard(store, analyzer, campaign.id).rows
     assert not any("partner approval" in b for b in row.blockers)
+    assert row.signoffs == [("Lincoln USD", True)]  # recorded against the partner who approved
+    store.edit_piece(piece.id, "Post", NORMS_POST + " Updated.", "maria")
+    [row] = checks.dashboard(store, analyzer, campaign.id).rows
+    assert row.signoffs == [("Lincoln USD", False)]  # a new text needs a new sign-off
 
 
 def test_campaign_check_data_is_complete_and_strict(tmp_path):
