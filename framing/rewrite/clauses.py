@@ -134,8 +134,10 @@ def _passive_parts(span: Span, spec) -> tuple[Token, Token, Token, Token] | None
         return None
     if any(c.dep_ in ("relcl", "acl", "appos") for c in subject.children):
         return None  # the clause would move into the subject: "who ... " lost its place
-    if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("that", "which", "who"):
-        return None  # "who are assessed": the relative pronoun cannot become an object
+    if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("that", "which", "who", "it"):
+        # "It was moved by Councillor Smith": a formula, or an "it" whose antecedent the
+        # active order would put after it; "who are assessed": a relative pronoun
+        return None  # cannot become an object
     if any(t.tag_ in ("WDT", "WP") for t in subject.subtree):
         return None  # "whatever service is ordered by the court": a free relative stays first
     verb = subject.head

@@ -171,6 +171,8 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
+        if partitive(span) and not replacement.lower().startswith("the "):
+            replacement = "the " + replacement  # "many of the homeless": "many of the people …"
         start, replacement = fix_article(msg.text, finding.start, replacement)
         end, replacement = agree_verb(msg, span, replacement)
         while end > start and msg.text[end - 1] in TRAILING_MARKS:
@@ -222,6 +224,20 @@ def _inside_open_quote(msg: Message, at: int) -> bool:
     ranges = msg.analysis("open-quotes", lambda: _open_quotes(msg.text))
     index = bisect.bisect_right(ranges, (at, len(msg.text))) - 1
     return index >= 0 and ranges[index][0] < at < ranges[index][1]
+
+
+QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "none", "both", "each", "any",
+               "one", "half", "more", "much", "part", "majority", "number", "rest", "share"}
+
+
+def partitive(span: Span) -> bool:
+    """Whether the span opens with "the" after a quantity and "of" ("many of the
+    homeless", "two of the addicts"): the part needs its "the" back."""
+    doc = span.doc
+    if span[0].lower_ != "the" or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    before = doc[span.start - 2]
+    return before.like_num or before.lower_ in QUANTIFIERS
 
 
 def _rule_tokens(msg: Message, rule: str) -> list[tuple[int, int]]:

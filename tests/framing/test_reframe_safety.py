@@ -468,3 +468,31 @@ def test_no_active_voice_for_a_doer_joined_by_or(analyzer):
     report = analyzer.analyze("When children are groomed by an acquaintance or family member "
                               "they are less likely to disclose.", kind="campaign")
     assert not [r for r in checked_rewrites(analyzer, report)[0] if r.kind == "active"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("We clean like crazy before guests come.", "crazy"),  # an intensifier, about no one
+    ("It was moved by Councillor Smith, seconded by Councillor Wright.",
+     "It was moved by Councillor Smith"),  # a formula
+])
+def test_no_rewrite_for_set_phrases(analyzer, text, words):
+    report = analyzer.analyze(text, kind="campaign")
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.original == words]
+
+
+def test_a_diagnosis_keeps_its_clinical_name(analyzer):
+    report = analyzer.analyze("Overdoses rose. He was treated for a substance abuse disorder.",
+                              kind="campaign")
+    assert [r.replacement for r in checked_rewrites(analyzer, report)[0]
+            if r.rule == "sud.abuse"] in ([], ["substance use disorder"])
+    assert not [r for r in checked_rewrites(analyzer, report)[0] if "misuse disorder" in
+                r.replacement]
+
+
+def test_a_part_of_the_group_keeps_its_article():
+    """"many of the homeless" -> "many of the people experiencing homelessness"."""
+    import spacy
+
+    from framing.rewrite.suggest import partitive
+    doc = spacy.blank("en")("Many of the homeless sleep outside near the homeless")
+    assert partitive(doc[2:4]) and not partitive(doc[7:9])
