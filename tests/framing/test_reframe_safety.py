@@ -451,6 +451,10 @@ def test_labels_keep_who_they_name_or_stay_advice(analyzer, text, wanted):
     ("A woman told police he choked her on the mall in November.", "choked"),
     # pity, not income
     ("I will get a taste of what these poor people endure.", "poor people"),
+    # set phrases: an intensifier about no one, a formula
+    ("We clean like crazy before guests come.", "crazy"),
+    ("It was moved by Councillor Smith, seconded by Councillor Wright.",
+     "It was moved by Councillor Smith"),
 ])
 def test_no_rewrite_of_words_that_belong_where_they_are(analyzer, text, words):
     report = analyzer.analyze(text, kind="campaign")
@@ -468,16 +472,6 @@ def test_no_active_voice_for_a_doer_joined_by_or(analyzer):
     report = analyzer.analyze("When children are groomed by an acquaintance or family member "
                               "they are less likely to disclose.", kind="campaign")
     assert not [r for r in checked_rewrites(analyzer, report)[0] if r.kind == "active"]
-
-
-@pytest.mark.parametrize("text, words", [
-    ("We clean like crazy before guests come.", "crazy"),  # an intensifier, about no one
-    ("It was moved by Councillor Smith, seconded by Councillor Wright.",
-     "It was moved by Councillor Smith"),  # a formula
-])
-def test_no_rewrite_for_set_phrases(analyzer, text, words):
-    report = analyzer.analyze(text, kind="campaign")
-    assert not [r for r in checked_rewrites(analyzer, report)[0] if r.original == words]
 
 
 def test_a_diagnosis_keeps_its_clinical_name(analyzer):
