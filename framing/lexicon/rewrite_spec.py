@@ -15,7 +15,8 @@ from .schema import Checker
 WORD_LISTS = ("negations", "clause_deps", "date_words", "grammar_lint_kinds",
               "project_nouns", "anaphora", "verb_frame_preps", "transferable_actions",
               "time_nouns", "intent_verbs", "outcome_verbs",
-              "gerund_frame_preps", "adjectival_degree", "condition_modifiers")
+              "gerund_frame_preps", "adjectival_degree", "condition_modifiers",
+              "partitive_quantifiers")
 # Lists kept as written (labels and lint kinds are case-sensitive names).
 AS_WRITTEN = ("clause_deps", "grammar_lint_kinds")
 
@@ -38,6 +39,7 @@ class RewriteSpec:
     gerund_frame_preps: frozenset[str]
     adjectival_degree: frozenset[str]
     condition_modifiers: frozenset[str]
+    partitive_quantifiers: frozenset[str]
     move_max_words: int
     active_max_doer_words: int
     verbatim_intros: re.Pattern[str] | None = None

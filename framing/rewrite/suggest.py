@@ -15,8 +15,8 @@ from spacy.tokens import Span
 from ..findings import Finding, Report
 from ..message import Message
 from .clauses import active_clause, offer_sentence
-from .inflect import (base_form, drop_double_determiner, fit_pronouns, fit_replacement, fix_article,
-                      looks_plural, plural_verb)
+from .inflect import (base_form, drop_double_determiner, fit_pronouns, fit_replacement,
+                      fix_article, looks_plural, plural_verb)
 from .model import BLANK, Rewrite
 from .opening import opening_move
 from .trim import trims
@@ -171,7 +171,8 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
-        if partitive(span) and not replacement.lower().startswith("the "):
+        if spec is not None and partitive(span, spec.partitive_quantifiers) \
+                and not replacement.lower().startswith("the "):
             replacement = "the " + replacement  # "many of the homeless": "many of the people …"
         start, replacement = fix_article(msg.text, finding.start, replacement)
         end, replacement = agree_verb(msg, span, replacement)
@@ -226,18 +227,14 @@ def _inside_open_quote(msg: Message, at: int) -> bool:
     return index >= 0 and ranges[index][0] < at < ranges[index][1]
 
 
-QUANTIFIERS = {"many", "most", "some", "few", "several", "all", "none", "both", "each", "any",
-               "one", "half", "more", "much", "part", "majority", "number", "rest", "share"}
-
-
-def partitive(span: Span) -> bool:
+def partitive(span: Span, quantifiers: frozenset[str]) -> bool:
     """Whether the span opens with "the" after a quantity and "of" ("many of the
     homeless", "two of the addicts"): the part needs its "the" back."""
     doc = span.doc
     if span[0].lower_ != "the" or span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
     before = doc[span.start - 2]
-    return before.like_num or before.lower_ in QUANTIFIERS
+    return before.like_num or before.lower_ in quantifiers
 
 
 def _rule_tokens(msg: Message, rule: str) -> list[tuple[int, int]]:
