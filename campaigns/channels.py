@@ -71,15 +71,21 @@ class ChannelFit:
         return not any(sev == "error" for sev, _ in self.problems)
 
 
+def _read(path: Path, check: Checker, required: tuple[str, ...]) -> dict:
+    """``channels.yaml``'s top level, with the keys one loader needs required: both
+    loaders know every key the file may have, from this one table."""
+    keys = {"source": check.text, "speaking_rate_words_per_second": check.number,
+            "channels": check.any_mapping, "campaign_checks": check.any_mapping,
+            "script_directions": check.texts, "key_date_channels": check.any_mapping}
+    return check.mapping(read_yaml(path), "", {k: keys[k] for k in required},
+                         {k: v for k, v in keys.items() if k not in required})
+
+
 def load_channels(root: Path | None = None) -> tuple[dict[str, Channel], float]:
     """Channels and the speaking rate from ``channels.yaml``, validated strictly."""
     path = lexicon_root(root) / "channels.yaml"
     check = Checker(path)
-    data = check.mapping(read_yaml(path), "", {
-        "source": check.text, "speaking_rate_words_per_second": check.number,
-        "channels": check.any_mapping}, {"campaign_checks": check.any_mapping,
-                                         "script_directions": check.texts,
-                                         "key_date_channels": check.any_mapping})
+    data = _read(path, check, ("source", "speaking_rate_words_per_second", "channels"))
     directions = frozenset(data.get("script_directions") or ())
     bearing = {kind: set(check.texts(chans, f"key_date_channels.{kind}"))
                for kind, chans in (data.get("key_date_channels") or {}).items()}
@@ -156,10 +162,7 @@ def load_campaign_checks(root: Path | None = None) -> CampaignChecks:
     root = lexicon_root(root)
     path = root / "channels.yaml"
     check = Checker(path)
-    data = check.mapping(read_yaml(path), "", {"campaign_checks": check.any_mapping}, {
-        "source": check.text, "speaking_rate_words_per_second": check.number,
-        "channels": check.any_mapping, "script_directions": check.texts,
-        "key_date_channels": check.any_mapping})["campaign_checks"]
+    data = _read(path, check, ("campaign_checks",))["campaign_checks"]
     spec = check.mapping(data, "campaign_checks", {
         "similarity": check.number, "help_topics": check.texts, "help_resources": check.regexes,
         "help_cues": check.regexes, "help_names": check.regexes, "sources": check.any_mapping,

@@ -96,58 +96,8 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
         return []
     auto = kind != "guideline" or (finding.category in AUTO_CATEGORIES and finding.severity == "error") \
         or plain_function
-    # A phrase that modifies a following noun ("primary prevention work") cannot
-    # take a clause-like replacement without rewording the noun: offer, don't apply.
-    if word_class(span) == "modifier":
-        return []  # "a participating landlord", "the undersigned organizations": no drop-in
-    if any(c.dep_ in STRANDED and not (span.start <= c.i < span.end)
-           for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") for c in t.children):
-        # "chronically homeless adults", "homeless children and youth": words that lean on
-        # the replaced noun or adjective would be left behind (a verb's "last year" stays)
-        return []
-    if plain_function and _misplaced_phrase(span, finding.suggestions):
-        return []
-    if span.root.dep_ == "conj" and any(a <= span.root.head.i < b for a, b in
-                                         _rule_tokens(msg, finding.rule)):
-        return []  # "drug addicts and alcoholics": one label renamed beside the other
     spec = msg.lexicons.rewrite
-    if any(c.dep_ in ("amod", "compound") and c.i < span.start and (
-            c.tag_ in ("VBG", "VBN") or (spec is not None and span.doc[
-                c.left_edge.i:c.i + 1].text.lower() in spec.condition_modifiers))
-           for c in span.root.children) and any(
-            {"person", "people"} & set(alt.lower().split()) for alt in finding.suggestions):
-        return []  # "a practicing alcoholic", "chronic drug users": it describes the condition
-    if span.root.dep_ == "appos":
-        return []  # "We, the undersigned, call on" -> "We, we, call on"
-    if _inside_open_quote(msg, span.start_char):
-        return []  # a speaker's words, even when the excerpt cuts the closing mark
-    if any(c.i >= span.end and (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "with"))
-           for c in span.root.children) and any(
-            re.search(r"\b(?:experiencing|with|who)\b", alt) for alt in finding.suggestions):
-        return []  # "homeless families with children" -> "families experiencing homelessness
-        # with children": two postmodifiers tangle
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.lower_ in ("'s", "’s") and span.root.pos_ == "PRON":
-        return []  # "he or she's" -> "they's"
-    if rewrite == "plain-word" and any(c.dep_ in ("amod", "compound") and c.i < span.start
-                                       for c in span.root.children):
-        return []  # "technical assistance", "housing assistance": a set term
-    if span.root.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
-                                        for c in span.root.children):
-        return []  # "victim of a bully": the "of" belongs to the word replaced
-    if any(c.dep_ == "poss" and c.i < span.start for c in span.root.children) and \
-            any(" who " in f" {alt} " for alt in finding.suggestions):
-        return []  # "bullies and their victims" -> "their children who were bullied": kin
-    if span.root.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
-                                        for c in span.root.head.children):
-        return []  # "I'm a recovering alcoholic": a person names themselves
-    # "provide families with support": the preposition belongs to the verb, and a plain
-    # verb in its place ("give families with support") breaks the sentence.
-    if span.root.pos_ == "VERB" and spec is not None and any(
-            c.dep_ == "prep" and (c.lower_ in spec.verb_frame_preps or (
-                c.lower_ in spec.gerund_frame_preps
-                and any(g.tag_ == "VBG" for g in c.children)))
-            for c in span.root.children):
+    if _cannot_go(msg, finding, span, rewrite, plain_function):
         return []
     out = []
     whole = _whole_sentence(msg, span)
@@ -158,22 +108,18 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     # A plain word's second choice fits less often than its first: one is offered.
     limit = 1 if rewrite == "plain-word" else MAX_ALTERNATIVES
     fitting = [f for f in (fit_pronouns(a, span) for a in fitting) if f is not None]
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.pos_ == "ADP":
         # "provide addicts with" -> "people with a substance use disorder with": the
         # same preposition twice in a row
         fitting = [f for f in fitting if nxt.lower_ not in f.lower().split()]
-    sentence = span.sent.text.lower()
-    if any(re.sub(r"\{\w+\}", "", alt).strip().lower() in sentence
-           for alt in finding.suggestions if len(alt) > 8):
-        # "we shouldn't say they committed suicide, we should say they died by suicide":
-        # the writer sets the two side by side; the old words are a mention.
-        return []
+    # "many of the homeless": "many of the people experiencing homelessness"
+    keep_the = spec is not None and partitive(span, spec.partitive_quantifiers)
     for alt_index, alternative in enumerate(fitting[:limit]):
         replacement = drop_double_determiner(msg.text, finding.start,
                                              fit_replacement(alternative, span))
-        if spec is not None and partitive(span, spec.partitive_quantifiers) \
-                and not replacement.lower().startswith("the "):
-            replacement = "the " + replacement  # "many of the homeless": "many of the people …"
+        if keep_the and not replacement.lower().startswith("the "):
+            replacement = "the " + replacement
         start, replacement = fix_article(msg.text, finding.start, replacement)
         end, replacement = agree_verb(msg, span, replacement)
         while end > start and msg.text[end - 1] in TRAILING_MARKS:
@@ -184,6 +130,74 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
             replacement=replacement, why=finding.message,
             auto=auto and alt_index == 0))
     return out
+
+
+def _cannot_go(msg: Message, finding: Finding, span: Span, rewrite: str | None,
+               plain_function: bool) -> bool:
+    """Whether the finding's words cannot take the span's place here: each refusal is a
+    family that read wrong in graded real text (a word left stranded, a set term, a
+    quotation, a label the writer qualified or names themselves by, a verb's own
+    preposition, the new words already set beside the old)."""
+    spec = msg.lexicons.rewrite
+    # A phrase that modifies a following noun ("primary prevention work") cannot
+    # take a clause-like replacement without rewording the noun: offer, don't apply.
+    if word_class(span) == "modifier":
+        return True  # "a participating landlord", "the undersigned organizations": no drop-in
+    if any(c.dep_ in STRANDED and not (span.start <= c.i < span.end)
+           for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") for c in t.children):
+        # "chronically homeless adults", "homeless children and youth": words that lean on
+        # the replaced noun or adjective would be left behind (a verb's "last year" stays)
+        return True
+    if plain_function and _misplaced_phrase(span, finding.suggestions):
+        return True
+    if span.root.dep_ == "conj" and any(a <= span.root.head.i < b for a, b in
+                                         _rule_tokens(msg, finding.rule)):
+        return True  # "drug addicts and alcoholics": one label renamed beside the other
+    if any(c.dep_ in ("amod", "compound") and c.i < span.start and (
+            c.tag_ in ("VBG", "VBN") or (spec is not None and span.doc[
+                c.left_edge.i:c.i + 1].text.lower() in spec.condition_modifiers))
+           for c in span.root.children) and any(
+            {"person", "people"} & set(alt.lower().split()) for alt in finding.suggestions):
+        return True  # "a practicing alcoholic", "chronic drug users": it describes the condition
+    if span.root.dep_ == "appos":
+        return True  # "We, the undersigned, call on" -> "We, we, call on"
+    if _inside_open_quote(msg, span.start_char):
+        return True  # a speaker's words, even when the excerpt cuts the closing mark
+    if any(c.i >= span.end and (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "with"))
+           for c in span.root.children) and any(
+            re.search(r"\b(?:experiencing|with|who)\b", alt) for alt in finding.suggestions):
+        return True  # "homeless families with children" -> "families experiencing homelessness
+        # with children": two postmodifiers tangle
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "’s") and span.root.pos_ == "PRON":
+        return True  # "he or she's" -> "they's"
+    if rewrite == "plain-word" and any(c.dep_ in ("amod", "compound") and c.i < span.start
+                                       for c in span.root.children):
+        return True  # "technical assistance", "housing assistance": a set term
+    if span.root.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end
+                                        for c in span.root.children):
+        return True  # "victim of a bully": the "of" belongs to the word replaced
+    if any(c.dep_ == "poss" and c.i < span.start for c in span.root.children) and \
+            any(" who " in f" {alt} " for alt in finding.suggestions):
+        return True  # "bullies and their victims" -> "their children who were bullied": kin
+    if span.root.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+                                        for c in span.root.head.children):
+        return True  # "I'm a recovering alcoholic": a person names themselves
+    # "provide families with support": the preposition belongs to the verb, and a plain
+    # verb in its place ("give families with support") breaks the sentence.
+    if span.root.pos_ == "VERB" and spec is not None and any(
+            c.dep_ == "prep" and (c.lower_ in spec.verb_frame_preps or (
+                c.lower_ in spec.gerund_frame_preps
+                and any(g.tag_ == "VBG" for g in c.children)))
+            for c in span.root.children):
+        return True
+    sentence = span.sent.text.lower()
+    if any(re.sub(r"\{\w+\}", "", alt).strip().lower() in sentence
+           for alt in finding.suggestions if len(alt) > 8):
+        # "we shouldn't say they committed suicide, we should say they died by suicide":
+        # the writer sets the two side by side; the old words are a mention.
+        return True
+    return False
 
 
 # A suggestion written as a sentence (capital first, final stop): advice about what to
