@@ -12,12 +12,12 @@ from flask import (abort, current_app, flash, g, make_response, redirect, render
 
 from framing.engine import InputError, TextTooLarge
 from framing.rewrite.model import BLANK
-from framing.textdiff import merge_changes
 from framing.rewrite.variant import VariantTooLarge, checked_rewrites
 from framing.rewrite.variant import reframe as reframe_variant
 from framing.services.limits import TextTooLong, check_length
 from framing.services.pitches import save_draft
 from framing.store.pitches import PitchNotFound
+from framing.textdiff import merge_changes
 
 from ..auth import can, login_required
 from ..extensions import get_analyzer
