@@ -95,6 +95,9 @@ class Report:
     packs_version: str = ""
     # The parsed message the report came from, for rewrites without a second parse.
     message: Any = field(default=None, repr=False, compare=False)
+    # Findings left out because the user chose to ignore their rule (for a partner or a
+    # draft): ``{"rule", "count", "message"}`` per rule, so every surface can say so.
+    ignored: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity."""
@@ -113,6 +116,7 @@ class Report:
             "counts": self.counts(),
             "findings": [f.to_dict() for f in self.findings],
             "scores": self.scores,
+            **({"ignored": self.ignored} if self.ignored else {}),
         }
 
 

@@ -6,6 +6,8 @@ The engine takes an engine profile; a stored profile is turned into one by
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from framing.profile import ProfileError
 from framing.validation import ValidationError
 
@@ -37,11 +39,34 @@ def engine_profile(stored):
 
 
 def check_draft(analyzer, text: str, *, kind: str = "pitch", sector: str | None = None,
-                stored_profile=None):
-    """The engine's report for ``text`` checked against a stored profile or a sector.
+                stored_profile=None, ignored: Iterable[str] = ()):
+    """The engine's report for ``text`` checked against a stored profile or a sector,
+    without the findings of the ``ignored`` rules (see :func:`leave_out`).
 
     Raises :class:`UnusableProfile` (see :func:`engine_profile`) and
     lets the engine's ``TextTooLarge`` and ``InputError`` through.
     """
     partner = engine_profile(stored_profile)
-    return analyzer.analyze(text, sector=sector, profile=partner, kind=kind)
+    report = analyzer.analyze(text, sector=sector, profile=partner, kind=kind)
+    return leave_out(report, ignored)
+
+
+def leave_out(report, rules: Iterable[str]):
+    """``report`` without the findings of ``rules``; each rule that had findings is
+    listed in ``report.ignored`` with how many were left out and its first message.
+    Scores are untouched: they come from their own analyses, not from findings."""
+    rules = set(rules)
+    if not rules:
+        return report
+    kept: list = []
+    left: dict[str, dict] = {}
+    for finding in report.findings:
+        if finding.rule in rules:
+            entry = left.setdefault(finding.rule, {"rule": finding.rule, "count": 0,
+                                                   "message": finding.message})
+            entry["count"] += 1
+        else:
+            kept.append(finding)
+    report.findings = kept
+    report.ignored = list(left.values())
+    return report

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from . import (accounts, audit, comparisons, demo, interactions, pitches, profiles,
-               request_counts, sessions, sign_in_log)
+from . import (accounts, audit, comparisons, demo, ignored_rules, interactions, pitches,
+               profiles, request_counts, sessions, sign_in_log)
 from .db import Migration
 
 MIGRATIONS: list[tuple[str, Migration]] = [
@@ -37,6 +37,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0500_app_state", demo.create_app_state),
     ("0600_access_audit", audit.create_access_audit),
     ("0700_request_counts", request_counts.create_request_counts),
+    ("0710_partner_ignored_rules", ignored_rules.create_partner_ignored_rules),
 ]
 
 

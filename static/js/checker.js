@@ -1,7 +1,9 @@
 /* Checker page enhancements (the page works fully without them):
  * - pointing at a finding in the side panel outlines its highlights in the
  *   draft, and pointing at a highlight outlines its findings;
- * - a character count under the draft box, warning past the limit.
+ * - a character count under the draft box, warning past the limit;
+ * - in the results, the draft box folds away behind "Edit the draft", which puts it
+ *   in the marked draft's place (without scripts both are shown, one under the other).
  */
 (function () {
   "use strict";
@@ -49,5 +51,37 @@
     };
     text.addEventListener("input", update);
     update();
+  }
+
+  var column = document.querySelector(".draft-col");
+  var toggle = column && column.querySelector(".edit-toggle");
+  var editor = column && column.querySelector(".draft-editor textarea");
+  if (column && toggle && editor) {
+    var cancel = column.querySelector(".edit-cancel");
+    var marked = column.querySelector(".draft");
+    column.classList.add("js-edit");
+    toggle.hidden = false;
+    if (cancel) { cancel.hidden = false; }
+    var setEditing = function (on) {
+      if (on && marked) {
+        // The box opens as tall as the marked draft was, so the page does not jump.
+        editor.style.height = Math.max(marked.offsetHeight, 200) + "px";
+      }
+      column.classList.toggle("editing", on);
+      toggle.textContent = on ? "Editing…" : "Edit the draft";
+      toggle.disabled = on;
+      if (on) { editor.focus(); }
+    };
+    toggle.addEventListener("click", function () { setEditing(true); });
+    if (cancel) {
+      cancel.addEventListener("click", function () {
+        editor.value = editor.defaultValue;  // back to the checked text: nothing half-done
+        editor.dispatchEvent(new Event("input"));
+        setEditing(false);
+        toggle.focus();
+      });
+    }
+    // A draft that cannot be checked as it is (too long, refused) opens for editing.
+    if (editor.getAttribute("aria-invalid") === "true") { setEditing(true); }
   }
 }());

@@ -8,7 +8,7 @@ import re
 
 from view_helpers import DRAFT, html, signed_in, stores
 
-from webapp.views.checker_common import HISTORY_CHARS, HISTORY_LIMIT, EditState
+from webapp.views.checker_state import HISTORY_CHARS, HISTORY_LIMIT, EditState
 
 PITCH = ("Our youth homelessness prevention program has run in three schools since 2019. All "
          "teachers must log which students attend each week. Let us know if you are interested.")

@@ -21,6 +21,7 @@ from framing.safe_json import JsonInputError
 from framing.services.checking import UnusableProfile, check_draft
 from framing.services.limits import TextTooLong, check_length
 from framing.store.accounts import AccountStore, TokenRefused
+from framing.store.ignored_rules import IgnoredRuleStore
 from framing.store.pitches import PitchNotFound
 from framing.store.profiles import (ProfileNotFound, ProfileStore, ProfileValidationError,
                                     StaleEdit)
@@ -244,7 +245,8 @@ def analyse_body(data: dict):
     stored = existing_profile(field(data, "profile_id", int))
     kind = field(data, "kind", str, default="pitch", choices=KINDS)
     try:
-        return check_draft(get_analyzer(), text, kind=kind, sector=sector, stored_profile=stored)
+        return check_draft(get_analyzer(), text, kind=kind, sector=sector, stored_profile=stored,
+                           ignored=IgnoredRuleStore(get_db()).rules(stored.id if stored else None))
     except UnusableProfile as exc:
         raise ApiError(400, f"The stored profile cannot be used: {exc.message}",
                        "profile_id") from None

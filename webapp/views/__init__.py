@@ -82,6 +82,12 @@ def profile_store():
     return ProfileStore(get_db(), set(sectors()))
 
 
+def ignored_rule_store():
+    """The store of rules ignored per partner, on the request's database."""
+    from framing.store.ignored_rules import IgnoredRuleStore
+    return IgnoredRuleStore(get_db())
+
+
 def pitch_store():
     """The pitch store on the request's database."""
     from framing.store.pitches import PitchStore

@@ -16,8 +16,9 @@ from framing.store.pitches import PitchNotFound
 from ..auth import can, login_required
 from ..rate_limit import count_analysis
 from . import pitch_store
-from .checker_common import (Draft, EditState, bp, draft_from_request, history_problem, page,
-                             readable, run_check, too_large_error)
+from .checker_common import (Draft, bp, draft_from_request, page, readable, run_check,
+                             too_large_error)
+from .checker_state import EditState, history_problem
 from .rewrite_offers import apply_edit, offers_by_finding
 
 
@@ -48,7 +49,7 @@ def check():
     try:
         notice = apply_edit(draft, state, request.form) if request.method == "POST" \
             else None
-        results = run_check(draft)
+        results = run_check(draft, state)
     except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
         return page(draft, 413, state=state, too_large=True, error=too_large_error(exc))
     except InputError as exc:

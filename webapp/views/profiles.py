@@ -17,7 +17,8 @@ from framing.store.profiles import (ProfileNotFound, ProfileStore, ProfileValida
                                     StaleEdit, defaults_for_sector, write_transaction)
 
 from ..auth import login_required, roles_required
-from . import READINESS_DIMENSIONS, install_helpers, profile_store, sectors, stage_labels
+from . import (READINESS_DIMENSIONS, ignored_rule_store, install_helpers, profile_store, sectors,
+               stage_labels)
 from .pitches import pitches_for_profile
 from .profile_form import (CHOICES, STANCE_LABELS, display_value, document_from_form, field_anchor,
                            field_label, form_rows)
@@ -90,7 +91,20 @@ def view(profile_id: int):
     return render_template("profiles/view.html", profile=profile, doc=doc, key_dates=key_dates,
                            grid=power_grid(doc.get("power") or []), stages=stage_labels(),
                            dimensions=READINESS_DIMENSIONS, pack=sectors().get(profile.sector),
-                           pitches=pitches_for_profile(profile_id))
+                           pitches=pitches_for_profile(profile_id),
+                           ignored=ignored_rule_store().for_profile(profile_id))
+
+
+@bp.post("/<int:profile_id>/ignored")
+@roles_required(*EDITORS)
+def restore_rule(profile_id: int):
+    """Check a rule again for this partner (it was ignored from the checker's results)."""
+    profile = _get(profile_store(), profile_id)
+    if ignored_rule_store().restore(profile.id, request.form.get("rule", "")):
+        flash("That check runs again for this partner.", "success")
+    else:
+        flash("That check was not ignored for this partner; nothing changed.", "info")
+    return redirect(url_for(".view", profile_id=profile.id) + "#ignored-h")
 
 
 def power_grid(power: list[dict]) -> list[list[dict]]:

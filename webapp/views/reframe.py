@@ -23,9 +23,9 @@ from ..auth import can, login_required
 from ..extensions import get_analyzer
 from ..rate_limit import count_analysis
 from . import pitch_store
-from .checker_common import (KEY, SEVERITY_LABELS, EditState, bp, clean_words,
-                             draft_from_request, history_problem, page, readable, run_check,
-                             short, too_large_error)
+from .checker_common import (SEVERITY_LABELS, bp, draft_from_request, page, readable, run_check,
+                             too_large_error)
+from .checker_state import KEY, EditState, clean_words, history_problem, short
 from .rewrite_offers import blank_parts, finding_index, rewrite_key
 
 
@@ -153,7 +153,7 @@ def _prepare():
         abort(make_response(page(draft, 400, error="To reframe a draft, choose a partner profile "
                                   "or a sector under “Check against” and check it again.")))
     try:
-        results = run_check(draft)
+        results = run_check(draft, state)
     except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
         abort(make_response(page(draft, 413, too_large=True, error=too_large_error(exc))))
     except InputError as exc:

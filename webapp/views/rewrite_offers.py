@@ -13,12 +13,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from flask import g
+
 from framing.rewrite.model import BLANK, Rewrite
 from framing.rewrite.variant import apply_rewrites, checked_rewrites
+from framing.store.ignored_rules import RULE_ID
 
+from ..auth import can
 from ..extensions import get_analyzer
 from ..highlight import finding_id
-from .checker_common import KEY, MAX_DISMISSED, EditState, run_check, short
+from . import ignored_rule_store
+from .checker_common import run_check
+from .checker_state import KEY, MAX_DISMISSED, MAX_IGNORED, EditState, short
 
 
 def rewrite_key(rewrite: Rewrite) -> str:
@@ -71,7 +77,8 @@ def offers_by_finding(report, dismissed: set[str]) -> dict[str, dict[str, list[O
 
 
 def apply_edit(draft, state: EditState, form) -> dict | None:
-    """Carry out an Accept, Dismiss, Restore or Undo button of the checker form.
+    """Carry out a button of the checker's results: Accept, Accept all, Dismiss, Restore,
+    Undo, or ignoring a rule for this draft or for the partner (and undoing that).
 
     Changes ``draft.text`` and ``state`` in place; returns the notice to show
     (``{"kind": "success" | "info" | "error", "text": ...}``) or None for a plain check.
@@ -90,9 +97,19 @@ def apply_edit(draft, state: EditState, form) -> dict | None:
     if form.get("restore"):
         state.dismissed.discard(form["restore"])
         return {"kind": "info", "text": "Suggestion shown again."}
+    for name, act in (("ignore", ignore_for_draft), ("unignore", unignore_for_draft),
+                      ("ignore_partner", ignore_for_partner),
+                      ("unignore_partner", unignore_for_partner)):
+        if form.get(name):
+            rule = form[name].strip()
+            if not RULE_ID.fullmatch(rule):
+                return {"kind": "error", "text": "That rule is not known; nothing was changed."}
+            return act(draft, state, rule)
+    if form.get("accept_all"):
+        return accept_all(draft, state, form["accept_all"].strip())
     if not form.get("accept"):
         return None
-    report = run_check(draft)["report"]
+    report = run_check(draft, state)["report"]
     rewrite = next((r for r in checked_rewrites(get_analyzer(), report)[0]
                     if r.id == form["accept"]), None)
     if rewrite is None:
@@ -105,6 +122,76 @@ def apply_edit(draft, state: EditState, form) -> dict | None:
     if rewrite.blanks:
         text += " Fill in the parts in [brackets] before you send it."
     return {"kind": "success", "text": text}
+
+
+def accept_all(draft, state: EditState, rule: str) -> dict:
+    """Accept, in one step, the first rewrite on offer at every place of one rule's
+    findings (dismissed ones stay out). One undo step takes them all back."""
+    report = run_check(draft, state)["report"]
+    chosen: dict[int, Rewrite] = {}
+    for rewrite in checked_rewrites(get_analyzer(), report)[0]:
+        if rewrite.rule != rule or rewrite_key(rewrite) in state.dismissed:
+            continue
+        index = finding_index(report.findings, rewrite)
+        if index is not None and index not in chosen:
+            chosen[index] = rewrite
+    picked: list[Rewrite] = []
+    for rewrite in sorted(chosen.values(), key=lambda r: (r.start, r.end)):
+        if not picked or rewrite.start >= picked[-1].end:  # never two edits on one stretch
+            picked.append(rewrite)
+    if not picked:
+        return {"kind": "error", "text": "Those suggestions no longer fit the draft (the text "
+                "changed since the check). Here are the suggestions for the draft as it is now."}
+    if len(picked) == 1:
+        label = change_label(picked[0])
+    else:
+        label = f"{change_label(picked[0])} and {len(picked) - 1} more"
+    state.push(draft.text, label)
+    draft.text = apply_rewrites(draft.text, picked)
+    text = f"Accepted {len(picked)} change{'s' if len(picked) != 1 else ''}: {label}. " \
+        "The draft was checked again."
+    if any(r.blanks for r in picked):
+        text += " Fill in the parts in [brackets] before you send it."
+    return {"kind": "success", "text": text}
+
+
+def ignore_for_draft(draft, state: EditState, rule: str) -> dict:
+    """Leave the rule's findings out while this draft is revised (carried in the form)."""
+    if len(state.ignored) < MAX_IGNORED:
+        state.ignored.add(rule)
+    return {"kind": "info", "text": "That rule is ignored for this draft. Its findings are "
+            "listed under “Ignored”, where you can show them again."}
+
+
+def unignore_for_draft(draft, state: EditState, rule: str) -> dict:
+    """Show the rule's findings again in this draft."""
+    state.ignored.discard(rule)
+    return {"kind": "info", "text": "That rule's findings are shown again."}
+
+
+def ignore_for_partner(draft, state: EditState, rule: str) -> dict:
+    """Ignore the rule in every check against the partner profile (editors only)."""
+    if not draft.profile_id or not can("edit"):
+        return {"kind": "error", "text": "Only an editor can ignore a rule for a partner, and "
+                "only when the draft is checked against that partner's profile."}
+    report = run_check(draft, state)["report"]
+    label = next((f.message for f in report.findings if f.rule == rule), "")
+    try:
+        ignored_rule_store().ignore(draft.profile_id, rule, label, g.user)
+    except ValueError as exc:
+        return {"kind": "error", "text": f"Not ignored: {exc}."}
+    return {"kind": "info", "text": "That rule is now ignored in every check against this "
+            "partner. Undo it here or on the partner's profile page."}
+
+
+def unignore_for_partner(draft, state: EditState, rule: str) -> dict:
+    """Stop ignoring the rule for the partner (editors only)."""
+    if not draft.profile_id or not can("edit"):
+        return {"kind": "error", "text": "Only an editor can change the rules ignored for a "
+                "partner."}
+    ignored_rule_store().restore(draft.profile_id, rule)
+    state.ignored.discard(rule)
+    return {"kind": "info", "text": "That rule is checked again for this partner."}
 
 
 def finding_index(findings, rewrite: Rewrite) -> int | None:

@@ -41,7 +41,7 @@ RECORDED = ["0001_users", "0002_api_tokens", "0003_login_attempts", "0004_sign_i
             "0200_pitches", "0201_pitch_versions", "0300_campaigns", "0301_pieces",
             "0302_piece_reviews", "0303_piece_checks", "0320_interactions", "0400_comparisons",
             "0401_comparison_decisions", "0402_comparison_feedback", "0500_app_state",
-            "0600_access_audit", "0700_request_counts"]
+            "0600_access_audit", "0700_request_counts", "0710_partner_ignored_rules"]
 
 
 def test_the_app_composes_every_package_s_migrations_by_name():

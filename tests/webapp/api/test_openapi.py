@@ -105,7 +105,8 @@ def properties(spec, name):
 
 def test_schemas_match_the_code(spec):
     assert properties(spec, "Finding") == {f.name for f in dataclasses.fields(Finding)}
-    report = Report(text="", findings=[], scores={}).to_dict()
+    report = Report(text="", findings=[], scores={},
+                    ignored=[{"rule": "r", "count": 1, "message": "m"}]).to_dict()
     assert properties(spec, "Report") == set(report)
     for name, cls in (("ProfileSummary", ProfileSummary), ("Snapshot", Snapshot),
                       ("PitchVersion", PitchVersion)):

@@ -173,6 +173,9 @@ REPORT = obj({
                    "ask": ASK, "requests": REQUESTS,
                    "alignment": {"oneOf": [ALIGNMENT, {"type": "null"}],
                                  "description": "null without a sector or profile"}}),
+    "ignored": {"type": "array", "description": "Only when findings were left out: rules "
+                "ignored for the partner, with how many findings each had",
+                "items": obj({"rule": STR, "count": INT, "message": STR})},
 }, ("kind", "counts", "findings", "scores"))
 
 PITCH_VERSION = obj({"id": INT, "pitch_id": INT, "number": INT, "text": STR, "note": STR,
