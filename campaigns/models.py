@@ -50,6 +50,18 @@ class SelfApproval(WorkflowError):
         super().__init__(message, forbidden=True)
 
 
+class PartnerApprovalMissing(WorkflowError):
+    """Approving a piece internally before the partners whose approval it needs gave it
+    (with the partners-first setting on); ``missing`` names them. An admin may approve
+    anyway with a reason, which the audit log keeps."""
+
+    def __init__(self, missing: list[str]):
+        names = ", ".join(missing)
+        super().__init__(f"partner approval is missing from {names}: send them the approval "
+                         "link first, or an admin can approve anyway with a reason")
+        self.missing = missing
+
+
 class StaleVersion(Exception):
     """An edit made from a version that is no longer the piece's current one.
 

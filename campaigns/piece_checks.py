@@ -23,7 +23,7 @@ from framing.store.best_effort import try_write
 
 from . import copy_rules
 from .channels import CampaignChecks, Channel, channels_at, load_campaign_checks
-from .models import APPROVING_ROLES, Campaign, Piece
+from .models import Campaign, Piece
 
 
 @dataclass
@@ -79,9 +79,7 @@ def dashboard(store, analyzer, campaign_id: int, recheck_stale: bool = True) -> 
 def signoffs(store, campaign: Campaign, piece: Piece) -> list[tuple[str, bool]]:
     """Each partner whose approval the piece needs, and whether they approved its current
     text (recorded against that partner, by link or by account)."""
-    approved = store.partner_approvals(piece)
-    return [(p.name, p.profile_id in approved) for p in campaign.partners
-            if p.role in APPROVING_ROLES]
+    return [(p.name, review is not None) for p, review in store.signoffs(piece, campaign)]
 
 
 def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],

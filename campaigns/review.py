@@ -15,8 +15,8 @@ from framing.store.profiles import actor, utcnow
 from framing.validation import ValidationError
 
 from . import workflow
-from .models import (APPROVED_STATUSES, AuditEntry, Comment, Piece, PieceNotFound,
-                     ReviewDecision)
+from .models import (APPROVED_STATUSES, APPROVING_ROLES, AuditEntry, CampaignPartner, Comment,
+                     PartnerApprovalMissing, Piece, PieceNotFound, ReviewDecision)
 from .validate import text
 
 DECISIONS = {"approved": "approve", "changes-requested": "changes"}
@@ -39,7 +39,8 @@ class ReviewOps:
                                             approver_not_author)
 
     def transition(self, piece_id: int, to_status: str, user: Any, role: str,
-                   note: str = "", approver_not_author: bool = True) -> Piece:
+                   note: str = "", approver_not_author: bool = True,
+                   partners_first: bool = False, override: str = "") -> Piece:
         """Move a piece to ``to_status``; raises WorkflowError for a disallowed move or role.
 
         Approving records the approver and binds the approval to the current
@@ -48,11 +49,23 @@ class ReviewOps:
         With ``approver_not_author`` (the default), the user who saved the current
         version may not approve it; the check reads the version under the write
         lock, so an edit landing meanwhile cannot slip past it.
+
+        With ``partners_first``, approving also needs the approval of every partner
+        whose sign-off the piece needs (:meth:`signoffs`); an admin may approve without
+        it by giving the ``override`` reason, which is logged (action "override").
+        Raises PartnerApprovalMissing otherwise.
         """
         note, who, now = text(note, "note"), actor(user), utcnow()
+        reason = text(override, "override", limit="note")
         with write_transaction(self.db):
             piece = self.get_piece(piece_id)
             workflow.check_transition(piece, to_status, role, who, approver_not_author)
+            missing = []
+            if partners_first and to_status == "approved" \
+                    and piece.status not in APPROVED_STATUSES:
+                missing = [p.name for p, review in self.signoffs(piece) if review is None]
+                if missing and not (role == "admin" and reason.strip()):
+                    raise PartnerApprovalMissing(missing)
             if to_status == "approved" and piece.status not in APPROVED_STATUSES:
                 self.db.execute(
                     "UPDATE pieces SET status = ?, approved_version = ?, approved_hash = ?,"
@@ -66,6 +79,10 @@ class ReviewOps:
             if to_status in DECISIONS and newly:  # unscheduling is not a new decision
                 self.add_review(piece, DECISIONS[to_status], who, note, now=now)
             self._audit(piece_id, who, "status", piece.status, to_status, note, now)
+            if missing:
+                self._audit(piece_id, who, "override", piece.status, to_status,
+                            f"approved without partner approval from {', '.join(missing)}: "
+                            f"{reason.strip()}", now)
         return self.get_piece(piece_id)
 
     def _set_status(self, piece_id: int, status: str, clear_approval: bool = False) -> None:
@@ -94,6 +111,14 @@ class ReviewOps:
         rows = self.db.execute(f"SELECT {_REVIEW_COLS} FROM piece_reviews WHERE piece_id = ?"
                                " ORDER BY decided_at, id", [piece_id]).fetchall()
         return [ReviewDecision(*row) for row in rows]
+
+    def signoffs(self, piece: Piece, campaign: Any = None
+                 ) -> list[tuple[CampaignPartner, ReviewDecision | None]]:
+        """Each partner whose approval the piece needs (a co-sponsor or messenger of its
+        campaign, read unless given) with their approval of the current text, or None."""
+        approved = self.partner_approvals(piece)
+        partners = (campaign or self.get_campaign(piece.campaign_id)).partners
+        return [(p, approved.get(p.profile_id)) for p in partners if p.role in APPROVING_ROLES]
 
     def partner_approvals(self, piece: Piece) -> dict[int, ReviewDecision]:
         """Profile id -> that partner's latest decision, if it approves the current text."""

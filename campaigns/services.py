@@ -2,6 +2,8 @@
 
 - :func:`campaign_dashboard`: each piece's status, findings and blockers, with
   how many pieces are in each status.
+- :func:`partner_signoffs`: for each partner whose approval pieces need, how many
+  of a campaign's current texts they approved (the campaign list shows it).
 - :func:`statuses_role_may_set`: the statuses a role may ever move a piece to,
   read from the workflow's transition table (so the pages never re-encode it).
 """
@@ -31,6 +33,30 @@ def campaign_dashboard(store, analyzer, campaign_id: int,
     for row in board.rows:
         totals[row.piece.status] = totals.get(row.piece.status, 0) + 1
     return CampaignDashboard(board.rows, board.issues, totals)
+
+
+@dataclass(frozen=True)
+class PartnerSignoff:
+    """One partner's approvals across a campaign's pieces (archived ones aside)."""
+
+    name: str
+    role: str
+    approved: int
+    pieces: int
+
+
+def partner_signoffs(store, campaign_id: int) -> list[PartnerSignoff]:
+    """How many of the campaign's current texts each approving partner approved."""
+    campaign = store.get_campaign(campaign_id)
+    pieces = [p for p in store.pieces(campaign_id) if p.status != "archived"]
+    counts: dict[int, PartnerSignoff] = {}
+    for piece in pieces:
+        for partner, review in store.signoffs(piece, campaign):
+            before = counts.get(partner.profile_id, PartnerSignoff(partner.name, partner.role, 0, 0))
+            counts[partner.profile_id] = PartnerSignoff(
+                before.name, before.role, before.approved + (review is not None),
+                before.pieces + 1)
+    return list(counts.values())
 
 
 def statuses_role_may_set(role: str) -> frozenset[str]:

@@ -23,7 +23,8 @@ class Defaults:
     MAX_TEXT_TOKENS = 30_000           # more words and punctuation marks get 413 (parse time)
     ANALYSIS_RATE_LIMIT = 300          # analyses per user per window (rate_limit.py); 0 = none
     ANALYSIS_RATE_WINDOW_SECONDS = 60
-    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    MAX_CONTENT_LENGTH = 6 * 1024 * 1024   # a request, uploads included
+    MAX_UPLOAD_BYTES = 5 * 1024 * 1024     # a draft opened from a file (.docx, .md, .txt)
     LOGIN_ATTEMPTS = 5                 # failures per (username, address) before sign-in delays
     LOGIN_DELAY_SECONDS = 30           # first delay; doubles with each further failure
     LOGIN_MAX_DELAY_SECONDS = 900      # longest delay
@@ -47,6 +48,7 @@ class Defaults:
     PROXY_HOPS = 0                     # reverse proxies in front of the app (X-Forwarded-*)
     PARTNER_LINK_DAYS = 14             # how long a partner approval link works
     APPROVER_NOT_AUTHOR = True         # who saved a piece's current version may not approve it
+    PARTNERS_APPROVE_FIRST = True      # internal approval waits for co-sponsors' and messengers'
     ORG_NAME = ""                      # your organization, named to partners on approval pages
 
 
@@ -76,6 +78,9 @@ ENV_KEYS = {
     "FRAMING_LOGIN_MAX_DELAY_SECONDS": ("LOGIN_MAX_DELAY_SECONDS", float),
     "FRAMING_LOGIN_SPRAY_FAILURES": ("LOGIN_SPRAY_FAILURES", int),
     "FRAMING_PARTNER_LINK_DAYS": ("PARTNER_LINK_DAYS", int),
+    "FRAMING_PARTNERS_APPROVE_FIRST": ("PARTNERS_APPROVE_FIRST",
+                                       lambda v: v.lower() not in ("0", "false", "no")),
+    "FRAMING_MAX_UPLOAD_MB": ("MAX_UPLOAD_BYTES", lambda v: int(float(v) * 1024 * 1024)),
     "FRAMING_APPROVER_NOT_AUTHOR": ("APPROVER_NOT_AUTHOR",
                                     lambda v: v.lower() not in ("0", "false", "no")),
 }
@@ -84,7 +89,8 @@ ENV_KEYS = {
 # every session at once, make tokens that never work, or switch throttling off.
 POSITIVE = ("SESSION_IDLE_HOURS", "SESSION_MAX_DAYS", "API_TOKEN_DAYS", "LOGIN_ATTEMPTS",
             "LOGIN_DELAY_SECONDS", "LOGIN_MAX_DELAY_SECONDS", "LOGIN_SPRAY_FAILURES",
-            "LOGIN_SPRAY_WINDOW_SECONDS", "LOGIN_WINDOW_SECONDS", "PARTNER_LINK_DAYS")
+            "LOGIN_SPRAY_WINDOW_SECONDS", "LOGIN_WINDOW_SECONDS", "PARTNER_LINK_DAYS",
+            "MAX_UPLOAD_BYTES")
 
 
 def check_positive(config) -> None:
@@ -112,6 +118,9 @@ def load_config(app, overrides: dict | None = None) -> None:
     if overrides:
         app.config.update(overrides)
     check_positive(app.config)
+    # A request carries the upload and the form around it: never less room than that.
+    app.config["MAX_CONTENT_LENGTH"] = max(app.config["MAX_CONTENT_LENGTH"] or 0,
+                                           app.config["MAX_UPLOAD_BYTES"] + 1024 * 1024)
     from .rate_limit import check_settings as check_rate_settings
     check_rate_settings(app.config)
     # The cookie's own expiry follows the absolute session timeout (Flask's default: 31 days).

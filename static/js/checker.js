@@ -84,4 +84,5 @@
     // A draft that cannot be checked as it is (too long, refused) opens for editing.
     if (editor.getAttribute("aria-invalid") === "true") { setEditing(true); }
   }
+
 }());

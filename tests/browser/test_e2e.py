@@ -110,7 +110,16 @@ def test_script_in_a_draft_never_runs(page):
     expect(draft).to_contain_text("<b>bold</b>")
     assert draft.locator("script, img, b").count() == 0
     # The text is kept in the form for the next round, also literally.
-    assert page.get_by_role("textbox", name="Your draft").input_value() == hostile
+    assert page.locator("#text").input_value() == hostile
+    # Edited in place: the box takes the marked draft's place, and checks again.
+    expect(page.get_by_role("textbox", name="Your draft")).to_be_hidden()
+    page.get_by_role("button", name="Edit the draft").click()
+    box = page.get_by_role("textbox", name="Your draft")
+    expect(box).to_be_visible()
+    expect(page.locator("#draft")).to_be_hidden()
+    box.fill("Our members died by suicide last year.")
+    page.get_by_role("button", name="Check again").click()
+    expect(page.locator("#draft")).to_contain_text("Our members died by suicide last year.")
 
 
 def test_lists_and_history_pages_render(page):

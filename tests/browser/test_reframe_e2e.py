@@ -33,9 +33,11 @@ def _check(page) -> None:
 
 def test_accept_a_rewrite_then_undo_it(page, tmp_path):
     _check(page)
-    draft = page.get_by_role("textbox", name="Your draft")
+    draft = page.locator("#text")  # folded behind "Edit the draft" in the results
     swap = page.locator("li.rewrite", has=page.locator("del", has_text="youth homelessness")) \
         .filter(has_text=NEW)
+    expect(swap).to_be_hidden()  # a smaller point: folded away until asked for
+    page.locator("details.nits > summary").click()
     expect(swap).to_contain_text("Serves their priority")
     screenshot(page, "checker-rewrites", tmp_path)
     swap.get_by_role("button", name=re.compile(r"^Accept")).click()
@@ -68,7 +70,7 @@ def test_enter_in_a_text_field_checks_and_accepts_nothing(page):
     page.get_by_label("Title for a new pitch").press("Enter")
     expect(page.locator(".result-summary")).to_be_visible()
     expect(page.locator(".edit-notice")).to_have_count(0)
-    assert page.get_by_role("textbox", name="Your draft").input_value() == PITCH
+    assert page.locator("#text").input_value() == PITCH
 
 
 def test_reframe_page_then_use_the_draft(page, tmp_path):
@@ -101,7 +103,7 @@ def test_reframe_page_then_use_the_draft(page, tmp_path):
     screenshot(page, "reframe-reviewed", tmp_path)
     page.get_by_role("button", name="Use this draft").click()
     expect(page).to_have_url(re.compile(r"/check#results$"))
-    draft = page.get_by_role("textbox", name="Your draft")
+    draft = page.locator("#text")
     assert MINE in draft.input_value() and OFFER in draft.input_value()
     page.get_by_role("button", name=re.compile(r"^Undo")).click()
     assert draft.input_value() == PITCH

@@ -4,7 +4,7 @@ pages and the API; someone else can. Off, the old single-person flow works."""
 from __future__ import annotations
 
 import pytest
-from campaign_helpers import NORMS_POST, campaign_doc, make_store, piece_in
+from campaign_helpers import NORMS_POST, campaign_doc, make_store, partners_approve, piece_in
 from web_helpers import api_token, bearer, connect, login, make_app, make_user
 
 from campaigns.models import WorkflowError
@@ -61,7 +61,9 @@ def app(tmp_path):
 
 @pytest.fixture
 def piece_id(app):
-    return piece_in(app, status="in-review")
+    pid = piece_in(app, status="in-review")
+    partners_approve(app, pid)  # this file is about the team's own approval
+    return pid
 
 
 def status_of(app, pid):

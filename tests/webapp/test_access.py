@@ -16,8 +16,10 @@ from campaigns.store import CampaignStore
 
 PUBLIC = {"auth.login", "auth.setup", "static", "partner_link.review", "api.openapi"}
 # HTML forms a reviewer may post (reading, checking, commenting, approving, feedback).
+# (The Word downloads are posts because they carry the draft; they store nothing.)
 REVIEWER_POSTS = {"checker.check", "checker.reframe", "auth.logout", "auth.account",
-                  "pieces.comment", "pieces.change_status", "compare.add_feedback"}
+                  "pieces.comment", "pieces.change_status", "compare.add_feedback",
+                  "checker.download_docx", "checker.download_reframed"}
 # API writes a reviewer may make: checks and comparisons change nothing stored.
 REVIEWER_API = {"api.check", "api.suggest", "api.reframe", "api.compare_variants",
                 "api.change_piece_status", "api.add_feedback"}

@@ -10,6 +10,7 @@ import time
 import itsdangerous
 import pytest
 
+from campaign_helpers import partners_approve
 from view_helpers import PROFILE, USERS, html, signed_in
 from web_helpers import connect, csrf_token, login, make_app, make_user
 
@@ -256,6 +257,9 @@ def test_editor_takes_a_piece_from_draft_to_published(app, data):
     data["store"].edit_piece(pid, "Back-to-school text", BODY + " Thank you!", "boss")
     for status, button in (("in-review", "Send for review"), ("approved", "Approve"),
                            ("scheduled", "Schedule"), ("published", "Mark as published")):
+        if status == "approved":  # the co-sponsor approves first (PARTNERS_APPROVE_FIRST)
+            assert "Waiting for partner approval" in html(client.get(f"/pieces/{pid}"))
+            partners_approve(app, pid)
         assert button in html(client.get(f"/pieces/{pid}")), status
         response = client.post(f"/pieces/{pid}/status", data={"to": status, "note": f"n-{status}"})
         assert response.status_code == 302, status
@@ -267,6 +271,7 @@ def test_editor_takes_a_piece_from_draft_to_published(app, data):
 def test_reviewer_approves_but_cannot_schedule_or_publish(app, data):
     store, pid = data["store"], data["piece"]
     to_status(store, pid, "in-review")
+    partners_approve(app, pid)
     client = signed_in(app, "reviewer")
     page = html(client.get(f"/pieces/{pid}"))
     assert "Approve" in page and "Request changes" in page

@@ -47,7 +47,8 @@ def test_user_html_in_a_draft_is_escaped(app):
     draft = re.search(r'<div class="draft" id="draft">(.*?)</div>', page, re.S).group(1)
     assert set(re.findall(r"<(\w+)", draft)) <= {"mark", "a", "span"}
     assert "<script" not in page.split("</footer>")[1].replace(
-        '<script src="/static/js/checker.js" defer></script>', "")
+        '<script src="/static/js/checker.js" defer></script>', "").replace(
+        '<script src="/static/js/files.js" defer></script>', "")
 
 
 def test_too_long_draft_gets_413_and_is_kept(app):

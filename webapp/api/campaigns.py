@@ -241,7 +241,9 @@ def change_piece_status(piece_id: int):
     try:
         piece = store().transition(piece_id, to, g.user.username, g.user.role,
                                    note=field(data, "note", str, default=""),
-                                   approver_not_author=current_app.config["APPROVER_NOT_AUTHOR"])
+                                   approver_not_author=current_app.config["APPROVER_NOT_AUTHOR"],
+                                   partners_first=current_app.config["PARTNERS_APPROVE_FIRST"],
+                                   override=field(data, "override", str, default=""))
     except ValueError as exc:
         raise bad_input(exc) from None
     return jsonify(piece_detail(piece))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
-from campaigns.services import campaign_dashboard
+from campaigns.services import campaign_dashboard, partner_signoffs
 from campaigns.store import CampaignNotFound
 from framing.services.limits import TextTooLong, check_length
 from framing.findings import SEVERITY_LABELS
@@ -27,6 +27,7 @@ from . import profile_store
 from .campaign_common import (BLANK_PARTNER_ROWS, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, PARTNER_ROLES,
                               PIECE_STATUSES, bp, campaign_store, channels, get_campaign)
 from .campaign_form import campaign_doc, campaign_from_form, readable_error
+from .word_files import ACCEPT, DocumentError, upload_limit, uploaded_text
 
 
 # -- list ------------------------------------------------------------------------------------
@@ -34,9 +35,11 @@ from .campaign_form import campaign_doc, campaign_from_form, readable_error
 @login_required
 def index():
     """Every campaign: type, status, dates and how many pieces it has."""
-    items = campaign_store().list_campaigns()
+    store = campaign_store()
+    items = store.list_campaigns()
+    signoffs = {c.id: partner_signoffs(store, c.id) for c in items}
     return render_template("campaigns/list.html", campaigns=items, types=CAMPAIGN_TYPES,
-                           statuses=CAMPAIGN_STATUSES)
+                           statuses=CAMPAIGN_STATUSES, signoffs=signoffs)
 
 
 # -- the campaign form -----------------------------------------------------------------------
@@ -114,6 +117,12 @@ def new_piece(campaign_id: int):
            "target_profile_id": form.get("target_profile_id", "").strip()}
     if request.method == "GET":
         return _piece_form(campaign, doc)
+    try:
+        if opened := uploaded_text():
+            doc["body"] = opened[0]
+    except DocumentError as exc:
+        return _piece_form(campaign, doc, 400, error_field="body",
+                           error=f"{exc}. Nothing was saved; your text is kept below.")
     if doc["channel"] not in channels():
         return _piece_form(campaign, doc, 400, error="Channel: choose where this piece will run.",
                            error_field="channel")
@@ -139,6 +148,6 @@ def new_piece(campaign_id: int):
 
 def _piece_form(campaign, doc: dict, status: int = 200, **context):
     return render_template("campaigns/piece_new.html", campaign=campaign, doc=doc,
-                           channels=channels(),
+                           channels=channels(), accept_files=ACCEPT, max_upload=upload_limit(),
                            max_chars=current_app.config["MAX_TEXT_CHARS"], **context), status
 

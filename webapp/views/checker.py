@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, request, url_for
 
+from framing.documents import DocumentError
 from framing.engine import InputError, TextTooLarge
 from framing.services.limits import TextTooLong, check_length
 from framing.services.pitches import save_draft
@@ -20,6 +21,7 @@ from .checker_common import (Draft, bp, draft_from_request, page, readable, run_
                              too_large_error)
 from .checker_state import EditState, history_problem
 from .rewrite_offers import apply_edit, offers_by_finding
+from .word_files import docx_download, uploaded_text
 
 
 @bp.route("/check", methods=["GET", "POST"])
@@ -31,6 +33,12 @@ def check():
     draft, state = draft_from_request(), EditState.from_request()
     if request.method == "POST" and (problem := history_problem(request.form)):
         return page(draft, 400, state=EditState(), error=problem)
+    opened = None
+    if request.method == "POST":
+        try:
+            opened = open_file(draft, state)
+        except DocumentError as exc:
+            return page(draft, 400, state=state, error=f"{exc}. Your draft is unchanged.")
     if analysing_request() and (refusal := count_analysis(g.user)):
         body, status = page(draft, 429, state=state, error=refusal.message)
         return body, status, refusal.headers
@@ -47,8 +55,8 @@ def check():
     if request.method == "GET" and not request.args.get("run"):
         return page(draft)
     try:
-        notice = apply_edit(draft, state, request.form) if request.method == "POST" \
-            else None
+        notice = opened or (apply_edit(draft, state, request.form)
+                            if request.method == "POST" else None)
         results = run_check(draft, state)
     except TextTooLarge as exc:  # over the line or token cap (engine.Analyzer.check_cost)
         return page(draft, 413, state=state, too_large=True, error=too_large_error(exc))
@@ -56,6 +64,30 @@ def check():
         return page(draft, 400, state=state, error=f"Cannot check this draft: {exc}.")
     offers = offers_by_finding(results["report"], state.dismissed)
     return page(draft, state=state, notice=notice, offers=offers, **results)
+
+
+def open_file(draft: Draft, state: EditState) -> dict | None:
+    """Put the text of an uploaded file in the draft, as a new draft: the undo history
+    starts again, so a Word download tracks the changes made to the file's text.
+    The notice to show, or None when no file came with the form."""
+    opened = uploaded_text()
+    if opened is None:
+        return None
+    text, name = opened
+    draft.text = text
+    state.history.clear()
+    return {"kind": "success", "text": f"Opened “{name}” and checked it. Its headings and "
+            "paragraphs are kept as paragraphs, its lists as lines starting with “-”."}
+
+
+@bp.post("/check/docx")
+@login_required
+def download_docx():
+    """The draft as a Word document; the changes made since it was first checked here
+    (accepted rewrites, edits, an opened file) are tracked changes."""
+    draft, state = draft_from_request(), EditState.from_request()
+    original = state.history[0]["text"] if state.history else draft.text
+    return docx_download(original, draft.text, draft.title or "Draft", g.user.username)
 
 
 def analysing_request() -> bool:

@@ -29,6 +29,7 @@ from ..extensions import get_analyzer
 from ..highlight import finding_id, highlight_report
 from . import ignored_rule_store, install_helpers, pitch_store, profile_store, sector_name, sectors
 from .checker_state import EditState
+from .word_files import ACCEPT, upload_limit
 
 bp = Blueprint("checker", __name__)
 install_helpers(bp)
@@ -181,7 +182,8 @@ def page(draft: Draft, status: int = 200, **context):
     return render_template("checker/check.html", draft=draft, profiles=profiles, pitches=pitches,
                            packs=packs, kinds=KINDS, part_labels=PART_LABELS,
                            severity_labels=SEVERITY_LABELS, safe_url=safe_url,
-                           max_chars=current_app.config["MAX_TEXT_CHARS"], **context), status
+                           max_chars=current_app.config["MAX_TEXT_CHARS"], accept_files=ACCEPT,
+                           max_upload=upload_limit(), **context), status
 
 
 def too_large_error(exc: TextTooLarge) -> str:

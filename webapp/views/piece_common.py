@@ -22,13 +22,12 @@ from flask import Blueprint, abort, current_app, g, render_template
 
 from campaigns import piece_checks as checks
 from campaigns.channels import measure
-from campaigns.models import APPROVING_ROLES
 from campaigns.services import statuses_role_may_set
+from campaigns.models import APPROVED_STATUSES
 from campaigns.store import PieceNotFound
-from framing.findings import SEVERITIES
-from framing.store.profiles import ProfileNotFound
-from framing.findings import SEVERITY_LABELS
 from framing.constants import EDITORS
+from framing.findings import SEVERITIES, SEVERITY_LABELS
+from framing.store.profiles import ProfileNotFound
 
 from ..extensions import get_analyzer
 from . import install_helpers, profile_store
@@ -56,6 +55,7 @@ AUDIT_ACTIONS = {
     "create": "Created", "edit": "New version", "restore": "Restored an old version",
     "status": "Status", "update": "Changed the run date or partner",
     "partner-approve": "Partner approved", "partner-changes": "Partner asked for changes",
+    "override": "Approved without partner approval",
 }
 # Reviewers read, comment and decide; scheduling and publishing are for editors and admins.
 # Read from the workflow (campaigns/workflow.TRANSITIONS), so the two cannot disagree.
@@ -120,10 +120,12 @@ def page(piece, status: int = 200, **context):
     # Only spans that still quote this version's text are drawn in it.
     anchored = [c for c in here if 0 <= int(c.start) < int(c.end) <= len(version.body)]
     versions = list(store.versions(piece.id))
-    approvals = store.partner_approvals(piece)
-    signoffs = [(p, approvals.get(p.profile_id)) for p in campaign.partners
-                if p.role in APPROVING_ROLES]
+    signoffs = store.signoffs(piece, campaign)
     transitions = allowed_for_user(piece)
+    # Partners approve first (PARTNERS_APPROVE_FIRST): whose approval internal approval waits for.
+    waiting_for = ([p.name for p, review in signoffs if review is None]
+                   if current_app.config["PARTNERS_APPROVE_FIRST"] and "approved" in transitions
+                   and piece.status not in APPROVED_STATUSES else [])
     # The role could approve, but this user saved the version: say why there is no button.
     own_version = ("approved" not in transitions
                    and "approved" in store.allowed_transitions(piece, g.user.role))
@@ -138,4 +140,5 @@ def page(piece, status: int = 200, **context):
         actions=ACTIONS,
         audit=list(store.audit(piece.id)), versions=versions,
         target_name=_target_name(piece, campaign), statuses=PIECE_STATUSES, safe_url=safe_url,
-        signoffs=signoffs, audit_actions=AUDIT_ACTIONS, **context), status
+        signoffs=signoffs, waiting_for=waiting_for, audit_actions=AUDIT_ACTIONS,
+        **context), status

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from campaigns.links import make_partner_link
+from campaigns.models import PartnerApprovalMissing
 from campaigns.store import SelfApproval, WorkflowError
 from framing.constants import EDITORS
 
@@ -37,9 +38,13 @@ def change_status(piece_id: int):
                                "publishing and archiving are for editors.")
     try:
         store.transition(piece_id, to, g.user, g.user.role, note=note,
-                         approver_not_author=current_app.config["APPROVER_NOT_AUTHOR"])
+                         approver_not_author=current_app.config["APPROVER_NOT_AUTHOR"],
+                         partners_first=current_app.config["PARTNERS_APPROVE_FIRST"],
+                         override=request.form.get("override", "")[:MAX_NOTE])
     except SelfApproval as exc:
         return page(piece, 403, error=f"Not approved: {exc}.")
+    except PartnerApprovalMissing as exc:
+        return page(piece, 409, error=f"Not approved: {exc}.")
     except WorkflowError as exc:
         if exc.forbidden:
             abort(403, description=f"Your role cannot do this: {exc}.")

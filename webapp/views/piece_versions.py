@@ -19,6 +19,7 @@ from ..auth import login_required, roles_required
 from .campaign_common import channels, get_campaign, status_label
 from .campaign_form import readable_error
 from .piece_common import MAX_NOTE, bp, get_piece, piece_store
+from .word_files import ACCEPT, DocumentError, docx_download, upload_limit, uploaded_text
 
 
 # -- editing ---------------------------------------------------------------------------------
@@ -33,6 +34,12 @@ def edit(piece_id: int):
     doc = {"title": request.form.get("title", "").strip(), "body": request.form.get("body", ""),
            "note": request.form.get("note", "").strip()[:MAX_NOTE],
            "base": request.form.get("base", type=int)}
+    try:
+        if opened := uploaded_text():
+            doc["body"] = opened[0]
+    except DocumentError as exc:
+        return _edit_page(piece, doc, 400, error_field="body",
+                          error=f"{exc}. Nothing was saved; your text is kept below.")
     try:
         check_length(doc["body"], current_app.config["MAX_TEXT_CHARS"], "body")
     except TextTooLong as exc:
@@ -96,7 +103,8 @@ def _doc(piece) -> dict:
 def _edit_page(piece, doc: dict, status: int = 200, **context):
     campaign = get_campaign(piece.campaign_id)
     return render_template("campaigns/piece_edit.html", piece=piece, campaign=campaign, doc=doc,
-                           channel=channels().get(piece.channel),
+                           channel=channels().get(piece.channel), accept_files=ACCEPT,
+                           max_upload=upload_limit(),
                            max_chars=current_app.config["MAX_TEXT_CHARS"], **context), status
 
 
@@ -126,6 +134,18 @@ def compare(piece_id: int):
                            body_ops=merge_changes(body_ops), title_ops=merge_changes(title_ops),
                            stats=diff_stats(body_ops + title_ops),
                            versions=list(piece_store().versions(piece_id)))
+
+
+@bp.get("/<int:piece_id>/versions/docx")
+@login_required
+def download_docx(piece_id: int):
+    """Version ``b`` (default: the current one) as a Word document; the changes since
+    version ``a`` (default: the one before it) are tracked changes."""
+    piece = get_piece(piece_id)
+    b = _version(piece_id, request.args.get("b", type=int) or piece.current.number)
+    a = _version(piece_id, request.args.get("a", type=int) or max(1, b.number - 1))
+    original = a.body if a.number < b.number else b.body
+    return docx_download(original, b.body, f"{piece.title} v{b.number}", g.user.username)
 
 
 @bp.post("/<int:piece_id>/restore")

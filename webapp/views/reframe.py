@@ -27,6 +27,7 @@ from .checker_common import (SEVERITY_LABELS, bp, draft_from_request, page, read
                              too_large_error)
 from .checker_state import KEY, EditState, clean_words, history_problem, short
 from .rewrite_offers import blank_parts, finding_index, rewrite_key
+from .word_files import docx_download
 
 
 # -- the reframe page ---------------------------------------------------------------------------
@@ -184,6 +185,16 @@ def _reframe_page(draft, state, results, context, status: int = 200, **extra):
                            against_name=name, blank_parts=blank_parts, editable=EDITABLE,
                            **context,
                            **extra), status
+
+
+@bp.post("/check/reframe/docx")
+@login_required
+def download_reframed():
+    """The reframed draft as a Word document, each change from the draft a tracked change.
+    Like saving, the variant is built again here from the draft and the user's choices."""
+    draft, state, results, context = _prepare()
+    title = draft.title or f"Draft for {results['against_name']}"
+    return docx_download(draft.text, context["variant"].text, title, g.user.username)
 
 
 @bp.post("/check/reframe/save")

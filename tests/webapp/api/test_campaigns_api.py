@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from campaign_helpers import NORMS_POST, SENTINEL, campaign_doc, profiles_in
+from campaign_helpers import NORMS_POST, SENTINEL, campaign_doc, partners_approve, profiles_in
 from web_helpers import api_token, bearer, make_app
 
 from campaigns.store import CampaignStore
@@ -94,10 +94,12 @@ def test_pieces_versions_restore_and_diff(client, tokens, campaign):
     assert client.get("/api/v1/pieces/9999", headers=tokens["editor"]).status_code == 404
 
 
-def test_reviewer_approves_but_cannot_schedule_or_publish(client, tokens, campaign):
+def test_reviewer_approves_but_cannot_schedule_or_publish(app, client, tokens, campaign):
     pid = add_piece(client, tokens, campaign, run_date="2026-04-10")["id"]
     assert status(client, tokens["reviewer"], pid, "in-review").status_code == 403
     assert status(client, tokens["editor"], pid, "in-review").status_code == 200
+    assert status(client, tokens["reviewer"], pid, "approved").status_code == 409  # partners first
+    partners_approve(app, pid)
     approved = status(client, tokens["reviewer"], pid, "approved", "ok")
     assert approved.status_code == 200 and approved.json["approved_version"] == 1
     assert approved.json["allowed_transitions"] == ["changes-requested"]
@@ -109,14 +111,15 @@ def test_reviewer_approves_but_cannot_schedule_or_publish(client, tokens, campai
     assert status(client, tokens["admin"], pid, "published").json["status"] == "published"
 
 
-def test_edit_after_approval_returns_to_review_over_the_api(client, tokens, campaign):
+def test_edit_after_approval_returns_to_review_over_the_api(app, client, tokens, campaign):
     pid = add_piece(client, tokens, campaign)["id"]
     status(client, tokens["editor"], pid, "in-review")
-    status(client, tokens["reviewer"], pid, "approved")
+    partners_approve(app, pid)
+    assert status(client, tokens["reviewer"], pid, "approved").status_code == 200
     edited = client.put(f"/api/v1/pieces/{pid}", json={"title": "New title", "base_version": 1},
                         headers=tokens["editor"]).json
     assert edited["status"] == "in-review" and edited["approved_version"] is None
-    assert [r["current"] for r in edited["reviews"]] == [False]
+    assert [r["current"] for r in edited["reviews"]] == [False, False]  # the partner's, the team's
     assert edited["audit"][-1]["to_status"] == "in-review"
 
 

@@ -71,7 +71,10 @@ SCHEMAS = {
                       "run_date": DATE, "target_profile_id": NULLABLE_INT},
                      description="title and body make a new version (unchanged text makes "
                                  "none); run_date and target_profile_id change the piece"),
-    "PieceStatusChange": obj({"to": choice(PIECE_STATUSES, False), "note": STR}, ("to",)),
+    "PieceStatusChange": obj({"to": choice(PIECE_STATUSES, False), "note": STR,
+                              "override": {**STR, "description": "Admins: the reason to approve "
+                                           "before the partners whose approval it needs"}},
+                             ("to",)),
     "PieceRestore": obj({"number": INT}, ("number",)),
     "VersionDiff": obj({"a": ref("PieceVersion"), "b": ref("PieceVersion"), "title_ops": DIFF_OPS,
                         "body_ops": DIFF_OPS, "stats": obj({"added": INT, "removed": INT})}),
