@@ -90,8 +90,21 @@ def load_inputs(files: tuple[str, ...], max_chars: int) -> list[tuple[str, str]]
             raw = path.read_bytes()
         except OSError as exc:
             raise InputProblem(f"{name}: cannot read ({exc.strerror})") from None
-        inputs.append((name, read_message(name, raw, max_chars)))
+        if path.suffix.lower() in (".docx", ".md", ".markdown"):
+            inputs.append((name, read_document_file(name, raw, max_chars)))
+        else:
+            inputs.append((name, read_message(name, raw, max_chars)))
     return inputs
+
+
+def read_document_file(name: str, raw: bytes, max_chars: int) -> str:
+    """The text of a Word or Markdown file (framing.documents), within the length limit."""
+    from .documents import DocumentError, read_document
+    try:
+        text = read_document(name, raw)
+    except DocumentError as exc:
+        raise InputProblem(f"{name}: {exc}") from None
+    return read_message(name, text.encode("utf-8"), max_chars)
 
 
 def build_analyzer():

@@ -93,3 +93,13 @@ def partners_approve(app, piece_id: int) -> None:
                                      profile_id=partner.profile_id, via="link")
     finally:
         db.conn.close()
+
+
+def piece_in_review(tmp_path):
+    """A store with a campaign (Lincoln USD co-sponsors) and a social post saved by
+    "maria" and sent for review: ``(store, piece id, Lincoln USD's profile id)``."""
+    store, (lusd, courier) = make_store(tmp_path)
+    campaign = store.create_campaign(campaign_doc(lusd, courier), "maria")
+    piece = store.add_piece(campaign.id, "x", "Post", NORMS_POST, "maria", run_date="2026-04-10")
+    store.transition(piece.id, "in-review", "maria", "editor")
+    return store, piece.id, lusd

@@ -5,7 +5,7 @@ campaign list, the piece and the dashboard show each partner's sign-off."""
 from __future__ import annotations
 
 import pytest
-from campaign_helpers import NORMS_POST, campaign_doc, make_store, piece_in
+from campaign_helpers import NORMS_POST, piece_in, piece_in_review
 from web_helpers import connect, login, make_app, make_user
 
 from campaigns.models import PartnerApprovalMissing
@@ -15,11 +15,7 @@ from campaigns.store import CampaignStore
 
 @pytest.fixture
 def store_and_piece(tmp_path):
-    store, (lusd, courier) = make_store(tmp_path)
-    campaign = store.create_campaign(campaign_doc(lusd, courier), "maria")
-    piece = store.add_piece(campaign.id, "x", "Post", NORMS_POST, "maria", run_date="2026-04-10")
-    store.transition(piece.id, "in-review", "maria", "editor")
-    return store, piece.id, lusd
+    return piece_in_review(tmp_path)
 
 
 def test_internal_approval_waits_for_the_co_sponsor(store_and_piece):

@@ -4,7 +4,7 @@ pages and the API; someone else can. Off, the old single-person flow works."""
 from __future__ import annotations
 
 import pytest
-from campaign_helpers import NORMS_POST, campaign_doc, make_store, partners_approve, piece_in
+from campaign_helpers import NORMS_POST, partners_approve, piece_in, piece_in_review
 from web_helpers import api_token, bearer, connect, login, make_app, make_user
 
 from campaigns.models import WorkflowError
@@ -13,11 +13,8 @@ from campaigns.store import CampaignStore
 
 @pytest.fixture
 def store_and_piece(tmp_path):
-    store, (lusd, courier) = make_store(tmp_path)
-    campaign = store.create_campaign(campaign_doc(lusd, courier), "maria")
-    piece = store.add_piece(campaign.id, "x", "Post", NORMS_POST, "maria", run_date="2026-04-10")
-    store.transition(piece.id, "in-review", "maria", "editor")
-    return store, piece.id
+    store, piece_id, _ = piece_in_review(tmp_path)
+    return store, piece_id
 
 
 def test_store_refuses_approval_by_the_last_author(store_and_piece):

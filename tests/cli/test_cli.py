@@ -219,3 +219,21 @@ def test_installed_command(files):
                              capture_output=True)
     assert missing.returncode == 2 and missing.stderr.strip() == (
         b"framing: error: /no/such/file.txt: no such file")
+
+
+def test_word_and_markdown_files_are_read_as_drafts(files):
+    import io
+
+    import docx
+    document = docx.Document()
+    document.add_paragraph("Dear Ms. Lee,")
+    document.add_paragraph(ERROR)
+    out = io.BytesIO()
+    document.save(out)
+    word = check(files("letter.docx", out.getvalue()))
+    assert word.returncode == 1 and b"suicide.committed" in word.stdout
+    assert b"letter.docx:3:" in word.stdout  # the paragraph's line in the text read
+    markdown = check(files("post.md", f"# A heading\n\n**{ERROR}**\n"))
+    assert markdown.returncode == 1 and b"suicide.committed" in markdown.stdout
+    broken = check(files("broken.docx", b"not a zip at all"))
+    assert broken.returncode == 2 and b"not a Word document" in broken.stderr

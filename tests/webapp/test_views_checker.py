@@ -81,8 +81,8 @@ def test_save_as_pitch_then_new_versions(app, data):
                                          "note": "thanks"})
     assert second.status_code == 302 and "version=2" in second.headers["Location"]
     listing = html(client.get("/pitches/"))
-    assert re.search(r"Board pitch</strong></a></td>\s*<td><a [^>]*>Lincoln USD</a></td>\s*"
-                     r"<td>pitch</td>\s*<td>2</td>", listing)
+    assert re.search(r"Board pitch</strong></a></td>\s*<td[^>]*><a [^>]*>Lincoln USD</a></td>\s*"
+                     r"<td[^>]*>pitch</td>\s*<td[^>]*>2</td>", listing)
     first = html(client.get(f"/pitches/{tid}?v=1"))
     assert "Thanks!" not in first.split('class="draft draft-plain">')[1].split("</div>")[0]
     assert f"/check?pitch={tid}&amp;version=1&amp;run=1" in first

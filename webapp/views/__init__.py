@@ -106,7 +106,8 @@ def days_until(value, today: date | None = None) -> int | None:
 
 
 def when(value) -> str:
-    """A short, readable timestamp: ``2026-03-01 14:05`` from ISO text."""
+    """A stored UTC timestamp as people read it, in this computer's time zone (the app
+    runs where its users are): ``1 Mar 2026, 14:05``. Other text comes back unchanged."""
     if not value:
         return ""
     text = str(value)
@@ -114,7 +115,9 @@ def when(value) -> str:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return text
-    return moment.strftime("%Y-%m-%d %H:%M")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment.day} {moment:%b %Y, %H:%M}"
 
 
 def install_helpers(bp: Blueprint) -> None:

@@ -27,7 +27,7 @@ from . import profile_store
 from .campaign_common import (BLANK_PARTNER_ROWS, CAMPAIGN_STATUSES, CAMPAIGN_TYPES, PARTNER_ROLES,
                               PIECE_STATUSES, bp, campaign_store, channels, get_campaign)
 from .campaign_form import campaign_doc, campaign_from_form, readable_error
-from .word_files import ACCEPT, DocumentError, upload_limit, uploaded_text
+from .word_files import ACCEPT, body_from_upload, upload_limit
 
 
 # -- list ------------------------------------------------------------------------------------
@@ -117,12 +117,8 @@ def new_piece(campaign_id: int):
            "target_profile_id": form.get("target_profile_id", "").strip()}
     if request.method == "GET":
         return _piece_form(campaign, doc)
-    try:
-        if opened := uploaded_text():
-            doc["body"] = opened[0]
-    except DocumentError as exc:
-        return _piece_form(campaign, doc, 400, error_field="body",
-                           error=f"{exc}. Nothing was saved; your text is kept below.")
+    if problem := body_from_upload(doc):
+        return _piece_form(campaign, doc, 400, error_field="body", error=problem)
     if doc["channel"] not in channels():
         return _piece_form(campaign, doc, 400, error="Channel: choose where this piece will run.",
                            error_field="channel")

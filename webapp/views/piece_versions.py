@@ -19,7 +19,7 @@ from ..auth import login_required, roles_required
 from .campaign_common import channels, get_campaign, status_label
 from .campaign_form import readable_error
 from .piece_common import MAX_NOTE, bp, get_piece, piece_store
-from .word_files import ACCEPT, DocumentError, docx_download, upload_limit, uploaded_text
+from .word_files import ACCEPT, body_from_upload, docx_download, upload_limit
 
 
 # -- editing ---------------------------------------------------------------------------------
@@ -34,12 +34,8 @@ def edit(piece_id: int):
     doc = {"title": request.form.get("title", "").strip(), "body": request.form.get("body", ""),
            "note": request.form.get("note", "").strip()[:MAX_NOTE],
            "base": request.form.get("base", type=int)}
-    try:
-        if opened := uploaded_text():
-            doc["body"] = opened[0]
-    except DocumentError as exc:
-        return _edit_page(piece, doc, 400, error_field="body",
-                          error=f"{exc}. Nothing was saved; your text is kept below.")
+    if problem := body_from_upload(doc):
+        return _edit_page(piece, doc, 400, error_field="body", error=problem)
     try:
         check_length(doc["body"], current_app.config["MAX_TEXT_CHARS"], "body")
     except TextTooLong as exc:

@@ -35,6 +35,18 @@ def uploaded_text(name: str = "document") -> tuple[str, str] | None:
     return text, upload.filename
 
 
+def body_from_upload(doc: dict, key: str = "body") -> str | None:
+    """Put an uploaded file's text in ``doc[key]`` (a piece form's text); the sentence to
+    show when the file cannot be opened (``doc`` is then unchanged), or None."""
+    try:
+        opened = uploaded_text()
+    except DocumentError as exc:
+        return f"{exc}. Nothing was saved; your text is kept below."
+    if opened:
+        doc[key] = opened[0]
+    return None
+
+
 def file_name(title: str, fallback: str = "draft") -> str:
     """A safe .docx file name from a title: letters, digits and dashes, dated."""
     stem = re.sub(r"[^A-Za-z0-9]+", "-", title or "").strip("-")[:60] or fallback
@@ -50,5 +62,5 @@ def docx_download(original: str, revised: str, title: str, author: str) -> Respo
     return response
 
 
-__all__ = ["ACCEPT", "DocumentError", "docx_download", "file_name", "upload_limit",
-           "uploaded_text"]
+__all__ = ["ACCEPT", "DocumentError", "body_from_upload", "docx_download", "file_name",
+           "upload_limit", "uploaded_text"]
