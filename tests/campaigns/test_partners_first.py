@@ -129,6 +129,9 @@ def test_the_api_refuses_with_409_and_takes_an_admin_s_reason(app):
     pid = piece_in(app, status="in-review")
     client = app.test_client()
     rita = bearer(api_token(app, "rita"))
+    detail = client.get(f"/api/v1/pieces/{pid}", headers=rita).get_json()
+    assert "approved" not in detail["allowed_transitions"]
+    assert detail["waiting_for_partners"] == ["Lincoln USD"]
     refused = client.post(f"/api/v1/pieces/{pid}/status", json={"to": "approved"}, headers=rita)
     assert refused.status_code == 409 and "Lincoln USD" in refused.get_json()["error"]["message"]
     boss = bearer(api_token(app, "boss"))

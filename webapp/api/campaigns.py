@@ -14,8 +14,8 @@ from flask import Response, current_app, g, jsonify, request, url_for
 
 from campaigns import calendar, export
 from campaigns import piece_checks as checks
-from campaigns.models import (PIECE_STATUSES, CampaignNotFound, PieceNotFound, StaleVersion,
-                              WorkflowError)
+from campaigns.models import (APPROVED_STATUSES, PIECE_STATUSES, CampaignNotFound,
+                              PieceNotFound, StaleVersion, WorkflowError)
 from campaigns.services import campaign_dashboard as build_dashboard
 from campaigns.store import CampaignStore
 from framing.services.limits import TextTooLong, check_length
@@ -66,8 +66,14 @@ def piece_detail(piece) -> dict:
     """A piece with what the caller may do next, its decisions and audit (no notes, no comments)."""
     s = store()
     data = plain(piece)
-    data["allowed_transitions"] = s.allowed_transitions(
+    allowed = s.allowed_transitions(
         piece, g.user.role, g.user.username, current_app.config["APPROVER_NOT_AUTHOR"])
+    waiting_for = [p.name for p, review in s.signoffs(piece) if review is None]
+    if (current_app.config["PARTNERS_APPROVE_FIRST"] and waiting_for
+            and piece.status not in APPROVED_STATUSES and g.user.role != "admin"):
+        allowed = [to for to in allowed if to != "approved"]  # partners approve first
+    data["allowed_transitions"] = allowed
+    data["waiting_for_partners"] = waiting_for
     data["reviews"] = [{"version_number": r.version_number, "content_hash": r.content_hash,
                         "decision": r.decision, "reviewer": r.reviewer, "via": r.via,
                         "decided_at": r.decided_at,

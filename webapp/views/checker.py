@@ -84,7 +84,8 @@ def open_file(draft: Draft, state: EditState) -> dict | None:
 @login_required
 def download_docx():
     """The draft as a Word document; the changes made since it was first checked here
-    (accepted rewrites, edits, an opened file) are tracked changes."""
+    (accepted rewrites and the edits checked since) are tracked changes, as far back as
+    the undo history reaches (HISTORY_LIMIT steps). An opened file starts afresh."""
     draft, state = draft_from_request(), EditState.from_request()
     original = state.history[0]["text"] if state.history else draft.text
     return docx_download(original, draft.text, draft.title or "Draft", g.user.username)

@@ -39,7 +39,11 @@ PIECE_FIELDS = {
 PIECE_DETAIL = {**PIECE_FIELDS, "allowed_transitions": {
     "type": "array", "items": choice(PIECE_STATUSES, False),
     "description": "Statuses you may move the piece to now (not 'approved' when you saved "
-                   "the current version and approvers must not be authors)"},
+                   "the current version and approvers must not be authors, nor, unless you "
+                   "are an admin, while partners have yet to approve it)"},
+    "waiting_for_partners": {"type": "array", "items": STR,
+                             "description": "Co-sponsors and messengers who have not approved "
+                                            "the current text"},
     "reviews": {"type": "array", "items": obj({
         "version_number": INT, "content_hash": STR,
         "decision": choice(("approve", "changes"), False),
