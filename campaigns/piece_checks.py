@@ -20,6 +20,7 @@ from framing.engine import InputError, TextTooLarge
 from framing.findings import SEVERITIES, SEVERITY_RANK, Finding, Source
 from framing.profile import ProfileError
 from framing.store.best_effort import try_write
+from framing.store.ignored_rules import IgnoredRuleStore
 
 from . import copy_rules
 from .channels import CampaignChecks, Channel, channels_at, load_campaign_checks
@@ -107,6 +108,8 @@ def context_key(store, campaign: Campaign, piece: Piece) -> str:
              "hashtag": campaign.hashtag, "help_line": campaign.help_line,
              "norms": campaign.norms, "channel": piece.channel,
              "profile": [profile.id, profile.version] if profile else None,
+             # the checks an editor chose to ignore for that partner
+             "ignored": sorted(_ignored(store, piece)),
              # timing findings depend on the day the piece is judged for: its run
              # date, else the day of checking (so an undated piece is rechecked daily)
              "day": piece.run_date or date.today().isoformat()}
@@ -174,9 +177,16 @@ def check_pieces(store, analyzer, campaign: Campaign,
         found += copy_rules.consistency_findings(text, campaign, data)
         found += copy_rules.norms_findings(text, campaign, data, engine, roles)
         found += copy_rules.help_findings(text, campaign, data, engine, topics, roles)
+        ignored = _ignored(store, piece)
+        found = [f for f in found if f.rule not in ignored or f.rule == NOT_CHECKED]
         found.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
         out[piece.id] = found
     return out
+
+
+def _ignored(store, piece: Piece) -> frozenset[str]:
+    """The rules ignored for the piece's target partner (none without one)."""
+    return IgnoredRuleStore(store.db).rules(piece.target_profile_id)
 
 
 # Reports on the app's own size caps, not on a guideline, so it is defined here rather

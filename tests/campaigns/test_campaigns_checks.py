@@ -217,3 +217,20 @@ def test_key_dates_are_judged_on_the_run_date_and_for_the_channel(setup, analyze
                                              "Teen Dating Violence Awareness Month"}
     assert timing("newspaper-ad", "2027-01-20") == {"Teen Dating Violence Awareness Month"}
     assert timing("newspaper-ad", "2027-10-01") == set()  # runs long after the window
+
+
+def test_rules_ignored_for_the_target_partner_leave_its_pieces_and_come_back(setup, analyzer):
+    from framing.store.ignored_rules import IgnoredRuleStore
+    store, campaign = setup
+    lusd = campaign.partners[0].profile_id
+    body = NORMS_POST + " We utilize the survey in order to plan. #MostOfUs"
+    piece = store.add_piece(campaign.id, "x", "Post", body, "maria", target_profile_id=lusd)
+    assert by_rule(checks.findings_for(store, analyzer, piece.id), "plain.word.utilize")
+    ignored = IgnoredRuleStore(store.db)
+    ignored.ignore(lusd, "plain.word.utilize", "Say use", "maria")
+    found = checks.findings_for(store, analyzer, piece.id)  # the stored result is stale now
+    assert by_rule(found, "plain.word.utilize") == [] and by_rule(found, "plain.word.in-order")
+    other = store.add_piece(campaign.id, "x", "Untargeted", body, "maria")
+    assert by_rule(checks.findings_for(store, analyzer, other.id), "plain.word.utilize")
+    ignored.restore(lusd, "plain.word.utilize")
+    assert by_rule(checks.findings_for(store, analyzer, piece.id), "plain.word.utilize")
