@@ -132,6 +132,14 @@ def _passive_parts(span: Span, spec) -> tuple[Token, Token, Token, Token] | None
     subject = next((t for t in span if t.dep_ == "nsubjpass"), None)
     if subject is None:
         return None
+    first = next((t for t in span.sent if not t.is_space), None)
+    if first is not None and first.is_alpha and first.is_lower:
+        return None  # "state were honored by MADD": the sentence starts mid-phrase (a line
+        # break in an excerpt), so its real subject is not in it
+    counting = spec.partitive_quantifiers if spec is not None else frozenset()
+    if (subject.pos_ in ("DET", "NUM") or subject.lower_ in counting) \
+            and not any(c.dep_ == "prep" for c in subject.children):
+        return None  # "Some are sponsored by churches": a bare "some" cannot end a sentence
     if any(c.dep_ in ("relcl", "acl", "appos") for c in subject.children):
         return None  # the clause would move into the subject: "who ... " lost its place
     if subject.tag_ in ("WP", "WDT") or subject.lower_ in ("that", "which", "who", "it"):
@@ -162,6 +170,9 @@ def _passive_parts(span: Span, spec) -> tuple[Token, Token, Token, Token] | None
            or t.tag_ == "PRP$" or (t is not doer and t.tag_ == "PRP") for t in doer.subtree):
         return None  # "by their abuser", "by the children they serve": moved first, the
         # pronoun would come before the noun it points back to
+    if doer.right_edge.is_punct:
+        return None  # "interviewed by The Pastor's Heart, about": the parse took the comma
+        # into the doer, and moved first it would split subject and verb
     if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in doer.children):
         return None  # "an acquaintance or family member": the verb's number is a judgment
     if spec is not None and sum(not t.is_punct for t in doer.subtree) > spec.active_max_doer_words:

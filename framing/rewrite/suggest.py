@@ -97,6 +97,8 @@ def _word_swaps(msg: Message, finding: Finding, span: Span) -> list[Rewrite]:
     auto = kind != "guideline" or (finding.category in AUTO_CATEGORIES and finding.severity == "error") \
         or plain_function
     spec = msg.lexicons.rewrite
+    if auto and _qualified_label(span, finding.suggestions, spec):
+        auto = False  # "the narcotic addict", "street alcoholics": offered, never made
     if _cannot_go(msg, finding, span, rewrite, plain_function):
         return []
     out = []
@@ -256,13 +258,32 @@ def _rule_tokens(msg: Message, rule: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in msg.term_spans.get(rule, ())]
 
 
+def _qualified_label(span: Span, suggestions: list[str], spec) -> bool:
+    """Whether a label the person-first wording replaces carries a word before it that
+    would be left to describe the person ("a true alcoholic" -> "a true person with ...",
+    "street alcoholics" -> "street people with ...", "past-year heroin users"). Counting
+    words ("many", "most") describe the people and stay right."""
+    if not any({"person", "people"} & set(alt.lower().split()) for alt in suggestions):
+        return False
+    counting = spec.partitive_quantifiers if spec is not None else frozenset()
+    return any(c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < span.start
+               and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and c.lower_ not in counting
+               for c in span.root.children)
+
+
 def _misplaced_phrase(span: Span, suggestions: list[str]) -> bool:
     """A function phrase that is not the one the swap is for: a predicate ("may be in
-    order to ascertain", "serious in regards to"), or a preposition before a bare verb
-    ("prior to communicate"), where a shorter word breaks the sentence."""
+    order to ascertain", "serious in regards to"), a phrase set off by a comma ("things
+    went wrong, with respect to lifestyle choices": "as regards", which a bare "about"
+    cannot say), or a preposition before a bare verb ("prior to communicate"), where a
+    shorter word breaks the sentence."""
     first = span[0]
     if (first.head.lemma_ == "be" or first.head.pos_ == "ADJ") and first.head.i == first.i - 1:
         return True  # right after the verb or adjective it completes
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text in (",", ";", "—", "–") and suggestions and all(
+            len(s.split()) == 1 and s.lower() != "to" for s in suggestions):
+        return True
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (after is not None and after.tag_ == "VB" and span[-1].lower_ == "to"
             and not any(s.split()[-1:] == ["to"] for s in suggestions))
