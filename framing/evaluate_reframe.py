@@ -223,8 +223,9 @@ def dump(result_variants: dict, letters: dict, folder: Path) -> int:
     return len(rows)
 
 
-def format_summary(result: dict, details: tuple[str, ...] = ("tune",)) -> str:
-    lines = ["Reframing (tests/corpus/reframe):"]
+def format_summary(result: dict, details: tuple[str, ...] = ("tune",),
+                   corpus: str = "tests/corpus/reframe") -> str:
+    lines = [f"Reframing ({corpus}):"]
     for half, c in result["halves"].items():
         lines.append(
             f"  {half}: {c.get('letters', 0)} letters, {c.get('changed', 0)} changed; frame kept "
@@ -261,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(format_summary(result, ("tune", "held-out") if args.all else ("tune",)))
+        print(format_summary(result, ("tune", "held-out") if args.all else ("tune",),
+                             str(args.corpus)))
     return 0
 
 

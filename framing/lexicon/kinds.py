@@ -132,6 +132,8 @@ REWRITES: dict[str, str] = {
     "sector-swap": "rename the sender's own program in the sector's words, naming the priority it serves",
     "avoid-word": "swap a word the partner profile asks to avoid",
     "plain-word": "swap a plain-language word: function words made automatically, content words offered",
+    "plain-word-offered": "swap a plain-language phrase whose plain word fits only some of the "
+                          "words it attaches to (\"with regard to\" -> \"about\"): always offered",
     "obligation-to-offer": "offer that the sender take the partner's task on (a suggestion)",
     "lead-with-priority": "offer to move the letter's own priority sentence to the opening",
     "advice": "no rewrite: the suggestions are advice to the writer, not words to put in place",

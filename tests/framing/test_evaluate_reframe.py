@@ -13,7 +13,7 @@ SET = repo_paths.CORPUS / "reframe"
 LETTERS = sorted((SET / "texts").glob("*.yaml"))
 SECTORS = {"education", "labor", "business", "media", "faith", "healthcare", "housing",
            "tenants", "government", "public-health", "law-enforcement", "library",
-           "youth-sports", "social-services", "other"}
+           "youth-sports", "youth-serving", "social-services", "other"}
 
 
 @pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
