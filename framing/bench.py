@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 
+from .documents.bench import documents_benchmark, print_documents
 from .startup_bench import machine, print_startup, startup_benchmark
 
 PARAGRAPHS = [
@@ -321,6 +322,7 @@ def main(argv: list[str] | None = None) -> None:
     results = run(args.runs)
     results["compare"] = compare_benchmark()
     results["startup"] = startup_benchmark()
+    results["word_files"] = documents_benchmark()
     if args.json:
         print(json.dumps(results, indent=2))
         return
@@ -345,6 +347,7 @@ def main(argv: list[str] | None = None) -> None:
     print_short_lines(results["short_lines"])
     print_compare(results["compare"])
     print_startup(results["startup"])
+    print_documents(results["word_files"])
     print_targets(results)
 
 
