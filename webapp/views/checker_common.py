@@ -133,11 +133,9 @@ def run_check(draft: Draft, state: EditState | None = None) -> dict:
     except UnusableProfile as exc:
         raise InputError(f"the partner profile cannot be used: {exc.message}") from None
     ids = [finding_id(i) for i in range(len(report.findings))]
-    groups = {sev: [(fid, f) for fid, f in zip(ids, report.findings) if f.severity == sev]
-              for sev in SEVERITIES}
     against = (profile.name if profile else sector_name(draft.sector) if draft.sector else "")
     return {"report": report, "segments": highlight_report(report),
-            "by_id": dict(zip(ids, report.findings)), "groups": groups,
+            "by_id": dict(zip(ids, report.findings)),
             "rule_groups": rule_groups(ids, report.findings),
             "ignored_for_partner": [e for e in report.ignored if e["rule"] in for_partner],
             "ignored_for_draft": [e for e in report.ignored if e["rule"] not in for_partner],

@@ -32,7 +32,7 @@ from framing.store.profiles import ProfileNotFound
 from ..extensions import get_analyzer
 from . import install_helpers, profile_store
 from .campaign_common import PIECE_STATUSES, campaign_store, channels, get_campaign, speaking_rate
-from .checker_common import safe_url
+from .checker_common import rule_groups, safe_url
 from .piece_text import text_parts
 
 bp = Blueprint("pieces", __name__, url_prefix="/pieces")
@@ -112,8 +112,6 @@ def page(piece, status: int = 200, **context):
     version = piece.current
     findings = list(checks.findings_for(store, get_analyzer(), piece.id))
     ids = [f"f{i + 1}" for i in range(len(findings))]
-    groups = {sev: [(fid, f) for fid, f in zip(ids, findings) if f.severity == sev]
-              for sev in SEVERITIES}
     comments = list(store.comments(piece.id))
     here = [c for c in comments if c.version_number == version.number]
     older = [c for c in comments if c.version_number != version.number]
@@ -132,8 +130,9 @@ def page(piece, status: int = 200, **context):
     return render_template(
         "campaigns/piece.html", piece=piece, campaign=campaign, version=version,
         parts=text_parts(version.body, findings, anchored), findings=findings,
-        by_id=dict(zip(ids, findings)), groups=groups,
-        counts={sev: len(groups[sev]) for sev in SEVERITIES}, severity_labels=SEVERITY_LABELS,
+        by_id=dict(zip(ids, findings)), rule_groups=rule_groups(ids, findings),
+        counts={sev: sum(f.severity == sev for f in findings) for sev in SEVERITIES},
+        severity_labels=SEVERITY_LABELS,
         comments=here, older_comments=older, quotes={c.id: version.body[c.start:c.end]
                                                       for c in anchored},
         fit=_fit(piece, version.body), transitions=transitions, own_version=own_version,
