@@ -528,3 +528,12 @@ def test_run_date_and_partner_change_without_a_new_version(app, data):
     assert bad.status_code == 400 and "Run date" in html(bad)
     assert signed_in(app, "reviewer").post(f"/pieces/{pid}/details",
                                            data={"run_date": ""}).status_code == 403
+
+
+def test_a_piece_lists_its_findings_one_card_per_rule_without_the_checker_buttons(app, data):
+    page = html(signed_in(app, "reviewer").get(f"/pieces/{data['piece']}"))
+    cards = re.findall(r'<li class="rule-group rule-group-\w+" data-rule="([^"]+)"', page)
+    assert cards and len(cards) == len(set(cards))  # one card per rule
+    assert "In the text:" in page or "places in the text" in page or "Why and source" in page
+    assert "ignore-button" not in page and "accept-all-button" not in page
+    assert 'form="check-form"' not in page
