@@ -71,8 +71,9 @@ def dashboard(store, analyzer, campaign_id: int, recheck_stale: bool = True) -> 
     for piece in pieces:
         findings, stale = results[piece.id]
         counts = {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES}
-        rows.append(DashboardRow(piece, counts, _blockers(store, campaign, piece, findings, stale),
-                                 stale, signoffs(store, campaign, piece)))
+        signed = signoffs(store, campaign, piece)
+        rows.append(DashboardRow(piece, counts, _blockers(piece, findings, stale, signed),
+                                 stale, signed))
     issue = copy_rules.norms_data_issue(campaign, data)
     return Dashboard(rows, [issue] if issue else [])
 
@@ -83,8 +84,8 @@ def signoffs(store, campaign: Campaign, piece: Piece) -> list[tuple[str, bool]]:
     return [(p.name, review is not None) for p, review in store.signoffs(piece, campaign)]
 
 
-def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],
-              stale: bool) -> list[str]:
+def _blockers(piece: Piece, findings: list[Finding], stale: bool,
+              signed: list[tuple[str, bool]]) -> list[str]:
     if piece.status in ("published", "archived"):
         return []
     blockers = [f"{'not checked' if f.rule == NOT_CHECKED else 'over channel limit'}: "
@@ -93,7 +94,7 @@ def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],
     errors = sum(1 for f in findings if f.severity == "error" and f.category != "channel")
     if errors:
         blockers.append(f"{errors} error finding{'s' if errors != 1 else ''} to fix")
-    missing = [name for name, signed in signoffs(store, campaign, piece) if not signed]
+    missing = [name for name, approved in signed if not approved]
     if missing:
         blockers.append(f"missing partner approval: {', '.join(missing)}")
     if stale:
@@ -101,15 +102,16 @@ def _blockers(store, campaign: Campaign, piece: Piece, findings: list[Finding],
     return blockers
 
 
-def context_key(store, campaign: Campaign, piece: Piece) -> str:
-    """A fingerprint of everything besides the text and packs that the findings depend on."""
+def context_key(store, campaign: Campaign, piece: Piece, ignored: frozenset[str]) -> str:
+    """A fingerprint of everything besides the text and packs that the findings depend on
+    (``ignored``: the rules ignored for the piece's target partner)."""
     profile = store.profile(piece.target_profile_id)
     basis = {"name": campaign.name, "type": campaign.type, "tagline": campaign.tagline,
              "hashtag": campaign.hashtag, "help_line": campaign.help_line,
              "norms": campaign.norms, "channel": piece.channel,
              "profile": [profile.id, profile.version] if profile else None,
              # the checks an editor chose to ignore for that partner
-             "ignored": sorted(_ignored(store, piece)),
+             "ignored": sorted(ignored),
              # timing findings depend on the day the piece is judged for: its run
              # date, else the day of checking (so an undated piece is rechecked daily)
              "day": piece.run_date or date.today().isoformat()}
@@ -122,8 +124,9 @@ def _results(store, analyzer, campaign: Campaign, pieces: list[Piece],
     packs = analyzer.lexicons.version
     stored = store.stored_checks([p.current.id for p in pieces])
     out, todo, keys = {}, [], {}
+    ignored = _ignored(store, pieces)
     for piece in pieces:
-        keys[piece.id] = context_key(store, campaign, piece)
+        keys[piece.id] = context_key(store, campaign, piece, ignored[piece.target_profile_id])
         row = stored.get(piece.current.id)
         if row and row[0] == packs and row[1] == keys[piece.id]:
             out[piece.id] = (_load(row[2]), False)
@@ -132,7 +135,7 @@ def _results(store, analyzer, campaign: Campaign, pieces: list[Piece],
         else:
             out[piece.id] = (_load(row[2]) if row else [], True)
     if todo:
-        fresh = check_pieces(store, analyzer, campaign, todo)
+        fresh = check_pieces(store, analyzer, campaign, todo, ignored)
         results = [(p.current.id, packs, keys[p.id],
                     json.dumps([f.to_dict() for f in fresh[p.id]])) for p in todo]
         # A cache: when the database cannot be written (maintenance mode, read-only or
@@ -142,9 +145,10 @@ def _results(store, analyzer, campaign: Campaign, pieces: list[Piece],
     return out
 
 
-def check_pieces(store, analyzer, campaign: Campaign,
-                 pieces: list[Piece]) -> dict[int, list[Finding]]:
-    """Run the engine (one ``nlp.pipe`` batch) and the campaign checks on each piece."""
+def check_pieces(store, analyzer, campaign: Campaign, pieces: list[Piece],
+                 ignored: dict[int | None, frozenset[str]]) -> dict[int, list[Finding]]:
+    """Run the engine (one ``nlp.pipe`` batch) and the campaign checks on each piece,
+    leaving out the rules ``ignored`` for its target partner (by profile id)."""
     data, channels, rate = _data(analyzer.lexicons.root)
     roles = copy_rules.engine_roles(analyzer.lexicons)
     checkable, refused = [], {}
@@ -177,16 +181,18 @@ def check_pieces(store, analyzer, campaign: Campaign,
         found += copy_rules.consistency_findings(text, campaign, data)
         found += copy_rules.norms_findings(text, campaign, data, engine, roles)
         found += copy_rules.help_findings(text, campaign, data, engine, topics, roles)
-        ignored = _ignored(store, piece)
-        found = [f for f in found if f.rule not in ignored or f.rule == NOT_CHECKED]
+        left_out = ignored[piece.target_profile_id]
+        found = [f for f in found if f.rule not in left_out or f.rule == NOT_CHECKED]
         found.sort(key=lambda f: (f.start, -SEVERITY_RANK[f.severity], f.rule))
         out[piece.id] = found
     return out
 
 
-def _ignored(store, piece: Piece) -> frozenset[str]:
-    """The rules ignored for the piece's target partner (none without one)."""
-    return IgnoredRuleStore(store.db).rules(piece.target_profile_id)
+def _ignored(store, pieces: list[Piece]) -> dict[int | None, frozenset[str]]:
+    """The rules ignored for each of the pieces' target partners, read once per partner
+    (none for a piece without one)."""
+    rules = IgnoredRuleStore(store.db)
+    return {pid: rules.rules(pid) for pid in {p.target_profile_id for p in pieces}}
 
 
 # Reports on the app's own size caps, not on a guideline, so it is defined here rather

@@ -163,8 +163,7 @@ def _cannot_go(msg: Message, finding: Finding, span: Span, rewrite: str | None,
     if any(c.dep_ in ("amod", "compound") and c.i < span.start and (
             c.tag_ in ("VBG", "VBN") or (spec is not None and span.doc[
                 c.left_edge.i:c.i + 1].text.lower() in spec.condition_modifiers))
-           for c in span.root.children) and any(
-            {"person", "people"} & set(alt.lower().split()) for alt in finding.suggestions):
+           for c in span.root.children) and _person_first(finding.suggestions):
         return True  # "a practicing alcoholic", "chronic drug users": it describes the condition
     if span.root.dep_ == "appos":
         return True  # "We, the undersigned, call on" -> "We, we, call on"
@@ -263,12 +262,17 @@ def _rule_tokens(msg: Message, rule: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in msg.term_spans.get(rule, ())]
 
 
+def _person_first(suggestions: list[str]) -> bool:
+    """Whether the wordings put the person first ("person with ...", "people who ...")."""
+    return any({"person", "people"} & set(alt.lower().split()) for alt in suggestions)
+
+
 def _qualified_label(span: Span, suggestions: list[str], spec) -> bool:
     """Whether a label the person-first wording replaces carries a word before it that
     would be left to describe the person ("a true alcoholic" -> "a true person with ...",
     "street alcoholics" -> "street people with ...", "past-year heroin users"). Counting
     words ("many", "most") describe the people and stay right."""
-    if not any({"person", "people"} & set(alt.lower().split()) for alt in suggestions):
+    if not _person_first(suggestions):
         return False
     counting = spec.partitive_quantifiers if spec is not None else frozenset()
     return any(c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i < span.start
