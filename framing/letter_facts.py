@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from .message import Message
-from .request_parts import doer_of, lemma_of, party_of
+from .request_parts import doer_of, is_inclusive_we, lemma_of, party_of
 from .requests import people_of, requests_of
 
 SHORT_PARAGRAPH = 8       # "I hope this finds you well." opens nothing: read on
@@ -81,7 +81,8 @@ def _facts(msg: Message, sent: Span, centred: set[int]) -> SentenceFacts:
     start, end = msg.sentence_range(sent)
     says = any(t.pos_ in ("VERB", "AUX") for t in sent)
     subject = doer_of(sent.root)  # "was developed by our staff" is the sender's record too
-    sender_subject = subject is not None and party_of(subject, spec, people).kind == "sender"
+    sender_subject = (subject is not None and party_of(subject, spec, people).kind == "sender"
+                      and not is_inclusive_we(subject, spec))
     promise = any(c.dep_ == "aux" and c.lower_ in spec.offer_modals for c in sent.root.children)
     partner, outcomes, words = [], [], []
     for token in sent:

@@ -11,8 +11,8 @@ import re
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
-from .request_parts import (Party, actions_of, doer_of, has_aux, is_negated_verb, lemma_of,
-                            party_of, subject_of)
+from .request_parts import (Party, actions_of, doer_of, has_aux, is_inclusive_we,
+                            is_negated_verb, lemma_of, party_of, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
 # What may come before an imperative in its clause.
@@ -384,7 +384,7 @@ class RequestReader:
                 or any(c.dep_ == "acomp" and lemma_of(c, self.spec) in self.spec.self_presentation
                        for c in root.children)):
             return True  # "The Alliance is proud to have created…", "KSA launches…"
-        if self.party(subject).kind != "sender":
+        if self.party(subject).kind != "sender" or is_inclusive_we(subject, self.spec):
             return False
         if lemma_of(root, self.spec) in self.spec.perspective:
             return False

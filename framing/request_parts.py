@@ -92,6 +92,35 @@ def is_negated_verb(verb: Token) -> bool:
     return False
 
 
+def is_inclusive_we(subject: Token, spec: RequestSpec) -> bool:
+    """Whether "we" takes the reader in with the writer, as in a letter from inside the
+    community: "we all", "together we", "we need to look out for each other", "let's",
+    "we pray", "we've faced". Such a "we" is not the sender's organisation talking
+    about itself, and it offers nothing on the sender's behalf."""
+    if subject.lower_ not in ("we", "us"):
+        return False
+    verb = subject.head
+    if any(c.lower_ in spec.inclusive_markers for c in subject.children):
+        return True  # "we all", "we both"
+    if any(c.lower_ in spec.inclusive_markers and c.dep_ not in SUBJECTS for c in verb.children):
+        return True  # "together we will", "we can all"
+    if lemma_of(verb, spec) in spec.shared_experience:
+        return True
+    # "look out for each other", "let's", "all of us": searched in the verb's clause.
+    clause = verb.doc[min(t.i for t in verb.subtree):max(t.i for t in verb.subtree) + 1].text
+    return spec.inclusive_cues.search(clause) is not None
+
+
+def is_purpose(verb: Token) -> bool:
+    """Whether ``verb`` heads a purpose clause ("so that we can include it", "in order
+    that we may"): what the main clause is for, not something done in its own right."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & {"so", "order"}) or ("that" in marks and any(
+        c.lower_ in ("so", "order") for c in verb.children))
+
+
 def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
     """Who ``token`` (the head of a noun phrase) names."""
     if token is None:
@@ -110,6 +139,15 @@ def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
     universal = any(c.dep_ in ("det", "predet", "amod") and lemma_of(c, spec) in spec.universal
                     for c in token.children)
     lemma = lemma_of(token, spec)
+    if lemma in spec.quantifiers:
+        # "each of you", "all of your teachers", "many of your members": the group
+        # after "of" is who is named.
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None:
+            party = party_of(inner, spec, people)
+            if party.kind != "other":
+                return Party(party.kind, party.universal or lemma in spec.universal)
     if lemma in spec.partner_roles or _is_people(token, people):
         return Party("people", universal)
     # "all varsity and junior varsity coaches": the role may be a conjunct.
@@ -145,14 +183,18 @@ def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
     group and log who attends"); through a vague wrapper, the work it wraps ("help
     serve meals", "consider supporting the month by producing a PSA")."""
     actions = [verb]
-    for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "NOUN") and child.tag_.startswith(("VB", "NN")):
-            # A conjunct verb without its own subject shares the request.
-            if not any(g.dep_ in SUBJECTS for g in child.children):
-                actions.append(child)
+    for action in actions:  # grows: "plan X, add Y and buy Z" chains its conjuncts
+        for child in action.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "NOUN") and child.tag_.startswith(("VB", "NN")):
+                # A conjunct verb without its own subject shares the request.
+                if not any(g.dep_ in SUBJECTS for g in child.children) and child not in actions:
+                    actions.append(child)
     for action in list(actions):
         if lemma_of(action, spec) not in spec.vague_actions:
             continue
+        if any(c.dep_ in ("dobj", "dative") and party_of(c, spec, None).kind == "other"
+               for c in action.children):
+            continue  # "encourage the city council to hold off": the council's work, not theirs
         for child in action.children:
             inner = None
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":

@@ -35,9 +35,9 @@ from .lexicon.schema import terms_pattern
 from .message import Message
 from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
-from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading, is_instruction,
-                            is_negated_verb, lemma_of, noun_phrase, party_of, people_tokens,
-                            subject_of)
+from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
+                            is_inclusive_we, is_instruction, is_negated_verb, is_purpose, lemma_of,
+                            noun_phrase, party_of, people_tokens, subject_of)
 
 # Request models kept with a parsed doc, by profile people and packs version.
 KEPT_MODELS = "framing_request_models"
@@ -141,7 +141,9 @@ class RequestAnalysis:
             reasons.append("an obligation")
         if self.open_undertaking(actions, flags):
             reasons.append("an open-ended undertaking")
-        if len(tasks) >= 2 and reasons:
+        if len(set(tasks)) >= spec.many_tasks or (len(tasks) >= 2 and reasons):
+            # "plan a Sunday, preach on it, add the curriculum and buy the books":
+            # each task may be small, but a list of them is real work.
             reasons.append("several tasks")
         if mode == "information":
             burden, reasons = "none", []
@@ -272,13 +274,15 @@ class RequestAnalysis:
                 continue
             if is_negated_verb(token) or token.tag_ in ("VBG", "VBN", "VBD"):
                 continue  # "I am writing to ask" reports and "we ran" recounts; neither offers
+            if is_purpose(token):
+                continue  # "let us know, so that we can include it in our report": ours to use
             subject = subject_of(token)
             if (subject is None and token.dep_ == "xcomp"
                     and not any(c.dep_ in ("dobj", "dative") for c in token.head.children)):
                 head = token.head.head if token.head.dep_ == "acomp" else token.head
                 subject = subject_of(head)  # "we would be happy to present"
-            if subject is None:
-                continue
+            if subject is None or is_inclusive_we(subject, spec):
+                continue  # "together we will overcome" rallies; it takes no work on
             if party_of(subject, spec, None).kind == "sender" or self.named_sender(subject, token):
                 return f"{subject.text} {lemma_of(token, spec)}"
         found = spec.offer_phrases.search(text)

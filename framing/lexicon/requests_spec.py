@@ -23,9 +23,10 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "perspective", "contact_actions", "undertakings", "events",
               "self_presentation", "mandate_words", "light_objects",
               "undertaking_nouns", "sender_blank_words", "reflective_verbs", "politeness_nouns",
-              "politeness_words", "fronting_words", "record_nouns", "existing_work")
+              "politeness_words", "fronting_words", "record_nouns", "existing_work",
+              "quantifiers", "inclusive_markers", "shared_experience")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
-                 "when", "how", "info_cues")
+                 "when", "how", "info_cues", "inclusive_cues")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class RequestSpec:
     words: dict[str, frozenset[str]]
     patterns: dict[str, PlainPattern]
     many_sessions: int
+    many_tasks: int
     lemma_fixes: dict[str, str]
 
     def __post_init__(self) -> None:
@@ -48,6 +50,7 @@ def load_requests(path: Path, raw: Any) -> RequestSpec:
     """Validate and compile ``requests.yaml``'s parsed content (errors name the file and key)."""
     check = Checker(path)
     required = {"sources": check.list_of(check.source), "many_sessions": check.integer,
+                "many_tasks": check.integer,
                 "lemma_fixes": lambda v, k: check.mapping(v, k, {}, {w: check.text for w in v}
                                                           if isinstance(v, dict) else {})}
     required.update({name: check.texts for name in WORD_LISTS})
@@ -63,5 +66,6 @@ def load_requests(path: Path, raw: Any) -> RequestSpec:
                                                 re.IGNORECASE))
                   for name in PATTERN_LISTS},
         many_sessions=data["many_sessions"],
+        many_tasks=data["many_tasks"],
         lemma_fixes={word.lower(): lemma.lower() for word, lemma in data["lemma_fixes"].items()},
     )

@@ -37,6 +37,10 @@ def model(analyzer, text, sector="education"):
      "asks all or every one of them"),
     ("We would appreciate it if your district would adopt the program.", "your district",
      "an open-ended undertaking"),
+    ("I expect each of you to preach on sexual assault during April.", "each",
+     "asks all or every one of them"),
+    ("Please plan a prevention Sunday, add the curriculum to your children's program and "
+     "purchase the books for your church library.", "you", "several tasks"),
 ])
 def test_new_work_for_the_partner_is_heavy(analyzer, text, who, reason):
     (request,) = model(analyzer, text).requests
@@ -107,6 +111,29 @@ def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
     (request,) = model(analyzer, "For more information, visit our website.").requests
     assert request.mode == "information"
     assert request.burden == "none" and not request.specific
+
+
+def test_what_the_sender_will_do_with_the_partners_work_is_no_offer(analyzer):
+    result = model(analyzer, "Please let the office know what your school did, so that we "
+                             "can include it in our annual report.")
+    assert result.requests and not result.offers
+
+
+def test_a_third_partys_work_is_not_the_partners(analyzer):
+    (request,) = model(analyzer, "I hope you will encourage the governor to fund the "
+                                 "shelter and expand the outreach team.").requests
+    assert request.actions == ("encourage the governor",)
+
+
+@pytest.mark.parametrize("text", [
+    "Just as we look out for safety on the job, we need to look out for each other.",
+    "Together we will overcome this.",
+    "We have all faced hard seasons.",
+    "On this day, we pray for healing.",
+])
+def test_an_inclusive_we_is_neither_talk_about_the_sender_nor_an_offer(analyzer, text):
+    result = model(analyzer, text, sector="labor")
+    assert not result.sender_centred and not result.offers
 
 
 def test_sender_centred_sentences_are_noted(analyzer):
