@@ -44,7 +44,8 @@ ACCORDING_TO = re.compile(
 # Words that announce that the next words are talked about, not used.
 MENTION_CUES = re.compile(
     r"\b(?:avoid(?:s|ed|ing)?|instead of|rather than|in place of"
-    r"|(?:do not|don't|never|no longer|stop|not) (?:say|use|call|write)(?:s|ing)?"
+    r"|(?:do not|don['’]t|never|no longer|stop|not|(?:should|must|ought to)(?:n['’]t| not))"
+    r" (?:say|use|call|write)(?:s|ing)?"
     r"|(?:terms?|words?|phrases?|labels?|language) (?:like|such as)"
     r"|the (?:words?|terms?|phrases?|labels?)"
     r"|replac(?:e|es|ed|ing)|swap(?:s|ped)?|outdated|stigmatizing (?:terms?|words?|language)"
@@ -285,10 +286,36 @@ class ContextMarker:
             mentioned[topic.id] = hits[0]
             in_sentences = {bisect.bisect_right(starts, s) - 1 for s, _ in hits}
             in_headline = any(structure.frame_kind(s, e) in ("headline", "subject") for s, e in hits)
-            in_lead = bool(in_sentences & set(body[:topic.about_lead]))
+            # A lead that names the topic only as one item of a list ("at risk for
+            # PTSD, depression, substance abuse and domestic violence") is not about it.
+            lead = set(body[:topic.about_lead])
+            in_lead = any(bisect.bisect_right(starts, s) - 1 in lead and not _listed(doc, s, e)
+                          for s, e in hits)
             if in_headline or in_lead or len(in_sentences) >= topic.about_sentences:
                 about.add(topic.id)
         return mentioned, about
+
+
+LIST_ITEMS = 3  # items of a coordination that make it a list
+
+
+def _listed(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are one item of a list of ``LIST_ITEMS`` or more
+    coordinated nouns ("PTSD, depression, substance abuse and domestic violence")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False  # "killing his wife and children": a clause, not an item
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    items, chain = 1, [head]
+    while chain:  # the coordination itself, not nouns further down its phrases
+        conjuncts = [c for c in chain.pop().children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        items += len(conjuncts)
+        chain += conjuncts
+    return items >= LIST_ITEMS
 
 
 class TermMatcher:

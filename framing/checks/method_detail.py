@@ -46,6 +46,13 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         if child.dep_ == "prep":
             if any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in child.children):
                 return verb.i, child.right_edge.i + 1   # "jumped to his death"
+    if verb.dep_ in {"pcomp", "pobj"}:
+        prep = verb.head
+        # "died by hanging", "the cause of death as hanging" (the parser may hang the
+        # preposition on a word further away: the word before it is tried too)
+        if _names_death(prep.head, words) or (
+                prep.i > 0 and _names_death(verb.doc[prep.i - 1], words)):
+            return prep.i, verb.i + 1
     if lemma in words.person_verbs and not any(
             c.dep_ in {"dobj", "prt"} for c in verb.children):
         subject = subject_of(verb)
@@ -56,6 +63,15 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
                                   and c.i > verb.i]) + 1
             return start, end
     return None
+
+
+def _names_death(token: Token, words: DeathWords) -> bool:
+    """Whether ``token`` is a death word, or a noun "of" one ("the cause of death")."""
+    if token.lemma_.lower() in words.deaths:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in c.children)
+        for c in token.children)
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -142,12 +158,17 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
         return []
     exclude = compiled_option(rule, "exclude")
     words = death_words(rule)
+    # "Police are investigating a murder-suicide at a home near…": where a killing
+    # named as such happened is the crime's scene, which violence-reporting rules judge.
+    homicide = compiled_option(rule, "homicide_cues")
     found = []
     for index, sent in enumerate(msg.sentences):
         text = msg.sentence_texts[index]
         if not any(p.search(text) for p in literals):
             continue
         if exclude is not None and exclude.search(text):
+            continue
+        if homicide is not None and homicide.search(text):
             continue
         prev = msg.sentences[index - 1] if index else None
         ranges = sentence_ranges(sent, text, prev, rule, words)

@@ -37,6 +37,17 @@ def part_of_speech(token) -> str:
     return token.pos_
 
 
+def is_counted(span) -> bool:
+    """Whether the phrase is counted by a number ("114 domestic incidents", "hundreds of
+    domestic disputes"): a category in a statistic, not a word for one event."""
+    root = span.root
+    if any(c.dep_ == "nummod" and c.like_num for c in root.children):
+        return True
+    head = root.head
+    return (root.dep_ == "pobj" and head.lower_ == "of"
+            and (head.head.like_num or head.head.lower_ in ("dozens", "hundreds", "thousands")))
+
+
 def check_term(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per pattern match that survives the rule's context options."""
     spans = msg.term_spans.get(rule.id)
@@ -84,6 +95,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         if context["proper_noun"] and opts.get("names", "suppress") == "suppress":
             continue
         if pos and part_of_speech(span.root) not in pos:
+            continue
+        if opts.get("counted") == "suppress" and is_counted(span):
             continue
         negation = opts.get("negated", "ignore")
         if negation != "ignore":

@@ -28,6 +28,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "mentions": "choice:suppress|ignore",
         "names": "choice:suppress|ignore",
         "negated": "choice:ignore|suppress|only",
+        "counted": "choice:ignore|suppress",  # a category counted in a statistic
         "boundary": "boolean",         # wrap patterns in word boundaries (default true)
         "case_sensitive": "boolean",
     }),
@@ -117,6 +118,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "people": "texts",             # nouns for people (subjects, objects of a homicide)
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
         "exclude": "regexes",          # sentences about safe storage and lethal means
+        "homicide_cues": "regexes",    # a sentence naming a murder-suicide: its place is a crime scene
     }),
 }
 

@@ -100,6 +100,12 @@ def test_negative_instruction_about_wording_is_a_mention(analyzer):
     assert rules_hit(report, "norms.fear-appeal")
 
 
+def test_advice_against_a_word_in_running_text_is_a_mention(analyzer):
+    report = analyzer.analyze("When someone dies this way we shouldn't say they committed suicide; "
+                              "we should say they died by suicide.")
+    assert not rules_hit(report, "suicide.committed")
+
+
 # -- topics: mentioned versus about --------------------------------------------------------------
 def test_a_single_support_cue_opens_no_topic(analyzer):
     doc = analyzer.nlp("Parents signed the consent form for the field trip to the science museum.")
@@ -120,6 +126,14 @@ def test_passing_mention_is_not_what_the_text_is_about(analyzer):
     assert "dv" in doc._.framing_topics and "dv" not in doc._.framing_subjects
     report = analyzer.analyze(text, kind="campaign")
     assert not rules_hit(report, "dv.resource-missing")
+
+
+def test_a_topic_listed_among_others_in_the_lead_is_a_passing_mention(analyzer):
+    text = ("Veterans are at a higher risk for PTSD, depression, brain injury and domestic violence. "
+            "The county's outreach program marks ten years with a picnic for veterans and their "
+            "families on Saturday, and therapists will be on hand to talk about counseling.")
+    doc = analyzer.nlp(text)
+    assert "dv" in doc._.framing_topics and "dv" not in doc._.framing_subjects
 
 
 def test_topic_in_the_lead_is_what_the_text_is_about(analyzer):
