@@ -79,9 +79,16 @@ def parties(root: Token) -> tuple[Token | None, list[Token]]:
 
 
 def describes(party: Token, pattern) -> bool:
-    """Does the party's noun phrase up to its head ("a 15-year-old girl") match?"""
+    """Does the party's noun phrase up to its head ("a 15-year-old girl") match? A count
+    names its group after "of": "one of her students"."""
     phrase = party.doc[party.left_edge.i:party.i + 1].text
-    return pattern.search(phrase) is not None
+    if pattern.search(phrase) is not None:
+        return True
+    if party.pos_ in ("NUM", "PRON") or party.like_num:
+        return any(describes(obj, pattern) for prep in party.children
+                   if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for obj in prep.children if obj.dep_ == "pobj")
+    return False
 
 
 def is_pair(party: Token, who, pairs) -> bool:
