@@ -14,7 +14,8 @@ new work on them and talks about the partner rather than about the sender:
   partner's world rather than the sender's (40%);
 * ask (15): a specific request (a concrete action, or a named bill or event;
   no template blanks), bounded (a time, a way to answer or a size) and light:
-  full marks; specific but open-ended 60%; vague, heavy or none 30%;
+  full marks; specific but open-ended, or no ask but an offer they can take up,
+  60%; vague, heavy or none 30%;
 * burden (15): high-burden requests cost, the sender taking work on gives back;
 * focus (20): the share of sentences about the sender itself (its history,
   record, anniversaries, galas, grants, awards): half of them costs it all;
@@ -241,6 +242,13 @@ class AlignmentAnalysis:
 
     def part_ask(self, explain: list) -> float:
         ask = self.model.best_ask
+        offer = self.model.standing_offer
+        if ask is None and offer is not None:
+            # Nothing asked in words, but an offer they can say yes to ("I can send
+            # you a short list of story ideas"): better than nothing, not yet an ask.
+            explain.append(_why("ask", "cost", (offer.start, offer.end, offer.text),
+                                "an offer they can take up, but no ask: say what you ask of them"))
+            return OPEN_ASK
         if ask is None:
             # No ask is as weak as a vague one: either way the partner has nothing to
             # say yes to (a letter that only informs or thanks is not a pitch).

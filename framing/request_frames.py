@@ -70,10 +70,40 @@ class RequestReader:
             used.add(token.i)
             found.append(hit)
         if not found:
-            hit = self.after_fronted(sent) or self.misread_imperative(sent)
+            hit = (self.after_fronted(sent) or self.misread_imperative(sent)
+                   or self.after_label(sent) or self.named_step(sent))
             if hit is not None:
                 found.append(hit)
         return found
+
+    def after_label(self, sent: Span):
+        """"One ask: play the video at a team meeting", "Our request: call us by Friday":
+        a short label, a colon, then the imperative (which the parser hangs on the label)."""
+        tokens = [t for t in sent if not t.is_space]
+        colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
+        if colon is None or colon == 0 or colon + 1 >= len(tokens):
+            return None
+        verb = tokens[colon + 1]
+        if verb.tag_ != "VB" or subject_of(verb) is not None or \
+                lemma_of(verb, self.spec) in self.spec.rhetorical:
+            return None
+        if not any(lemma_of(t, self.spec) in self.spec.ask_nouns for t in tokens[:colon]):
+            return None
+        return ("imperative", None, actions_of(verb, self.spec), False)
+
+    def named_step(self, sent: Span):
+        """"The first step is a one-hour call with your lead", "All we ask is one meeting":
+        the ask named as a thing, after a word for an ask or a step."""
+        root = sent.root
+        if lemma_of(root, self.spec) != "be":
+            return None
+        subject = subject_of(root)
+        if subject is None or lemma_of(subject, self.spec) not in self.spec.ask_nouns:
+            return None
+        thing = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if thing is None or lemma_of(thing, self.spec) not in self.spec.events:
+            return None
+        return ("directive", None, [thing], False)
 
     def misread_imperative(self, sent: Span):
         """"Call Victims Resource Center's Education Department at … to schedule a program":
@@ -239,13 +269,24 @@ class RequestReader:
                 noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if noun is not None and self.party(noun).kind != "sender":
                     return ("directive", noun, [noun], False)
+            # "we request your continued support for the NVDRS": theirs to give.
+            owned = next((c for c in verb.children if c.dep_ == "dobj" and self.party(c).kind == "partner"
+                          and c.lower_ not in ("you", "yourself")), None)
+            if owned is not None:
+                return ("directive", owned, [owned], False)
+            # "I am writing to invite you to the Overdose Awareness Day event": to attend it.
+            if lemma_of(verb, spec) == "invite" and asked is not None and self.party(asked).theirs:
+                to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+                event = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+                if event is not None:
+                    return ("directive", asked, [event], False)
             return None
         if lemma_of(verb, spec) == "need" and asked is None:
             return None  # "we need to hire" is the sender's own need
         if not self.party(asked).theirs:
             return None  # "she is called in to counsel co-workers" tells; it asks no one here
         # "are required to", "we mandate that": an obligation, not a request.
-        mode = "obligation" if lemma_of(verb, spec) in spec.mandate_words | {"mandate"} else "directive"
+        mode = "obligation" if lemma_of(verb, spec) in spec.obligating_verbs else "directive"
         return (mode, asked, actions_of(action, spec), False)
 
     def wish(self, verb: Token, subject: Token | None, who: Party | None):

@@ -50,6 +50,8 @@ class RequestModel:
     offers: list[Mention] = field(default_factory=list)
     sender_centred: list[Mention] = field(default_factory=list)
     placeholders: list[Mention] = field(default_factory=list)
+    # The offer the partner can take up when the letter asks nothing in words.
+    standing_offer: Request | None = None
 
     @property
     def best_ask(self) -> Request | None:

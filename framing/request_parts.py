@@ -114,11 +114,13 @@ def is_inclusive_we(subject: Token, spec: RequestSpec) -> bool:
 def is_purpose(verb: Token) -> bool:
     """Whether ``verb`` heads a purpose clause ("so that we can include it", "in order
     that we may"): what the main clause is for, not something done in its own right."""
-    if verb.dep_ != "advcl":
+    if verb.dep_ not in ("advcl", "ccomp"):
         return False
-    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
-    return bool(marks & {"so", "order"}) or ("that" in marks and any(
-        c.lower_ in ("so", "order") for c in verb.children))
+    # The marker opens the clause ("so we can", "so that we can", "in order that"):
+    # "we can do so" ends with one and is no purpose clause.
+    first = verb.left_edge
+    return first.lower_ in ("so", "in") and any(
+        c.lower_ in ("so", "order") and c.i < verb.i for c in verb.subtree)
 
 
 def party_of(token: Token | None, spec: RequestSpec, people) -> Party:

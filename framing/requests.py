@@ -55,6 +55,7 @@ class RequestAnalysis:
         msg, spec = self.msg, self.spec
         model = RequestModel()
         sentences = msg.letter_sentences
+        to_partner: list[tuple[Mention, str]] = []  # offers made to the partner, with what follows
         texts = [msg.text[s.start_char:s.end_char] for s in sentences]
         for index, sent in enumerate(sentences):
             start, end = msg.sentence_range(sent)
@@ -79,6 +80,8 @@ class RequestAnalysis:
             offer = self.offer(sent, text)
             if offer:
                 model.offers.append(Mention(start, end, text, offer))
+                if self.reader.involves_partner(sent.root):
+                    to_partner.append((model.offers[-1], following))
             # An offer made on the partner's word ("If your agency is weighing it, we
             # will walk your staff through it"), or a question about the offer just
             # made ("I could write a short piece. Would that be useful?"), asks the
@@ -93,6 +96,11 @@ class RequestAnalysis:
                 model.sender_centred.append(Mention(start, end, text, centred.group(0)))
             elif not frames and not offer and self.reader.self_talk(sent):
                 model.sender_centred.append(Mention(start, end, text, "about the sender"))
+        if to_partner and all(r.mode == "information" for r in model.requests):
+            # A letter whose only ask is an offer ("I can send you a short list of story
+            # ideas"): the partner can take it up, though nothing is asked in words.
+            offer, following = to_partner[0]
+            model.standing_offer = self.acceptance(offer, offer.end, following)
         return model
 
     def acceptance(self, offer: Mention, end: int, following: str) -> Request:
@@ -178,9 +186,13 @@ class RequestAnalysis:
         if flags["sized"]:
             bounds.append("how much")  # a number of minutes, sessions or copies, not "every"
         # A named bill, event or program makes even "support" or "attend" answerable.
+        # (A date is when, not what: "promote awareness this April" names nothing.)
         named = any(t.pos_ == "PROPN" or (t.like_num and t.i > actions[0].i) for t in tokens
-                    if t not in actions and not t._.in_name)
-        vague = all(lemma in spec.vague_actions for lemma in lemmas)
+                    if t not in actions and not t._.in_name and t.lower_ not in spec.calendar_words)
+        # "address the issue", "promote awareness", "convey these messages": a verb on
+        # an abstract object says what to care about, not what to do.
+        vague = all(lemma in spec.vague_actions or self.abstract(action)
+                    for lemma, action in zip(lemmas, actions))
         if named and vague:
             bounds.append("what")
         # Specific: a concrete action on a concrete thing ("post the flyer in your
@@ -188,13 +200,23 @@ class RequestAnalysis:
         # a named bill, event or program ("support SB848"). The bounds (when, how
         # to answer, who, how much) make it bounded, which the score reads apart.
         concrete = any(c.dep_ in ("dobj", "prep", "dative", "xcomp", "prt", "attr")
-                       for a in actions for c in a.children) or by_sender
+                       for a in actions for c in a.children) or by_sender or any(
+            a.pos_ == "NOUN" and lemma_of(a, spec) in spec.events for a in actions)  # "invite you to the rally"
         specific = mode != "information" and not blank_who and (
             (not vague and concrete) or (vague and named))
         return Request(start, end, text, mode, who, who_named,
                        tuple(action_text(a) for a in actions), tuple(amount), burden,
                        tuple(reasons) if burden != "none" else (), specific, tuple(bounds),
                        by_sender)
+
+    def abstract(self, action: Token) -> bool:
+        """Whether the action's object is an abstraction ("the issue", "awareness",
+        "these messages", "your commitment") rather than a thing or an event."""
+        spec = self.spec
+        objects = [c for c in action.children if c.dep_ == "dobj"]
+        objects += [g for c in action.children if c.dep_ == "prep"
+                    for g in c.children if g.dep_ == "pobj"][:1] if not objects else []
+        return bool(objects) and all(lemma_of(o, spec) in spec.abstract_objects for o in objects)
 
     def mandate(self, sent: Span, start: int, end: int, text: str) -> Request | None:
         """A verbless mandate on the partner's people, as on slides and in bullets:
@@ -336,7 +358,8 @@ def within_scope(model: RequestModel, sector) -> RequestModel:
             request = replace(request, burden="high",
                               reasons=request.reasons + ("outside their role",))
         requests.append(request)
-    return RequestModel(requests, model.offers, model.sender_centred, model.placeholders)
+    return RequestModel(requests, model.offers, model.sender_centred, model.placeholders,
+                        model.standing_offer)
 
 
 def requests_of(msg: Message) -> RequestModel:

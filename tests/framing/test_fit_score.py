@@ -135,3 +135,14 @@ def test_a_profile_without_priorities_says_it_is_scored_on_sector_defaults(analy
            "priorities": [{"label": "Fewer absences", "terms": ["miss more school"]}]}
     assert "sector_defaults" not in analyzer.analyze(
         SCHOOL_PARTNER, profile=own).scores["alignment"]["against"]
+
+
+def test_an_offer_to_take_up_scores_between_no_ask_and_an_ask(analyzer):
+    opening = "October is Domestic Violence Awareness Month, and your readers may want to know more. "
+    def ask_part(text):
+        return analyzer.analyze(text, sector="media").scores["alignment"]["parts"]["ask"]
+    nothing = ask_part(opening + "Our staff have worked on this issue for years.")
+    offer = ask_part(opening + "I can send you a short list of story ideas for your health coverage.")
+    asked = ask_part(opening + "Could your health desk run one of these stories on October 14? "
+                               "Please reply by Friday.")
+    assert nothing < offer < asked

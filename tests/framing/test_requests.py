@@ -113,6 +113,46 @@ def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
     assert request.burden == "none" and not request.specific
 
 
+@pytest.mark.parametrize("text", [
+    "I am writing to invite you to the Overdose Awareness Day rally on Monday, August 31st.",
+    "We respectfully request your continued support for the National Violent Death Reporting System.",
+])
+def test_an_invitation_to_an_event_and_a_request_for_their_support_are_asks(analyzer, text):
+    (request,) = model(analyzer, text).requests
+    assert request.specific
+
+
+@pytest.mark.parametrize("text", [
+    "I am writing to urge you to address the critical issue of youth homelessness.",
+    "Please promote awareness this April.",
+    "You can help us convey these vital messages.",
+])
+def test_an_action_on_an_abstraction_is_not_a_specific_ask(analyzer, text):
+    assert not any(r.specific for r in model(analyzer, text).requests)
+
+
+@pytest.mark.parametrize("text", [
+    "One ask: play the video at a team meeting this season.",
+    "The first step is a one-hour call with whoever leads on domestic abuse in your organisation.",
+])
+def test_an_ask_after_a_label_or_named_as_a_first_step_is_found(analyzer, text):
+    (request,) = model(analyzer, text).requests
+    assert request.specific
+
+
+def test_an_expectation_put_on_everyone_is_an_obligation(analyzer):
+    (request,) = model(analyzer, "The center expects participating agencies to review all of "
+                                 "their policies and procedures.").requests
+    assert request.mode == "obligation" and request.burden == "high"
+
+
+def test_a_letter_that_only_offers_leaves_an_offer_to_take_up(analyzer):
+    result = model(analyzer, "October is Domestic Violence Awareness Month. I can send you a "
+                             "short list of story ideas for your health coverage this week.",
+                   sector="media")
+    assert not result.requests and result.standing_offer is not None
+
+
 def test_what_the_sender_will_do_with_the_partners_work_is_no_offer(analyzer):
     result = model(analyzer, "Please let the office know what your school did, so that we "
                              "can include it in our annual report.")
