@@ -285,8 +285,8 @@ class RequestAnalysis:
         """What the sender takes on in this sentence, if anything."""
         spec = self.spec
         for token in sent:
-            if token.pos_ != "VERB":
-                continue
+            if token.pos_ != "VERB" or token._.in_quote:
+                continue  # a quoted speaker's "I could pay the rent" is not the sender's
             lemma = lemma_of(token, spec)
             # A promise ("we will walk your staff through it") offers whatever its
             # verb; a present tense only with a verb of giving ("we provide kits").
