@@ -116,8 +116,10 @@ def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
 @pytest.mark.parametrize("text", [
     "I am writing to invite you to the Overdose Awareness Day rally on Monday, August 31st.",
     "We respectfully request your continued support for the National Violent Death Reporting System.",
+    "One ask: play the video at a team meeting this season.",
+    "The first step is a one-hour call with whoever leads on domestic abuse in your organisation.",
 ])
-def test_an_invitation_to_an_event_and_a_request_for_their_support_are_asks(analyzer, text):
+def test_invitations_requests_for_support_labelled_asks_and_first_steps_are_asks(analyzer, text):
     (request,) = model(analyzer, text).requests
     assert request.specific
 
@@ -129,15 +131,6 @@ def test_an_invitation_to_an_event_and_a_request_for_their_support_are_asks(anal
 ])
 def test_an_action_on_an_abstraction_is_not_a_specific_ask(analyzer, text):
     assert not any(r.specific for r in model(analyzer, text).requests)
-
-
-@pytest.mark.parametrize("text", [
-    "One ask: play the video at a team meeting this season.",
-    "The first step is a one-hour call with whoever leads on domestic abuse in your organisation.",
-])
-def test_an_ask_after_a_label_or_named_as_a_first_step_is_found(analyzer, text):
-    (request,) = model(analyzer, text).requests
-    assert request.specific
 
 
 def test_an_expectation_put_on_everyone_is_an_obligation(analyzer):
