@@ -200,9 +200,15 @@ class RequestReader:
                                  for c in verb.children):
             return self.importance(verb, subject, who)
         modal = has_aux(verb, spec.obligations)
-        if ((modal or self.semi_modal(verb)) and who is not None and who.theirs
+        # "We must collectively respond", "we all need to": a "we" that takes the
+        # reader in puts the duty on them too.
+        shared = subject is not None and is_inclusive_we(subject, spec)
+        if ((modal or self.semi_modal(verb)) and who is not None and (who.theirs or shared)
                 and lemma not in spec.states):  # "students should feel safe" wishes; it asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
+        duty = self.duty(verb)
+        if duty is not None and who is not None and (who.theirs or shared):
+            return ("obligation", subject, actions_of(duty, spec), False)
         invites = has_aux(verb, spec.invitations) or (
             verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")
             and has_aux(verb, spec.main_clause_invitations))
@@ -214,6 +220,17 @@ class RequestReader:
                 and not question and lemma not in spec.states and lemma not in spec.light_actions
                 and subject.dep_ != "nsubjpass"):
             return ("presumption", subject, actions_of(verb, spec), False)
+        return None
+
+    def duty(self, verb: Token) -> Token | None:
+        """"have a responsibility to V", "have an ethical duty to V": the action V."""
+        if lemma_of(verb, self.spec) != "have":
+            return None
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if lemma_of(obj, self.spec) in self.spec.duty_nouns:
+                return next((g for g in obj.children if g.dep_ in ("acl", "relcl", "xcomp")
+                             and g.pos_ == "VERB" and any(t.lower_ == "to" for t in g.children)),
+                            None)
         return None
 
     def semi_modal(self, verb: Token) -> bool:

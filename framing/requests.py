@@ -202,7 +202,11 @@ class RequestAnalysis:
         concrete = any(c.dep_ in ("dobj", "prep", "dative", "xcomp", "prt", "attr")
                        for a in actions for c in a.children) or by_sender or any(
             a.pos_ == "NOUN" and lemma_of(a, spec) in spec.events for a in actions)  # "invite you to the rally"
-        specific = mode != "information" and not blank_who and (
+        # "We must all respond" appeals to everyone, the partner among them, and "you
+        # have a responsibility to report abuse" states a duty: calls, not specific asks.
+        shared = (asked is not None and asked.lower_ in ("we", "us")) or (
+            mode == "obligation" and lemma_of(actions[0].head, spec) in spec.duty_nouns)
+        specific = mode != "information" and not blank_who and not shared and (
             (not vague and concrete) or (vague and named))
         return Request(start, end, text, mode, who, who_named,
                        tuple(action_text(a) for a in actions), tuple(amount), burden,

@@ -25,7 +25,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "undertaking_nouns", "sender_blank_words", "reflective_verbs", "politeness_nouns",
               "politeness_words", "fronting_words", "record_nouns", "existing_work",
               "quantifiers", "inclusive_markers", "shared_experience", "abstract_objects",
-              "calendar_words", "ask_nouns", "obligating_verbs")
+              "calendar_words", "ask_nouns", "obligating_verbs",
+              "duty_nouns")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues", "inclusive_cues")
 

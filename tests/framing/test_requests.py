@@ -146,6 +146,16 @@ def test_a_letter_that_only_offers_leaves_an_offer_to_take_up(analyzer):
     assert not result.requests and result.standing_offer is not None
 
 
+@pytest.mark.parametrize("text", [
+    "As educators, we all have an ethical responsibility to try new ways to prevent suicide.",
+    "We must collectively respond with resources for survivors.",
+    "You have a responsibility to report abuse.",
+])
+def test_a_duty_shared_with_the_reader_is_an_obligation_but_no_specific_ask(analyzer, text):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == "obligation" and not request.specific
+
+
 def test_what_the_sender_will_do_with_the_partners_work_is_no_offer(analyzer):
     result = model(analyzer, "Please let the office know what your school did, so that we "
                              "can include it in our annual report.")
