@@ -55,10 +55,13 @@ class RequestModel:
 
     @property
     def best_ask(self) -> Request | None:
-        """The most specific request (specific first, then most bounds, then earliest)."""
+        """The ask the partner can say yes to: specific first, then light before heavy
+        (a small first step beside a large undertaking is what they answer now), then
+        most bounds, then earliest."""
         if not self.requests:
             return None
-        return max(self.requests, key=lambda r: (r.specific, len(r.bounds), -r.start))
+        return max(self.requests, key=lambda r: (r.specific, r.burden != "high", len(r.bounds),
+                                                 -r.start))
 
     @property
     def heavy(self) -> list[Request]:

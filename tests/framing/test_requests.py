@@ -223,3 +223,11 @@ def test_an_opening_verb_read_as_part_of_a_name_is_still_an_ask(analyzer):
     text = "Contact Jane Doe at the Lincoln County Coalition to book a workshop for your staff."
     model = requests_of(analyzer.analyze(text, sector="education").message)
     assert model.requests, "the ask to book a workshop was not read"
+
+
+def test_the_best_ask_is_the_small_first_step_beside_a_large_undertaking(analyzer):
+    result = model(analyzer, "We invite your agency to adopt the protocol. As a first step, please "
+                             "join a 30-minute call with our staff on May 3.",
+                   sector="law-enforcement")
+    assert any(r.burden == "high" for r in result.requests)
+    assert result.best_ask.burden != "high"
