@@ -179,6 +179,10 @@ def test_an_inclusive_we_is_neither_talk_about_the_sender_nor_an_offer(analyzer,
     assert not result.sender_centred and not result.offers
 
 
+def test_an_unmarked_we_with_its_own_troubles_is_still_the_sender(analyzer):
+    assert model(analyzer, "We face a funding shortfall this year.", sector="labor").sender_centred
+
+
 def test_sender_centred_sentences_are_noted(analyzer):
     text = ("Our coalition celebrates its 25th anniversary this year. "
             "The Alliance is proud to have created the national standard. "
