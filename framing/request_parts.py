@@ -95,7 +95,7 @@ def is_negated_verb(verb: Token) -> bool:
 def is_inclusive_we(subject: Token, spec: RequestSpec) -> bool:
     """Whether "we" takes the reader in with the writer, as in a letter from inside the
     community: "we all", "together we", "we need to look out for each other", "let's",
-    "we pray", "we've faced". Such a "we" is not the sender's organisation talking
+    "we pray", "we grieve". Such a "we" is not the sender's organisation talking
     about itself, and it offers nothing on the sender's behalf."""
     if subject.lower_ not in ("we", "us"):
         return False
