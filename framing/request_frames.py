@@ -199,15 +199,16 @@ class RequestReader:
         if lemma == "be" and any(c.dep_ == "acomp" and lemma_of(c, spec) in spec.importance
                                  for c in verb.children):
             return self.importance(verb, subject, who)
-        modal = has_aux(verb, spec.obligations)
         # "We must collectively respond", "we all need to": a "we" that takes the
-        # reader in puts the duty on them too.
-        shared = subject is not None and is_inclusive_we(subject, spec)
-        if ((modal or self.semi_modal(verb)) and who is not None and (who.theirs or shared)
-                and lemma not in spec.states):  # "students should feel safe" wishes; it asks no one
+        # reader in puts the duty on them too (read only where it could matter).
+        def obliged() -> bool:
+            return who is not None and (who.theirs or (
+                who.kind == "sender" and is_inclusive_we(subject, spec)))
+        if ((has_aux(verb, spec.obligations) or self.semi_modal(verb))
+                and lemma not in spec.states and obliged()):  # "students should feel safe" asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
-        duty = self.duty(verb)
-        if duty is not None and who is not None and (who.theirs or shared):
+        duty = self.duty(verb) if lemma == "have" else None
+        if duty is not None and obliged():
             return ("obligation", subject, actions_of(duty, spec), False)
         invites = has_aux(verb, spec.invitations) or (
             verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")
