@@ -207,7 +207,7 @@ class RequestReader:
         if ((has_aux(verb, spec.obligations) or self.semi_modal(verb))
                 and lemma not in spec.states and obliged()):  # "students should feel safe" asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
-        duty = self.duty(verb) if lemma == "have" else None
+        duty = self.duty(verb)
         if duty is not None and obliged():
             return ("obligation", subject, actions_of(duty, spec), False)
         invites = has_aux(verb, spec.invitations) or (

@@ -107,7 +107,7 @@ def is_inclusive_we(subject: Token, spec: RequestSpec) -> bool:
     if lemma_of(verb, spec) in spec.shared_experience:
         return True
     # "look out for each other", "let's", "all of us": searched in the verb's clause.
-    clause = verb.doc[min(t.i for t in verb.subtree):max(t.i for t in verb.subtree) + 1].text
+    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
     return spec.inclusive_cues.search(clause) is not None
 
 

@@ -55,7 +55,7 @@ class RequestAnalysis:
         msg, spec = self.msg, self.spec
         model = RequestModel()
         sentences = msg.letter_sentences
-        to_partner: list[tuple[Mention, str]] = []  # offers made to the partner, with what follows
+        to_partner: tuple[Mention, str] | None = None  # the first offer made to the partner
         texts = [msg.text[s.start_char:s.end_char] for s in sentences]
         for index, sent in enumerate(sentences):
             start, end = msg.sentence_range(sent)
@@ -80,8 +80,8 @@ class RequestAnalysis:
             offer = self.offer(sent, text)
             if offer:
                 model.offers.append(Mention(start, end, text, offer))
-                if self.reader.involves_partner(sent.root):
-                    to_partner.append((model.offers[-1], following))
+                if to_partner is None and self.reader.involves_partner(sent.root):
+                    to_partner = (model.offers[-1], following)
             # An offer made on the partner's word ("If your agency is weighing it, we
             # will walk your staff through it"), or a question about the offer just
             # made ("I could write a short piece. Would that be useful?"), asks the
@@ -96,10 +96,10 @@ class RequestAnalysis:
                 model.sender_centred.append(Mention(start, end, text, centred.group(0)))
             elif not frames and not offer and self.reader.self_talk(sent):
                 model.sender_centred.append(Mention(start, end, text, "about the sender"))
-        if to_partner and all(r.mode == "information" for r in model.requests):
+        if to_partner is not None and all(r.mode == "information" for r in model.requests):
             # A letter whose only ask is an offer ("I can send you a short list of story
             # ideas"): the partner can take it up, though nothing is asked in words.
-            offer, following = to_partner[0]
+            offer, following = to_partner
             model.standing_offer = self.acceptance(offer, offer.end, following)
         return model
 
@@ -217,9 +217,10 @@ class RequestAnalysis:
         """Whether the action's object is an abstraction ("the issue", "awareness",
         "these messages", "your commitment") rather than a thing or an event."""
         spec = self.spec
-        objects = [c for c in action.children if c.dep_ == "dobj"]
-        objects += [g for c in action.children if c.dep_ == "prep"
-                    for g in c.children if g.dep_ == "pobj"][:1] if not objects else []
+        # Its direct objects, or else the first object of a preposition ("engage in dialogue").
+        objects = [c for c in action.children if c.dep_ == "dobj"] or [
+            g for c in action.children if c.dep_ == "prep"
+            for g in c.children if g.dep_ == "pobj"][:1]
         return bool(objects) and all(lemma_of(o, spec) in spec.abstract_objects for o in objects)
 
     def mandate(self, sent: Span, start: int, end: int, text: str) -> Request | None:

@@ -153,9 +153,8 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     prep = top.head
     if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
         return False
-    stated = prep.head if suicide_strength(prep.head, words) == 2 else (
-        token.doc[prep.i - 1] if prep.i > 0 and suicide_strength(token.doc[prep.i - 1], words) == 2
-        else None)
+    around = [prep.head] + ([token.doc[prep.i - 1]] if prep.i > 0 else [])
+    stated = next((t for t in around if suicide_strength(t, words) == 2), None)
     # "a series of suicides at the school", "three suicides on campus": a count of
     # deaths says whose community they were in, not where one death took place.
     return stated is not None and stated.tag_ not in ("NNS", "NNPS")
