@@ -20,6 +20,19 @@ FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct"
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
 
 
+def leading(sent: Span, n: int, skip_punct: bool = False) -> list[Token]:
+    """The first ``n`` tokens of ``sent`` that are not spaces (nor punctuation, with
+    ``skip_punct``): what a test of a sentence's opening reads, without walking it all."""
+    found = []
+    for token in sent:
+        if token.is_space or (skip_punct and token.is_punct):
+            continue
+        found.append(token)
+        if len(found) == n:
+            break
+    return found
+
+
 class RequestReader:
     """Reads the request frames of one message's sentences with ``requests.yaml``'s words
     and the partner's people (``people``, a pattern)."""
@@ -79,7 +92,7 @@ class RequestReader:
     def after_label(self, sent: Span):
         """"One ask: play the video at a team meeting", "Our request: call us by Friday":
         a short label, a colon, then the imperative (which the parser hangs on the label)."""
-        tokens = [t for t in sent if not t.is_space]
+        tokens = leading(sent, 7)
         colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
         if colon is None or colon == 0 or colon + 1 >= len(tokens):
             return None
@@ -110,7 +123,7 @@ class RequestReader:
         before a run of capitalised words the model often reads the opening verb as part of
         the name. A way to get in touch there, opening the sentence, is an imperative; its
         purpose ("to schedule a program") is the ask."""
-        tokens = [t for t in sent if not (t.is_space or t.is_punct)]
+        tokens = leading(sent, 3, skip_punct=True)
         if len(tokens) < 3 or tokens[0].dep_ in ("ROOT", "conj") or \
                 tokens[0].tag_ not in ("VB", "NNP", "NN"):
             return None
@@ -118,6 +131,7 @@ class RequestReader:
         if first.lower_ not in self.spec.contact_actions | self.spec.answer_actions or \
                 not tokens[1].text[:1].isupper():
             return None
+        tokens = [t for t in sent if not (t.is_space or t.is_punct)]
         clause = self.text[sent.start_char:sent.end_char]
         if self.spec.info_cues.search(clause) is not None:
             return ("information", None, [first], False)
@@ -131,9 +145,10 @@ class RequestReader:
         """"To book, contact John at …", "For arrangements, call …": the model often
         reads the verb after a fronted phrase and its comma as a noun. A way to get
         in touch there is an imperative; its purpose ("to book a workshop") is the ask."""
-        tokens = [t for t in sent if not t.is_space]
-        if not tokens or tokens[0].lower_ not in self.spec.fronting_words:
+        first = leading(sent, 1)
+        if not first or first[0].lower_ not in self.spec.fronting_words:
             return None
+        tokens = [t for t in sent if not t.is_space]
         at = next((i for i in range(1, min(len(tokens), 30)) if tokens[i - 1].text == ","
                    and tokens[i].lower_ in self.spec.contact_actions | self.spec.answer_actions
                    and tokens[i].pos_ != "VERB" and tokens[i].tag_ not in ("VBZ", "VBD", "VBG", "VBN")),

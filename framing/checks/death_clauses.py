@@ -30,7 +30,7 @@ class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs")
+             "homicide_verbs", "titles")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -47,7 +47,37 @@ def death_words(rule: Rule) -> DeathWords:
 def is_person(token: Token, words: DeathWords) -> bool:
     """A pronoun, a name or a word for a person (the rule's ``people``)."""
     return (token.lower_ in PERSON_PRONOUNS or token.ent_type_ == "PERSON"
-            or token.lemma_.lower() in words.people)
+            or token.lemma_.lower() in words.people or is_personal_name(token, words))
+
+
+def is_personal_name(token: Token, words: DeathWords) -> bool:
+    """A proper name that is a person's, read without the entity recognizer: a title or
+    a word for a person stands before it ("Mr Freeman", "teacher Ana Ruiz"), or the same
+    name has a title elsewhere in the text ("Stephen Freeman" … "Mr Freeman")."""
+    if token.pos_ != "PROPN":
+        return False
+    before = [c for c in token.children if c.dep_ in ("compound", "amod", "appos") and c.i < token.i]
+    if any(c.lower_.rstrip(".") in words.titles or c.lemma_.lower() in words.people
+           for c in before):
+        return True
+    return token.lower_ in titled_names(token.doc, words)
+
+
+def titled_names(doc, words: DeathWords) -> frozenset[str]:
+    """The words that follow a title anywhere in ``doc`` ("Mr Freeman" gives "freeman"),
+    found once per text."""
+    key = "method_detail:titled"
+    if key not in doc.user_data:
+        names = set()
+        for token in doc[:-1]:
+            if token.lower_.rstrip(".") in words.titles:
+                after = doc[token.i + 1]
+                if after.text == "." and token.i + 2 < len(doc):
+                    after = doc[token.i + 2]
+                if after.pos_ == "PROPN":
+                    names.add(after.lower_)
+        doc.user_data[key] = frozenset(names)
+    return doc.user_data[key]
 
 
 def reflexive_object(verb: Token) -> Token | None:

@@ -48,6 +48,41 @@ def is_counted(span) -> bool:
             and (head.head.like_num or head.head.lower_ in ("dozens", "hundreds", "thousands")))
 
 
+def what_changes(span: Span):
+    """What a verb of change is said of: the subject of "rates have soared" (through a
+    coordinated verb too), the noun a participle describes ("soaring rates"). None when
+    the match is no such verb or nothing is named."""
+    root = span.root
+    if root.pos_ in ("VERB", "AUX"):
+        verb = root
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None or verb.dep_ != "conj":
+                return subject
+            verb = verb.head
+        return None
+    if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    return None
+
+
+def changes_elsewhere(span: Span, about, measures: set[str]) -> bool:
+    """Whether the verb of change in ``span`` is said of something the rule is not about:
+    "their loneliness soars", "rents skyrocketed". A pronoun, a bare measure ("rates
+    have soared") or a phrase naming the rule's subject ("suicide rates") keeps it, and
+    so does a noun ("the surge"), which may point back to the sentence before."""
+    thing = what_changes(span)
+    if thing is None or thing.pos_ == "PRON":
+        return False
+    phrase = thing.doc[thing.left_edge.i:thing.right_edge.i + 1]
+    if about.search(phrase.text):
+        return False
+    if thing.lemma_.lower() in measures and not any(
+            c.dep_ in ("prep", "compound", "amod", "poss") for c in thing.children):
+        return False
+    return True
+
+
 def check_term(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per pattern match that survives the rule's context options."""
     spans = msg.term_spans.get(rule.id)
@@ -60,6 +95,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     exclude = compiled_option(rule, "exclude")
     unless_sent = compiled_option(rule, "unless_sentence")
     near = compiled_option(rule, "near")
+    changing = compiled_option(rule, "changing")
+    measures = {w.lower() for w in opts.get("measures", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
@@ -97,6 +134,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         if pos and part_of_speech(span.root) not in pos:
             continue
         if opts.get("counted") == "suppress" and is_counted(span):
+            continue
+        if changing is not None and changes_elsewhere(span, changing, measures):
             continue
         negation = opts.get("negated", "ignore")
         if negation != "ignore":

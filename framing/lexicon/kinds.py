@@ -29,6 +29,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "names": "choice:suppress|ignore",
         "negated": "choice:ignore|suppress|only",
         "counted": "choice:ignore|suppress",  # a category counted in a statistic
+        # A verb of change ("soared") or its participle ("soaring rates") counts only
+        # when what changes is about one of these (a pronoun or no subject counts) ...
+        "changing": "regexes",
+        "measures": "texts",           # ... or is a bare measure ("rates have soared")
         "boundary": "boolean",         # wrap patterns in word boundaries (default true)
         "case_sensitive": "boolean",
     }),
@@ -116,6 +120,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "method_verbs": "texts",       # verbs that are a method (hang, shoot, jump)
         "person_verbs": "texts",       # method verbs that tell a death with only a person subject
         "people": "texts",             # nouns for people (subjects, objects of a homicide)
+        "titles": "texts",             # titles before a name ("Mr Freeman"): the name is a person's
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
         "exclude": "regexes",          # sentences about safe storage and lethal means
         "homicide_cues": "regexes",    # a sentence naming a murder-suicide: its place is a crime scene
