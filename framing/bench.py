@@ -87,6 +87,7 @@ def child_peak_memory(words: int) -> dict:
 
 def run(runs: int = 30) -> dict:
     from framing import Analyzer
+    from framing.attribute_table import replace_attribute_ruler
     from framing.nlp import load_base_pipeline
 
     t0 = time.perf_counter()
@@ -137,22 +138,32 @@ def run(runs: int = 30) -> dict:
             "reframe_to_check": round(statistics.median(rewrite_times)
                                       / statistics.median(check_times), 2)}
 
+    # The app's own parse: the bare pipeline with the model's attribute rules applied by
+    # table lookup (framing.attribute_table), as the full pipeline does. Against it, the
+    # ratio shows what the checks themselves cost, apart from the faster parse.
+    own = load_base_pipeline(analyzer.settings.model)
+    replace_attribute_ruler(own)
     batch = [f"{make_text(500)}\n\nReference {i}." for i in range(24)]
     total_words = sum(len(t.split()) for t in batch)
-    bare_times, full_times = [], []
+    bare_times, own_times, full_times = [], [], []
     for _ in range(3):
         t = time.perf_counter()
         list(bare.pipe(batch, batch_size=16))
         bare_times.append(time.perf_counter() - t)
         t = time.perf_counter()
+        list(own.pipe(batch, batch_size=16))
+        own_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
         analyzer.analyze_many(batch, sector="education")
         full_times.append(time.perf_counter() - t)
-    bare_best, full_best = min(bare_times), min(full_times)
+    bare_best, own_best, full_best = min(bare_times), min(own_times), min(full_times)
     results["batch"] = {
         "texts": len(batch), "words": total_words,
         "bare_pipeline_words_per_s": round(total_words / bare_best),
+        "own_parse_words_per_s": round(total_words / own_best),
         "full_analysis_words_per_s": round(total_words / full_best),
         "full_to_bare_ratio": round(full_best / bare_best, 3),
+        "full_to_own_parse_ratio": round(full_best / own_best, 3),
     }
     results["short_lines"] = short_lines_benchmark(analyzer)
     results["memory"] = child_peak_memory(2000)
@@ -339,8 +350,10 @@ def main(argv: list[str] | None = None) -> None:
               f"({figures['reframe_to_check']}x a check)")
     b = results["batch"]
     print(f"batch of {b['texts']} texts ({b['words']} words): bare pipeline "
-          f"{b['bare_pipeline_words_per_s']} words/s, full analysis {b['full_analysis_words_per_s']} "
-          f"words/s, full/bare ratio {b['full_to_bare_ratio']}")
+          f"{b['bare_pipeline_words_per_s']} words/s, the app's parse (attribute rules by table) "
+          f"{b['own_parse_words_per_s']} words/s, full analysis {b['full_analysis_words_per_s']} "
+          f"words/s; full/bare ratio {b['full_to_bare_ratio']}, full/the app's parse "
+          f"{b['full_to_own_parse_ratio']}")
     mem = results["memory"]
     print(f"memory: bare pipeline loaded {mem['bare_peak_mb']:.0f} MB (load {mem['bare_load_s']:.2f} s); "
           f"full 2,000-word check peak {mem['full_peak_mb']:.0f} MB")
@@ -355,7 +368,9 @@ def print_targets(results: dict) -> None:
     """The two figures the engine is held to, last, against their targets."""
     s = results["startup"]
     print(f"ratio: full analysis / bare spaCy pipeline (NER excluded) = "
-          f"{results['batch']['full_to_bare_ratio']:.3f} (target at most 1.2)")
+          f"{results['batch']['full_to_bare_ratio']:.3f} (target at most 1.2); "
+          f"the checks alone, over the app's own parse: "
+          f"{results['batch']['full_to_own_parse_ratio']:.3f}")
     print(f"ratio: CLI start-up minus bare spaCy load = warm cache {s['warm_extra_s']:+.2f} s, "
           f"cold cache {s['cold_extra_s']:+.2f} s (target: warm within 0.3 s)")
 

@@ -23,6 +23,9 @@ from .spacy_attributes import QUOTED_KEY, doc_text, shared_source
 from .structure import Structure
 from .typography import PlainPattern
 
+# Matches of a pattern in a parsed doc's text, by pattern (see ``Message.spans_of``).
+SPANS_KEY = "framing_spans"
+
 T = TypeVar("T")
 
 MENTION_KEY = "framing_mention_ranges"
@@ -101,7 +104,13 @@ class Message:
         pattern only where a match can start (:mod:`framing.lexicon.scan`)."""
         if pattern is None:
             return []
-        return scan.spans(pattern, self.source, literal_memo(self.lexicons))
+        # Kept with the parsed doc: checked against many partners, a text is scanned
+        # once for a pattern they share (a sector's default priorities, its sender terms).
+        kept = self.doc.user_data.setdefault(SPANS_KEY, {})
+        key = (isinstance(pattern, PlainPattern), pattern.pattern, pattern.flags)
+        if key not in kept:
+            kept[key] = scan.spans(pattern, self.source, literal_memo(self.lexicons))
+        return list(kept[key])
 
     def found(self, pattern) -> bool:
         """Whether ``pattern.search(self.text)`` finds anything, tried only where a match
