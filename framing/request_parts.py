@@ -170,6 +170,27 @@ def _is_people(token: Token, people) -> bool:
     return people.search(token.text) is not None
 
 
+def singular(word: str) -> str:
+    """A plural noun's singular by its spelling ("tenants", "churches", "families"), to
+    compare a word list's nouns with a text's in either number."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("es") and w[:-2].endswith(("ch", "sh", "ss", "x")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def people_by_word(doc, words) -> set[int]:
+    """Indices of the nouns that are one of the one-word ``words`` in either number:
+    "every tenant" for "tenants", "each volunteer" for "volunteers"."""
+    singles = {singular(w) for w in words if w.strip() and " " not in w.strip()}
+    return {t.i for t in doc if t.pos_ in ("NOUN", "PROPN")
+            and (singular(t.lower_) in singles or t.lemma_.lower() in singles)}
+
+
 def people_tokens(doc, spans: list[tuple[int, int]]) -> frozenset[int]:
     """Indices of the tokens inside ``spans`` (the matches of a people pattern)."""
     out = set()

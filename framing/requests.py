@@ -37,7 +37,7 @@ from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_negated_verb, is_purpose, lemma_of,
-                            noun_phrase, party_of, people_tokens, subject_of)
+                            noun_phrase, party_of, people_by_word, people_tokens, subject_of)
 
 # Request models kept with a parsed doc, by profile people and packs version.
 KEPT_MODELS = "framing_request_models"
@@ -346,7 +346,8 @@ def people_of(msg: Message) -> frozenset[int]:
         words |= set(msg.profile.people_terms) if msg.profile else set()
         # terms_pattern keeps the compiled pattern per word list.
         pattern = terms_pattern(sorted(words)) if words else None
-        return people_tokens(msg.doc, msg.spans_of(pattern))
+        # Nouns in the other number count too ("every tenant" for "tenants").
+        return people_tokens(msg.doc, msg.spans_of(pattern)) | people_by_word(msg.doc, words)
     return msg.analysis("people tokens", compute)
 
 

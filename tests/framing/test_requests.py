@@ -235,3 +235,14 @@ def test_the_best_ask_is_the_small_first_step_beside_a_large_undertaking(analyze
                    sector="law-enforcement")
     assert any(r.burden == "high" for r in result.requests)
     assert result.best_ask.burden != "high"
+
+
+@pytest.mark.parametrize("text", [
+    "Our association urges every tenant to attend the council hearing on Tuesday.",
+    "We urge each renter in the building to attend the council hearing on Tuesday.",
+])
+def test_a_role_named_in_the_singular_is_the_partners_people(analyzer, text):
+    # The packs list "tenants" and "renters"; "every tenant" names the same people.
+    requests = model(analyzer, text, sector="tenants").requests
+    assert [r.mode for r in requests] == ["directive"]
+    assert "asks all or every one of them" in requests[0].reasons
