@@ -69,12 +69,17 @@ def doer_of(verb: Token) -> Token | None:
 
 
 def has_aux(verb: Token, lemmas) -> bool:
-    """Whether an auxiliary of ``verb`` (or of the verb it is coordinated with) is one of ``lemmas``."""
+    """Whether an auxiliary of ``verb`` (or of the verb it is coordinated with, when it
+    shares that verb's subject) is one of ``lemmas``. A conjunct with a subject of its own
+    is a clause of its own: in "residents should be safe, and the county pays" the
+    county is not told it should."""
+    own_subject = False
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and (child.lemma_.lower() in lemmas
                                                  or child.lower_ in lemmas):
             return True
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        own_subject = own_subject or child.dep_ in SUBJECTS
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not own_subject:
         return has_aux(verb.head, lemmas)
     return False
 

@@ -102,6 +102,8 @@ def test_the_sender_taking_work_on_is_an_offer_not_a_request(analyzer, text):
     "Last year we asked the principals to post the flyer.",
     "Break The Silence Sunday",
     "Students should feel safe at school.",
+    # a clause with its own subject does not share the first clause's "should"
+    "Patients should be safe, and when they are not, the district pays.",
 ])
 def test_statements_stories_and_titles_ask_nothing(analyzer, text):
     assert not model(analyzer, text).requests
