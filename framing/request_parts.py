@@ -189,10 +189,11 @@ def singular(word: str) -> str:
 
 
 def people_by_word(doc, words) -> set[int]:
-    """Indices of the nouns that are one of the one-word ``words`` in either number:
-    "every tenant" for "tenants", "each volunteer" for "volunteers"."""
+    """Indices of the nouns that are one of the one-word ``words`` in either number and
+    head their phrase: "every tenant" for "tenants", "each volunteer" for "volunteers";
+    not a modifier ("teen dating violence" names no teens)."""
     singles = {singular(w) for w in words if w.strip() and " " not in w.strip()}
-    return {t.i for t in doc if t.pos_ in ("NOUN", "PROPN")
+    return {t.i for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")
             and (singular(t.lower_) in singles or t.lemma_.lower() in singles)}
 
 

@@ -248,3 +248,9 @@ def test_a_role_named_in_the_singular_is_the_partners_people(analyzer, text):
     requests = model(analyzer, text, sector="tenants").requests
     assert [r.mode for r in requests] == ["directive"]
     assert "asks all or every one of them" in requests[0].reasons
+
+
+def test_a_role_word_that_only_modifies_names_no_one(analyzer):
+    # "teen" in "teen dating violence" is not the youth sector's teens
+    text = "Our coalition works to end teen dating violence."
+    assert [m.why for m in model(analyzer, text).sender_centred] == ["about the sender"]
