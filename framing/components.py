@@ -43,15 +43,28 @@ ACCORDING_TO = re.compile(
     r"|\breported\s+(?:in\s+\d{4}\s+)?that\b", re.IGNORECASE)
 # Words that announce that the next words are talked about, not used.
 MENTION_CUES = re.compile(
-    r"\b(?:avoid(?:s|ed|ing)?|instead of|rather than|in place of"
-    r"|(?:do not|don['’]t|never|no longer|stop|not|(?:should|must|ought to)(?:n['’]t| not))"
+    r"\b(?:(?:do not|don['’]t|never|no longer|stop|not|(?:should|must|ought to)(?:n['’]t| not))"
     r" (?:say|use|call|write)(?:s|ing)?"
     r"|(?:terms?|words?|phrases?|labels?|language) (?:like|such as)"
     r"|the (?:words?|terms?|phrases?|labels?)"
-    r"|replac(?:e|es|ed|ing)|swap(?:s|ped)?|outdated|stigmatizing (?:terms?|words?|language)"
+    r"|outdated|stigmatizing (?:terms?|words?|language)"
     r"|including:)(?!\w)",
     re.IGNORECASE,
 )
+# Words that set one thing against another: they announce a mention only in a
+# sentence about wording ("say 'person who uses drugs' rather than addict", "avoid
+# labels", "replace 'addict'"). In "prosecutors go after dealers rather than users
+# of heroin" or "avoid the emergency room" the words after them are used.
+CONTRAST_CUES = re.compile(
+    r"\b(?:avoid(?:s|ed|ing)?|instead of|rather than|in place of|replac(?:e|es|ed|ing)"
+    r"|swap(?:s|ped)?)(?!\w)", re.IGNORECASE)
+# A sentence about wording: words for words, quotation marks, an instruction that
+# opens it ("Say ...", "Use ...") or a gerund of wording ("avoid saying"); not a
+# reporting "prosecutors say".
+WORDING_TALK = re.compile(
+    r"\b(?:saying|asking|telling|using|calling|writing|terms?|words?|wording|language|labels?|labell?ing"
+    r"|phrases?|referring|describing)\b|[\"“”‘]|^\W*(?:say|use|call|write|refer to|describe)\b",
+    re.IGNORECASE)
 # A line of a table of terms: "Addict → person with a substance use disorder",
 # "Drug abuser = Person with substance use disorder".
 TABLE_ARROW = re.compile(r"→|->|=>|\s=\s")
@@ -183,6 +196,9 @@ class ContextMarker:
         if found(WORDING_JUDGMENT) or found(JUDGING_VERBS):
             self._mark_judged_words(sent, sent_text)
         cues = list(MENTION_CUES.finditer(sent_text)) if screen.may(MENTION_CUES, index) else []
+        if screen.may(CONTRAST_CUES, index) and (
+                structure.advice or has_quote or WORDING_TALK.search(sent_text)):
+            cues += CONTRAST_CUES.finditer(sent_text)
         if not cues:
             if structure.advice and has_quote and not attributed:
                 for token in sent:

@@ -25,10 +25,10 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .death_clauses import (DeathWords, anchor_strength, death_words, has_homicide, is_homicide,
-                            is_person, place_of_suicide, reflexive_object, states_suicide,
-                            subject_of)
+                            is_person, own_life, place_of_suicide, reflexive_object,
+                            states_suicide, subject_of)
 
-PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events")
+PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means")
 
 
 def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
@@ -62,6 +62,25 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
             end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod"
                                   and c.i > verb.i]) + 1
             return start, end
+    return None
+
+
+def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
+    """Token range of the means a stated suicide names with "by" and a verb: "killed
+    themselves by drinking pesticides", "took his own life by stepping in front of a
+    train". Whatever the verb, saying how is the method. Only a told death (a finite
+    verb): in "someone thinking of ending their life by listening and calling 988" the
+    parse may hang the helper's "by" on the gerund."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in words.self_verbs:
+        return None
+    if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+        return None
+    if not (reflexive_object(verb) is not None or own_life(verb)):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+            return child.i, child.right_edge.i + 1
     return None
 
 
@@ -112,7 +131,10 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     places = _matched_tokens(compiled_option(rule, "places"), sent, text)
     inherent = _matched_tokens(compiled_option(rule, "inherent"), sent, text)
     events = _matched_tokens(compiled_option(rule, "events"), sent, text)
-    ranges = []
+    by_means = compiled_option(rule, "by_means")
+    ranges = [] if by_means is None or not by_means.search(text) else [
+        r for r in (_means_of_suicide(t, words) for t in sent
+                    if t.lemma_.lower() in words.self_verbs) if r is not None]
     homicide = None
     for token in methods:
         if not _usable(token):

@@ -114,6 +114,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "places": "regexes",           # where it happened: only with a stated suicide
         "inherent": "regexes",         # words that describe a method on their own (noose)
         "events": "regexes",           # the act itself (gunshot): also right after a stated suicide
+        "by_means": "regexes",         # "by" and a verb: how a stated suicide was done ("by drinking")
         "deaths": "texts",             # lemmas naming a death (die, body)
         "suicides": "texts",           # lemmas naming a suicide
         "self_verbs": "texts",         # verbs naming a suicide with a reflexive or "own life" object

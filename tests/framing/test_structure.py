@@ -106,6 +106,18 @@ def test_advice_against_a_word_in_running_text_is_a_mention(analyzer):
     assert not rules_hit(report, "suicide.committed")
 
 
+@pytest.mark.parametrize("text, mentioned", [
+    ("Say person who uses drugs rather than addict.", True),
+    ("We use 'people who use drugs' instead of addicts in every flyer.", True),
+    ("Avoid labels such as addict in coverage.", True),
+    ("Prosecutors say they will go after dealers rather than addicts who need treatment.", False),
+    ("Instead of arresting addicts, the county now offers treatment.", False),
+])
+def test_a_contrast_is_a_mention_only_in_a_sentence_about_wording(analyzer, text, mentioned):
+    report = analyzer.analyze(text, kind="campaign")
+    assert (not rules_hit(report, "sud.person-label")) is mentioned
+
+
 # -- topics: mentioned versus about --------------------------------------------------------------
 def test_a_single_support_cue_opens_no_topic(analyzer):
     doc = analyzer.nlp("Parents signed the consent form for the field trip to the science museum.")
