@@ -39,7 +39,7 @@ from .lexicon import Lexicons
 from .lexicon.schema import terms_pattern
 from .message import Message
 from .letter_facts import LetterFacts, SentenceFacts, letter_facts
-from .request_model import RequestModel
+from .request_model import LIMITS, RequestModel
 from .requests import requests_of
 
 WEIGHTS = {"priorities": 30, "lead": 20, "ask": 15, "burden": 15, "focus": 20}
@@ -263,7 +263,7 @@ class AlignmentAnalysis:
         if ask.burden == "high":
             explain.append(_why("ask", "cost", where, "specific, but heavy: " + ", ".join(ask.reasons)))
             return NO_ASK
-        bounded = [b for b in ask.bounds if b in ("when", "how to answer", "how much")]
+        bounded = [b for b in ask.bounds if b in LIMITS]
         if not bounded:
             explain.append(_why("ask", "cost", where, "specific, but open-ended: say when or how much"))
             return OPEN_ASK

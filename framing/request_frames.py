@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
-from .request_parts import (Party, actions_of, doer_of, has_aux, is_inclusive_we,
+from .request_parts import (Party, actions_of, declined, doer_of, has_aux, is_inclusive_we,
                             is_negated_verb, lemma_of, party_of, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
@@ -73,6 +73,8 @@ class RequestReader:
                 continue
             if token._.in_quote or token.tag_ == "VBD":
                 continue  # quoted or told in the past: a story, not an ask
+            if token.dep_ == "conj" and declined(token):
+                continue  # "rather than build one of its own": the option set aside
             hit = self.frame(token, question)
             if hit is None:
                 continue

@@ -57,11 +57,13 @@ class RequestModel:
     def best_ask(self) -> Request | None:
         """The ask the partner can say yes to: specific first, then light before heavy
         (a small first step beside a large undertaking is what they answer now), then
-        most bounds, then earliest."""
+        one bounded in time, amount or how to answer over an open-ended one, then most
+        bounds, then earliest."""
         if not self.requests:
             return None
-        return max(self.requests, key=lambda r: (r.specific, r.burden != "high", len(r.bounds),
-                                                 -r.start))
+        return max(self.requests, key=lambda r: (r.specific, r.burden != "high",
+                                                 bool(set(r.bounds) & set(LIMITS)),
+                                                 len(r.bounds), -r.start))
 
     @property
     def heavy(self) -> list[Request]:
@@ -77,6 +79,8 @@ class RequestModel:
 
 
 ASK_BOUNDS = ("who", "when", "how to answer", "how much")
+# The bounds that close an ask (the fit score's "bounded" ask); "who" alone leaves it open.
+LIMITS = ("when", "how to answer", "how much")
 
 
 def ask_summary(ask: Request | None) -> dict:

@@ -207,6 +207,14 @@ def people_tokens(doc, spans: list[tuple[int, int]]) -> frozenset[int]:
     return frozenset(out)
 
 
+def declined(conjunct: Token) -> bool:
+    """Whether a coordinated action is the one set aside: "rather than build one",
+    "and not hire new staff"."""
+    before = [t.lower_ for t in conjunct.doc[max(0, conjunct.i - 2):conjunct.i]]
+    return before[-2:] == ["rather", "than"] or (before and before[-1] == "not") or any(
+        c.dep_ == "neg" for c in conjunct.children)
+
+
 def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
     """The requested actions: the verb and the verbs coordinated with it ("run our
     group and log who attends"); through a vague wrapper, the work it wraps ("help
@@ -215,6 +223,8 @@ def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
     for action in actions:  # grows: "plan X, add Y and buy Z" chains its conjuncts
         for child in action.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "NOUN") and child.tag_.startswith(("VB", "NN")):
+                if declined(child):
+                    continue  # "join an existing program rather than build one": not asked
                 # A conjunct verb without its own subject shares the request.
                 if not any(g.dep_ in SUBJECTS for g in child.children) and child not in actions:
                     actions.append(child)

@@ -254,3 +254,21 @@ def test_a_role_word_that_only_modifies_names_no_one(analyzer):
     # "teen" in "teen dating violence" is not the youth sector's teens
     text = "Our coalition works to end teen dating violence."
     assert [m.why for m in model(analyzer, text).sender_centred] == ["about the sender"]
+
+
+def test_the_option_set_aside_is_not_asked(analyzer):
+    requests = model(analyzer, "The county can join an existing program rather than build one "
+                               "of its own.", sector="government").requests
+    assert len(requests) == 1 and requests[0].burden != "high"
+    assert requests[0].actions == ("join an existing program",)
+
+
+def test_the_best_ask_is_one_bounded_in_time_before_one_that_only_names_who():
+    from framing.request_model import Request, RequestModel
+
+    def ask(start, bounds):
+        return Request(start, start + 10, "x", "directive", "you", True, ("meet",), (), "none",
+                       (), True, bounds)
+    named = ask(0, ("who", "what"))
+    dated = ask(20, ("when",))
+    assert RequestModel([named, dated]).best_ask is dated
