@@ -193,8 +193,10 @@ def people_by_word(doc, words) -> set[int]:
     head their phrase: "every tenant" for "tenants", "each volunteer" for "volunteers";
     not a modifier ("teen dating violence" names no teens)."""
     singles = {singular(w) for w in words if w.strip() and " " not in w.strip()}
-    return {t.i for t in doc if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")
-            and (singular(t.lower_) in singles or t.lemma_.lower() in singles)}
+    # The lemma of a plural noun is its singular; the spelling catches a noun the
+    # lemmatizer leaves as it is.
+    return {t.i for t in doc if (t.lower_ in singles or t.lemma_.lower() in singles)
+            and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")}
 
 
 def people_tokens(doc, spans: list[tuple[int, int]]) -> frozenset[int]:
