@@ -37,7 +37,8 @@ from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_negated_verb, is_purpose, lemma_of,
-                            noun_phrase, party_of, people_by_word, people_tokens, subject_of)
+                            noun_phrase, party_of, subject_of)
+from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
 KEPT_MODELS = "framing_request_models"
