@@ -190,6 +190,38 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     return stated is not None and stated.tag_ not in ("NNS", "NNPS")
 
 
+def place_where_found(token: Token, words: DeathWords) -> bool:
+    """A place named as where the person who died was found: "was found dead at his
+    home", "his mother found him in his flat", "found in the backyard of their home".
+
+    The place is the object of a place preposition hanging on "found" (or on its
+    complement, "dead at his home"), and the one found is a person or a body. Asked
+    only of a message that tells a suicide and no killing of another person.
+    """
+    top = token
+    # "the backyard of their home": the place phrase is the one the preposition takes.
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in {"NOUN", "PROPN"}:
+        top = top.head.head
+    prep = top.head
+    if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
+        return False
+    verb = prep.head
+    if verb.pos_ == "ADJ" and verb.dep_ in COMPLEMENT_DEPS:
+        verb = verb.head  # "found dead at his home"
+    if verb.lemma_.lower() != "find" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    dead = [c for c in verb.children
+            if c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in words.deaths]
+    # "found their brother dead": the one found is the complement's subject; a
+    # headline's "Deputy found dead at his home" leaves out "was", so with nothing
+    # else found the subject is.
+    found += [c for d in dead for c in d.children if c.dep_ == "nsubj"]
+    if dead and not found:
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(is_person(c, words) or c.lemma_.lower() in words.deaths for c in found)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or the subject it shares with the verb it complements."""
     seen = 0

@@ -25,8 +25,8 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .death_clauses import (DeathWords, anchor_strength, death_words, has_homicide, is_homicide,
-                            is_person, own_life, place_of_suicide, reflexive_object,
-                            states_suicide, subject_of)
+                            is_person, own_life, place_of_suicide, place_where_found,
+                            reflexive_object, states_suicide, subject_of)
 
 PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means")
 
@@ -124,8 +124,10 @@ def _usable(token: Token) -> bool:
 
 
 def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
-                    words: DeathWords) -> list[tuple[int, int]]:
-    """Token ranges of method and place detail in one sentence."""
+                    words: DeathWords, suicide_story: bool = False) -> list[tuple[int, int]]:
+    """Token ranges of method and place detail in one sentence. ``suicide_story``: the
+    message tells a suicide and no killing of another person, so where the person was
+    found is where they died."""
     methods = _matched_tokens(compiled_option(rule, "methods"), sent, text)
     means = _matched_tokens(compiled_option(rule, "means"), sent, text)
     places = _matched_tokens(compiled_option(rule, "places"), sent, text)
@@ -164,12 +166,21 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
                 and anchor_strength(token, words) == 2):
             ranges.append(_phrase(token))
     for token in places:
-        if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and place_of_suicide(token, words):
+        if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
+                place_of_suicide(token, words)
+                or (suicide_story and place_where_found(token, words))):
             ranges.append(_phrase(token))
     for token in inherent:
         if _usable(token):
             ranges.append(_phrase(token))
     return ranges
+
+
+def suicide_story(msg: Message, words: DeathWords) -> bool:
+    """Whether the message tells someone's suicide and no killing of another person (a
+    murder-suicide's scene is judged by the violence-reporting rules)."""
+    return (any(states_suicide(s, words) for s in msg.sentences)
+            and not any(has_homicide(s, words) for s in msg.sentences))
 
 
 def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
@@ -184,16 +195,19 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
     # named as such happened is the crime's scene, which violence-reporting rules judge.
     homicide = compiled_option(rule, "homicide_cues")
     found = []
+    story = None
     for index, sent in enumerate(msg.sentences):
         text = msg.sentence_texts[index]
         if not any(p.search(text) for p in literals):
             continue
+        if story is None:
+            story = suicide_story(msg, words)
         if exclude is not None and exclude.search(text):
             continue
         if homicide is not None and homicide.search(text):
             continue
         prev = msg.sentences[index - 1] if index else None
-        ranges = sentence_ranges(sent, text, prev, rule, words)
+        ranges = sentence_ranges(sent, text, prev, rule, words, story)
         if not ranges:
             continue
         start = min(r[0] for r in ranges)

@@ -57,7 +57,8 @@ def what_changes(span: Span):
         verb = root
         for _ in range(3):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None or verb.dep_ != "conj":
+            # "rates started spiking": the subject of the verb it completes
+            if subject is not None or verb.dep_ not in ("conj", "xcomp"):
                 return subject
             verb = verb.head
         return None
@@ -72,10 +73,14 @@ def changes_elsewhere(span: Span, about, measures: set[str]) -> bool:
     have soared") or a phrase naming the rule's subject ("suicide rates") keeps it, and
     so does a noun ("the surge"), which may point back to the sentence before."""
     thing = what_changes(span)
+    if thing is not None and thing.pos_ != "PRON":
+        phrase = thing.doc[thing.left_edge.i:thing.right_edge.i + 1]
+        if about.search(phrase.text):
+            return False
+    root = span.root
+    if root.pos_ == "VERB" and any(c.dep_ == "dobj" for c in root.children):
+        return True  # done to something ("someone spiked her drink"), not a rise
     if thing is None or thing.pos_ == "PRON":
-        return False
-    phrase = thing.doc[thing.left_edge.i:thing.right_edge.i + 1]
-    if about.search(phrase.text):
         return False
     if thing.lemma_.lower() in measures and not any(
             c.dep_ in ("prep", "compound", "amod", "poss") for c in thing.children):

@@ -172,6 +172,28 @@ def test_resource_in_other_words_counts(analyzer, resource):
     assert not rules_hit(report, "suicide.resource-missing")
 
 
+SV_COPY = ("Sexual assault is one of the most underreported crimes on campus. Most students who "
+           "are assaulted know the person who hurt them, and many never tell anyone what happened "
+           "to them or where it happened.")
+
+
+@pytest.mark.parametrize("resource", [
+    "If you wish to report an incident, you may complete an online report that goes to the "
+    "Title IX Coordinator.",
+    "Our volunteer advocates provide emotional support and resources at the hospital.",
+    "Students are encouraged to seek the support of campus and community resources.",
+    "To report an assault to the university, contact the Title IX office in Hill Hall.",
+])
+def test_a_way_to_report_or_get_support_counts_as_help(analyzer, resource):
+    report = analyzer.analyze(f"{SV_COPY} {resource}", kind="campaign")
+    assert not rules_hit(report, "dv.resource-missing")
+
+
+def test_a_report_someone_filed_is_not_help_for_the_reader(analyzer):
+    text = f"{SV_COPY} Last spring one student filed a police report, and the case is still open."
+    assert rules_hit(analyzer.analyze(text, kind="campaign"), "dv.resource-missing")
+
+
 def test_another_topics_hotline_is_not_a_suicide_resource(analyzer):
     text = (f"{SUICIDE_COPY} If you are experiencing domestic violence, you can call the "
             "statewide hotline at (555) 201-3344.")
