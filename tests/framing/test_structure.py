@@ -57,6 +57,17 @@ def test_news_frame_lines_are_named():
     assert structure_of(text).reporting
 
 
+def test_sources_quoted_at_length_make_a_news_report():
+    lines = ["The district learned of the attack from a parent.",
+             "What worries Rob Fry is that the school knew the boys were absent all day.",
+             "\u201cI would expect any parent to call the school and then go looking for their child.\u201d",
+             "Most bullying is far less physical than this attack.",
+             "\u201cThe invisible kind, exclusion and rumours, is the hardest kind to deal with.\u201d"]
+    assert structure_of("\n".join(lines)).reporting
+    # The same text without the quoted sources has no one speaking in it.
+    assert not structure_of("\n".join(lines[:2] + lines[3:4] + ["Schools can help."])).reporting
+
+
 def test_a_sentence_first_line_is_not_a_headline():
     text = "Our coalition met in March to plan the walk.\nMembers reviewed the budget."
     assert "headline" not in kinds(text).values()
