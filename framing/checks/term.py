@@ -88,6 +88,51 @@ def changes_elsewhere(span: Span, about, measures: set[str]) -> bool:
     return True
 
 
+PREDICATE_DEPS = ("attr", "oprd", "acomp", "appos")
+
+
+def said_of(span: Span):
+    """Who the matched words are said of: the subject of "was a good man", the noun an
+    appositive sits beside ("Smith, a devoted father"), the subject of a verb inside the
+    match ("he wouldn't hurt a fly"). None when the parse names no one."""
+    root = span.root
+    if root.dep_ == "appos":
+        return root.head
+    verb = root if root.pos_ in ("VERB", "AUX") else root.head if root.dep_ in PREDICATE_DEPS else None
+    for _ in range(3):
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        # "insisted he wouldn't hurt a fly" has its subject; "called him a good man" its object
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c is not root), None)
+        if obj is not None:
+            return obj
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "relcl") else None
+    return None
+
+
+def does_an_act(person, sent: Span, acts: set[str]) -> bool:
+    """Whether ``person`` (a token) is the one who does one of ``acts`` in ``sent``: the
+    subject of the act's verb, the noun its relative clause hangs from ("the man who
+    shot"), or the owner of the act named as a noun ("his abuse"); a pronoun counts
+    for the same pronoun ("he was a pillar ... he strangled her")."""
+    def same(token) -> bool:
+        return token is not None and (token.i == person.i or (
+            token.pos_ == "PRON" and person.pos_ == "PRON" and token.lower_ == person.lower_))
+    for token in sent:
+        if token.lemma_.lower() not in acts:
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if same(subject) or (token.dep_ == "relcl" and same(token.head)):
+                return True
+        elif any(c.dep_ == "poss" and same(c) for c in token.children):
+            return True
+    return False
+
+
 def check_term(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per pattern match that survives the rule's context options."""
     spans = msg.term_spans.get(rule.id)
@@ -102,6 +147,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     near = compiled_option(rule, "near")
     changing = compiled_option(rule, "changing")
     measures = {w.lower() for w in opts.get("measures", [])}
+    doers = {w.lower() for w in opts.get("doers", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
@@ -142,6 +188,10 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if changing is not None and changes_elsewhere(span, changing, measures):
             continue
+        if doers:
+            person = said_of(span)
+            if person is None or not does_an_act(person, span.sent, doers):
+                continue
         negation = opts.get("negated", "ignore")
         if negation != "ignore":
             negated = is_negated(span)

@@ -33,6 +33,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # when what changes is about one of these (a pronoun or no subject counts) ...
         "changing": "regexes",
         "measures": "texts",           # ... or is a bare measure ("rates have soared")
+        # The match is said of the one who does one of these acts in the sentence
+        # ("the man who shot his wife was a good man"), not of someone else.
+        "doers": "texts",
         "boundary": "boolean",         # wrap patterns in word boundaries (default true)
         "case_sensitive": "boolean",
     }),
