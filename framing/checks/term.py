@@ -113,6 +113,32 @@ def said_of(span: Span):
     return None
 
 
+def subject_of_state(span: Span):
+    """The subject of the verb or state the match names ("she had been drinking", "the
+    girl was at the home drinking", "she was intoxicated"), through the verbs it completes
+    or follows; None for a noun ("her drinking") or when the parse names no one."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    verb = root
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "acl":
+            # "the man drinking beer": the noun it describes; "was at the home drinking",
+            # where the parser hangs it on the place: the clause the place belongs to.
+            noun = verb.head
+            if noun.dep_ != "pobj":
+                return noun
+            verb = noun.head.head
+            continue
+        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp", "ccomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
 def does_an_act(person, sent: Span, acts: set[str]) -> bool:
     """Whether ``person`` (a token) is the one who does one of ``acts`` in ``sent``: the
     subject of the act's verb, the noun its relative clause hangs from ("the man who
@@ -148,6 +174,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     changing = compiled_option(rule, "changing")
     measures = {w.lower() for w in opts.get("measures", [])}
     doers = {w.lower() for w in opts.get("doers", [])}
+    done_by = {w.lower() for w in opts.get("done_by", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
@@ -188,6 +215,11 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if changing is not None and changes_elsewhere(span, changing, measures):
             continue
+        if done_by:
+            subject = subject_of_state(span)
+            if subject is None or (subject.lower_ not in done_by
+                                   and subject.lemma_.lower() not in done_by):
+                continue
         if doers:
             person = said_of(span)
             if person is None or not does_an_act(person, span.sent, doers):

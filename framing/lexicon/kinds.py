@@ -36,6 +36,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # The match is said of the one who does one of these acts in the sentence
         # ("the man who shot his wife was a good man"), not of someone else.
         "doers": "texts",
+        # The matched verb or state is said of one of these ("the girl was at the home
+        # drinking"): its subject, through the verbs it completes.
+        "done_by": "texts",
         "boundary": "boolean",         # wrap patterns in word boundaries (default true)
         "case_sensitive": "boolean",
     }),
