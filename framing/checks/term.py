@@ -133,6 +133,9 @@ def subject_of_state(span: Span):
                 return noun
             verb = noun.head.head
             continue
+        if verb.dep_ == "pobj" and verb.pos_ == "VERB":
+            verb = verb.head.head  # "was at the house drinking", read as the place's object
+            continue
         if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp", "ccomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
