@@ -122,6 +122,15 @@ class RequestAnalysis:
                        (offer.why,), tuple(words + events), "none", (), True,
                        tuple(bounds), by_sender=True)
 
+    def names_law(self, token) -> bool:
+        """A bill, law or measure named as such, inside a name too: "SB848", "the
+        Naloxone Access Bill" (a capitalised law word), not "a bill" in general."""
+        spec = self.spec
+        if spec.law_numbers.search(token.text):
+            return True
+        return token.lemma_.lower() in spec.law_words and token.text[:1].isupper() and (
+            token.i > token.sent.start and token.doc[token.i - 1].text[:1].isupper())
+
     def request(self, frame, start: int, end: int, text: str, following: str,
                 blank: bool) -> Request:
         spec = self.spec
@@ -189,7 +198,8 @@ class RequestAnalysis:
         # A named bill, event or program makes even "support" or "attend" answerable.
         # (A date is when, not what: "promote awareness this April" names nothing.)
         named = any(t.pos_ == "PROPN" or (t.like_num and t.i > actions[0].i) for t in tokens
-                    if t not in actions and not t._.in_name and t.lower_ not in spec.calendar_words)
+                    if t not in actions and not t._.in_name and t.lower_ not in spec.calendar_words
+                    ) or any(self.names_law(t) for t in tokens if t.i > actions[0].i)
         # "address the issue", "promote awareness", "convey these messages": a verb on
         # an abstract object says what to care about, not what to do.
         vague = all(lemma in spec.vague_actions or self.abstract(action)
