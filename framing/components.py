@@ -46,6 +46,8 @@ MENTION_CUES = re.compile(
     r"\b(?:(?:do not|don['’]t|never|no longer|stop|not|(?:should|must|ought to)(?:n['’]t| not))"
     r" (?:say|use|call|write)(?:s|ing)?"
     r"|(?:terms?|words?|phrases?|labels?|language) (?:like|such as)"
+    # things said, given as examples: "asking questions like what they were wearing"
+    r"|(?:questions?|comments?|remarks?|statements?|jokes?) (?:like|such as)"
     r"|the (?:words?|terms?|phrases?|labels?)"
     r"|outdated|stigmatizing (?:terms?|words?|language)"
     r"|including:)(?!\w)",

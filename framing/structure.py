@@ -119,7 +119,10 @@ def _mention_blocks(lines: list[tuple[int, int, str]], spec: StructureSpec) -> l
     for start, end, line in lines:
         if not line:
             continue
-        heading = ((_words(line) <= PROSE_WORDS and spec.mention_headings.match(line))
+        # A heading is short, or a subtitle line a little longer with no full stop.
+        short = _words(line) <= PROSE_WORDS or (
+            _words(line) <= 2 * PROSE_WORDS and line[-1] not in ".!?")
+        heading = ((short and spec.mention_headings.match(line))
                    or (line.endswith((":", "...", "\u2026")) and spec.mention_intros.search(line)))
         if open_at is not None:
             if heading:

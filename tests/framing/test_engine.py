@@ -31,6 +31,14 @@ def test_mention_is_not_a_violation(analyzer):
     assert "sud.person-label" not in rules_hit(report)
 
 
+def test_questions_given_as_examples_are_mentions(analyzer):
+    text = ("Sexual assault survivors need their community to hear them. Asking questions like "
+            "what they were wearing or how much they had to drink isn't helping anyone.")
+    assert "dv.victim-blame" not in rules_hit(analyzer.analyze(text, kind="campaign"))
+    asked = "Reporters asked what she was wearing before the sexual assault."
+    assert "dv.victim-blame" in rules_hit(analyzer.analyze(asked, kind="campaign"))
+
+
 def test_direct_quote_is_downgraded(analyzer):
     own = analyzer.analyze("The student committed suicide last spring.")
     quoted = analyzer.analyze('"He committed suicide last spring," the principal said.')
