@@ -25,10 +25,10 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .death_clauses import (DeathWords, anchor_strength, death_words, has_homicide, is_homicide,
-                            is_person, own_life, place_of_suicide, place_where_found,
-                            reflexive_object, states_suicide, subject_of)
+                            is_person, place_of_suicide, place_where_found,
+                            reflexive_object, states_suicide, subject_of, suicide_strength)
 
-PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means")
+PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means", "instruments")
 
 
 def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
@@ -56,7 +56,10 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
     if lemma in words.person_verbs and not any(
             c.dep_ in {"dobj", "prt"} for c in verb.children):
         subject = subject_of(verb)
-        if subject is not None and is_person(subject, words):
+        # "found Rehtaeh hanging": whoever is found hanging is a person, named or not
+        found = verb.head.lemma_.lower() in ("find", "discover") and verb.dep_ in {
+            "ccomp", "xcomp", "oprd"} and subject is not None and subject.pos_ == "PROPN"
+        if subject is not None and (is_person(subject, words) or found):
             own = subject.head.i == verb.i and subject.i < verb.i
             start = subject.left_edge.i if own else verb.i
             end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "advmod"
@@ -75,7 +78,8 @@ def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         return None
     if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
         return None
-    if not (reflexive_object(verb) is not None or own_life(verb)):
+    # "killed themselves", "took his own life", "attempted suicide"
+    if suicide_strength(verb, words) != 2:
         return None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "by" and any(
@@ -123,6 +127,28 @@ def _usable(token: Token) -> bool:
     return not token._.is_mention
 
 
+def handled(token: Token, words: DeathWords) -> bool:
+    """Whether a method noun is the object of something a person does or undergoes
+    (not negated): "he put a gun in his mouth", "the private was found with a bullet
+    wound", "workers cut him free from the rope"."""
+    top = token
+    if top.dep_ in {"compound", "amod"}:
+        # "a bullet wound" is the instrument's mark; "the rifle team" is a team
+        if top.head.lemma_.lower() not in {"wound", "injury"}:
+            return False
+        top = top.head
+    if top.dep_ == "dobj":
+        verb = top.head
+    elif top.dep_ == "pobj" and top.head.dep_ == "prep":
+        verb = top.head.head
+    else:
+        return False
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subject = subject_of(verb)  # through "who" and "tried to": the workers who cut him free
+    return subject is not None and is_person(subject, words)
+
+
 def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
                     words: DeathWords, suicide_story: bool = False) -> list[tuple[int, int]]:
     """Token ranges of method and place detail in one sentence. ``suicide_story``: the
@@ -165,6 +191,13 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         if (_usable(token) and token.pos_ in {"NOUN", "PROPN"}
                 and anchor_strength(token, words) == 2):
             ranges.append(_phrase(token))
+    if suicide_story:
+        # In a story of a suicide, the instrument in the hands of the person ("put a gun
+        # in his mouth", "consumed poison", "cut him free from the rope", "found with a
+        # bullet wound") is how they died; a train he loved is not.
+        instruments = _matched_tokens(compiled_option(rule, "instruments"), sent, text)
+        ranges += [_phrase(t) for t in instruments
+                   if _usable(t) and t.pos_ in {"NOUN", "PROPN"} and handled(t, words)]
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words)

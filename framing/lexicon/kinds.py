@@ -121,6 +121,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "inherent": "regexes",         # words that describe a method on their own (noose)
         "events": "regexes",           # the act itself (gunshot): also right after a stated suicide
         "by_means": "regexes",         # "by" and a verb: how a stated suicide was done ("by drinking")
+        "instruments": "regexes",      # what the act is done with (gun, rope, poison): in a
+                                       # suicide story, in the hands of a person too
         "deaths": "texts",             # lemmas naming a death (die, body)
         "suicides": "texts",           # lemmas naming a suicide
         "self_verbs": "texts",         # verbs naming a suicide with a reflexive or "own life" object
