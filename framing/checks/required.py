@@ -46,11 +46,14 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
         return False
     topics = msg.lexicons.topics
     own = {g for g in rule.gate if g in topics}
+    not_help = msg.lexicons.not_help
     for match in statements.finditer(msg.text):
         index = msg.sentence_index(match.start())
         if within is not None and index not in within:
             continue
         sentence = msg.sentence_texts[index]
+        if not_help is not None and not_help.search(sentence):
+            continue  # "if you have any information about this incident, contact ..."
         named = {t.id for t in topics.values()
                  if t.id != "norms" and t.cues.search(sentence)}
         if not named or named & own:

@@ -82,7 +82,7 @@ def pack_patterns(lexicons: Lexicons) -> list[PlainPattern]:
     """The compiled patterns of topics, names, local resources, help statements,
     recommended wording, sector packs and rule options (after :func:`compile_options`)."""
     found = [lexicons.names, lexicons.local_resources, lexicons.help_statements,
-             lexicons.guideline_wording]
+             lexicons.not_help, lexicons.guideline_wording]
     for rule in lexicons.rules:
         for value in rule.compiled.values():
             found += list(value.values()) if isinstance(value, dict) else [value]

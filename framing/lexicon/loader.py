@@ -72,6 +72,7 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                                    f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
             seen[rule.id] = str(path)
             rules.append(rule)
+    help_statements, not_help = _load_help_statements(root / "resources.yaml")
     return Lexicons(root=str(root), version=digest.hexdigest()[:12], packs=packs,
                     rules=rules, topics=topics, names=names, sectors=sectors,
                     guideline_wording=_guideline_wording(rules),
@@ -79,7 +80,7 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                     structure=_load_structure(root / "structure.yaml"),
                     requests=_load_requests(root / "requests.yaml"),
                     rewrite=_load_rewrite(root / "rewrite.yaml"),
-                    help_statements=_load_help_statements(root / "resources.yaml"))
+                    help_statements=help_statements, not_help=not_help)
 
 
 def _guideline_wording(rules: list[Rule]):
@@ -144,14 +145,15 @@ def _load_rewrite(path: Path):
 
 
 def _load_help_statements(path: Path):
-    """Ways a text states where to get help without naming a national line (resources.yaml,
-    optional)."""
+    """Ways a text states where to get help without naming a national line, and sentences
+    that look like one but are not (a call for witnesses): resources.yaml, optional."""
     if not path.exists():
-        return None
+        return None, None
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {"source": check.text, "help_statements": check.regexes},
-                         {"description": check.text})
-    return compile_any(data["help_statements"])
+                         {"description": check.text, "not_help": check.regexes})
+    not_help = data.get("not_help")
+    return compile_any(data["help_statements"]), compile_any(not_help) if not_help else None
 
 
 def _load_names(path: Path):

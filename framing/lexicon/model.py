@@ -234,6 +234,9 @@ class Lexicons:
     # A help resource stated in other words: a hotline, a phone or text line, a
     # web address (resources.yaml), accepted by ``accept_local`` resource rules.
     help_statements: re.Pattern[str] | None = None
+    # Sentences that match a help statement but offer no help to the reader: a call
+    # for witnesses, a press contact (resources.yaml ``not_help``).
+    not_help: re.Pattern[str] | None = None
     # Every literal wording a guideline rule recommends (its suggestions): sector
     # vocabulary checks leave these alone, so accepting one never brings a swap.
     guideline_wording: re.Pattern[str] | None = None

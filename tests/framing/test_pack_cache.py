@@ -234,7 +234,7 @@ def test_structure_and_help_patterns_survive_the_cache(cache_dir, packs):
             same_pattern(mine, theirs)
         else:
             assert mine == theirs, field.name
-    for name in ("help_statements", "guideline_wording", "local_resources", "names"):
+    for name in ("help_statements", "not_help", "guideline_wording", "local_resources", "names"):
         if getattr(fresh, name) is not None:
             same_pattern(getattr(warm, name), getattr(fresh, name))
     assert warm.help_statements.search(SAMPLES[3]).group(0) == "24\u2011hour help\u00a0line"

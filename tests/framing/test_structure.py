@@ -200,6 +200,27 @@ def test_a_way_to_report_or_get_support_counts_as_help(analyzer, resource):
     assert not rules_hit(report, "dv.resource-missing")
 
 
+@pytest.mark.parametrize("resource", [
+    "If you or someone you know is struggling, call the new 9-8-8 number.",
+    "The resilience center has clinicians available from noon to 7 p.m. daily.",
+    "For additional local resources, visit riverton-schools.com/CrisisSupport.",
+])
+def test_more_ways_of_giving_help_count(analyzer, resource):
+    report = analyzer.analyze(f"{SUICIDE_COPY} {resource}", kind="campaign")
+    assert not rules_hit(report, "suicide.resource-missing")
+
+
+@pytest.mark.parametrize("not_help", [
+    "If you have any information about this incident, please contact the sheriff's office.",
+    "Call 9-1-1 if the threat is imminent.",
+    "We need to make sure help and support is available for families.",
+    "There are fewer counselors available in rural areas.",
+])
+def test_a_tip_line_an_emergency_number_or_a_wish_is_not_a_help_line(analyzer, not_help):
+    report = analyzer.analyze(f"{SUICIDE_COPY} {not_help}", kind="campaign")
+    assert rules_hit(report, "suicide.resource-missing")
+
+
 def test_a_report_someone_filed_is_not_help_for_the_reader(analyzer):
     text = f"{SV_COPY} Last spring one student filed a police report, and the case is still open."
     assert rules_hit(analyzer.analyze(text, kind="campaign"), "dv.resource-missing")
