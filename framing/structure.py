@@ -120,15 +120,15 @@ def _mention_blocks(lines: list[tuple[int, int, str]], spec: StructureSpec) -> l
         if not line:
             continue
         # A heading is short, or a subtitle line a little longer with no full stop.
-        short = _words(line) <= PROSE_WORDS or (
-            _words(line) <= 2 * PROSE_WORDS and line[-1] not in ".!?")
+        words = _words(line)
+        short = words <= PROSE_WORDS or (words <= 2 * PROSE_WORDS and line[-1] not in ".!?")
         heading = ((short and spec.mention_headings.match(line))
                    or (line.endswith((":", "...", "\u2026")) and spec.mention_intros.search(line)))
         if open_at is not None:
             if heading:
                 continue  # a second heading keeps the block open
-            if (spec.mention_block_end.match(line) or _words(line) >= PROSE_WORDS
-                    or (_words(line) >= SENTENCE_WORDS and line[-1] in ".!?")):
+            if (spec.mention_block_end.match(line) or words >= PROSE_WORDS
+                    or (words >= SENTENCE_WORDS and line[-1] in ".!?")):
                 open_at = None
                 continue
             blocks.append((start, end))

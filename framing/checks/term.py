@@ -9,6 +9,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
+from .death_clauses import subject_of
 
 
 NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
@@ -117,29 +118,18 @@ def subject_of_state(span: Span):
     """The subject of the verb or state the match names ("she had been drinking", "the
     girl was at the home drinking", "she was intoxicated"), through the verbs it completes
     or follows; None for a noun ("her drinking") or when the parse names no one."""
-    root = span.root
-    if root.pos_ not in ("VERB", "AUX", "ADJ"):
+    verb = span.root
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return None
-    verb = root
-    for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ == "acl":
-            # "the man drinking beer": the noun it describes; "was at the home drinking",
-            # where the parser hangs it on the place: the clause the place belongs to.
-            noun = verb.head
-            if noun.dep_ != "pobj":
-                return noun
-            verb = noun.head.head
-            continue
-        if verb.dep_ == "pobj" and verb.pos_ == "VERB":
-            verb = verb.head.head  # "was at the house drinking", read as the place's object
-            continue
-        if verb.dep_ not in ("xcomp", "advcl", "conj", "acomp", "ccomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
+    if verb.dep_ == "acomp":
+        verb = verb.head  # "she was intoxicated": the state's verb
+    # "was at the home drinking": the parser hangs the participle on the place, as its
+    # object or a clause describing it; it belongs to the clause the place is in.
+    if verb.pos_ == "VERB" and (verb.dep_ == "pobj" or (
+            verb.dep_ == "acl" and verb.head.dep_ == "pobj")):
+        place = verb if verb.dep_ == "pobj" else verb.head
+        verb = place.head.head
+    return subject_of(verb)
 
 
 def does_an_act(person, sent: Span, acts: set[str]) -> bool:
