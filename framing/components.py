@@ -98,6 +98,8 @@ JUDGING_VERBS = re.compile(
 JUDGING_LEMMAS = {"sound", "imply", "diminish", "minimize", "trivialize", "sensationalize",
                   "normalize", "blur", "erase", "euphemize", "suggest", "connote", "reinforce",
                   "perpetuate", "stigmatize", "frame"}
+# Subjects of a judging verb that are people, not the words judged.
+SPEAKERS = {"i", "we", "you", "he", "she", "they"}
 # Words that make a capitalized run an organization or program name.
 NAME_HEADS = {
     "Administration", "Institute", "Center", "Centre", "Network", "Program", "Programme",
@@ -230,7 +232,9 @@ class ContextMarker:
         for token in sent:
             if token.lemma_.lower() in JUDGING_LEMMAS and token.pos_ in ("VERB", "AUX"):
                 for child in token.children:
-                    if child.dep_ in ("nsubj", "nsubjpass"):
+                    # "We suggest that…", "I would frame it…": a person speaking, not
+                    # a word judged.
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in SPEAKERS:
                         for word in child.subtree:
                             word._.is_mention = True
         base = sent.start_char

@@ -15,6 +15,7 @@ from spacy.symbols import ORTH
 
 from . import components  # noqa: F401  (registers the pipeline factories)
 from .attribute_table import replace_attribute_ruler
+from .list_items import keep_verb_bases
 from .spacy_attributes import register_extensions
 from .settings import DEFAULT_MODEL
 # Components the checks never read.
@@ -79,6 +80,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, lexicon_root: str | Path | None = 
     replace_attribute_ruler(nlp)
     read_bullets_as_dashes(nlp)
     keep_abbreviations(nlp)
+    keep_verb_bases(nlp)
     register_extensions()
     nlp.add_pipe("framing_lines", before="parser")
     config = {"lexicon_root": str(lexicon_root) if lexicon_root else ""}

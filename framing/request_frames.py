@@ -209,8 +209,12 @@ class RequestReader:
                 return ("question", subject, actions_of(verb, spec), False)
             return None
         if lemma in spec.directives:
-            return self.directive(verb, subject, who)
-        if lemma in spec.wishes or (lemma == "be" and any(
+            hit = self.directive(verb, subject, who)
+            if hit is not None:
+                return hit
+            # Not a directive here; maybe the verb in another sense, asked of them
+            # ("You can call out victim-blaming comments", "coaches should challenge…").
+        if (lemma in spec.wishes and lemma not in spec.directives) or (lemma == "be" and any(
                 c.dep_ == "acomp" and lemma_of(c, spec) in spec.wish_adjectives for c in verb.children)):
             return self.wish(verb, subject, who)
         if lemma == "be" and any(c.dep_ == "acomp" and lemma_of(c, spec) in spec.importance
@@ -270,11 +274,17 @@ class RequestReader:
         else:
             if who is not None and who.theirs:
                 return None  # the partner asking someone else is reported, not asked
+            if lemma_of(verb, spec) in spec.speaker_directives and (
+                    who is None or who.kind != "sender"):
+                return None  # "research suggests that schools…" reports a finding
             if subject is None and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
                 # "to ask …" asks only when the sender is the one asking ("I am
                 # writing to ask you…"); "a chance to ask the federal government" is not.
                 head_subject = subject_of(verb.head)
-                if head_subject is None or self.party(head_subject).kind != "sender":
+                # Whoever "is writing to request" is the letter's sender ("The
+                # undersigned groups are writing to request that…").
+                writer = lemma_of(verb.head, spec) == "write" and verb.head.tag_ in ("VBG", "VBP", "VBZ")
+                if head_subject is None or (self.party(head_subject).kind != "sender" and not writer):
                     return None
             asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if asked is None:
@@ -282,19 +292,21 @@ class RequestReader:
                     asked = next((g for g in prep.children if g.dep_ == "pobj"), None)
         action = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")
                        and c.pos_ in ("VERB", "AUX")), None)
+        by_name = None  # the partner named in a mandative clause
         if asked is None and action is None:
             # "I ask that your district take part": the clause's subject is asked.
             clause = next((c for g in verb.subtree if g.dep_ in ("ccomp", "appos", "dobj")
                            for c in [g] if c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
-            inner = subject_of(clause) if clause is not None else None
-            if inner is not None and self.party(inner).theirs:
+            inner = self.asked_in_clause(clause) if clause is not None else None
+            if inner is not None:
                 asked, action = inner, clause
+                by_name = inner
         if action is not None and (asked is None or not self.party(asked).theirs):
             # "we need your staff to distribute" parsed as a clause; "I ask one thing:
             # that your district take part".
-            inner = subject_of(action)
-            if inner is not None and self.party(inner).theirs:
-                asked = inner
+            inner = self.asked_in_clause(action)
+            if inner is not None:
+                asked = by_name = inner
         if action is None and asked is not None:
             action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
                            and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)
@@ -318,11 +330,23 @@ class RequestReader:
             return None
         if lemma_of(verb, spec) == "need" and asked is None:
             return None  # "we need to hire" is the sender's own need
-        if not self.party(asked).theirs:
+        if asked is None or not (self.party(asked).theirs or asked is by_name):
             return None  # "she is called in to counsel co-workers" tells; it asks no one here
         # "are required to", "we mandate that": an obligation, not a request.
         mode = "obligation" if lemma_of(verb, spec) in spec.obligating_verbs else "directive"
         return (mode, asked, actions_of(action, spec), False)
+
+    def asked_in_clause(self, clause: Token) -> Token | None:
+        """The subject of a clause a directive governs, when it is the partner's:
+        "that your district take part", or the partner by name with the verb's bare
+        form, which says it is asked ("we request that RHS republish the notice")."""
+        inner = subject_of(clause)
+        if inner is None:
+            return None
+        party = self.party(inner)
+        if party.theirs or (inner.pos_ == "PROPN" and clause.tag_ == "VB" and party.kind != "sender"):
+            return inner
+        return None
 
     def wish(self, verb: Token, subject: Token | None, who: Party | None):
         """"we hope your board will V", "we'd love for you to V", "we'd welcome the chance to V"."""
@@ -391,8 +415,9 @@ class RequestReader:
         fronted phrase of its own ("For arrangements, contact…", "If you can, …")
         comes before it. A verb further in is a misread description."""
         head = verb if verb.dep_ == "ROOT" else verb.head
-        fronted = {t.i for c in head.children if c.dep_ in FRONTED and c.i < head.i
-                   for t in c.subtree}
+        # An adjective hung on the verb is a misread fronted word ("Second, Publicize…").
+        fronted = {t.i for c in head.children if (c.dep_ in FRONTED or c.dep_ == "amod")
+                   and c.i < head.i for t in c.subtree}
         for token in verb.doc[verb.sent.start:head.i]:
             if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in self.spec.politeness_words:
                 continue

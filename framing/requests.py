@@ -26,12 +26,14 @@ read this one model (:func:`requests_of`).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
 from .lexicon.schema import terms_pattern
+from .list_items import list_runs, misread_imperative
 from .message import Message
 from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
@@ -97,12 +99,44 @@ class RequestAnalysis:
                 model.sender_centred.append(Mention(start, end, text, centred.group(0)))
             elif not frames and not offer and self.reader.self_talk(sent):
                 model.sender_centred.append(Mention(start, end, text, "about the sender"))
+        self.list_imperatives(model, sentences)
         if to_partner is not None and all(r.mode == "information" for r in model.requests):
             # A letter whose only ask is an offer ("I can send you a short list of story
             # ideas"): the partner can take it up, though nothing is asked in words.
             offer, following = to_partner
             model.standing_offer = self.acceptance(offer, offer.end, following)
         return model
+
+    def list_imperatives(self, model: RequestModel, sentences: list[Span]) -> None:
+        """Add the asks of list items whose opening verb the model misread as a noun,
+        in lists where another item is read as an imperative (see :mod:`.list_items`)."""
+        msg = self.msg
+        runs = list_runs(msg.text, sentences[0].start_char, sentences[-1].end_char) if sentences else []
+        if not runs:
+            return
+        starts = [s.start_char for s in sentences]
+        for run in runs:
+            items = []
+            for at in run:
+                index = bisect.bisect_right(starts, at) - 1
+                if index >= 0 and sentences[index].end_char > at:
+                    items.append(sentences[index])
+            asked = [any(r.start < s.end_char and s.start_char < r.end and r.mode == "imperative"
+                         for r in model.requests) for s in items]
+            if not any(asked):
+                continue
+            for sent, done in zip(items, asked):
+                verb = None if done or any(r.start < sent.end_char and sent.start_char < r.end
+                                           for r in model.requests) else misread_imperative(sent)
+                if verb is None:
+                    continue
+                start, end = msg.sentence_range(sent)
+                text = msg.text[start:end]
+                governed = [t for t in sent if t.i > verb.i and not t.is_space]
+                request = self.request(("imperative", None, [verb], False), start, end, text,
+                                       text, bool(self.spec.placeholders.search(text)), governed)
+                model.requests.insert(bisect.bisect_right([r.start for r in model.requests], start),
+                                      request)
 
     def acceptance(self, offer: Mention, end: int, following: str) -> Request:
         """The request that the partner take up ``offer``, running to ``end``."""
@@ -132,10 +166,13 @@ class RequestAnalysis:
             token.i > token.sent.start and token.doc[token.i - 1].text[:1].isupper())
 
     def request(self, frame, start: int, end: int, text: str, following: str,
-                blank: bool) -> Request:
+                blank: bool, governed: list[Token] | None = None) -> Request:
+        """The request a frame reads in one sentence. ``governed``: the words the action
+        governs, where the parse did not hang them on it (a misread list verb)."""
         spec = self.spec
         mode, asked, actions, by_sender = frame
-        tokens = sorted({t for a in actions for t in a.subtree}, key=lambda t: t.i)
+        tokens = governed if governed is not None else sorted(
+            {t for a in actions for t in a.subtree}, key=lambda t: t.i)
         amount, flags = amount_of(tokens, asked, spec)
         party = party_of(asked, spec, self.reader.people) if asked is not None else None
         if party is not None and party.universal:
@@ -211,7 +248,8 @@ class RequestAnalysis:
         # a named bill, event or program ("support SB848"). The bounds (when, how
         # to answer, who, how much) make it bounded, which the score reads apart.
         concrete = any(c.dep_ in ("dobj", "prep", "dative", "xcomp", "prt", "attr")
-                       for a in actions for c in a.children) or by_sender or any(
+                       for a in actions for c in a.children) or by_sender or (
+            governed is not None and any(t.pos_ in ("NOUN", "PROPN") for t in governed)) or any(
             a.pos_ == "NOUN" and lemma_of(a, spec) in spec.events for a in actions)  # "invite you to the rally"
         # "We must all respond" appeals to everyone, the partner among them, and "you
         # have a responsibility to report abuse" states a duty: calls, not specific asks.

@@ -272,3 +272,46 @@ def test_the_best_ask_is_one_bounded_in_time_before_one_that_only_names_who():
     named = ask(0, ("who", "what"))
     dated = ask(20, ("when",))
     assert RequestModel([named, dated]).best_ask is dated
+
+
+@pytest.mark.parametrize("item", [
+    "Display our hotline card at every register.",
+    "Enforce the age-check policy.",
+    "Discuss dating abuse with your advisory group.",
+])
+def test_a_list_item_opening_with_a_misread_verb_asks_like_its_siblings(analyzer, item):
+    text = ("Here is how your store can help:\n"
+            "· Train your cashiers to ask for identification.\n"
+            f"· {item}\n"
+            "· Invite our staff to your next team meeting.\n")
+    requests = model(analyzer, text, "business").requests
+    line = text.index(item)
+    assert any(r.start <= line < r.end and r.mode == "imperative" for r in requests)
+
+
+@pytest.mark.parametrize("text", [
+    # a list of things on offer, not asks: no sibling is read as an imperative
+    "What we bring:\n· Support groups for parents\n· Training sessions for staff\n",
+    # a finite verb at the item's root tells
+    "Our results:\n· Survey responses rose by a third.\n· Staff reported fewer incidents.\n",
+])
+def test_list_items_that_name_things_or_tell_ask_nothing(analyzer, text):
+    assert not model(analyzer, text, "business").requests
+
+
+@pytest.mark.parametrize("text", [
+    "Second, Share the fact sheet with your staff.",
+    "You can call out jokes that blame victims.",
+    "The undersigned groups are writing to request that HUD reissue the notice.",
+    "I suggest that the district include the crisis line on its website.",
+])
+def test_asks_in_more_shapes(analyzer, text):
+    assert model(analyzer, text).requests
+
+
+@pytest.mark.parametrize("text", [
+    "Research suggests that schools adopt such programs when parents ask for them.",
+    "We want to thank the Rotary Club for its help last year.",
+])
+def test_a_finding_reported_or_thanks_given_is_no_ask(analyzer, text):
+    assert not model(analyzer, text).requests

@@ -1,0 +1,93 @@
+"""Lists in a letter, and the imperatives that open their items but were misread.
+
+"· Post signs in your establishment", "· Enforce underage drinking penalties",
+"• Discuss underage drinking with colleagues": after a list marker the English
+model often reads an item's opening verb as a name or as the first word of a
+compound ("Post signs" as a kind of sign), so the item has no verb at its root
+and no request is read in it. In a list whose other items are read as asks, an
+item that opens with a word the model's own lemmatizer knows as a verb's base
+form, and has no finite verb at its root, asks too.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+# The lemmatizer's table of base forms, copied into the vocabulary's lookups when
+# the pipeline loads, so a parsed doc can read it without the pipeline.
+VERB_TABLE = "framing_verb_bases"
+
+# A list marker opening a line: a bullet glyph, a dash, an asterisk, "1." or "a)".
+MARKER = re.compile(r"^[ \t]*(?:[-*–—•·▪▫●◦‣○■□◆◇➢➤►▶✓✔☐]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?=\S)",
+                    re.MULTILINE)
+# Tags of a word that is not a verb's base form, whatever the lemmatizer knows.
+NOT_BASE = ("VBD", "VBZ", "VBG", "VBN", "VBP", "MD", "PRP", "PRP$", "DT", "IN", "CC", "CD", "WDT",
+            "WP", "WRB", "RB", "JJR", "JJS", "NNS", "NNPS")
+FINITE = ("VBZ", "VBP", "VBD", "MD")
+
+
+def keep_verb_bases(nlp: Language) -> None:
+    """Copy the lemmatizer's index of verbs (base forms) into ``nlp.vocab.lookups``."""
+    if VERB_TABLE in nlp.vocab.lookups.tables or "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    verbs = index.get("verb", []) if hasattr(index, "get") else []
+    nlp.vocab.lookups.add_table(VERB_TABLE, {word: True for word in verbs if word.isalpha()})
+
+
+def list_runs(text: str, start: int, end: int) -> list[list[int]]:
+    """The lists of ``text[start:end]``: for each run of consecutive list lines (blank
+    lines allowed between them), the offsets where its items' words begin."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        stripped = line.strip()
+        marker = MARKER.match(line)
+        if marker is not None:
+            current.append(pos + marker.end())
+        elif stripped and current:
+            runs.append(current)
+            current = []
+        pos += len(line)
+    if current:
+        runs.append(current)
+    return [run for run in runs if len(run) > 1]
+
+
+def opening_word(sent: Span) -> Token | None:
+    """The first word of ``sent`` after any list marker and spaces."""
+    for token in sent:
+        if token.is_space or token.is_punct or token.pos_ == "SYM":
+            continue
+        return token if token.is_alpha else None
+    return None
+
+
+def misread_imperative(sent: Span) -> Token | None:
+    """The verb opening list item ``sent`` if the model misread it as a noun or a name:
+    capitalised, a base form in the lemmatizer's verb index, not tagged as any other
+    form, with no finite verb at the item's root ("Support groups meet weekly" has one)."""
+    lookups = sent.doc.vocab.lookups
+    if not lookups.has_table(VERB_TABLE):
+        return None
+    first = opening_word(sent)
+    if first is None or not first.text[:1].isupper() or first.tag_ in NOT_BASE:
+        return None
+    if first.dep_ == "ROOT" and first.tag_ == "VB":
+        return None  # read as a verb already; the frames decided about it
+    if first.lower_ not in lookups.get_table(VERB_TABLE):
+        return None
+    root = sent.root
+    if root.tag_ in FINITE or root.pos_ == "AUX" or any(
+            c.tag_ in FINITE and c.dep_ in ("aux", "auxpass") for c in root.children):
+        return None
+    following = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    if following is None or following.is_punct or following.pos_ in ("VERB", "AUX", "ADP"):
+        return None  # "Training: …", "Support for survivors", "Support is available"
+    return first
