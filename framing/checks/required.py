@@ -36,6 +36,44 @@ def is_about(rule: Rule, msg: Message) -> bool:
     return not topics or any(g in msg.subjects for g in topics)
 
 
+def cited(msg: Message, start: int, end: int) -> bool:
+    """Whether the resource named at ``start:end`` is only the source of a figure in its
+    sentence, not help offered: "According to the National Domestic Violence Hotline,
+    nearly 1 in 3…", "data from the 988 Lifeline", "the Hotline reports that 40%…",
+    "the Hotline's survey". Read from the parse; the sentence must state a number
+    other than the resource's own (a phone number is the resource)."""
+    sources = msg.lexicons.figure_sources
+    span = msg.doc.char_span(start, end, alignment_mode="expand")
+    if sources is None or span is None:
+        return False
+    if not any(t.like_num or t.text == "%" for t in span.sent if not (start <= t.idx < end)):
+        return False
+    root = span.root
+    # "988" in "the 988 Suicide & Crisis Lifeline": the name is the noun it modifies.
+    while root.dep_ in ("nummod", "nmod", "amod") or (
+            root.dep_ == "compound" and root.head.pos_ == "PROPN"):
+        root = root.head
+    head = root.head
+
+    def noun(token) -> bool:  # "data" has the lemma "datum"
+        return token.lemma_.lower() in sources.nouns or token.lower_ in sources.nouns
+
+    if root.dep_ == "pobj":
+        if head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        return head.lower_ in ("from", "by", "of") and noun(head.head)
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return head.lemma_.lower() in sources.verbs
+    if root.dep_ in ("poss", "compound"):
+        return noun(head)
+    return False
+
+
+def offered(msg: Message, pattern) -> bool:
+    """Whether ``pattern`` names a resource anywhere other than as a figure's source."""
+    return any(not cited(msg, start, end) for start, end in msg.spans_of(pattern))
+
+
 def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> bool:
     """A help resource stated in other words ("our 24-hour hotline", a phone or text
     line, a web address) in a sentence that names no other topic: a domestic violence
@@ -54,6 +92,8 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
         sentence = msg.sentence_texts[index]
         if not_help is not None and not_help.search(sentence):
             continue  # "if you have any information about this incident, contact ..."
+        if cited(msg, match.start(), match.end()):
+            continue
         named = {t.id for t in topics.values()
                  if t.id != "norms" and t.cues.search(sentence)}
         if not named or named & own:
@@ -78,8 +118,14 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
 
     # The whole text is searched only where a match can start; the opening sentences
     # are joined with spaces, which could make a new match, so they are searched as such.
+    # A help line named only as a figure's source offers no help; a data source is
+    # what a norms rule asks for, however it is named.
+    helps = bool(rule.options.get("accept_local"))
+
     def present(found_pattern) -> bool:
-        return msg.found(found_pattern) if first is None else bool(found_pattern.search(where))
+        if first is not None:
+            return bool(found_pattern.search(where))
+        return offered(msg, found_pattern) if helps else msg.found(found_pattern)
 
     if pattern is not None and present(pattern):
         return []

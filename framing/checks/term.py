@@ -16,7 +16,12 @@ NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
 
 
 def is_negated(span: Span) -> bool:
-    """True when the span's verb is negated or a negator directly precedes it."""
+    """True when the span's verb is negated or a negator directly precedes it. A
+    contrast inside the match ("not if but when", "when, not if") asserts one side
+    of it: the negation is part of the phrase."""
+    if any(t.lower_ == "but" for t in span) or any(
+            t.lower_ == "not" and t.i > span.start for t in span):
+        return False
     root = span.root
     for token in (root, root.head):
         if any(child.dep_ == "neg" for child in token.children):

@@ -17,7 +17,7 @@ from ..typography import plain
 from ..settings import lexicon_root
 from ..constants import MESSAGE_KINDS
 from .kinds import BUILTIN_GATES, CAMPAIGN_ROLES, KIND_OPTIONS, REWRITES
-from .model import Branch, Example, Lexicons, Pack, Rule, Topic
+from .model import Branch, Example, FigureSources, Lexicons, Pack, Rule, Topic
 from .schema import Checker, LexiconError, compile_any, terms_pattern
 from .sectors import load_sector
 from .structure_spec import load_structure
@@ -72,7 +72,7 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                                    f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
             seen[rule.id] = str(path)
             rules.append(rule)
-    help_statements, not_help = _load_help_statements(root / "resources.yaml")
+    help_statements, not_help, figure_sources = _load_help_statements(root / "resources.yaml")
     return Lexicons(root=str(root), version=digest.hexdigest()[:12], packs=packs,
                     rules=rules, topics=topics, names=names, sectors=sectors,
                     guideline_wording=_guideline_wording(rules),
@@ -80,7 +80,8 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                     structure=_load_structure(root / "structure.yaml"),
                     requests=_load_requests(root / "requests.yaml"),
                     rewrite=_load_rewrite(root / "rewrite.yaml"),
-                    help_statements=help_statements, not_help=not_help)
+                    help_statements=help_statements, not_help=not_help,
+                    figure_sources=figure_sources)
 
 
 def _guideline_wording(rules: list[Rule]):
@@ -148,12 +149,18 @@ def _load_help_statements(path: Path):
     """Ways a text states where to get help without naming a national line, and sentences
     that look like one but are not (a call for witnesses): resources.yaml, optional."""
     if not path.exists():
-        return None, None
+        return None, None, None
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {"source": check.text, "help_statements": check.regexes},
-                         {"description": check.text, "not_help": check.regexes})
+                         {"description": check.text, "not_help": check.regexes,
+                          "figure_sources": lambda v, k: check.mapping(
+                              v, k, {"verbs": check.texts, "nouns": check.texts})})
     not_help = data.get("not_help")
-    return compile_any(data["help_statements"]), compile_any(not_help) if not_help else None
+    sources = data.get("figure_sources")
+    figure_sources = FigureSources(frozenset(w.lower() for w in sources["verbs"]),
+                                   frozenset(w.lower() for w in sources["nouns"])) if sources else None
+    return (compile_any(data["help_statements"]), compile_any(not_help) if not_help else None,
+            figure_sources)
 
 
 def _load_names(path: Path):

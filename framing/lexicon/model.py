@@ -209,6 +209,16 @@ class Sector:
     capacity_pattern: re.Pattern[str] | None = field(default=None, repr=False)
 
 
+@dataclass(frozen=True)
+class FigureSources:
+    """What makes a named resource the source of a figure rather than help offered:
+    the reporting verbs it may be the subject of ("the Hotline reports that…") and the
+    nouns it may be the source of ("data from the 988 Lifeline")."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+
+
 @dataclass
 class Lexicons:
     """Everything loaded from ``lexicons/``, validated and compiled."""
@@ -237,6 +247,9 @@ class Lexicons:
     # Sentences that match a help statement but offer no help to the reader: a call
     # for witnesses, a press contact (resources.yaml ``not_help``).
     not_help: re.Pattern[str] | None = None
+    # A resource named only as the source of a figure ("According to the National
+    # Domestic Violence Hotline, 1 in 3…") offers no help (resources.yaml).
+    figure_sources: FigureSources | None = None
     # Every literal wording a guideline rule recommends (its suggestions): sector
     # vocabulary checks leave these alone, so accepting one never brings a swap.
     guideline_wording: re.Pattern[str] | None = None

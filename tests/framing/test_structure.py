@@ -214,6 +214,19 @@ def test_a_tip_line_an_emergency_number_or_a_wish_is_not_a_help_line(analyzer, n
     assert rules_hit(report, "suicide.resource-missing")
 
 
+@pytest.mark.parametrize("cited", [
+    "According to the 988 Suicide & Crisis Lifeline, calls from our county rose by a third.",
+    "Data from the 988 Suicide & Crisis Lifeline show 40% more texts than last year.",
+    "The 988 Suicide & Crisis Lifeline reports that 2 in 5 callers are under 25.",
+])
+def test_a_help_line_named_only_as_the_source_of_a_figure_offers_no_help(analyzer, cited):
+    report = analyzer.analyze(f"{SUICIDE_COPY} {cited}", kind="campaign")
+    assert rules_hit(report, "suicide.resource-missing")
+    # the same line offered to the reader, anywhere in the text, is help
+    offered = f"{SUICIDE_COPY} {cited} Call or text the 988 Suicide & Crisis Lifeline."
+    assert not rules_hit(analyzer.analyze(offered, kind="campaign"), "suicide.resource-missing")
+
+
 def test_a_report_someone_filed_is_not_help_for_the_reader(analyzer):
     text = f"{SV_COPY} Last spring one student filed a police report, and the case is still open."
     assert rules_hit(analyzer.analyze(text, kind="campaign"), "dv.resource-missing")
