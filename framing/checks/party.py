@@ -54,16 +54,23 @@ def _verb_of(root: Token) -> tuple[Token | None, list[Token]]:
     return (token, path) if token.pos_ in ("VERB", "AUX") else (None, path)
 
 
+def _party_objects(token: Token) -> list[Token]:
+    """The objects of ``token``'s party prepositions ("with a student")."""
+    return [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS
+            for obj in prep.children if obj.dep_ == "pobj" for c in _with_conjuncts(obj)]
+
+
 def parties(root: Token) -> tuple[Token | None, list[Token]]:
     """The verb of the act and the people taking part in it, as far as the parse says."""
     verb, path = _verb_of(root)
     found: list[Token] = []
     for token in path:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        found += _with_conjuncts(obj)
+        found += _party_objects(token)
+    if verb is not None and not found:
+        # "had sex during off-campus tutoring with a 17-year-old": the parser hangs
+        # the party on the noun of the phrase before it.
+        found += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ not in PARTY_PREPS
+                  for obj in prep.children if obj.dep_ == "pobj" for p in _party_objects(obj)]
     if verb is not None:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if not subjects and verb.dep_ == "conj":
@@ -108,6 +115,30 @@ def _between(root: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj"]
 
 
+# Words that point back to two people already named ("the two had sex").
+BACK_REFERENCES = {"two", "pair", "both", "they", "them", "couple"}
+
+
+def _when_minor(verb: Token | None, who) -> list[Token]:
+    """"having sex with four officers when she was under 18": a clause of time on the
+    act that describes a party as someone who cannot consent."""
+    if verb is None:
+        return []
+    return [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark" and m.lower_ == "when"
+        for m in c.children) and who.search(c.doc[c.left_edge.i:c.right_edge.i + 1].text)]
+
+
+def _told_again(root: Token, people: list[Token]) -> bool:
+    """An act whose parties point back to two people ("the two", "they") or that is
+    named as one already told ("the sexual activity"): a later mention of the act."""
+    if root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                   for c in root.children):
+        return True  # "the school learned of the sexual contact"
+    # Only words for the two: "she" alone may be someone else with someone else.
+    return bool(people) and all(p.lower_ in BACK_REFERENCES for p in people)
+
+
 def _other_sense(word: Token | None, preps: set[str], deps: set[str]) -> bool:
     """"fought for the law", "argued that...": the act word in another sense."""
     return word is not None and any(
@@ -139,7 +170,14 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
         if pairs is not None:
             minors = [p for p in people + _between(root) if is_pair(p, who, pairs)]
         else:
-            minors = [p for p in people if describes(p, who)]
+            minors = [p for p in people if describes(p, who)] or _when_minor(verb, who)
+            if not minors and found and rule.options.get("continues") and _told_again(root, people):
+                # The same act told again later in the story ("the two had sex on at
+                # least three occasions", "the sexual activity"): a minor still. The
+                # finding is the act's words alone.
+                minors = [root]
+                if root.dep_ != "dobj":
+                    verb = None  # "learned of the sexual contact": not the act's verb
         if not minors:
             continue
         tokens = [span.start, span.end - 1,

@@ -111,6 +111,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "pairs": "regexes",            # look for two people instead: words for two ("the couple")
         "exclude_preps": "texts",      # the act word in another sense ("fought for the law")
         "exclude_deps": "texts",       # ... or with these dependents ("argued that": ccomp)
+        "continues": "boolean",        # after one finding, the act told again of the same two
     }),
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
     "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {}),

@@ -28,6 +28,24 @@ def test_sex_with_a_minor_is_found_from_the_parse(analyzer):
     assert len(found) == 1 and "15-year-old" in found[0].text
 
 
+def test_the_act_told_again_later_in_the_story_is_found_too(analyzer):
+    text = ("The coach was charged with sexual assault after police say he had a sexual "
+            "relationship with a 15-year-old player. Her parents say the two had sex at "
+            "least twice after practice, and the school learned of the sexual contact in May.")
+    found = hits(analyzer.analyze(text), "sv.sex-with-minor")
+    assert len(found) == 3
+    assert [f.text for f in found][1:] == ["had sex", "sexual contact"]
+    # without a minor named first, the same words tell of adults
+    adults = "Her parents say the two had sex at least twice after the dinner party."
+    assert not hits(analyzer.analyze(adults), "sv.sex-with-minor")
+
+
+def test_a_minor_named_in_a_clause_of_time_is_a_party(analyzer):
+    text = ("The officer was charged with sexual assault. He is accused of having sex "
+            "with a cadet when she was 16 years old.")
+    assert hits(analyzer.analyze(text), "sv.sex-with-minor")
+
+
 def test_sex_words_for_a_minor_in_a_quotation_are_softened(analyzer):
     text = ('The girl, 15, was a victim of sexual abuse. "She did not sleep with 25 boys," '
             "her advocate said.")
