@@ -50,8 +50,11 @@ class Structure:
         return None
 
     def is_body(self, start: int, end: int) -> bool:
-        """True when ``start:end`` lies outside every frame part."""
-        return not any(s < end and start < e for s, e, _ in self.frame)
+        """True when ``start:end`` lies outside every frame part. A news lead that opens
+        on its dateline ("CONCORD — Police are confident…") is body: the dateline is a
+        prefix of the sentence, not the sentence."""
+        return not any(s < end and start < e and not (kind == "dateline" and end > e)
+                       for s, e, kind in self.frame)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:

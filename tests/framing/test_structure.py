@@ -401,3 +401,23 @@ def test_a_term_that_frames_something_is_judged(analyzer):
     text = ("After the domestic violence arrest: Use 'domestic abuse'. Why: domestic dispute frames "
             "the incident of violence as a private matter.")
     assert not rules_hit(analyzer.analyze(text, kind="campaign"), "dv.dispute")
+
+
+def test_a_news_lead_after_its_dateline_is_the_body_s_first_sentence(analyzer):
+    text = ("RIVERTON — Police say a 17-year-old student died by suicide at his home on "
+            "Tuesday. Classmates gathered on Wednesday. The school opened its library to "
+            "students who wanted to talk.")
+    message = analyzer.analyze(text, kind="campaign").message
+    assert message.body_sentences[0].text.startswith("RIVERTON")
+    [finding] = rules_hit(analyzer.analyze(text, kind="campaign"), "suicide.resource-missing")
+    assert finding.start == 0
+
+
+@pytest.mark.parametrize("text, about", [
+    ("A city attorney jumped to his death from a downtown parking garage on Monday, police said.",
+     True),
+    ("Two workers jumped to their deaths to escape the fire on the ninth floor, officials said.",
+     False),
+])
+def test_a_death_by_jumping_opens_the_suicide_topic(analyzer, text, about):
+    assert ("suicide" in analyzer.nlp(text)._.framing_subjects) is about
