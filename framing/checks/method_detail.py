@@ -28,6 +28,8 @@ from .death_clauses import (DeathWords, anchor_strength, death_words, has_homici
                             is_person, place_of_suicide, place_where_found,
                             reflexive_object, states_suicide, subject_of, suicide_strength)
 
+# Verbs of trying whose infinitive tells an attempt ("tried to take his life").
+TRYING = {"try", "attempt"}
 PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means", "instruments")
 
 
@@ -76,7 +78,11 @@ def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
     parse may hang the helper's "by" on the gerund."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in words.self_verbs:
         return None
-    if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+    # "tried to commit suicide by lighting himself on fire": the attempt is told, by
+    # the finite verb of trying that the infinitive completes.
+    tried = (verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in TRYING
+             and verb.head.tag_ in {"VBD", "VBN", "VBZ", "VBP"})
+    if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not tried:
         return None
     # "killed themselves", "took his own life", "attempted suicide"
     if suicide_strength(verb, words) != 2:

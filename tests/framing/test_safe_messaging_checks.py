@@ -2,6 +2,8 @@
 severity in quotes and paraphrase, one finding per format, negation in capitals."""
 from __future__ import annotations
 
+import pytest
+
 
 def _hits(analyzer, text, rule, kind="campaign"):
     return [f for f in analyzer.analyze(text, kind=kind).findings if f.rule == rule]
@@ -59,3 +61,13 @@ def test_homicide_in_a_murder_suicide_is_not_method_detail(analyzer):
     text = ("He shot his wife with a handgun at their home, then killed himself, police said "
             "of the murder-suicide.")
     assert not _hits(analyzer, text, "suicide.method-detail")
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Two weeks earlier he had tried to commit suicide by setting his car on fire.", True),
+    ("She attempted to take her own life by stepping into traffic, her family said.", True),
+    # a helper's "by" on an infinitive nobody tried: no told attempt
+    ("Anyone who wants to end their life by suicide can call or text 988 first.", False),
+])
+def test_the_means_of_a_told_attempt_is_method_detail(analyzer, text, told):
+    assert bool(_hits(analyzer, text, "suicide.method-detail")) is told
