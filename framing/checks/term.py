@@ -33,6 +33,15 @@ def is_negated(span: Span) -> bool:
                for t in before)
 
 
+def is_attributive(span) -> bool:
+    """Whether the match's last word describes a noun after it ("the homeless team",
+    "the homeless outreach workers"): an adjective, not a word for people."""
+    last = span[-1]
+    head = last.head
+    return (last.dep_ in ("amod", "compound") and head.i > last.i
+            and head.pos_ in ("NOUN", "PROPN"))
+
+
 def part_of_speech(token) -> str:
     """The token's part of speech, read as a verb where the tagger says noun but the
     parse gives it an infinitive marker ("not to bully"): the tagger errs on words that
@@ -210,6 +219,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         if pos and part_of_speech(span.root) not in pos:
             continue
         if opts.get("counted") == "suppress" and is_counted(span):
+            continue
+        if opts.get("attributive") == "suppress" and is_attributive(span):
             continue
         if changing is not None and changes_elsewhere(span, changing, measures):
             continue

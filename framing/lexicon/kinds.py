@@ -29,6 +29,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "names": "choice:suppress|ignore",
         "negated": "choice:ignore|suppress|only",
         "counted": "choice:ignore|suppress",  # a category counted in a statistic
+        # An adjective before the noun it describes ("the homeless team", "the homeless
+        # outreach workers"), not the adjective used as a noun for people.
+        "attributive": "choice:ignore|suppress",
         # A verb of change ("soared") or its participle ("soaring rates") counts only
         # when what changes is about one of these (a pronoun or no subject counts) ...
         "changing": "regexes",
