@@ -200,6 +200,8 @@ class Message:
             gates.add("reporting")
         if self.structure.advice:
             gates.add("advice")
+        if self.structure.procedure:
+            gates.add("procedure")
         return gates
 
     @cached_property

@@ -39,6 +39,7 @@ class Structure:
     mention_blocks: tuple[tuple[int, int], ...] = ()
     advice: bool = False
     reporting: bool = False
+    procedure: bool = False
 
     def frame_kind(self, start: int, end: int) -> str | None:
         """The kind of frame part ("headline", "salutation", ...) covering ``start:end``."""
@@ -166,4 +167,19 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
     reporting = any(kind in ("dateline", "byline") for _, _, kind in frame) or (
         len(sentences) >= spec.reporting_min_sentences
         and attributed >= spec.reporting_min_share * len(sentences))
-    return Structure(tuple(frame), tuple(blocks), advice, reporting)
+    return Structure(tuple(frame), tuple(blocks), advice, reporting,
+                     _procedure(spec, found, len(sentences)))
+
+
+def _procedure(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
+    """Whether the text tells how an institution handles cases (``structure.yaml``
+    ``procedure``): enough sentences with a modal and with a procedure word, and few
+    that speak to the reader."""
+    if spec.procedure_modal is None or count < spec.procedure_min_sentences:
+        return False
+
+    def share(pattern: PlainPattern) -> float:
+        return sum(1 for i in range(count) if found(pattern, i)) / count
+    return (share(spec.procedure_modal) >= spec.procedure_min_modal_share
+            and share(spec.procedure_cues) >= spec.procedure_min_cue_share
+            and share(spec.procedure_reader) <= spec.procedure_max_reader_share)

@@ -44,11 +44,23 @@ class StructureSpec:
     attribution: PlainPattern
     reporting_min_share: float
     reporting_min_sentences: int
+    # A page that tells how an institution handles cases (police and court
+    # procedures, a Title IX reporting page, what an inquest decides): modal
+    # sentences and procedure words in a share of its sentences, few "you".
+    procedure_modal: PlainPattern | None = None
+    procedure_cues: PlainPattern | None = None
+    procedure_reader: PlainPattern | None = None
+    procedure_min_sentences: int = 4
+    procedure_min_modal_share: float = 1.0
+    procedure_min_cue_share: float = 1.0
+    procedure_max_reader_share: float = 0.0
 
     def sentence_patterns(self) -> tuple[PlainPattern, ...]:
-        """The patterns searched in each sentence (advice and attribution)."""
-        return (self.advice_cues, self.advice_writing, self.advice_prescriptive,
-                self.attribution)
+        """The patterns searched in each sentence (advice, attribution, procedure)."""
+        found = (self.advice_cues, self.advice_writing, self.advice_prescriptive,
+                 self.attribution)
+        return found + tuple(p for p in (self.procedure_modal, self.procedure_cues,
+                                         self.procedure_reader) if p is not None)
 
 
 def load_structure(path: Path, raw: Any) -> StructureSpec:
@@ -68,12 +80,30 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         "reporting": lambda v, k: check.mapping(v, k, {
             "min_attributed_share": check.number, "min_sentences": check.integer,
             "attribution": check.regexes}),
+    }, {
+        "procedure": lambda v, k: check.mapping(v, k, {
+            "min_sentences": check.integer, "min_modal_share": check.number,
+            "min_cue_share": check.number, "max_reader_share": check.number,
+            "modal": check.regexes, "cues": check.regexes, "reader": check.regexes}),
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
                        ("reporting.min_attributed_share", data["reporting"]["min_attributed_share"])):
         if not 0 <= value <= 1:
             raise LexiconError(path, key, f"expected a share between 0 and 1, got {value}")
     advice, reporting = data["advice"], data["reporting"]
+    procedure = data.get("procedure")
+    if procedure is not None:
+        for key in ("min_modal_share", "min_cue_share", "max_reader_share"):
+            if not 0 <= procedure[key] <= 1:
+                raise LexiconError(path, f"procedure.{key}",
+                                   f"expected a share between 0 and 1, got {procedure[key]}")
+    procedure_fields = {} if procedure is None else dict(
+        procedure_modal=_any(procedure["modal"]), procedure_cues=_any(procedure["cues"]),
+        procedure_reader=_any(procedure["reader"]),
+        procedure_min_sentences=procedure["min_sentences"],
+        procedure_min_modal_share=procedure["min_modal_share"],
+        procedure_min_cue_share=procedure["min_cue_share"],
+        procedure_max_reader_share=procedure["max_reader_share"])
     return StructureSpec(
         frame_lines={name: _any(p) for name, p in data["frame_lines"].items()},
         headline_max_words=data["headline"]["max_words"],
@@ -88,4 +118,5 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         attribution=_any(reporting["attribution"]),
         reporting_min_share=reporting["min_attributed_share"],
         reporting_min_sentences=reporting["min_sentences"],
+        **procedure_fields,
     )

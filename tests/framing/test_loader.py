@@ -133,6 +133,10 @@ def test_structure_and_resources_files_are_strict(lexicon_dir):
                                                 encoding="utf-8")
     with pytest.raises(LexiconError, match=r"structure\.yaml: headline\.max_words"):
         load_lexicons(lexicon_dir)
+    (lexicon_dir / "structure.yaml").write_text(
+        text.replace("min_modal_share: 0.45", "min_modal_share: 45"), encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"structure\.yaml: procedure\.min_modal_share"):
+        load_lexicons(lexicon_dir)
     (lexicon_dir / "structure.yaml").write_text(text, encoding="utf-8")
     (lexicon_dir / "resources.yaml").write_text("source: x\nhelp_statements: ['(']\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"resources\.yaml: help_statements\[0\]"):

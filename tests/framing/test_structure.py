@@ -421,3 +421,34 @@ def test_a_news_lead_after_its_dateline_is_the_body_s_first_sentence(analyzer):
 ])
 def test_a_death_by_jumping_opens_the_suicide_topic(analyzer, text, about):
     assert ("suicide" in analyzer.nlp(text)._.framing_subjects) is about
+
+
+PROCEDURE_PAGE = (
+    "Court Procedures\n\n"
+    "When officers are called to a domestic violence incident, they will separate the "
+    "people involved and may make an arrest. The officer must write a report for the court. "
+    "At the first hearing, the judge may issue a protective order. The respondent can ask "
+    "for a hearing within ten days. A violation of the order will be a new criminal charge.")
+
+
+def test_a_page_that_tells_how_an_institution_handles_cases_needs_no_help_line(analyzer):
+    report = analyzer.analyze(PROCEDURE_PAGE, kind="campaign")
+    assert report.message.structure.procedure
+    assert not rules_hit(report, "dv.resource-missing")
+
+
+def test_the_same_procedure_told_to_the_reader_still_needs_one(analyzer):
+    # speaking to the reader ("you can ask the judge"), it is advice to someone harmed
+    text = (PROCEDURE_PAGE.replace("The respondent can ask", "You can ask")
+            .replace("the judge may issue", "you may ask the judge for")
+            + " If your partner hurts you, you can call the police.")
+    report = analyzer.analyze(text, kind="campaign")
+    assert not report.message.structure.procedure
+    assert rules_hit(report, "dv.resource-missing")
+
+
+def test_a_news_report_of_a_killing_is_no_procedure_page(analyzer):
+    text = ("Police said a Riverton man shot his wife on Monday. She died at the hospital. "
+            "He was arrested at the scene and will appear in court on Friday, the department "
+            "said. Neighbors said they had heard arguments before.")
+    assert not analyzer.analyze(text, kind="campaign").message.structure.procedure
