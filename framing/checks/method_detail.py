@@ -155,6 +155,14 @@ def handled(token: Token, words: DeathWords) -> bool:
     return subject is not None and is_person(subject, words)
 
 
+def counted_category(token: Token, words: DeathWords) -> bool:
+    """A method word naming a category of deaths counted or told in the plural ("146
+    firearm deaths", "firearm suicides rose"): a statistic, not how someone died."""
+    head = token.head
+    return (token.dep_ in ("compound", "amod", "nmod") and head.tag_ in ("NNS", "NNPS")
+            and head.lemma_.lower() in words.deaths | words.suicides)
+
+
 def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
                     words: DeathWords, suicide_story: bool = False) -> list[tuple[int, int]]:
     """Token ranges of method and place detail in one sentence. ``suicide_story``: the
@@ -177,6 +185,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
             act = _act(token, words)
             if act is not None:
                 ranges.append(act)
+            continue
+        if counted_category(token, words):
             continue
         strength = anchor_strength(token, words)
         if strength == 1:

@@ -71,3 +71,12 @@ def test_homicide_in_a_murder_suicide_is_not_method_detail(analyzer):
 ])
 def test_the_means_of_a_told_attempt_is_method_detail(analyzer, text, told):
     assert bool(_hits(analyzer, text, "suicide.method-detail")) is told
+
+
+@pytest.mark.parametrize("text, told", [
+    ("The medical examiner recorded 146 firearm deaths last year, including 100 suicides.", False),
+    ("In the county, firearm suicides rose by a fifth, the state suicide report says.", False),
+    ("The medical examiner said the man died by suicide with a firearm last year.", True),
+])
+def test_a_counted_category_of_deaths_is_a_statistic_not_method_detail(analyzer, text, told):
+    assert bool(_hits(analyzer, text, "suicide.method-detail")) is told
