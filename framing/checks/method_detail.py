@@ -155,6 +155,16 @@ def handled(token: Token, words: DeathWords) -> bool:
     return subject is not None and is_person(subject, words)
 
 
+def cause_of_death(token: Token, words: DeathWords) -> bool:
+    """A method word named as the cause of a death: "the cause of death was
+    asphyxiation", "his death was a gunshot wound"."""
+    head = token.head
+    if token.dep_ not in ("attr", "acomp") or head.lemma_.lower() != "be":
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and _names_death(subject, words)
+
+
 def counted_category(token: Token, words: DeathWords) -> bool:
     """A method word naming a category of deaths counted or told in the plural ("146
     firearm deaths", "firearm suicides rose"): a statistic, not how someone died."""
@@ -188,7 +198,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
             continue
         if counted_category(token, words):
             continue
-        strength = anchor_strength(token, words)
+        strength = anchor_strength(token, words) or int(cause_of_death(token, words))
         if strength == 1:
             homicide = has_homicide(sent, words) if homicide is None else homicide
             if homicide:

@@ -80,3 +80,10 @@ def test_the_means_of_a_told_attempt_is_method_detail(analyzer, text, told):
 ])
 def test_a_counted_category_of_deaths_is_a_statistic_not_method_detail(analyzer, text, told):
     assert bool(_hits(analyzer, text, "suicide.method-detail")) is told
+
+
+def test_a_method_named_as_the_cause_of_death_is_method_detail(analyzer):
+    text = "He died by suicide in May. The coroner said the cause of death was asphyxiation."
+    assert _hits(analyzer, text, "suicide.method-detail")
+    heart = "He died in May. The coroner said the cause of death was heart failure."
+    assert not _hits(analyzer, heart, "suicide.method-detail")
