@@ -9,6 +9,8 @@ or ``###``.
 """
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
@@ -36,6 +38,11 @@ def is_about(rule: Rule, msg: Message) -> bool:
     return not topics or any(g in msg.subjects for g in topics)
 
 
+# A phone number in the sentence offers the resource (988 itself is matched as a
+# resource of its own, offered unless it too is only a source).
+PHONE = re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-")
+
+
 def cited(msg: Message, start: int, end: int) -> bool:
     """Whether the resource named at ``start:end`` is only the source of a figure in its
     sentence, not help offered: "According to the National Domestic Violence Hotline,
@@ -46,7 +53,11 @@ def cited(msg: Message, start: int, end: int) -> bool:
     span = msg.doc.char_span(start, end, alignment_mode="expand")
     if sources is None or span is None:
         return False
-    if not any(t.like_num or t.text == "%" for t in span.sent if not (start <= t.idx < end)):
+    sent = span.sent
+    outside = msg.text[sent.start_char:start] + " " + msg.text[end:sent.end_char]
+    if PHONE.search(outside):
+        return False  # "The Hotline says you are not alone: call 1-800-799-7233"
+    if not any(t.like_num or t.text == "%" for t in sent if not (start <= t.idx < end)):
         return False
     root = span.root
     # "988" in "the 988 Suicide & Crisis Lifeline": the name is the noun it modifies.

@@ -227,6 +227,12 @@ def test_a_help_line_named_only_as_the_source_of_a_figure_offers_no_help(analyze
     assert not rules_hit(analyzer.analyze(offered, kind="campaign"), "suicide.resource-missing")
 
 
+def test_a_help_line_that_speaks_with_its_number_is_offered(analyzer):
+    text = (f"{SV_COPY} The National Domestic Violence Hotline says 1 in 4 callers never "
+            "told anyone before; call 1-800-799-7233.")
+    assert not rules_hit(analyzer.analyze(text, kind="campaign"), "dv.resource-missing")
+
+
 def test_a_report_someone_filed_is_not_help_for_the_reader(analyzer):
     text = f"{SV_COPY} Last spring one student filed a police report, and the case is still open."
     assert rules_hit(analyzer.analyze(text, kind="campaign"), "dv.resource-missing")
