@@ -121,13 +121,13 @@ class RequestAnalysis:
                 index = bisect.bisect_right(starts, at) - 1
                 if index >= 0 and sentences[index].end_char > at:
                     items.append(sentences[index])
-            asked = [any(r.start < s.end_char and s.start_char < r.end and r.mode == "imperative"
-                         for r in model.requests) for s in items]
-            if not any(asked):
+            # The requests already read in each item (only its own are ever added below).
+            read = [[r for r in model.requests if r.start < s.end_char and s.start_char < r.end]
+                    for s in items]
+            if not any(r.mode == "imperative" for found in read for r in found):
                 continue
-            for sent, done in zip(items, asked):
-                verb = None if done or any(r.start < sent.end_char and sent.start_char < r.end
-                                           for r in model.requests) else misread_imperative(sent)
+            for sent, found in zip(items, read):
+                verb = None if found else misread_imperative(sent)
                 if verb is None:
                     continue
                 start, end = msg.sentence_range(sent)

@@ -169,8 +169,9 @@ def counted_category(token: Token, words: DeathWords) -> bool:
     """A method word naming a category of deaths counted or told in the plural ("146
     firearm deaths", "firearm suicides rose"): a statistic, not how someone died."""
     head = token.head
+    lemma = head.lemma_.lower()
     return (token.dep_ in ("compound", "amod", "nmod") and head.tag_ in ("NNS", "NNPS")
-            and head.lemma_.lower() in words.deaths | words.suicides)
+            and (lemma in words.deaths or lemma in words.suicides))
 
 
 def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
