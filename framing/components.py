@@ -82,6 +82,7 @@ ADVICE_INSTRUCTION = re.compile(
     r"^\W*(?:\d+[.)]\s*)?(?:do\s+not|don[’']t|avoid|never|refrain\s+from)\b", re.IGNORECASE)
 # A short line without a verb in a guideline page is an item of a list or table.
 LIST_ITEM_WORDS = 8
+TERM_QUESTION_WORDS = 4  # words of a verbless question that offers a name
 MENTION_REACH = 6  # tokens after a cue that count as mentioned
 # Words that judge the word before them: "'Date rape' sounds too cute", "Sex or
 # intercourse (as a euphemism for rape)", "'Addict' is outdated". The subject of
@@ -148,8 +149,13 @@ class ContextMarker:
             text, [sentence_texts[i] for i in written], self.lexicons.structure,
             found=lambda pattern, i: screen.found(pattern, written[i]))
         doc._.framing_structure = structure
+        offered = self._names_offered(sentences, sentence_texts)
         for index, (sent, sent_text) in enumerate(zip(sentences, sentence_texts)):
             has_quote = any(s < sent.end_char and sent.start_char < e for s, e in ranges)
+            if index in offered:
+                for token in sent:
+                    token._.is_mention = True
+                continue
             self._mark_sentence(sent, sent_text, has_quote, structure, screen, index)
         for start, end in structure.mention_blocks:
             self._mark(doc, start, end, "is_mention")
@@ -250,6 +256,26 @@ class ContextMarker:
             return False
         return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
+    @staticmethod
+    def _names_offered(sentences: list[Span], texts: list[str]) -> set[int]:
+        """Sentences that offer words as candidate names, not use them: a run of two or
+        more verbless questions of a few words ("What is her death called? Homicide?
+        Domestic dispute? A fatal gunshot wound?"). One such question alone is a
+        heading or a teaser ("Vaping: Fact or Fiction?")."""
+        def short_question(index: int) -> bool:
+            stripped = texts[index].strip()
+            if "\n" in stripped or not stripped.endswith("?"):
+                return False
+            sent = sentences[index]
+            words = sum(t.is_alpha for t in sent)
+            return (0 < words <= TERM_QUESTION_WORDS
+                    and not any(t.pos_ in ("VERB", "AUX") for t in sent))
+
+        marks = [texts[i].rstrip().endswith("?") and short_question(i)
+                 for i in range(len(sentences))]
+        return {i for i, mark in enumerate(marks) if mark and (
+            (i > 0 and marks[i - 1]) or (i + 1 < len(marks) and marks[i + 1]))}
+
     def _mark_names(self, doc: Doc, text: str, source: Source) -> list[tuple[int, int]]:
         """Mark proper names (allowlist, organization-like capitalized runs, observances);
         the ranges of the names that open no topic (all but observances)."""
@@ -315,6 +341,10 @@ class ContextMarker:
                           for s, e in hits)
             if in_headline or in_lead or len(in_sentences) >= topic.about_sentences:
                 about.add(topic.id)
+            elif topic.events is not None and any(
+                    structure.is_body(s, e) and not any(x < e and s < y for x, y in excluded)
+                    for s, e in spans(topic.events, source, self.literals)):
+                about.add(topic.id)  # "shot her, then killed himself": the story tells one
         return mentioned, about
 
 

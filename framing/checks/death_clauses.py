@@ -187,7 +187,31 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     stated = next((t for t in around if suicide_strength(t, words) == 2), None)
     # "a series of suicides at the school", "three suicides on campus": a count of
     # deaths says whose community they were in, not where one death took place.
-    return stated is not None and stated.tag_ not in ("NNS", "NNPS")
+    return (stated is not None and stated.tag_ not in ("NNS", "NNPS")
+            and not by_group(stated))
+
+
+# Words that make a plural a group in general ("so many people", "more veterans").
+GROUP_QUANTIFIERS = {"many", "more", "most", "few", "fewer", "some", "all", "numerous"}
+
+
+def by_group(word: Token) -> bool:
+    """Whether the suicide ``word`` tells is done by people in general, not by someone:
+    "Why are so many people attempting suicide in county jail?", "inmates take their
+    lives in cells every year". A plural doer quantified as a group or with no
+    determiner or number at all (not "two inmates", "the brothers")."""
+    verb = word
+    if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+        verb = word.head.head if word.dep_ == "pobj" else word.head
+    doer = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if doer is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        doer = verb.head  # "people attempting suicide"
+    if doer is None or doer.tag_ != "NNS":
+        return False
+    marks = [c for c in doer.children if c.dep_ in ("det", "amod", "nummod", "poss", "advmod")]
+    if any(c.lower_ in GROUP_QUANTIFIERS for c in marks):
+        return True
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in marks)
 
 
 def place_where_found(token: Token, words: DeathWords) -> bool:

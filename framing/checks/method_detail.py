@@ -174,6 +174,19 @@ def counted_category(token: Token, words: DeathWords) -> bool:
             and (lemma in words.deaths or lemma in words.suicides))
 
 
+def listed_kinds(token: Token, methods: list[Token]) -> bool:
+    """A method word that is one of three or more methods in a list ("a ruling of
+    suicide by gunshot, hanging or suffocation"): kinds of death counted or
+    classified, not how someone died."""
+    top = token.head if token.dep_ == "conj" else token
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    items = [top] + [t for t in top.subtree if t.dep_ == "conj" and t.head.i in
+                     {top.i} | {c.i for c in top.subtree if c.dep_ == "conj"}]
+    found = {t.i for t in methods}
+    return len(items) >= 3 and sum(t.i in found for t in items) >= 2
+
+
 def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
                     words: DeathWords, suicide_story: bool = False) -> list[tuple[int, int]]:
     """Token ranges of method and place detail in one sentence. ``suicide_story``: the
@@ -197,7 +210,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
             if act is not None:
                 ranges.append(act)
             continue
-        if counted_category(token, words):
+        if counted_category(token, words) or listed_kinds(token, methods):
             continue
         strength = anchor_strength(token, words) or int(cause_of_death(token, words))
         if strength == 1:
@@ -207,7 +220,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         if strength:
             ranges.append(_phrase(token))
     for token in events:
-        if not _usable(token) or token.pos_ not in {"NOUN", "PROPN"}:
+        if (not _usable(token) or token.pos_ not in {"NOUN", "PROPN"}
+                or listed_kinds(token, methods)):
             continue
         # "She said she would kill herself. The operator then heard a gunshot."
         homicide = has_homicide(sent, words) if homicide is None else homicide

@@ -87,7 +87,8 @@ def offered(msg: Message, pattern) -> bool:
 
 def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> bool:
     """A help resource stated in other words ("our 24-hour hotline", a phone or text
-    line, a web address) in a sentence that names no other topic: a domestic violence
+    line, a web address) for no other topic (read from its sentence, else from the
+    sentences around it: see ``_TopicsNamed.of_statement``): a domestic violence
     hotline is not the help line a suicide needs. ``within``: the indexes of the
     sentences to look in (all when None)."""
     statements = msg.lexicons.help_statements
@@ -96,6 +97,7 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
     topics = msg.lexicons.topics
     own = {g for g in rule.gate if g in topics}
     not_help = msg.lexicons.not_help
+    topics_named = _TopicsNamed(msg, topics)
     for match in statements.finditer(msg.text):
         index = msg.sentence_index(match.start())
         if within is not None and index not in within:
@@ -105,11 +107,61 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
             continue  # "if you have any information about this incident, contact ..."
         if cited(msg, match.start(), match.end()):
             continue
-        named = {t.id for t in topics.values()
-                 if t.id != "norms" and t.cues.search(sentence)}
+        named = topics_named.of_statement(index)
         if not named or named & own:
             return True
     return False
+
+
+class _TopicsNamed:
+    """Which topics each sentence names, and the nearest earlier sentence that names
+    any, each worked out once per message (a help statement asks both)."""
+
+    def __init__(self, msg: Message, topics):
+        self.msg = msg
+        self.topics = [t for t in topics.values() if t.id != "norms"]
+        self.named_cache: dict[int, frozenset[str]] = {}
+        self.before_cache: dict[int, frozenset[str]] = {}
+
+    def named(self, index: int) -> frozenset[str]:
+        if index not in self.named_cache:
+            text = self.msg.sentence_texts[index]
+            self.named_cache[index] = frozenset(t.id for t in self.topics if t.cues.search(text))
+        return self.named_cache[index]
+
+    def before(self, index: int) -> frozenset[str]:
+        """Topics of the nearest sentence before ``index`` that names any."""
+        # walk back to a sentence already answered, then fill in forward
+        start = index
+        while start > 0 and start not in self.before_cache:
+            start -= 1
+        found = self.before_cache.get(start, frozenset())
+        for i in range(start, index):
+            found = self.named(i) or found
+            self.before_cache[i + 1] = found
+        return found
+
+    def of_statement(self, index: int) -> frozenset[str]:
+        """Topics a help statement's sentence names; when it names none, those of the
+        sentences beside it on its line ("Identify the domestic violence. Find a
+        confidential advocate to talk about your situation."), else of the nearest
+        sentence before it that names one ("… victims of domestic violence," Jarmoc
+        said. The coalition's hotline is 888-774-2900.)."""
+        found = self.named(index)
+        if found:
+            return found
+        sentences = self.msg.sentences
+        sentence = sentences[index]
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(sentences):
+                near = sentences[other]
+                # from the first sentence's start to the second's: a line break in it,
+                # even one a sentence keeps at its end, parts them
+                between = self.msg.text[min(near.start_char, sentence.start_char):
+                                        max(near.start_char, sentence.start_char)]
+                if "\n" not in between.rstrip(" "):
+                    found |= self.named(other)
+        return found or self.before(index)
 
 
 def check_required(rule: Rule, msg: Message) -> list[Finding]:

@@ -87,7 +87,7 @@ def pack_patterns(lexicons: Lexicons) -> list[PlainPattern]:
         for value in rule.compiled.values():
             found += list(value.values()) if isinstance(value, dict) else [value]
     for topic in lexicons.topics.values():
-        found += [topic.cues, topic.exclude, topic.support]
+        found += [topic.cues, topic.exclude, topic.support, topic.events]
     for sector in lexicons.sectors.values():
         found += [p.pattern for p in sector.priorities] + [s.pattern for s in sector.swaps]
         found += [o.pattern for o in sector.out_of_scope]

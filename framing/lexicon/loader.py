@@ -110,11 +110,13 @@ def _load_topics(path: Path) -> dict[str, Topic]:
         key = f"topics.{topic_id}"
         spec = check.mapping(body, key, {"label": check.text, "cues": check.regexes},
                              {"exclude": check.regexes, "support": check.regexes,
+                              "events": check.regexes,
                               "about_sentences": check.integer, "about_lead": check.integer})
         topics[topic_id] = Topic(topic_id, spec["label"], compile_any(spec["cues"]),
                                  compile_any(spec.get("exclude", [])),
                                  compile_any(spec.get("support", [])),
-                                 spec.get("about_sentences", 2), spec.get("about_lead", 3))
+                                 spec.get("about_sentences", 2), spec.get("about_lead", 3),
+                                 compile_any(spec.get("events", [])))
     return topics
 
 

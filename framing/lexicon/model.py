@@ -136,6 +136,9 @@ class Topic:
     about_sentences: int = 2
     # ... or a cue in one of the first body sentences (a news lead).
     about_lead: int = 3
+    # ... or one of these anywhere in the body: words that tell the event itself ("shot
+    # her, then killed himself"), which a story carries however briefly it tells it.
+    events: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)

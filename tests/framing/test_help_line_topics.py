@@ -1,0 +1,59 @@
+"""Which help line a story asks for, read from what it tells: a suicide told once in a
+domestic violence story, a help statement that names no topic, the Lifeline's old
+number. Beyond the rules' own examples, which only name the rule's cases."""
+from __future__ import annotations
+
+DV_STORY = (
+    "A Riverside woman was killed at her office on Tuesday by her estranged husband, "
+    "police said. Neighbors said officers had been called to the couple's home twice "
+    "this year. She had asked a court for a protective order in May. Advocates say "
+    "leaving is often the most dangerous time for a survivor of domestic violence. "
+    "{late} Call the National Domestic Violence Hotline at 1-800-799-7233."
+)
+
+
+def _rules(analyzer, text):
+    return {f.rule for f in analyzer.analyze(text, kind="campaign").findings}
+
+
+def test_a_suicide_told_once_late_in_a_story_asks_for_a_crisis_line(analyzer):
+    text = DV_STORY.format(late="He then killed himself in the parking lot.")
+    assert "suicide.resource-missing" in _rules(analyzer, text)
+
+
+def test_a_death_that_was_not_a_suicide_asks_for_none(analyzer):
+    text = DV_STORY.format(late="The coroner said the crash that later killed him was "
+                                "an accident.")
+    assert "suicide.resource-missing" not in _rules(analyzer, text)
+
+
+def test_the_topic_of_help_with_no_topic_comes_from_the_sentence_before(analyzer):
+    # "Help is always available" follows a sentence on domestic violence: it is that
+    # help, not the crisis line the murder-suicide asks for.
+    text = ("Police said a man shot his wife and then killed himself on Saturday. The "
+            "couple had divorced in July, court records show. Officers had been called "
+            "to the house twice. \"It was a very bad week for victims of domestic "
+            "violence,\" the director said.\n"
+            "\"Help is always available. No one should hesitate to call.\" The "
+            "coalition's hotline is 888-774-2900.")
+    assert "suicide.resource-missing" in _rules(analyzer, text)
+    alone = text.replace('"It was a very bad week for victims of domestic violence," '
+                         "the director said.\n", "")
+    assert "suicide.resource-missing" not in _rules(analyzer, alone)
+
+
+def test_help_offered_beside_a_sentence_on_its_line_serves_that_topic(analyzer):
+    text = ("Her husband shot her at her office, then killed himself, police said. "
+            "Advocates say abuse often escalates at separation.\n"
+            "Identify the domestic violence. Find a confidential advocate to talk about "
+            "your situation.")
+    assert "suicide.resource-missing" in _rules(analyzer, text)
+
+
+def test_the_lifelines_old_number_is_a_line_present_not_missing(analyzer):
+    # The number alone, after a sentence on another topic: it is the suicide line by
+    # its number, whatever the sentence before it is about.
+    text = ("Our coalition marks Suicide Prevention Month with a community walk on "
+            "September 14. The program also serves survivors of domestic violence.\n"
+            "If you are in crisis and need support, please call 1-800-273-8255.")
+    assert "suicide.resource-missing" not in _rules(analyzer, text)
