@@ -52,6 +52,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "accept_local": "boolean",     # the organization's own resources (org.yaml) and help
                                        # lines stated in other words (resources.yaml) count too
         "trigger": "regexes",          # only when the text matches one (a problem statistic)
+        "trigger_doers": "boolean",    # ... and the people it counts do something (parse)
     }),
     # Passive voice found in the dependency parse.
     "passive": ({}, {
