@@ -108,7 +108,7 @@ NAME_HEADS = {
     "Council", "Department", "Office", "Services", "Agency", "Hotline", "Lifeline", "Survey",
     "Initiative", "Partnership", "Commission", "Committee", "Board", "Society", "University",
     "College", "Clinic", "Hospital", "Church", "Court", "Campaign", "Fund", "Task", "Force",
-    "Collaborative", "Consortium", "Authority", "District",
+    "Collaborative", "Consortium", "Authority", "District", "Helpline",
 }
 # Observances are names too ("National Substance Abuse Prevention Month"), but a
 # text that names one is about its topic.

@@ -154,8 +154,17 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
     pairs = compiled_option(rule, "pairs", boundary=False)
     preps = {p.lower() for p in rule.options.get("exclude_preps", [])}
     deps = set(rule.options.get("exclude_deps", []))
+    again = compiled_option(rule, "again") if rule.options.get("continues") else None
+    matches = [(m, False) for m in acts.finditer(msg.text)]
+    if again is not None:
+        # (not inside an act's own words: "a sexual relationship")
+        matches += [(m, True) for m in again.finditer(msg.text)
+                    if not any(a.start() < m.end() and m.start() < a.end() for a, _ in matches)]
+        matches.sort(key=lambda item: item[0].start())
     found, seen = [], set()
-    for match in acts.finditer(msg.text):
+    for match, only_again in matches:
+        if only_again and not found:
+            continue  # "the relationship" is the act only once the act has been told
         span: Span | None = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or any(t._.is_mention for t in span):
             continue
@@ -163,6 +172,16 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
         if root.dep_ == "compound":  # "sex trafficking", "sex offender": not the act
             continue
         verb, people = parties(root)
+        if only_again:
+            # "the alleged relationship", "discovered the relationship": the act told
+            # before, named with the article and no one new
+            others = [g for c in root.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                      for g in c.children if g.dep_ == "pobj"]
+            if _told_again(root, []) and all(p.lower_ in BACK_REFERENCES for p in others):
+                found.append(msg.finding(rule, span.start_char, span.end_char,
+                                         quoted=any(t._.in_quote or t._.attributed for t in span),
+                                         context={"in_quote": any(t._.in_quote for t in span)}))
+            continue
         if verb is not None and verb.tag_ in GENERIC_TAGS:
             continue
         if _other_sense(root, preps, deps) or (verb is not root and _other_sense(verb, preps, deps)):

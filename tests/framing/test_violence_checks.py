@@ -40,6 +40,19 @@ def test_the_act_told_again_later_in_the_story_is_found_too(analyzer):
     assert not hits(analyzer.analyze(adults), "sv.sex-with-minor")
 
 
+def test_the_relationship_told_again_is_the_same_act(analyzer):
+    told = ("Police say the teacher had a sexual relationship with a 16-year-old student. "
+            "The district learned of the alleged relationship in May.")
+    found = hits(analyzer.analyze(told), "sv.sex-with-minor")
+    assert [f.text for f in found][1:] == ["relationship"]
+    # never before the act is told, nor a relationship between others
+    assert not hits(analyzer.analyze("The district learned of the alleged relationship in "
+                                     "May. The student is 16."), "sv.sex-with-minor")
+    other = ("Police say the teacher had a sexual relationship with a 16-year-old student. "
+             "The district's relationship with the police union is strong.")
+    assert len(hits(analyzer.analyze(other), "sv.sex-with-minor")) == 1
+
+
 def test_a_minor_named_in_a_clause_of_time_is_a_party(analyzer):
     text = ("The officer was charged with sexual assault. He is accused of having sex "
             "with a cadet when she was 16 years old.")
