@@ -230,11 +230,17 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
         return False
     verb = prep.head
+    found = []
     if verb.pos_ == "ADJ" and verb.dep_ in COMPLEMENT_DEPS:
         verb = verb.head  # "found dead at his home"
+    elif verb.tag_ == "VBG" and verb.dep_ in COMPLEMENT_DEPS:
+        # "found her body lying on the bed in her bedroom": the one found is the
+        # participle's subject
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        verb = verb.head
     if verb.lemma_.lower() != "find" or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    found += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     dead = [c for c in verb.children
             if c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in words.deaths]
     # "found their brother dead": the one found is the complement's subject; a

@@ -49,13 +49,66 @@ def _negated(word: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in word.children)
 
 
+# Which pronoun stands for the harmed person, read from the word for them.
+SHE = {"she", "her", "wife", "girlfriend", "woman", "mother", "daughter", "fiancee", "fiancée",
+       "ex-wife", "ex-girlfriend", "sister", "girl"}
+HE = {"he", "him", "husband", "boyfriend", "man", "father", "son", "fiance", "fiancé",
+      "ex-husband", "ex-boyfriend", "brother", "boy"}
+
+
+def _victim_reason(act: Token, reasons: set[str]) -> Token | None:
+    """The clause that gives what the harmed person did as the reason for the act:
+    "he shot his wife because she wanted a divorce", "choked his girlfriend because
+    she didn't message him". The clause's subject is the act's object: the same word,
+    or the pronoun for it ("wife" … "she"), never the doer's ("he hit his wife because
+    he wanted control")."""
+    victim = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if victim is None:
+        return None
+    word = victim.lemma_.lower()
+    pronoun = "she" if word in SHE else "he" if word in HE else None
+    doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    for clause in act.children:
+        if clause.dep_ != "advcl" or not any(
+                c.dep_ == "mark" and c.lower_ in reasons for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or (doer is not None and subject.lower_ == doer.lower_):
+            continue
+        said = subject.lemma_.lower()
+        if said == word or (pronoun is not None and subject.lower_ == pronoun):
+            return clause
+    return None
+
+
+def _victim_reason_findings(rule: Rule, msg: Message, verbs: set[str], reasons: set[str],
+                            seen: set[int]) -> list[Finding]:
+    """Findings for acts explained by what the harmed person did (``victim_reasons``)."""
+    found = []
+    for act in msg.doc:
+        if (act.pos_ != "VERB" or act.i in seen or act._.is_mention
+                or not _is_act(act, verbs) or _negated(act)):
+            continue
+        clause = _victim_reason(act, reasons)
+        if clause is None:
+            continue
+        seen.add(act.i)
+        last = msg.doc[clause.right_edge.i]
+        quoted = any(t._.in_quote or t._.attributed for t in (act, clause))
+        found.append(msg.finding(rule, act.idx, last.idx + len(last.text), quoted=quoted,
+                                 context={"in_quote": act._.in_quote}))
+    return found
+
+
 def check_motive(rule: Rule, msg: Message) -> list[Finding]:
-    """One finding per violence act explained by a motive through a causal link."""
+    """One finding per violence act explained by a motive through a causal link, or
+    (``victim_reasons``) by what the harmed person did."""
     motives = compiled_option(rule, "motives")
     if motives is None:
         return []
     verbs = {v.lower() for v in rule.options["verbs"]}
     links = {v.lower() for v in rule.options["links"]}
+    reasons = {v.lower() for v in rule.options.get("victim_reasons", [])}
     found, seen = [], set()
     for match in motives.finditer(msg.text):
         span = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -76,4 +129,6 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
         quoted = any(t._.in_quote or t._.attributed for t in (act, link, *span))
         found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
                                  context={"in_quote": act._.in_quote}))
+    if reasons:
+        found += _victim_reason_findings(rule, msg, verbs, reasons, seen)
     return found

@@ -120,7 +120,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
                                        # relationship"), with ``continues``
     }),
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
-    "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {}),
+    "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {
+        "victim_reasons": "texts",     # links of a clause giving what the harmed person did
+    }),
     # How or where someone died, tied to the death by the parse (suicide reporting).
     "method_detail": ({"methods": "regexes"}, {
         "means": "regexes",            # means that may be other deaths (pills): only with a stated suicide
