@@ -108,8 +108,12 @@ def is_homicide(verb: Token, words: DeathWords) -> bool:
         return False
     if reflexive_object(verb) is not None:
         return False
-    return any(child.dep_ in {"dobj", "nsubjpass"} and is_person(child, words)
-               for child in verb.children)
+    # (the parser may make a trailing word the object: "shoot his wife thrice" gives
+    # "wife" as a compound of "thrice")
+    return any(child.dep_ in {"dobj", "nsubjpass"} and (
+        is_person(child, words) or any(g.dep_ == "compound" and is_person(g, words)
+                                       for g in child.children))
+        for child in verb.children)
 
 
 def suicide_strength(token: Token, words: DeathWords) -> int:
