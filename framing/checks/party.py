@@ -172,6 +172,8 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
         if root.dep_ == "compound":  # "sex trafficking", "sex offender": not the act
             continue
         verb, people = parties(root)
+        if rule.options.get("names_person") and root.pos_ == "NOUN":
+            people = [root, *people]  # "two teen-age prostitutes": the word is the person
         if only_again:
             # "the alleged relationship", "discovered the relationship": the act told
             # before, named with the article and no one new

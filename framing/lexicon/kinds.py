@@ -116,6 +116,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "exclude_preps": "texts",      # the act word in another sense ("fought for the law")
         "exclude_deps": "texts",       # ... or with these dependents ("argued that": ccomp)
         "continues": "boolean",        # after one finding, the act told again of the same two
+        "names_person": "boolean",     # the act word is a word for the person ("prostitutes")
         "again": "regexes",            # words that are the act only when told again ("the
                                        # relationship"), with ``continues``
     }),
