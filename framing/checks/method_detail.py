@@ -30,7 +30,8 @@ from .death_clauses import (DeathWords, anchor_strength, death_words, has_homici
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
-PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means", "instruments")
+PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means", "instruments",
+                   "agents")
 
 
 def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
@@ -55,6 +56,12 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         if _names_death(prep.head, words) or (
                 prep.i > 0 and _names_death(verb.doc[prep.i - 1], words)):
             return prep.i, verb.i + 1
+    # "died by suicide, jumping from the fifth floor": a method act told as how the
+    # stated suicide was done (a clause hanging on the words that state it)
+    if verb.dep_ in {"advcl", "conj", "xcomp"} and suicide_strength(verb.head, words) == 2:
+        drop = [c for c in verb.children if c.dep_ == "prep"]
+        end = max([verb.i] + [c.right_edge.i for c in drop]) + 1
+        return verb.i, end
     if lemma in words.person_verbs and not any(
             c.dep_ in {"dobj", "prt"} for c in verb.children):
         subject = subject_of(verb)
@@ -155,6 +162,16 @@ def handled(token: Token, words: DeathWords) -> bool:
     return subject is not None and is_person(subject, words)
 
 
+def struck_by(token: Token, words: DeathWords) -> bool:
+    """A method noun as the doer of a passive done to a person: "he was struck by a
+    train"."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return False
+    verb = token.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and is_person(subject, words)
+
+
 def cause_of_death(token: Token, words: DeathWords) -> bool:
     """A method word named as the cause of a death: "the cause of death was
     asphyxiation", "his death was a gunshot wound"."""
@@ -239,6 +256,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         instruments = _matched_tokens(compiled_option(rule, "instruments"), sent, text)
         ranges += [_phrase(t) for t in instruments
                    if _usable(t) and t.pos_ in {"NOUN", "PROPN"} and handled(t, words)]
+        agents = _matched_tokens(compiled_option(rule, "agents"), sent, text)
+        ranges += [_phrase(t) for t in agents if _usable(t) and struck_by(t, words)]
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words)

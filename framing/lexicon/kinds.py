@@ -131,6 +131,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "inherent": "regexes",         # words that describe a method on their own (noose)
         "events": "regexes",           # the act itself (gunshot): also right after a stated suicide
         "by_means": "regexes",         # "by" and a verb: how a stated suicide was done ("by drinking")
+        "agents": "regexes",           # what struck the person (a train), in a suicide story
         "instruments": "regexes",      # what the act is done with (gun, rope, poison): in a
                                        # suicide story, in the hands of a person too
         "deaths": "texts",             # lemmas naming a death (die, body)
