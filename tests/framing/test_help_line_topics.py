@@ -57,3 +57,13 @@ def test_the_lifelines_old_number_is_a_line_present_not_missing(analyzer):
             "September 14. The program also serves survivors of domestic violence.\n"
             "If you are in crisis and need support, please call 1-800-273-8255.")
     assert "suicide.resource-missing" not in _rules(analyzer, text)
+
+
+def test_a_partner_killing_told_once_late_asks_for_a_domestic_violence_line(analyzer):
+    text = ("Deputies found two bodies at a home in Deltona on Friday. A neighbor called "
+            "after not seeing the couple for a week. A package had arrived at the sheriff's "
+            "office on Thursday. Inside was a note from the 75-year-old man that said he had "
+            "killed his ailing wife. Call or text 988 any time.")
+    assert "dv.resource-missing" in _rules(analyzer, text)
+    assert "dv.resource-missing" not in _rules(analyzer, text.replace(
+        "he had killed his ailing wife", "he was moving away"))
