@@ -16,6 +16,13 @@ def _rules(analyzer, text):
     return {f.rule for f in analyzer.analyze(text, kind="campaign").findings}
 
 
+def _asked_because_of(analyzer, rule, text, words, instead=""):
+    """``rule`` fires on ``text`` and not once ``words`` are replaced by ``instead``."""
+    assert words in text
+    assert rule in _rules(analyzer, text)
+    assert rule not in _rules(analyzer, text.replace(words, instead))
+
+
 def test_a_suicide_told_once_late_in_a_story_asks_for_a_crisis_line(analyzer):
     text = DV_STORY.format(late="He then killed himself in the parking lot.")
     assert "suicide.resource-missing" in _rules(analyzer, text)
@@ -36,10 +43,9 @@ def test_the_topic_of_help_with_no_topic_comes_from_the_sentence_before(analyzer
             "violence,\" the director said.\n"
             "\"Help is always available. No one should hesitate to call.\" The "
             "coalition's hotline is 888-774-2900.")
-    assert "suicide.resource-missing" in _rules(analyzer, text)
-    alone = text.replace('"It was a very bad week for victims of domestic violence," '
-                         "the director said.\n", "")
-    assert "suicide.resource-missing" not in _rules(analyzer, alone)
+    _asked_because_of(analyzer, "suicide.resource-missing", text,
+                      '"It was a very bad week for victims of domestic violence," '
+                      "the director said.\n")
 
 
 def test_help_offered_beside_a_sentence_on_its_line_serves_that_topic(analyzer):
@@ -64,6 +70,5 @@ def test_a_partner_killing_told_once_late_asks_for_a_domestic_violence_line(anal
             "after not seeing the couple for a week. A package had arrived at the sheriff's "
             "office on Thursday. Inside was a note from the 75-year-old man that said he had "
             "killed his ailing wife. Call or text 988 any time.")
-    assert "dv.resource-missing" in _rules(analyzer, text)
-    assert "dv.resource-missing" not in _rules(analyzer, text.replace(
-        "he had killed his ailing wife", "he was moving away"))
+    _asked_because_of(analyzer, "dv.resource-missing", text,
+                      "he had killed his ailing wife", "he was moving away")
