@@ -145,6 +145,19 @@ def _other_sense(word: Token | None, preps: set[str], deps: set[str]) -> bool:
         (c.dep_ == "prep" and c.lower_ in preps) or c.dep_ in deps for c in word.children)
 
 
+def _outside(candidates, acts: list) -> list:
+    """The ``candidates`` matches that overlap none of the ``acts`` matches ("relationship"
+    inside "a sexual relationship"); both come in text order, so one pass does."""
+    kept, i = [], 0
+    for match in candidates:
+        while i < len(acts) and acts[i][0].end() <= match.start():
+            i += 1
+        if i < len(acts) and acts[i][0].start() < match.end():
+            continue
+        kept.append(match)
+    return kept
+
+
 def check_party(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per act (``patterns``) with a party the rule's ``parties`` describe."""
     acts = compiled_option(rule, "patterns")
@@ -157,9 +170,7 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
     again = compiled_option(rule, "again") if rule.options.get("continues") else None
     matches = [(m, False) for m in acts.finditer(msg.text)]
     if again is not None:
-        # (not inside an act's own words: "a sexual relationship")
-        matches += [(m, True) for m in again.finditer(msg.text)
-                    if not any(a.start() < m.end() and m.start() < a.end() for a, _ in matches)]
+        matches += [(m, True) for m in _outside(again.finditer(msg.text), matches)]
         matches.sort(key=lambda item: item[0].start())
     found, seen = [], set()
     for match, only_again in matches:
