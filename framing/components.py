@@ -271,8 +271,7 @@ class ContextMarker:
             return (0 < words <= TERM_QUESTION_WORDS
                     and not any(t.pos_ in ("VERB", "AUX") for t in sent))
 
-        marks = [texts[i].rstrip().endswith("?") and short_question(i)
-                 for i in range(len(sentences))]
+        marks = [short_question(i) for i in range(len(sentences))]
         return {i for i, mark in enumerate(marks) if mark and (
             (i > 0 and marks[i - 1]) or (i + 1 < len(marks) and marks[i + 1]))}
 

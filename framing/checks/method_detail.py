@@ -195,11 +195,7 @@ def listed_kinds(token: Token, methods: list[Token]) -> bool:
     """A method word that is one of three or more methods in a list ("a ruling of
     suicide by gunshot, hanging or suffocation"): kinds of death counted or
     classified, not how someone died."""
-    top = token.head if token.dep_ == "conj" else token
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-    items = [top] + [t for t in top.subtree if t.dep_ == "conj" and t.head.i in
-                     {top.i} | {c.i for c in top.subtree if c.dep_ == "conj"}]
+    items = (token, *token.conjuncts)
     found = {t.i for t in methods}
     return len(items) >= 3 and sum(t.i in found for t in items) >= 2
 
