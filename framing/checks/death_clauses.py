@@ -24,13 +24,17 @@ LOCATIVE = {"at", "in", "inside", "near", "on", "outside", "behind", "under", "f
             "into", "onto", "beside", "beneath"}
 # Complements that say a person was found dead, or hanging.
 COMPLEMENT_DEPS = {"oprd", "acomp", "xcomp", "attr", "advcl", "ccomp"}
+# What rescuers do to a hanging person: "cut him free", "cut her down", "cut him loose".
+RESCUE = {"free", "down", "loose"}
+RESCUE_DEPS = {"prt", "advmod", "acomp", "oprd", "xcomp", "ccomp", "dep"}
+
 
 
 class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs", "titles")
+             "homicide_verbs", "titles", "finding_verbs", "custody")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -108,6 +112,8 @@ def is_homicide(verb: Token, words: DeathWords) -> bool:
         return False
     if reflexive_object(verb) is not None:
         return False
+    if any(c.lower_ in RESCUE for c in verb.children if c.dep_ in RESCUE_DEPS):
+        return False  # "cut him free from the rope", "cut her down": a rescue
     # (the parser may make a trailing word the object: "shoot his wife thrice" gives
     # "wife" as a compound of "thrice")
     return any(child.dep_ in {"dobj", "nsubjpass"} and (
@@ -231,7 +237,7 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in {"NOUN", "PROPN"}:
         top = top.head.head
     prep = top.head
-    if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
+    if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE or top.lemma_.lower() in words.custody:
         return False
     verb = prep.head
     found = []
@@ -281,3 +287,21 @@ def states_suicide(sent: Span, words: DeathWords) -> bool:
 def has_homicide(sent: Span, words: DeathWords) -> bool:
     """Does the sentence tell a killing of another person?"""
     return any(is_homicide(t, words) for t in sent if t.pos_ == "VERB")
+
+
+def found_hanging(sent: Span, words: DeathWords) -> bool:
+    """Does the sentence tell a person found hanging ("was found hanged", "observed the
+    victim hanging with a piece of clothing around his neck")? Wire copy's way of
+    telling a suicide by hanging without the word."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in words.person_verbs:
+            continue
+        if any(c.dep_ in {"dobj", "prt"} for c in token.children):
+            continue  # "hung a banner", "hung up the phone"
+        subject = subject_of(token)
+        if subject is None or not is_person(subject, words):
+            continue
+        head = token.head
+        if token.dep_ in {"xcomp", "oprd", "ccomp", "advcl"} and head.lemma_.lower() in words.finding_verbs:
+            return True
+    return False

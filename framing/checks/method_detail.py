@@ -24,8 +24,8 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
-from .death_clauses import (DeathWords, anchor_strength, death_words, has_homicide, is_homicide,
-                            is_person, place_of_suicide, place_where_found,
+from .death_clauses import (DeathWords, anchor_strength, death_words, found_hanging, has_homicide,
+                            is_homicide, is_person, place_of_suicide, place_where_found,
                             reflexive_object, states_suicide, subject_of, suicide_strength)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
@@ -268,7 +268,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
 def suicide_story(msg: Message, words: DeathWords) -> bool:
     """Whether the message tells someone's suicide and no killing of another person (a
     murder-suicide's scene is judged by the violence-reporting rules)."""
-    return (any(states_suicide(s, words) for s in msg.sentences)
+    return (any(states_suicide(s, words) or found_hanging(s, words) for s in msg.sentences)
             and not any(has_homicide(s, words) for s in msg.sentences))
 
 

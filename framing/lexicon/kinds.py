@@ -142,6 +142,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "people": "texts",             # nouns for people (subjects, objects of a homicide)
         "titles": "texts",             # titles before a name ("Mr Freeman"): the name is a person's
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
+        "finding_verbs": "texts",      # verbs of coming upon a person ("found", "observed")
+        "custody": "texts",            # places of custody: a death there is the institution's
         "exclude": "regexes",          # sentences about safe storage and lethal means
         "homicide_cues": "regexes",    # a sentence naming a murder-suicide: its place is a crime scene
     }),

@@ -87,3 +87,36 @@ def test_a_method_named_as_the_cause_of_death_is_method_detail(analyzer):
     assert _hits(analyzer, text, "suicide.method-detail")
     heart = "He died in May. The coroner said the cause of death was heart failure."
     assert not _hits(analyzer, heart, "suicide.method-detail")
+
+
+def test_a_person_found_hanging_tells_a_suicide_story(analyzer):
+    # No sentence says "suicide", yet the scene is told: the ligature in the person's
+    # hands is how they died.
+    text = ("A 34-year-old inmate died in custody on Monday. A deputy observed the man "
+            "hanging with a piece of clothing around his neck. It appeared that the man "
+            "fashioned the clothing into a ligature around his neck.")
+    spans = [f.text for f in _hits(analyzer, text, "suicide.method-detail")]
+    assert any("ligature" in s for s in spans)
+    # a banner hung by people is no one found hanging
+    banner = ("A 34-year-old inmate died in custody on Monday. Volunteers saw the banner "
+              "hanging over the gate. It appeared that staff fashioned the cloth into a "
+              "ligature for the banner.")
+    assert not _hits(analyzer, banner, "suicide.method-detail")
+
+
+def test_cutting_a_person_free_is_a_rescue_not_a_killing(analyzer):
+    # "cut him free" is no homicide, so the story stays a suicide story and the rope
+    # in the rescuers' hands is the method.
+    text = ("A man was found hanged in a town park, an inquest heard. Two park workers "
+            "tried to cut him free from the rope, but he was pronounced dead at the scene. "
+            "The coroner recorded that he killed himself.")
+    assert any("rope" in f.text for f in _hits(analyzer, text, "suicide.method-detail"))
+
+
+def test_where_a_person_in_custody_was_found_is_not_a_place_detail(analyzer):
+    text = ("An inmate was found dead inside his cell from an apparent suicide, "
+            "investigators said. The sheriff's office is reviewing its checks.")
+    assert not _hits(analyzer, text, "suicide.method-detail")
+    home = ("A teacher was found dead inside his garage from an apparent suicide, "
+            "investigators said. The district is offering counseling.")
+    assert _hits(analyzer, home, "suicide.method-detail")
