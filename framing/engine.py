@@ -193,14 +193,13 @@ class Analyzer:
     def scores(self, msg: Message, findings) -> dict:
         """Readability, counts, passive share, ask and (with a partner) alignment."""
         sentences = msg.sentences
-        passive_sentences = {msg.sentence_index(t.idx)
-                             for t in msg.tokens_with_dep("nsubjpass", "auxpass")}
+        passive = msg.passive_sentences
         scores = {
             "readability": msg.readability,
             "counts": {"sentences": len(sentences), "words": msg.word_count,
                        "paragraphs": len(msg.paragraphs)},
-            "passive": {"sentences": len(passive_sentences),
-                        "share": round(len(passive_sentences) / len(sentences), 3) if sentences else 0.0},
+            "passive": {"sentences": passive,
+                        "share": round(passive / len(sentences), 3) if sentences else 0.0},
         }
         # The analyses the checks read, computed here if no check asked for them.
         if any(rule.kind == "ask" and msg.applies(rule) for rule in self.lexicons.rules):

@@ -29,6 +29,8 @@ SPANS_KEY = "framing_spans"
 T = TypeVar("T")
 
 MENTION_KEY = "framing_mention_ranges"
+# Values that depend on the parse alone, by name (see ``Message._per_doc``).
+PER_DOC_KEY = "framing_per_doc"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
@@ -57,6 +59,15 @@ class Message:
             self._analyses[key] = compute()
         return self._analyses[key]
 
+    def _per_doc(self, key: str, compute: Callable[[], T]) -> T:
+        """A value that depends on the parse alone, kept with the parsed doc: checking
+        one text against many partners builds a message per partner, and each would
+        otherwise work it out again."""
+        kept = self.doc.user_data.setdefault(PER_DOC_KEY, {})
+        if key not in kept:
+            kept[key] = compute()
+        return kept[key]
+
     @cached_property
     def readability(self) -> dict:
         """Readability figures of the text (kept on the parsed doc, so scoring one parse
@@ -73,13 +84,15 @@ class Message:
     @cached_property
     def sentences(self) -> list[Span]:
         text = self.text
-        return [s for s in self.doc.sents if not text[s.start_char:s.end_char].isspace()
-                and s.end_char > s.start_char]
+        return self._per_doc("sentences", lambda: [
+            s for s in self.doc.sents
+            if not text[s.start_char:s.end_char].isspace() and s.end_char > s.start_char])
 
     @cached_property
     def sentence_texts(self) -> list[str]:
         """Each sentence's text, sliced once from the message text."""
-        return [self.text[s.start_char:s.end_char] for s in self.sentences]
+        return self._per_doc("sentence_texts", lambda: [
+            self.text[s.start_char:s.end_char] for s in self.sentences])
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -185,7 +198,13 @@ class Message:
 
     @cached_property
     def word_count(self) -> int:
-        return len(WORD.findall(self.text))
+        return self._per_doc("word_count", lambda: len(WORD.findall(self.text)))
+
+    @cached_property
+    def passive_sentences(self) -> int:
+        """How many sentences have a passive subject or auxiliary."""
+        return self._per_doc("passive_sentences", lambda: len(
+            {self.sentence_index(t.idx) for t in self.tokens_with_dep("nsubjpass", "auxpass")}))
 
     @cached_property
     def gates(self) -> set[str]:
