@@ -80,6 +80,38 @@ def cited(msg: Message, start: int, end: int) -> bool:
     return False
 
 
+# Modals that make a verb of reaching help an invitation ("students can visit…").
+INVITING = {"can", "may", "could", "should", "might"}
+
+
+def said_to_reader(msg: Message, start: int, end: int) -> bool:
+    """Whether a help statement's verb of reaching help (``reader_actions``: call,
+    visit, talk to…), if it has one, is said to the reader: an instruction, said to
+    "you", or an invitation with "can" or "may"; not what others do ("few students
+    will visit a counselor") nor an "if" clause's condition ("if you go to the end of
+    the year"). Read from the parse."""
+    actions = msg.lexicons.reader_actions
+    span = msg.doc.char_span(start, end, alignment_mode="expand")
+    if not actions or span is None:
+        return True
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in actions]
+    return not verbs or any(_to_reader(v) for v in verbs)
+
+
+def _to_reader(verb) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        return False
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head  # "you can reach out to", "call or text"
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return True  # an instruction, or an infinitive ("to talk to someone, call…")
+    if subject.lower_ in ("you", "y'all"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in INVITING for c in clause.children)
+
+
 def offered(msg: Message, pattern) -> bool:
     """Whether ``pattern`` names a resource anywhere other than as a figure's source."""
     return any(not cited(msg, start, end) for start, end in msg.spans_of(pattern))
@@ -105,7 +137,7 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
         sentence = msg.sentence_texts[index]
         if not_help is not None and not_help.search(sentence):
             continue  # "if you have any information about this incident, contact ..."
-        if cited(msg, match.start(), match.end()):
+        if cited(msg, match.start(), match.end()) or not said_to_reader(msg, match.start(), match.end()):
             continue
         named = topics_named.of_statement(index)
         if not named or named & own:

@@ -253,6 +253,9 @@ class Lexicons:
     # A resource named only as the source of a figure ("According to the National
     # Domestic Violence Hotline, 1 in 3…") offers no help (resources.yaml).
     figure_sources: FigureSources | None = None
+    # Verbs of reaching help ("call", "visit", "talk to"): a help statement built on one
+    # counts when it is said to the reader, not told of others (resources.yaml).
+    reader_actions: frozenset[str] = frozenset()
     # Every literal wording a guideline rule recommends (its suggestions): sector
     # vocabulary checks leave these alone, so accepting one never brings a swap.
     guideline_wording: re.Pattern[str] | None = None

@@ -72,3 +72,25 @@ def test_a_partner_killing_told_once_late_asks_for_a_domestic_violence_line(anal
             "killed his ailing wife. Call or text 988 any time.")
     _asked_because_of(analyzer, "dv.resource-missing", text,
                       "he had killed his ailing wife", "he was moving away")
+
+
+SUICIDE_STORY = (
+    "A junior at Central High died by suicide last week, the district said. Friends "
+    "gathered at a vigil on Friday night to remember him as a gifted musician and a "
+    "loyal teammate. {help}"
+)
+
+
+def test_a_way_to_help_said_to_the_reader_counts(analyzer):
+    for help_line in ("If you are struggling, talk to a counselor at the Wellness Center.",
+                      "Students can visit the counseling center any day this week."):
+        text = SUICIDE_STORY.format(help=help_line)
+        assert "suicide.resource-missing" not in _rules(analyzer, text), help_line
+
+
+def test_what_others_do_or_an_if_clause_is_no_help_offered(analyzer):
+    for told in ("Very few students who think about suicide will visit a counselor "
+                 "on their own.",
+                 "If you go to the end of the year, you can do the math on how many we lost."):
+        text = SUICIDE_STORY.format(help=told)
+        assert "suicide.resource-missing" in _rules(analyzer, text), told
