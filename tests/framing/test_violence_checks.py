@@ -77,3 +77,13 @@ def test_attributed_mutual_fight_keeps_a_softened_finding(analyzer):
     text = "According to prosecutors, Mortimer and his wife argued constantly before he strangled her."
     found = hits(analyzer.analyze(text), "dv.mutual-fight")
     assert found and found[0].severity == "warning" and "his wife" in found[0].text
+
+
+def test_groping_named_in_a_report_is_sexual_violence(analyzer):
+    text = ("A student was stopped outside her apartment on Saturday by a man who asked "
+            "for a hug, then pulled her close and groped her, campus police said.")
+    doc_topics = analyzer.analyze(text, kind="campaign").message.doc._.framing_topics
+    assert "sv" in doc_topics
+    dark = ("The power went out during the storm, and she groped for the light switch "
+            "before finding the flashlight in the kitchen drawer.")
+    assert "sv" not in (analyzer.analyze(dark, kind="campaign").message.doc._.framing_topics or {})
