@@ -198,7 +198,21 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     # "a series of suicides at the school", "three suicides on campus": a count of
     # deaths says whose community they were in, not where one death took place.
     return (stated is not None and stated.tag_ not in ("NNS", "NNPS")
-            and not by_group(stated))
+            and not by_group(stated) and not the_issue(stated, words))
+
+
+def the_issue(word: Token, words: DeathWords) -> bool:
+    """Whether the noun "suicide" names the issue, not a death: bare (no article or
+    owner) and the object of something other than dying or committing it ("Addressing
+    suicide on campus", "talking about suicide at school"), where "died by suicide",
+    "committed suicide" and "a suicide" tell a death."""
+    if word.pos_ not in ("NOUN", "PROPN") or any(
+            c.dep_ in ("det", "poss", "nummod") for c in word.children):
+        return False
+    verb = word.head.head if word.dep_ == "pobj" else word.head
+    if word.dep_ not in ("dobj", "pobj"):
+        return False
+    return verb.lemma_.lower() not in words.self_verbs | words.method_verbs
 
 
 # Words that make a plural a group in general ("so many people", "more veterans").

@@ -120,3 +120,11 @@ def test_where_a_person_in_custody_was_found_is_not_a_place_detail(analyzer):
     home = ("A teacher was found dead inside his garage from an apparent suicide, "
             "investigators said. The district is offering counseling.")
     assert _hits(analyzer, home, "suicide.method-detail")
+
+
+def test_suicide_as_the_issue_has_no_place(analyzer):
+    text = ("Addressing suicide on campus: Editorial. The community received news "
+            "Saturday that a second student had died by suicide this term.")
+    assert not _hits(analyzer, text, "suicide.method-detail")
+    death = "A student died by suicide on campus last week, the college said."
+    assert [f.text for f in _hits(analyzer, death, "suicide.method-detail")] == ["on campus"]
