@@ -34,7 +34,7 @@ class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs", "titles", "finding_verbs", "custody")
+             "homicide_verbs", "titles", "finding_verbs", "custody", "weapons")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:

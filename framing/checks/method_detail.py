@@ -9,7 +9,9 @@ oneself ("hanged himself", "shooting themselves", "the man hung there",
 counts in the sentence after a stated suicide too ("she said she would kill
 herself. The operator heard a gunshot."). Words that only say where the
 person died ("she died later in the hospital") or that belong to a homicide
-("shot her, then killed himself") do not. Sentences about safe storage and
+("shot her, then killed himself") do not; in a murder-suicide the act done to
+oneself still does ("shot his wife and then himself", "turned the gun on
+himself"). Sentences about safe storage and
 lethal means are left alone. How the parse is read lives in
 :mod:`framing.checks.death_clauses`.
 
@@ -26,7 +28,8 @@ from ..lexicon.model import compiled_option
 from ..message import Message
 from .death_clauses import (DeathWords, anchor_strength, death_words, found_hanging, has_homicide,
                             is_homicide, is_person, place_of_suicide, place_where_found,
-                            reflexive_object, states_suicide, subject_of, suicide_strength)
+                            reflexive_object, states_suicide, subject_of, suicide_strength,
+                            REFLEXIVES)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
@@ -262,6 +265,42 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     for token in inherent:
         if _usable(token):
             ranges.append(_phrase(token))
+    # "shot his wife and then himself": the killing is not the method, the act on oneself is
+    return ranges + turned_on_self(sent, words)
+
+
+def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
+    """Token ranges of a method act done to oneself: "then shot himself", "turned the
+    gun on himself", "shot and killed his wife and then himself" (the reflexive joined
+    to the killing's object)."""
+    ranges = []
+    for token in sent:
+        if token.lower_ not in REFLEXIVES:
+            continue
+        top = token
+        while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ not in {"VERB", "AUX"}:
+            top = top.head  # "his wife and then himself"
+        if top.dep_ == "conj":
+            verb = top.head  # "shot and killed his wife and then himself", parsed as a verb's
+        elif top.dep_ == "dobj":
+            verb = top.head
+        elif top.dep_ == "pobj" and top.head.lower_ == "on":
+            verb = top.head.head
+        else:
+            verb = None
+        while (verb is not None and verb.dep_ == "conj" and verb.lemma_.lower() not in words.method_verbs
+               and not any(c.dep_ == "dobj" for c in verb.head.children)):
+            # "shot and killed … himself": two verbs sharing their object, the method
+            # is the first; not "shot her, then killed himself", where each has its own
+            verb = verb.head
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        method = verb.lemma_.lower() in words.method_verbs
+        # "turned the gun on himself": a method noun in the hands of the one who dies
+        weapon = top.dep_ == "pobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in words.weapons
+                                             for c in verb.children)
+        if method or weapon:
+            ranges.append((min(verb.i, token.i), max(verb.i, token.i) + 1))
     return ranges
 
 
@@ -293,10 +332,13 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
             story = suicide_story(msg, words)
         if exclude is not None and exclude.search(text):
             continue
-        if homicide is not None and homicide.search(text):
-            continue
         prev = msg.sentences[index - 1] if index else None
-        ranges = sentence_ranges(sent, text, prev, rule, words, story)
+        if homicide is not None and homicide.search(text):
+            # a murder-suicide's scene is the crime's; how the killer then killed
+            # himself is still the suicide's method
+            ranges = turned_on_self(sent, words)
+        else:
+            ranges = sentence_ranges(sent, text, prev, rule, words, story)
         if not ranges:
             continue
         start = min(r[0] for r in ranges)

@@ -128,3 +128,23 @@ def test_suicide_as_the_issue_has_no_place(analyzer):
     assert not _hits(analyzer, text, "suicide.method-detail")
     death = "A student died by suicide on campus last week, the college said."
     assert [f.text for f in _hits(analyzer, death, "suicide.method-detail")] == ["on campus"]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Police said it was a murder-suicide in which a man shot and killed his wife and then "
+     "turned the gun on himself.", "turned the gun on himself"),
+    ("It appears a husband shot and killed his wife and then himself in a murder-suicide, "
+     "police said.", "himself"),
+    ("Deputies said the husband shot his wife, killing her, before he shot himself in what "
+     "they called a murder-suicide.", "shot himself"),
+])
+def test_in_a_murder_suicide_the_act_on_oneself_is_the_method(analyzer, text, told):
+    spans = [f.text for f in _hits(analyzer, text, "suicide.method-detail")]
+    assert spans and any(told in s for s in spans)
+
+
+def test_in_a_murder_suicide_the_killing_alone_is_not_the_method(analyzer):
+    # each verb has its own object: the shooting is the homicide, "killed himself" no method
+    text = ("Her husband came to her office, shot her multiple times, then killed himself "
+            "in a murder-suicide, police said.")
+    assert not _hits(analyzer, text, "suicide.method-detail")
