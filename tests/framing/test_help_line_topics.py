@@ -94,3 +94,12 @@ def test_what_others_do_or_an_if_clause_is_no_help_offered(analyzer):
                  "If you go to the end of the year, you can do the math on how many we lost."):
         text = SUICIDE_STORY.format(help=told)
         assert "suicide.resource-missing" in _rules(analyzer, text), told
+
+
+def test_talking_to_a_friend_is_advice_not_a_help_service(analyzer):
+    friend = SUICIDE_STORY.format(help="If you are thinking about self-harm, talk to someone: "
+                                       "a friend or a family member.")
+    assert "suicide.resource-missing" in _rules(analyzer, friend)
+    counselor = SUICIDE_STORY.format(help="If you are thinking about self-harm, talk to a "
+                                          "counselor at the Wellness Center.")
+    assert "suicide.resource-missing" not in _rules(analyzer, counselor)
