@@ -28,8 +28,9 @@ from ..lexicon.model import compiled_option
 from ..message import Message
 from .death_clauses import (DeathWords, anchor_strength, death_words, found_hanging, has_homicide,
                             is_homicide, is_person, place_of_suicide, place_where_found,
-                            reflexive_object, states_suicide, subject_of, suicide_strength,
-                            REFLEXIVES)
+                            reflexive_object, states_suicide, subject_of, suicide_strength)
+from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
+                          names_death, struck_by, turned_on_self)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
@@ -56,8 +57,8 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         prep = verb.head
         # "died by hanging", "the cause of death as hanging" (the parser may hang the
         # preposition on a word further away: the word before it is tried too)
-        if _names_death(prep.head, words) or (
-                prep.i > 0 and _names_death(verb.doc[prep.i - 1], words)):
+        if names_death(prep.head, words) or (
+                prep.i > 0 and names_death(verb.doc[prep.i - 1], words)):
             return prep.i, verb.i + 1
     # "died by suicide, jumping from the fifth floor": a method act told as how the
     # stated suicide was done (a clause hanging on the words that state it)
@@ -104,15 +105,6 @@ def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
     return None
 
 
-def _names_death(token: Token, words: DeathWords) -> bool:
-    """Whether ``token`` is a death word, or a noun "of" one ("the cause of death")."""
-    if token.lemma_.lower() in words.deaths:
-        return True
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in c.children)
-        for c in token.children)
-
-
 def _phrase(token: Token) -> tuple[int, int]:
     """Token range of a method word's phrase: "with a gun", "at Methodist Northeast Hospital"."""
     top = token
@@ -141,66 +133,6 @@ def _matched_tokens(pattern, sent: Span, text: str) -> list[Token]:
 def _usable(token: Token) -> bool:
     # Names stay in: a named bridge or hospital is still the place of the death.
     return not token._.is_mention
-
-
-def handled(token: Token, words: DeathWords) -> bool:
-    """Whether a method noun is the object of something a person does or undergoes
-    (not negated): "he put a gun in his mouth", "the private was found with a bullet
-    wound", "workers cut him free from the rope"."""
-    top = token
-    if top.dep_ in {"compound", "amod"}:
-        # "a bullet wound" is the instrument's mark; "the rifle team" is a team
-        if top.head.lemma_.lower() not in {"wound", "injury"}:
-            return False
-        top = top.head
-    if top.dep_ == "dobj":
-        verb = top.head
-    elif top.dep_ == "pobj" and top.head.dep_ == "prep":
-        verb = top.head.head
-    else:
-        return False
-    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
-        return False
-    subject = subject_of(verb)  # through "who" and "tried to": the workers who cut him free
-    return subject is not None and is_person(subject, words)
-
-
-def struck_by(token: Token, words: DeathWords) -> bool:
-    """A method noun as the doer of a passive done to a person: "he was struck by a
-    train"."""
-    if token.dep_ != "pobj" or token.head.dep_ != "agent":
-        return False
-    verb = token.head.head
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return subject is not None and is_person(subject, words)
-
-
-def cause_of_death(token: Token, words: DeathWords) -> bool:
-    """A method word named as the cause of a death: "the cause of death was
-    asphyxiation", "his death was a gunshot wound"."""
-    head = token.head
-    if token.dep_ not in ("attr", "acomp") or head.lemma_.lower() != "be":
-        return False
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and _names_death(subject, words)
-
-
-def counted_category(token: Token, words: DeathWords) -> bool:
-    """A method word naming a category of deaths counted or told in the plural ("146
-    firearm deaths", "firearm suicides rose"): a statistic, not how someone died."""
-    head = token.head
-    lemma = head.lemma_.lower()
-    return (token.dep_ in ("compound", "amod", "nmod") and head.tag_ in ("NNS", "NNPS")
-            and (lemma in words.deaths or lemma in words.suicides))
-
-
-def listed_kinds(token: Token, methods: list[Token]) -> bool:
-    """A method word that is one of three or more methods in a list ("a ruling of
-    suicide by gunshot, hanging or suffocation"): kinds of death counted or
-    classified, not how someone died."""
-    items = (token, *token.conjuncts)
-    found = {t.i for t in methods}
-    return len(items) >= 3 and sum(t.i in found for t in items) >= 2
 
 
 def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
@@ -267,41 +199,6 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
             ranges.append(_phrase(token))
     # "shot his wife and then himself": the killing is not the method, the act on oneself is
     return ranges + turned_on_self(sent, words)
-
-
-def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
-    """Token ranges of a method act done to oneself: "then shot himself", "turned the
-    gun on himself", "shot and killed his wife and then himself" (the reflexive joined
-    to the killing's object)."""
-    ranges = []
-    for token in sent:
-        if token.lower_ not in REFLEXIVES:
-            continue
-        top = token
-        while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ not in {"VERB", "AUX"}:
-            top = top.head  # "his wife and then himself"
-        if top.dep_ == "conj":
-            verb = top.head  # "shot and killed his wife and then himself", parsed as a verb's
-        elif top.dep_ == "dobj":
-            verb = top.head
-        elif top.dep_ == "pobj" and top.head.lower_ == "on":
-            verb = top.head.head
-        else:
-            verb = None
-        while (verb is not None and verb.dep_ == "conj" and verb.lemma_.lower() not in words.method_verbs
-               and not any(c.dep_ == "dobj" for c in verb.head.children)):
-            # "shot and killed … himself": two verbs sharing their object, the method
-            # is the first; not "shot her, then killed himself", where each has its own
-            verb = verb.head
-        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-            continue
-        method = verb.lemma_.lower() in words.method_verbs
-        # "turned the gun on himself": a method noun in the hands of the one who dies
-        weapon = top.dep_ == "pobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in words.weapons
-                                             for c in verb.children)
-        if method or weapon:
-            ranges.append((min(verb.i, token.i), max(verb.i, token.i) + 1))
-    return ranges
 
 
 def suicide_story(msg: Message, words: DeathWords) -> bool:

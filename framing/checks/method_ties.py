@@ -1,0 +1,115 @@
+"""How a method word is tied to a death in its sentence, read from the parse: in the
+hands of a person ("put a gun in his mouth"), the doer of what was done to them
+("struck by a train"), named as the cause of death, turned on oneself ("turned the
+gun on himself"); or not a death's method at all: a category counted in a statistic
+("146 firearm deaths") or one kind in a list of them. Used by
+:mod:`framing.checks.method_detail`."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .death_clauses import REFLEXIVES, DeathWords, is_person, subject_of
+
+
+def names_death(token: Token, words: DeathWords) -> bool:
+    """Whether ``token`` is a death word, or a noun "of" one ("the cause of death")."""
+    if token.lemma_.lower() in words.deaths:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in c.children)
+        for c in token.children)
+
+
+def handled(token: Token, words: DeathWords) -> bool:
+    """Whether a method noun is the object of something a person does or undergoes
+    (not negated): "he put a gun in his mouth", "the private was found with a bullet
+    wound", "workers cut him free from the rope"."""
+    top = token
+    if top.dep_ in {"compound", "amod"}:
+        # "a bullet wound" is the instrument's mark; "the rifle team" is a team
+        if top.head.lemma_.lower() not in {"wound", "injury"}:
+            return False
+        top = top.head
+    if top.dep_ == "dobj":
+        verb = top.head
+    elif top.dep_ == "pobj" and top.head.dep_ == "prep":
+        verb = top.head.head
+    else:
+        return False
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subject = subject_of(verb)  # through "who" and "tried to": the workers who cut him free
+    return subject is not None and is_person(subject, words)
+
+
+def struck_by(token: Token, words: DeathWords) -> bool:
+    """A method noun as the doer of a passive done to a person: "he was struck by a
+    train"."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return False
+    verb = token.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and is_person(subject, words)
+
+
+def cause_of_death(token: Token, words: DeathWords) -> bool:
+    """A method word named as the cause of a death: "the cause of death was
+    asphyxiation", "his death was a gunshot wound"."""
+    head = token.head
+    if token.dep_ not in ("attr", "acomp") or head.lemma_.lower() != "be":
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and names_death(subject, words)
+
+
+def counted_category(token: Token, words: DeathWords) -> bool:
+    """A method word naming a category of deaths counted or told in the plural ("146
+    firearm deaths", "firearm suicides rose"): a statistic, not how someone died."""
+    head = token.head
+    lemma = head.lemma_.lower()
+    return (token.dep_ in ("compound", "amod", "nmod") and head.tag_ in ("NNS", "NNPS")
+            and (lemma in words.deaths or lemma in words.suicides))
+
+
+def listed_kinds(token: Token, methods: list[Token]) -> bool:
+    """A method word that is one of three or more methods in a list ("a ruling of
+    suicide by gunshot, hanging or suffocation"): kinds of death counted or
+    classified, not how someone died."""
+    items = (token, *token.conjuncts)
+    found = {t.i for t in methods}
+    return len(items) >= 3 and sum(t.i in found for t in items) >= 2
+
+
+def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
+    """Token ranges of a method act done to oneself: "then shot himself", "turned the
+    gun on himself", "shot and killed his wife and then himself" (the reflexive joined
+    to the killing's object)."""
+    ranges = []
+    for token in sent:
+        if token.lower_ not in REFLEXIVES:
+            continue
+        top = token
+        while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ not in {"VERB", "AUX"}:
+            top = top.head  # "his wife and then himself"
+        if top.dep_ == "conj":
+            verb = top.head  # "shot and killed his wife and then himself", parsed as a verb's
+        elif top.dep_ == "dobj":
+            verb = top.head
+        elif top.dep_ == "pobj" and top.head.lower_ == "on":
+            verb = top.head.head
+        else:
+            verb = None
+        while (verb is not None and verb.dep_ == "conj" and verb.lemma_.lower() not in words.method_verbs
+               and not any(c.dep_ == "dobj" for c in verb.head.children)):
+            # "shot and killed … himself": two verbs sharing their object, the method
+            # is the first; not "shot her, then killed himself", where each has its own
+            verb = verb.head
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        method = verb.lemma_.lower() in words.method_verbs
+        # "turned the gun on himself": a method noun in the hands of the one who dies
+        weapon = top.dep_ == "pobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in words.weapons
+                                             for c in verb.children)
+        if method or weapon:
+            ranges.append((min(verb.i, token.i), max(verb.i, token.i) + 1))
+    return ranges
