@@ -190,6 +190,12 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     words stating the suicide (or follows them directly).
     """
     top = token  # "school" in "our school community" is not the place named
+    if top.lemma_.lower() in words.custody:
+        return False  # a death in custody names the institution that held the person
+    # "to a Los Angeles hotel, where he took his life"
+    if any(c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)
+           and suicide_strength(c, words) == 2 for c in top.children):
+        return True
     prep = top.head
     if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
         return False

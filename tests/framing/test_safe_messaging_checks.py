@@ -148,3 +148,15 @@ def test_in_a_murder_suicide_the_killing_alone_is_not_the_method(analyzer):
     text = ("Her husband came to her office, shot her multiple times, then killed himself "
             "in a murder-suicide, police said.")
     assert not _hits(analyzer, text, "suicide.method-detail")
+
+
+def test_a_place_told_by_where_it_happened_is_the_place_of_the_suicide(analyzer):
+    text = ("The 40-year-old had walked away from the family home to a hotel downtown, "
+            "where he took his life.")
+    assert any("hotel" in f.text for f in _hits(analyzer, text, "suicide.method-detail"))
+
+
+def test_a_suicide_in_custody_names_the_institution_not_a_place_detail(analyzer):
+    text = ("A man is suspected to have died by suicide at the county jail over the "
+            "weekend, the sheriff said.")
+    assert not _hits(analyzer, text, "suicide.method-detail")
