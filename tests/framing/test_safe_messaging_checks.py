@@ -151,7 +151,7 @@ def test_in_a_murder_suicide_the_killing_alone_is_not_the_method(analyzer):
 
 
 def test_a_place_told_by_where_it_happened_is_the_place_of_the_suicide(analyzer):
-    text = ("The 40-year-old had walked away from the family home to a hotel downtown, "
+    text = ("The 40-year-old had walked away from the family home to a Los Angeles hotel, "
             "where he took his life.")
     assert any("hotel" in f.text for f in _hits(analyzer, text, "suicide.method-detail"))
 
