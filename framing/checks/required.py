@@ -15,6 +15,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
+from .counts import counted_as_doers
 
 
 def anchor_sentence(rule: Rule, msg: Message) -> tuple[int, int]:
@@ -196,30 +197,6 @@ class _TopicsNamed:
         return found or self.before(index)
 
 
-# What happens to people rather than what they do: "1 in 4 women experience…"
-UNDERGONE = {"experience", "suffer", "endure", "face", "survive", "die"}
-
-
-def _counted_as_doers(msg: Message, start: int, end: int) -> bool:
-    """Whether the people a count names ("most students", "1 in 4 women") are said to
-    do something, as a norm claim does ("most students don't vape"), not to have
-    something done to them ("one in five women will be raped", "1 in 3 teens
-    experience dating violence"): a rate of harm suffered is not a norm."""
-    span = msg.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return True
-    top = span.root
-    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
-        top = top.head  # "one in five women and one in 71 men will be raped"
-    if top.dep_ == "nsubjpass":
-        return False
-    if top.dep_ != "nsubj":
-        return True
-    verb = top.head
-    return not (verb.lemma_.lower() in UNDERGONE
-                or any(c.dep_ == "auxpass" for c in verb.children))
-
-
 def check_required(rule: Rule, msg: Message) -> list[Finding]:
     """One document-level finding when none of the required patterns occurs."""
     if msg.word_count < rule.options.get("min_words", 25) or not msg.sentences:
@@ -229,8 +206,10 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     trigger = compiled_option(rule, "trigger")
     if trigger is not None and not msg.found(trigger):
         return []
+    undergone = {w.lower() for w in rule.options.get("undergone", ())}
     if trigger is not None and rule.options.get("trigger_doers") and not any(
-            _counted_as_doers(msg, start, end) for start, end in msg.spans_of(trigger)):
+            counted_as_doers(msg.doc.char_span(start, end, alignment_mode="expand"), undergone)
+            for start, end in msg.spans_of(trigger)):
         return []
     pattern = compiled_option(rule, "patterns")
     first = rule.options.get("first_sentences")

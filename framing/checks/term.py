@@ -9,6 +9,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
+from .counts import counted_as_doers
 from .death_clauses import subject_of
 
 
@@ -182,6 +183,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     measures = {w.lower() for w in opts.get("measures", [])}
     doers = {w.lower() for w in opts.get("doers", [])}
     done_by = {w.lower() for w in opts.get("done_by", [])}
+    undergone = {w.lower() for w in opts.get("undergone", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
@@ -251,8 +253,12 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         quotes = opts.get("quotes", "downgrade")
         if quoted and quotes == "suppress":
             continue
+        # A rate of harm suffered ("1 in 3 teens experience dating abuse") is not a
+        # behaviour to imitate: advice, not the problem the rule warns of.
+        severity = ("suggestion" if undergone and not counted_as_doers(span, undergone)
+                    else None)
         found.append(msg.finding(rule, span.start_char, span.end_char, context=context,
-                                 quoted=quoted and quotes == "downgrade"))
+                                 quoted=quoted and quotes == "downgrade", severity=severity))
     if len(found) < opts.get("min_count", 1):
         return []
     # A format (a myth/fact sheet) is one problem however many items it has.

@@ -42,6 +42,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # The matched verb or state is said of one of these ("the girl was at the home
         # drinking"): its subject, through the verbs it completes.
         "done_by": "texts",
+        # The people the match counts undergo it (a passive, or one of these verbs:
+        # "1 in 3 teens experience abuse"): a rate of harm suffered, so a suggestion.
+        "undergone": "texts",
         "boundary": "boolean",         # wrap patterns in word boundaries (default true)
         "case_sensitive": "boolean",
     }),
@@ -53,6 +56,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
                                        # lines stated in other words (resources.yaml) count too
         "trigger": "regexes",          # only when the text matches one (a problem statistic)
         "trigger_doers": "boolean",    # ... and the people it counts do something (parse)
+        "undergone": "texts",          # ... not these verbs said of them ("experience")
     }),
     # Passive voice found in the dependency parse.
     "passive": ({}, {

@@ -135,6 +135,23 @@ class Checker:
         return check
 
 
+# A period that does not end a sentence: inside a number or a dotted abbreviation
+# ("2.5 million", "the U.S. will", "at 9 a.m. on"), one a letter or digit follows, or
+# the last of letters each followed by a period. (Patterns run on lower-cased text
+# too, so the case of the next word cannot tell a sentence end.)
+INNER_PERIOD = r"\.(?=[a-z0-9])|(?<=\.[a-z])\."
+NOT_END = ("[^.!?\\n]", "[^.!?]")
+
+
+def within_sentence(body: str) -> str:
+    """``body`` with each "any character but an end mark" class (``[^.!?\\n]``,
+    ``[^.!?]``), the packs' way of saying "within the sentence", also passing a period
+    inside an abbreviation or a number."""
+    for cls in NOT_END:
+        body = body.replace(cls, f"(?:{cls}|{INNER_PERIOD})")
+    return body
+
+
 def compile_any(patterns: list[str], boundary: bool = True) -> PlainPattern | None:
     """One case-insensitive alternation of ``patterns``, word-bounded by default.
 
@@ -145,7 +162,7 @@ def compile_any(patterns: list[str], boundary: bool = True) -> PlainPattern | No
     """
     if not patterns:
         return None
-    body = "|".join(f"(?:{p})" for p in patterns)
+    body = within_sentence("|".join(f"(?:{p})" for p in patterns))
     if boundary:
         body = rf"(?<!\w)(?<!\w-)(?:{body})(?!\w)"
     return PlainPattern(re.compile(body, re.IGNORECASE))

@@ -1,0 +1,24 @@
+"""Norms checks beyond each rule's examples: a rate of harm suffered is advice, a
+behaviour counted is the warning; a period inside "U.S." does not end the claim."""
+from __future__ import annotations
+
+import pytest
+
+
+def _severities(analyzer, text, rule="norms.negative-descriptive"):
+    return [f.severity for f in analyzer.analyze(text, kind="campaign").findings if f.rule == rule]
+
+
+@pytest.mark.parametrize("text", [
+    "One in three teens in the U.S. will experience physical, sexual or emotional abuse "
+    "by someone they date.",
+    "About 1 in 10 teens who have been on a date have been physically abused by a "
+    "boyfriend or girlfriend.",
+])
+def test_a_rate_of_harm_suffered_is_a_suggestion(analyzer, text):
+    assert _severities(analyzer, text) == ["suggestion"]
+
+
+def test_a_behaviour_counted_is_a_warning(analyzer):
+    text = "1 in 4 teens in the U.S. vape every week, and the number keeps climbing."
+    assert _severities(analyzer, text) == ["warning"]
