@@ -8,25 +8,38 @@ phrase; shared by the norms rules of :mod:`framing.checks.required` and
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 
 def counted_as_doers(span: Span | None, undergone: frozenset[str] | set[str]) -> bool:
     """Whether the people ``span`` counts ("most students", "1 in 4 women") are said to
     do something, not to have it done to them: the subject of a passive ("will be
-    raped") or of one of the ``undergone`` verbs ("experience", "suffer") is not."""
+    raped") or of one of the ``undergone`` verbs ("experience", "suffer") is not.
+    Read at the phrase's root and, since a long claim may parse in pieces ("statistics
+    show one in five women and one in 71 men will be raped"), at any subject inside it
+    but a relative clause's ("teens who were bullied say…")."""
     if span is None:
         return True
-    top = span.root
-    if top.pos_ in ("VERB", "AUX"):
-        verb = top  # the match holds the whole claim: "1 in 3 teens will experience abuse"
-    else:
-        while top.dep_ in ("conj", "appos") and top.head.i != top.i:
-            top = top.head  # "one in five women and one in 71 men will be raped"
-        if top.dep_ == "nsubjpass":
+    if not _doer(span.root, undergone):
+        return False
+    for token in span:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ != "relcl" and not _doer(
+                token, undergone):
             return False
-        if top.dep_ != "nsubj":
-            return True
-        verb = top.head
-    return not (verb.lemma_.lower() in undergone
-                or any(c.dep_ == "auxpass" for c in verb.children))
+    return True
+
+
+def _undergoes(verb: Token, undergone) -> bool:
+    return verb.lemma_.lower() in undergone or any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _doer(top: Token, undergone) -> bool:
+    if top.pos_ in ("VERB", "AUX"):
+        return not _undergoes(top, undergone)  # the match holds the whole claim
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head  # "one in five women and one in 71 men will be raped"
+    if top.dep_ == "nsubjpass":
+        return False
+    if top.dep_ != "nsubj":
+        return True
+    return not _undergoes(top.head, undergone)

@@ -22,3 +22,11 @@ def test_a_rate_of_harm_suffered_is_a_suggestion(analyzer, text):
 def test_a_behaviour_counted_is_a_warning(analyzer):
     text = "1 in 4 teens in the U.S. vape every week, and the number keeps climbing."
     assert _severities(analyzer, text) == ["warning"]
+
+
+def test_a_rate_of_harm_parsed_in_pieces_is_still_a_rate_of_harm(analyzer):
+    # the parser makes "one in five women" the object of "show" and "one in 71 men"
+    # the subject of "will be raped"
+    text = ("Sexual violence harms our community, and statistics show one in five women "
+            "and one in 71 men will be raped at some point in their lives.")
+    assert _severities(analyzer, text) == ["suggestion"]
