@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from view_helpers import DRAFT, PROFILE, TODAY, USERS, html, signed_in, stores
+from view_helpers import DRAFT, PROFILE, USERS, html, signed_in, stores
 from web_helpers import PASSWORD, csrf_token, login, make_app, post_form, setup_admin
 
 
@@ -106,7 +106,10 @@ def test_setup_login_and_check_with_csrf_on(tmp_path, analyzer):
 # -- profiles ----------------------------------------------------------------------------------
 def form_for(name="Maple Grove", **extra):
     """An edit-form submission: every row column repeated once per row."""
-    soon, later = (TODAY + timedelta(days=3)).isoformat(), (TODAY + timedelta(days=40)).isoformat()
+    # the day the form is sent, not the day the module was imported: a run that
+    # passes midnight must not see "in 2 days"
+    today = date.today()
+    soon, later = (today + timedelta(days=3)).isoformat(), (today + timedelta(days=40)).isoformat()
     data = {
         "name": name, "sector": "education", "tags": "schools, e2e", "capacity": "overloaded",
         "policy_culture": "local-control", "fiscal_climate": "flat", "mandates": "SEL mandate",
@@ -191,7 +194,7 @@ def test_create_profile_through_the_form(app):
 def test_validation_error_names_the_field_and_keeps_the_input(app):
     client = signed_in(app, "editor")
     response = client.post("/profiles/new", data=form_for(
-        kd_date=["", (TODAY + timedelta(days=3)).isoformat(), ""], notes="keep me <b>"))
+        kd_date=["", (date.today() + timedelta(days=3)).isoformat(), ""], notes="keep me <b>"))
     assert response.status_code == 400
     page = html(response)
     assert "Key dates, row 1: date: required" in page
