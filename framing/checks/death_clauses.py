@@ -34,7 +34,7 @@ class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs", "titles", "finding_verbs", "custody", "weapons")
+             "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -94,6 +94,14 @@ def reflexive_object(verb: Token) -> Token | None:
                 if grandchild.dep_ == "pobj" and grandchild.lower_ in REFLEXIVES:
                     return grandchild
     return None
+
+
+def into_pursuit(verb: Token, words: DeathWords) -> bool:
+    """Whether the act done to oneself goes into a pursuit ("threw himself into his
+    work", "into his studies"): a figure of speech, not a method."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in words.pursuits for g in c.children)
+        for c in verb.children)
 
 
 def own_life(verb: Token) -> bool:

@@ -27,7 +27,7 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .death_clauses import (DeathWords, anchor_strength, death_words, found_hanging, has_homicide,
-                            is_homicide, is_person, place_of_suicide, place_where_found,
+                            into_pursuit, is_homicide, is_person, place_of_suicide, place_where_found,
                             reflexive_object, states_suicide, subject_of, suicide_strength)
 from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
                           names_death, struck_by, turned_on_self)
@@ -48,7 +48,7 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         return None  # "shot his girlfriend to death" tells a killing, not a suicide's method
     reflexive = reflexive_object(verb)
     if reflexive is not None:
-        return verb.i, reflexive.i + 1
+        return None if into_pursuit(verb, words) else (verb.i, reflexive.i + 1)
     for child in verb.children:
         if child.dep_ == "prep":
             if any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in child.children):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .death_clauses import REFLEXIVES, DeathWords, is_person, subject_of
+from .death_clauses import REFLEXIVES, DeathWords, into_pursuit, is_person, subject_of
 
 
 def names_death(token: Token, words: DeathWords) -> bool:
@@ -104,7 +104,7 @@ def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
             # "shot and killed … himself": two verbs sharing their object, the method
             # is the first; not "shot her, then killed himself", where each has its own
             verb = verb.head
-        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        if verb is None or verb.pos_ not in {"VERB", "AUX"} or into_pursuit(verb, words):
             continue
         method = verb.lemma_.lower() in words.method_verbs
         # "turned the gun on himself": a method noun in the hands of the one who dies

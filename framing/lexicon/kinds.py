@@ -149,6 +149,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "finding_verbs": "texts",      # verbs of coming upon a person ("found", "observed")
         "custody": "texts",            # places of custody: a death there is the institution's
         "weapons": "texts",            # what is turned on oneself ("turned the gun on himself")
+        "pursuits": "texts",           # "threw himself into his work": a figure, not a method
         "exclude": "regexes",          # sentences about safe storage and lethal means
         "homicide_cues": "regexes",    # a sentence naming a murder-suicide: its place is a crime scene
     }),

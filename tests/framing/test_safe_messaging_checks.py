@@ -160,3 +160,11 @@ def test_a_suicide_in_custody_names_the_institution_not_a_place_detail(analyzer)
     text = ("A man is suspected to have died by suicide at the county jail over the "
             "weekend, the sheriff said.")
     assert not _hits(analyzer, text, "suicide.method-detail")
+
+
+def test_throwing_oneself_into_a_pursuit_is_a_figure_not_a_method(analyzer):
+    text = ("After his son died by suicide, he threw himself into his work and later "
+            "founded a support group.")
+    assert not _hits(analyzer, text, "suicide.method-detail")
+    river = "The man took his own life when he threw himself into the river from the bridge."
+    assert _hits(analyzer, river, "suicide.method-detail")
