@@ -29,7 +29,6 @@ RESCUE = {"free", "down", "loose"}
 RESCUE_DEPS = {"prt", "advmod", "acomp", "oprd", "xcomp", "ccomp", "dep"}
 
 
-
 class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
@@ -96,11 +95,13 @@ def reflexive_object(verb: Token) -> Token | None:
     return None
 
 
-def into_pursuit(verb: Token, words: DeathWords) -> bool:
-    """Whether the act done to oneself goes into a pursuit ("threw himself into his
-    work", "into his studies"): a figure of speech, not a method."""
-    return any(c.dep_ == "prep" and c.lower_ == "into" and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in words.pursuits for g in c.children)
+def figurative_self(verb: Token, words: DeathWords) -> bool:
+    """Whether an act done to oneself is a figure of speech, not a method: into a
+    pursuit ("threw himself into his work", "into his studies"), or cut off ("cut
+    herself off from her friends")."""
+    return any((c.dep_ == "prt" and c.lower_ == "off") or (
+        c.dep_ == "prep" and c.lower_ == "into" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in words.pursuits for g in c.children))
         for c in verb.children)
 
 
@@ -137,7 +138,8 @@ def suicide_strength(token: Token, words: DeathWords) -> int:
         return 2
     if token.pos_ in {"VERB", "AUX"}:
         if lemma in words.self_verbs | words.method_verbs and (
-                reflexive_object(token) is not None or own_life(token)):
+                (reflexive_object(token) is not None and not figurative_self(token, words))
+                or own_life(token)):
             return 2
         reflexive = reflexive_object(token)
         if reflexive is not None and reflexive.dep_ == "pobj":
@@ -265,7 +267,8 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in {"NOUN", "PROPN"}:
         top = top.head.head
     prep = top.head
-    if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE or top.lemma_.lower() in words.custody:
+    if (top.dep_ != "pobj" or prep.lower_ not in LOCATIVE
+            or top.lemma_.lower() in words.custody):
         return False
     verb = prep.head
     found = []
@@ -330,6 +333,7 @@ def found_hanging(sent: Span, words: DeathWords) -> bool:
         if subject is None or not is_person(subject, words):
             continue
         head = token.head
-        if token.dep_ in {"xcomp", "oprd", "ccomp", "advcl"} and head.lemma_.lower() in words.finding_verbs:
+        if (token.dep_ in {"xcomp", "oprd", "ccomp", "advcl"}
+                and head.lemma_.lower() in words.finding_verbs):
             return True
     return False

@@ -11,9 +11,9 @@ herself. The operator heard a gunshot."). Words that only say where the
 person died ("she died later in the hospital") or that belong to a homicide
 ("shot her, then killed himself") do not; in a murder-suicide the act done to
 oneself still does ("shot his wife and then himself", "turned the gun on
-himself"). Sentences about safe storage and
-lethal means are left alone. How the parse is read lives in
-:mod:`framing.checks.death_clauses`.
+himself"). Sentences about safe storage and lethal means are left alone. How
+the parse is read lives in :mod:`framing.checks.death_clauses` and
+:mod:`framing.checks.method_ties`.
 
 Sentences are only parsed further when one of the rule's method or place
 patterns occurs in them, so a message without such words costs one regex.
@@ -26,9 +26,10 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
-from .death_clauses import (DeathWords, anchor_strength, death_words, found_hanging, has_homicide,
-                            into_pursuit, is_homicide, is_person, place_of_suicide, place_where_found,
-                            reflexive_object, states_suicide, subject_of, suicide_strength)
+from .death_clauses import (DeathWords, anchor_strength, death_words, figurative_self,
+                            found_hanging, has_homicide, is_homicide, is_person, place_of_suicide,
+                            place_where_found, reflexive_object, states_suicide, subject_of,
+                            suicide_strength)
 from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
                           names_death, struck_by, turned_on_self)
 
@@ -48,7 +49,7 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         return None  # "shot his girlfriend to death" tells a killing, not a suicide's method
     reflexive = reflexive_object(verb)
     if reflexive is not None:
-        return None if into_pursuit(verb, words) else (verb.i, reflexive.i + 1)
+        return None if figurative_self(verb, words) else (verb.i, reflexive.i + 1)
     for child in verb.children:
         if child.dep_ == "prep":
             if any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in child.children):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .death_clauses import REFLEXIVES, DeathWords, into_pursuit, is_person, subject_of
+from .death_clauses import REFLEXIVES, DeathWords, figurative_self, is_person, subject_of
 
 
 def names_death(token: Token, words: DeathWords) -> bool:
@@ -99,12 +99,13 @@ def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
             verb = top.head.head
         else:
             verb = None
-        while (verb is not None and verb.dep_ == "conj" and verb.lemma_.lower() not in words.method_verbs
+        while (verb is not None and verb.dep_ == "conj"
+               and verb.lemma_.lower() not in words.method_verbs
                and not any(c.dep_ == "dobj" for c in verb.head.children)):
             # "shot and killed … himself": two verbs sharing their object, the method
             # is the first; not "shot her, then killed himself", where each has its own
             verb = verb.head
-        if verb is None or verb.pos_ not in {"VERB", "AUX"} or into_pursuit(verb, words):
+        if verb is None or verb.pos_ not in {"VERB", "AUX"} or figurative_self(verb, words):
             continue
         method = verb.lemma_.lower() in words.method_verbs
         # "turned the gun on himself": a method noun in the hands of the one who dies

@@ -138,7 +138,8 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
         sentence = msg.sentence_texts[index]
         if not_help is not None and not_help.search(sentence):
             continue  # "if you have any information about this incident, contact ..."
-        if cited(msg, match.start(), match.end()) or not said_to_reader(msg, match.start(), match.end()):
+        if (cited(msg, match.start(), match.end())
+                or not said_to_reader(msg, match.start(), match.end())):
             continue
         named = topics_named.of_statement(index)
         if not named or named & own:

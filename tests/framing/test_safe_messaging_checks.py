@@ -167,3 +167,12 @@ def test_no_method_or_place_is_told(analyzer, text):
 def test_throwing_oneself_into_a_river_is_the_method(analyzer):
     river = "The man took his own life when he threw himself into the river from the bridge."
     assert _hits(analyzer, river, "suicide.method-detail")
+
+
+@pytest.mark.parametrize("text", [
+    "She cut herself off in her apartment for weeks, and her family feared suicide.",
+    "After his son died by suicide, he threw himself into his work at the hospital.",
+], ids=["cut-off", "into-work"])
+def test_a_figure_of_speech_done_to_oneself_states_no_suicide(analyzer, text):
+    # no act of suicide, so neither it nor the place after it is method detail
+    assert not _hits(analyzer, text, "suicide.method-detail")
