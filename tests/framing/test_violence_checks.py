@@ -84,6 +84,10 @@ def test_groping_named_in_a_report_is_sexual_violence(analyzer):
             "for a hug, then pulled her close and groped her, campus police said.")
     doc_topics = analyzer.analyze(text, kind="campaign").message.doc._.framing_topics
     assert "sv" in doc_topics
-    dark = ("The power went out during the storm, and she groped for the light switch "
-            "before finding the flashlight in the kitchen drawer.")
-    assert "sv" not in (analyzer.analyze(dark, kind="campaign").message.doc._.framing_topics or {})
+    for dark in ("The power went out during the storm, and she groped for the light switch "
+                 "before finding the flashlight in the kitchen drawer.",
+                 "In the dark stairwell he groped the wall until he found the railing."):
+        topics = analyzer.analyze(dark, kind="campaign").message.doc._.framing_topics or {}
+        assert "sv" not in topics, dark
+    passenger = "Police said the man groped a female passenger on the Route 9 bus on Friday."
+    assert "sv" in analyzer.analyze(passenger, kind="campaign").message.doc._.framing_topics
