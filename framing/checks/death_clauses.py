@@ -222,12 +222,10 @@ def the_issue(word: Token, words: DeathWords) -> bool:
     owner) and the object of something other than dying or committing it ("Addressing
     suicide on campus", "talking about suicide at school"), where "died by suicide",
     "committed suicide" and "a suicide" tell a death."""
-    if word.pos_ not in ("NOUN", "PROPN") or any(
-            c.dep_ in ("det", "poss", "nummod") for c in word.children):
+    if (word.pos_ not in ("NOUN", "PROPN") or word.dep_ not in ("dobj", "pobj")
+            or any(c.dep_ in ("det", "poss", "nummod") for c in word.children)):
         return False
     verb = word.head.head if word.dep_ == "pobj" else word.head
-    if word.dep_ not in ("dobj", "pobj"):
-        return False
     return verb.lemma_.lower() not in words.self_verbs | words.method_verbs
 
 

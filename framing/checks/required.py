@@ -130,7 +130,8 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
     topics = msg.lexicons.topics
     own = {g for g in rule.gate if g in topics}
     not_help = msg.lexicons.not_help
-    topics_named = _TopicsNamed(msg, topics)
+    # shared by the help-line rules of every topic that check the same message
+    topics_named = msg.analysis("help:topics_named", lambda: _TopicsNamed(msg, topics))
     for match in statements.finditer(msg.text):
         index = msg.sentence_index(match.start())
         if within is not None and index not in within:
@@ -149,7 +150,8 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
 
 class _TopicsNamed:
     """Which topics each sentence names, and the nearest earlier sentence that names
-    any, each worked out once per message (a help statement asks both)."""
+    any, each worked out once per message (a help statement asks both; the help-line
+    rules of all topics share one, as a message analysis)."""
 
     def __init__(self, msg: Message, topics):
         self.msg = msg
