@@ -84,6 +84,8 @@ ADVICE_INSTRUCTION = re.compile(
 LIST_ITEM_WORDS = 8
 TERM_QUESTION_WORDS = 4  # words of a verbless question that offers a name
 MENTION_REACH = 6  # tokens after a cue that count as mentioned
+# Parts of speech after "the word" / "the terms" that show no word is named there.
+NOT_AN_EXAMPLE = ("ADP", "PART", "ADV", "PRON", "DET", "AUX", "SCONJ", "CCONJ")
 # Words that judge the word before them: "'Date rape' sounds too cute", "Sex or
 # intercourse (as a euphemism for rape)", "'Addict' is outdated". The subject of
 # such a predicate, or the words just before the cue, are talked about.
@@ -197,7 +199,8 @@ class ContextMarker:
             # A guideline page writes its examples in capitals ("A person COMMITTED
             # SUICIDE."): words in capitals inside a sentence that is not all capitals.
             for token in sent:
-                if token.is_upper and len(token.text) > 1 and token.is_alpha:
+                if token.is_upper and len(token.text) > 1 and token.is_alpha \
+                        and not self._in_a_name(token):
                     token._.is_mention = True
         if structure.advice and self._list_item(sent, sent_text):
             for token in sent:
@@ -218,6 +221,8 @@ class ContextMarker:
         base = sent.start_char
         for match in cues:
             cue_end = match.end() + base
+            if match.group(0).lower().startswith("the ") and not self._names_an_example(sent, cue_end):
+                continue  # "spread the word about…", "the terms of the grant": no word follows
             reach = 0
             for token in sent:
                 if token.idx >= cue_end and reach < MENTION_REACH:
@@ -230,6 +235,29 @@ class ContextMarker:
             for token in sent:
                 if token._.in_quote:
                     token._.is_mention = True
+
+    @staticmethod
+    def _in_a_name(token) -> bool:
+        """An acronym inside a name ("the SUNY Youth Sports Institute", "NAMI
+        Minnesota"): a capitalised word beside it, not at the sentence's start."""
+        sent = token.sent
+        for i in (token.i - 1, token.i + 1):
+            if sent.start < i < sent.end and token.doc[i].is_title and token.doc[i].is_alpha:
+                return True
+        return False
+
+    @staticmethod
+    def _names_an_example(sent: Span, cue_end: int) -> bool:
+        """Whether "the word", "the terms" … is followed by the words it names: a quote
+        mark, a colon or a content word ("the word addict", "the term “suicide”"), not
+        a preposition, particle or pronoun ("spread the word about the hotline", "get
+        the word out", "the terms of the lease", "the words you choose")."""
+        following = next((t for t in sent if t.idx >= cue_end and not t.is_space), None)
+        if following is None:
+            return False
+        if following.is_punct:
+            return following.is_quote or following.text in (":", "-", "–", "—")
+        return following.pos_ not in NOT_AN_EXAMPLE
 
     @staticmethod
     def _mark_judged_words(sent: Span, sent_text: str) -> None:

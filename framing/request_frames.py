@@ -86,7 +86,7 @@ class RequestReader:
             found.append(hit)
         if not found:
             hit = (self.after_fronted(sent) or self.misread_imperative(sent)
-                   or self.after_label(sent) or self.named_step(sent))
+                   or self.after_label(sent) or self.named_step(sent) or self.why_not(sent))
             if hit is not None:
                 found.append(hit)
         return found
@@ -103,6 +103,19 @@ class RequestReader:
                 lemma_of(verb, self.spec) in self.spec.rhetorical:
             return None
         if not any(lemma_of(t, self.spec) in self.spec.ask_nouns for t in tokens[:colon]):
+            return None
+        return ("imperative", None, actions_of(verb, self.spec), False)
+
+    def why_not(self, sent: Span):
+        """"Why not get started this October?": a suggestion put as a question, its
+        bare verb the ask."""
+        tokens = leading(sent, 3, skip_punct=True)
+        if len(tokens) < 3 or [t.lower_ for t in tokens[:2]] != ["why", "not"]:
+            return None
+        if not self.text[sent.start_char:sent.end_char].rstrip().endswith("?"):
+            return None
+        verb = tokens[2]
+        if verb.tag_ != "VB" or lemma_of(verb, self.spec) in self.spec.rhetorical:
             return None
         return ("imperative", None, actions_of(verb, self.spec), False)
 
@@ -217,7 +230,7 @@ class RequestReader:
         if (lemma in spec.wishes and lemma not in spec.directives) or (lemma == "be" and any(
                 c.dep_ == "acomp" and lemma_of(c, spec) in spec.wish_adjectives for c in verb.children)):
             return self.wish(verb, subject, who)
-        if lemma == "be" and any(c.dep_ == "acomp" and lemma_of(c, spec) in spec.importance
+        if lemma == "be" and any(c.dep_ in ("acomp", "attr") and lemma_of(c, spec) in spec.importance
                                  for c in verb.children):
             return self.importance(verb, subject, who)
         # "We must collectively respond", "we all need to": a "we" that takes the
@@ -228,6 +241,8 @@ class RequestReader:
         if ((has_aux(verb, spec.obligations) or self.semi_modal(verb))
                 and lemma not in spec.states and obliged()):  # "students should feel safe" asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
+        if self.demanded(verb, subject):
+            return ("demand", None, actions_of(verb, spec), False)
         duty = self.duty(verb)
         if duty is not None and obliged():
             return ("obligation", subject, actions_of(duty, spec), False)
@@ -243,6 +258,19 @@ class RequestReader:
                 and subject.dep_ != "nsubjpass"):
             return ("presumption", subject, actions_of(verb, spec), False)
         return None
+
+    def demanded(self, verb: Token, subject: Token | None) -> bool:
+        """"The Lifeline must be sustainably funded", "these victims must be added to
+        the plan": an obligation in the passive with no one named to do it, in the
+        letter's own main clause, asks whoever the letter is written to."""
+        spec = self.spec
+        if subject is None or subject.dep_ != "nsubjpass" or verb.dep_ != "ROOT":
+            return False  # "… is a key word and the relationship should be based on…" explains
+        if not has_aux(verb, spec.obligations) or lemma_of(verb, spec) in spec.states:
+            return False
+        if any(c.dep_ == "agent" for c in verb.children):
+            return False  # "must be approved by the state": the state's to do
+        return self.party(subject).kind == "other"
 
     def duty(self, verb: Token) -> Token | None:
         """"have a responsibility to V", "have an ethical duty to V": the action V."""
@@ -385,18 +413,35 @@ class RequestReader:
     def importance(self, verb: Token, subject: Token | None, who: Party | None):
         """"It is vital that leagues V" or "Your support is important"."""
         spec = self.spec
-        for child in verb.children:
+        # "It is an ethical imperative that…": the clause may hang on the noun.
+        clauses = list(verb.children) + [g for c in verb.children if c.dep_ == "attr"
+                                         for g in c.children if g.dep_ == "acl"]
+        for child in clauses:
             # "It is vital that leagues create…" asks; "it is vital for staff to
             # recognize…" advises.
-            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and any(
+            if child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX") and any(
                     g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
                 inner = subject_of(child)
                 party = self.party(inner) if inner is not None else None
                 if party is not None and party.theirs:
                     return ("importance", inner, actions_of(child, spec), False)
+                if (inner is not None and party.kind != "sender" and self.subjunctive(child)
+                        and lemma_of(child, spec) not in spec.states):
+                    # "It is an ethical imperative that each dollar be spent well":
+                    # the bare verb demands it of whoever decides.
+                    return ("importance", None, actions_of(child, spec), False)
         if subject is not None and who is not None and who.kind == "partner" and subject.pos_ == "NOUN":
             return ("importance", subject, [subject], False)
         return None
+
+    @staticmethod
+    def subjunctive(clause: Token) -> bool:
+        """A clause in the bare (mandative) form: "that each dollar be spent", "that
+        the county fund it", not "that the county funds it" or "will fund it"."""
+        if any(c.dep_ == "aux" and c.lower_ != "be" for c in clause.children):
+            return False  # a modal or a tense: "will fund", "has funded"
+        be = next((c for c in clause.children if c.dep_ == "auxpass"), None)
+        return (be.tag_ == "VB") if be is not None else clause.tag_ == "VB"
 
     def unwrap(self, verb: Token) -> Token:
         """"Take a moment to see…", "take a minute to fill in…": the ask is the verb the

@@ -315,3 +315,54 @@ def test_asks_in_more_shapes(analyzer, text):
 ])
 def test_a_finding_reported_or_thanks_given_is_no_ask(analyzer, text):
     assert not model(analyzer, text).requests
+
+
+@pytest.mark.parametrize("text, mode", [
+    # a request verb asking for the partner's own support
+    ("With the holidays near, we are seeking your support for our gift drive.", "directive"),
+    # an invitation with "may" or "could"
+    ("You may spread the word by sharing the flyer with your members.", "invitation"),
+    ("You could even consider lighting one candle for each family served.", "invitation"),
+    # a suggestion put as a question
+    ("Why not get started this October?", "imperative"),
+    # an obligation in the passive with no one named asks whoever the letter is to
+    ("Therefore, these categories of victims must be added to the transfer plan.", "demand"),
+    # a mandative clause after an importance noun
+    ("It is an ethical imperative that each dollar of the settlement be spent on treatment.",
+     "importance"),
+])
+def test_asks_put_as_permission_suggestion_or_demand(analyzer, text, mode):
+    requests = model(analyzer, "Thank you for your work. " + text).requests
+    assert [r.mode for r in requests] == [mode]
+
+
+@pytest.mark.parametrize("text", [
+    # a passive obligation in a clause that explains, or with its doer named
+    "Trust is a key word and the relationship should be based on understanding.",
+    "The plan must be approved by the state board before June.",
+    # "could" and "may" on states and facts ask nothing
+    "You could lose your job without this policy.",
+    # a clause that states what is, not what must be
+    "It is important that the county funds treatment already.",
+])
+def test_statements_shaped_like_those_asks_ask_nothing(analyzer, text):
+    requests = model(analyzer, "Thank you for your work. " + text, sector="government").requests
+    assert not [r for r in requests if r.mode in ("demand", "invitation", "importance")
+                and "county" not in r.who]
+
+
+def test_spread_the_word_names_no_word(analyzer):
+    """"spread the word about …" talks about no word: the sentence is read, not set
+    aside as a mention, so its ask is found and its labels are checked."""
+    assert model(analyzer, "Thank you. Please spread the word to your members.").requests
+    findings = analyzer.analyze("Overdose deaths rose again. Get the word out to addicts near you.",
+                                kind="campaign").findings
+    assert any(f.rule == "sud.person-label" for f in findings)
+
+
+def test_an_acronym_in_a_name_on_an_advice_page_is_no_example(analyzer):
+    text = ("Coaches should learn the warning signs of abuse. Writers should avoid saying a "
+            "child was FONDLED. The SUNY Youth Sports Institute challenges coaches to name a "
+            "safety coordinator. Coaches should report abuse, and writers should name it.")
+    requests = model(analyzer, text, sector="youth-serving").requests
+    assert any("SUNY" in r.text for r in requests)
