@@ -33,7 +33,7 @@ class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits")
+             "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:

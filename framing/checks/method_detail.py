@@ -31,7 +31,7 @@ from .death_clauses import (DeathWords, anchor_strength, death_words, figurative
                             place_where_found, reflexive_object, states_suicide, subject_of,
                             suicide_strength)
 from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
-                          names_death, struck_by, turned_on_self)
+                          names_death, self_inflicted, struck_by, turned_on_self)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
@@ -190,6 +190,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
                    if _usable(t) and t.pos_ in {"NOUN", "PROPN"} and handled(t, words)]
         agents = _matched_tokens(compiled_option(rule, "agents"), sent, text)
         ranges += [_phrase(t) for t in agents if _usable(t) and struck_by(t, words)]
+        ranges += [_phrase(t) for t in sent if _usable(t) and self_inflicted(t, words)]
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words)

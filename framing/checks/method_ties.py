@@ -114,3 +114,14 @@ def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
         if method or weapon:
             ranges.append((min(verb.i, token.i), max(verb.i, token.i) + 1))
     return ranges
+
+
+def self_inflicted(token: Token, words: DeathWords) -> bool:
+    """A wound said to be done to oneself ("a self-inflicted gunshot wound"): in a story
+    of a suicide it is the death's method wherever it is told. (A wound that is not
+    self-inflicted may be another person's, as in a murder-suicide.)"""
+    if token.lemma_.lower() not in words.wounds:
+        return False
+    before = {t.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i
+              for t in c.subtree}
+    return {"self", "inflicted"} <= before

@@ -150,6 +150,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "custody": "texts",            # places of custody: a death there is the institution's
         "weapons": "texts",            # what is turned on oneself ("turned the gun on himself")
         "pursuits": "texts",           # "threw himself into his work": a figure, not a method
+        "wounds": "texts",             # wound nouns: "a self-inflicted gunshot wound" is the method
         "exclude": "regexes",          # sentences about safe storage and lethal means
         "homicide_cues": "regexes",    # a sentence naming a murder-suicide: its place is a crime scene
     }),

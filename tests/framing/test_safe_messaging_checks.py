@@ -176,3 +176,28 @@ def test_throwing_oneself_into_a_river_is_the_method(analyzer):
 def test_a_figure_of_speech_done_to_oneself_states_no_suicide(analyzer, text):
     # no act of suicide, so neither it nor the place after it is method detail
     assert not _hits(analyzer, text, "suicide.method-detail")
+
+
+def test_a_self_inflicted_wound_in_a_suicide_story_is_the_method_however_far(analyzer):
+    text = ("A 17-year-old boy is believed to have killed himself Monday, authorities say. "
+            "A spokesman said deputies responded on Monday morning. They found the teen "
+            "dead of what appears to be a self-inflicted gunshot wound.")
+    assert [f.text for f in _hits(analyzer, text, "suicide.method-detail")] == [
+        "a self-inflicted gunshot wound"]
+
+
+def test_open_ground_is_a_place_of_the_suicide(analyzer):
+    text = "A teen killed himself Monday at a baseball field in Marion County, deputies said."
+    assert [f.text for f in _hits(analyzer, text, "suicide.method-detail")] == [
+        "at a baseball field in Marion County"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Overdoses rose again. After time off the drug, the user no longer has a tolerance.",
+     ["the user"]),
+    ("Overdoses rose again. A high supply of fentanyl puts all users at risk.", ["all users"]),
+    ("Overdoses rose again. I was a user for ten years before I found recovery.", []),
+    ("Overdoses rose again. Social media users saw the user guide for the app.", []),
+])
+def test_user_alone_is_the_label_in_a_text_about_drugs(analyzer, text, flagged):
+    assert [f.text for f in _hits(analyzer, text, "sud.person-label")] == flagged
