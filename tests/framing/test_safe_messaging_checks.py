@@ -193,11 +193,11 @@ def test_open_ground_is_a_place_of_the_suicide(analyzer):
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("Overdoses rose again. After time off the drug, the user no longer has a tolerance.",
-     ["the user"]),
-    ("Overdoses rose again. A high supply of fentanyl puts all users at risk.", ["all users"]),
-    ("Overdoses rose again. I was a user for ten years before I found recovery.", []),
-    ("Overdoses rose again. Social media users saw the user guide for the app.", []),
+    ("Overdoses rose again. Heroin users wait weeks for a treatment bed.", ["Heroin users"]),
+    # people name themselves: a first-person self-label is theirs to use
+    ("Overdoses rose again. I was a heroin user for ten years before I found recovery.", []),
+    # "user" alone is the label only with a drug word before it (the guideline brief)
+    ("Overdoses rose again. After time off the drug, the user no longer has a tolerance.", []),
 ])
-def test_user_alone_is_the_label_in_a_text_about_drugs(analyzer, text, flagged):
+def test_user_is_the_label_with_a_drug_word_and_not_in_a_self_label(analyzer, text, flagged):
     assert [f.text for f in _hits(analyzer, text, "sud.person-label")] == flagged
