@@ -221,6 +221,8 @@ class Message:
             gates.add("advice")
         if self.structure.procedure:
             gates.add("procedure")
+        if self.structure.proclamation:
+            gates.add("proclamation")
         return gates
 
     @cached_property

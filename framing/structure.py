@@ -40,6 +40,7 @@ class Structure:
     advice: bool = False
     reporting: bool = False
     procedure: bool = False
+    proclamation: bool = False
 
     def frame_kind(self, start: int, end: int) -> str | None:
         """The kind of frame part ("headline", "salutation", ...) covering ``start:end``."""
@@ -168,7 +169,19 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
         len(sentences) >= spec.reporting_min_sentences
         and attributed >= spec.reporting_min_share * len(sentences))
     return Structure(tuple(frame), tuple(blocks), advice, reporting,
-                     _procedure(spec, found, len(sentences)))
+                     _procedure(spec, found, len(sentences)),
+                     _proclamation(spec, found, len(sentences)))
+
+
+def _proclamation(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
+    """Whether the text is an official act (``structure.yaml`` ``proclamation``): a
+    proclamation or resolution, told by its "WHEREAS" clauses or the words that enact it."""
+    if spec.proclamation_clauses is None or spec.proclamation_acts is None:
+        return False
+    if any(found(spec.proclamation_acts, i) for i in range(count)):
+        return True
+    return sum(1 for i in range(count)
+               if found(spec.proclamation_clauses, i)) >= spec.proclamation_min_clauses
 
 
 def _procedure(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:

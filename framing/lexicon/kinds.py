@@ -159,7 +159,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
 # Gates every document can have besides the topic gates in topics.yaml.
 # ``reporting`` (a news report: dateline, byline or sources speaking) and ``advice``
 # (a guideline page advising writers) come from framing.structure.
-BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advice", "procedure")
+BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advice", "procedure",
+                 "proclamation")
 
 # What a rule's ``rewrite`` key may say: how framing.rewrite turns its findings into
 # rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming

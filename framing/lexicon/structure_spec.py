@@ -54,13 +54,19 @@ class StructureSpec:
     procedure_min_modal_share: float = 1.0
     procedure_min_cue_share: float = 1.0
     procedure_max_reader_share: float = 0.0
+    # An official act (a proclamation or resolution): clauses opening with "WHEREAS",
+    # or the words that enact it ("do hereby proclaim", "be it resolved").
+    proclamation_clauses: PlainPattern | None = None
+    proclamation_acts: PlainPattern | None = None
+    proclamation_min_clauses: int = 2
 
     def sentence_patterns(self) -> tuple[PlainPattern, ...]:
         """The patterns searched in each sentence (advice, attribution, procedure)."""
         found = (self.advice_cues, self.advice_writing, self.advice_prescriptive,
                  self.attribution)
         return found + tuple(p for p in (self.procedure_modal, self.procedure_cues,
-                                         self.procedure_reader) if p is not None)
+                                         self.procedure_reader, self.proclamation_clauses,
+                                         self.proclamation_acts) if p is not None)
 
 
 def load_structure(path: Path, raw: Any) -> StructureSpec:
@@ -85,6 +91,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "min_sentences": check.integer, "min_modal_share": check.number,
             "min_cue_share": check.number, "max_reader_share": check.number,
             "modal": check.regexes, "cues": check.regexes, "reader": check.regexes}),
+        "proclamation": lambda v, k: check.mapping(v, k, {
+            "min_clauses": check.integer, "clauses": check.regexes, "acts": check.regexes}),
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
                        ("reporting.min_attributed_share", data["reporting"]["min_attributed_share"])):
@@ -104,6 +112,11 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         procedure_min_modal_share=procedure["min_modal_share"],
         procedure_min_cue_share=procedure["min_cue_share"],
         procedure_max_reader_share=procedure["max_reader_share"])
+    proclamation = data.get("proclamation")
+    proclamation_fields = {} if proclamation is None else dict(
+        proclamation_clauses=_any(proclamation["clauses"]),
+        proclamation_acts=_any(proclamation["acts"]),
+        proclamation_min_clauses=proclamation["min_clauses"])
     return StructureSpec(
         frame_lines={name: _any(p) for name, p in data["frame_lines"].items()},
         headline_max_words=data["headline"]["max_words"],
@@ -119,4 +132,5 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         reporting_min_share=reporting["min_attributed_share"],
         reporting_min_sentences=reporting["min_sentences"],
         **procedure_fields,
+        **proclamation_fields,
     )

@@ -458,3 +458,35 @@ def test_a_news_report_of_a_killing_is_no_procedure_page(analyzer):
             "He was arrested at the scene and will appear in court on Friday, the department "
             "said. Neighbors said they had heard arguments before.")
     assert not analyzer.analyze(text, kind="campaign").message.structure.procedure
+
+
+PROCLAMATION = (
+    "WHEREAS, domestic violence affects one in four women in our county; and\n"
+    "WHEREAS, domestic violence harms children who witness it at home; and\n"
+    "WHEREAS, every resident can help end domestic violence by learning the warning signs;\n"
+    "NOW, THEREFORE, the Board of Supervisors does hereby proclaim October 2024 as "
+    "Domestic Violence Awareness Month.")
+
+
+@pytest.mark.parametrize("text", [
+    PROCLAMATION,
+    # clauses run together on one line, as a records system stores them
+    PROCLAMATION.replace(";\n", "; "),
+    # a template that opens with its title and ends with blanks
+    "Proclamation Domestic Violence Awareness Month. Domestic violence harms every family in "
+    "our city. Domestic violence is preventable. I join advocates across the state in taking "
+    "action against domestic violence. (Name) (Date)",
+])
+def test_a_proclamation_only_suggests_a_help_line(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert report.message.structure.proclamation
+    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+
+
+def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
+    text = ("Police said a Riverton man shot his wife on Monday, whereas earlier reports said "
+            "she was shot by a stranger. She died at the hospital. Domestic violence calls "
+            "have risen this year, the sheriff said.")
+    report = analyzer.analyze(text, kind="campaign")
+    assert not report.message.structure.proclamation
+    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["error"]
