@@ -33,7 +33,8 @@ class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds")
+             "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
+             "paths")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:

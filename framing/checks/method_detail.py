@@ -31,12 +31,13 @@ from .death_clauses import (DeathWords, anchor_strength, death_words, figurative
                             place_where_found, reflexive_object, states_suicide, subject_of,
                             suicide_strength)
 from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
-                          names_death, self_inflicted, struck_by, turned_on_self)
+                          in_the_path, names_death, self_inflicted, struck_by,
+                          turned_on_self)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
 PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means", "instruments",
-                   "agents")
+                   "agents", "vehicles")
 
 
 def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
@@ -191,6 +192,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         agents = _matched_tokens(compiled_option(rule, "agents"), sent, text)
         ranges += [_phrase(t) for t in agents if _usable(t) and struck_by(t, words)]
         ranges += [_phrase(t) for t in sent if _usable(t) and self_inflicted(t, words)]
+        vehicles = _matched_tokens(compiled_option(rule, "vehicles"), sent, text)
+        ranges += [r for r in (in_the_path(t, words) for t in vehicles if _usable(t)) if r]
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words)

@@ -52,6 +52,26 @@ def struck_by(token: Token, words: DeathWords) -> bool:
     return subject is not None and is_person(subject, words)
 
 
+def in_the_path(token: Token, words: DeathWords) -> tuple[int, int] | None:
+    """Token range of a vehicle a person moved in front of: "jumped in front of a
+    car", "walked into the path of a lorry", "ran into traffic", "under a train"."""
+    if token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in words.paths and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in front of a car": the "in" the motion verb governs
+    elif prep.lower_ not in ("into", "under", "onto"):
+        return None
+    if prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    # A person moves there ("he stepped"), or no one is named ("by jumping"); not
+    # "the bus drove into traffic".
+    subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and not is_person(subject, words):
+        return None
+    return prep.i, token.i + 1
+
+
 def cause_of_death(token: Token, words: DeathWords) -> bool:
     """A method word named as the cause of a death: "the cause of death was
     asphyxiation", "his death was a gunshot wound"."""

@@ -136,6 +136,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "events": "regexes",           # the act itself (gunshot): also right after a stated suicide
         "by_means": "regexes",         # "by" and a verb: how a stated suicide was done ("by drinking")
         "agents": "regexes",           # what struck the person (a train), in a suicide story
+        "vehicles": "regexes",         # stepping in front of one (a car, a lorry), in a suicide story
+        "paths": "texts",              # "in front of", "into the path of": where the vehicle comes
         "instruments": "regexes",      # what the act is done with (gun, rope, poison): in a
                                        # suicide story, in the hands of a person too
         "deaths": "texts",             # lemmas naming a death (die, body)

@@ -201,3 +201,17 @@ def test_open_ground_is_a_place_of_the_suicide(analyzer):
 ])
 def test_user_is_the_label_with_a_drug_word_and_not_in_a_self_label(analyzer, text, flagged):
     assert [f.text for f in _hits(analyzer, text, "sud.person-label")] == flagged
+
+
+@pytest.mark.parametrize("text, told", [
+    ("He had spoken of trying to kill himself by jumping in front of a car.", "in front of a car"),
+    ("She walked into the path of a lorry on the A34.", "into the path of a lorry"),
+    ("He ran out into traffic on the highway.", "into traffic"),
+    # a vehicle that no person moved in front of is no method
+    ("The school bus drove into traffic.", None),
+    ("His friends drove him into town in a car.", None),
+])
+def test_stepping_in_front_of_a_vehicle_in_a_suicide_story_is_the_method(analyzer, text, told):
+    story = "Sam, 15, took his own life in December, an inquest heard. " + text
+    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
+    assert found == ([told] if told else [])
