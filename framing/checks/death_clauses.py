@@ -34,7 +34,7 @@ class DeathWords:
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
-             "paths")
+             "paths", "response_verbs")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:

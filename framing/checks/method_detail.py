@@ -31,8 +31,8 @@ from .death_clauses import (DeathWords, anchor_strength, death_words, figurative
                             place_where_found, reflexive_object, states_suicide, subject_of,
                             suicide_strength)
 from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
-                          in_the_path, names_death, self_inflicted, struck_by,
-                          turned_on_self)
+                          in_the_path, names_death, place_responded_to, self_inflicted,
+                          struck_by, turned_on_self)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
@@ -197,7 +197,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words)
-                or (suicide_story and place_where_found(token, words))):
+                or (suicide_story and (place_where_found(token, words)
+                                       or place_responded_to(token, words)))):
             ranges.append(_phrase(token))
     for token in inherent:
         if _usable(token):

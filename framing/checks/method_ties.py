@@ -72,6 +72,16 @@ def in_the_path(token: Token, words: DeathWords) -> tuple[int, int] | None:
     return prep.i, token.i + 1
 
 
+def place_responded_to(token: Token, words: DeathWords) -> bool:
+    """A place named as where responders were sent ("deputies responded to the fields
+    near the school", "police were called to the garage"): in a story of a suicide,
+    where the person died. Not a place of custody (the institution, not a detail)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "to" or token.lemma_.lower() in words.custody:
+        return False
+    verb = token.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in words.response_verbs
+
+
 def cause_of_death(token: Token, words: DeathWords) -> bool:
     """A method word named as the cause of a death: "the cause of death was
     asphyxiation", "his death was a gunshot wound"."""

@@ -138,6 +138,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "agents": "regexes",           # what struck the person (a train), in a suicide story
         "vehicles": "regexes",         # stepping in front of one (a car, a lorry), in a suicide story
         "paths": "texts",              # "in front of", "into the path of": where the vehicle comes
+        "response_verbs": "texts",     # "deputies responded to the fields": where the person died
         "instruments": "regexes",      # what the act is done with (gun, rope, poison): in a
                                        # suicide story, in the hands of a person too
         "deaths": "texts",             # lemmas naming a death (die, body)

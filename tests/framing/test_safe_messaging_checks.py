@@ -215,3 +215,16 @@ def test_stepping_in_front_of_a_vehicle_in_a_suicide_story_is_the_method(analyze
     story = "Sam, 15, took his own life in December, an inquest heard. " + text
     found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
     assert found == ([told] if told else [])
+
+
+@pytest.mark.parametrize("text, told", [
+    ("A spokesman said deputies responded to the fields next to the high school.",
+     "to the fields next to the high school"),
+    ("Police were called to the garage at 10:26 a.m.", "to the garage"),
+    # the institution that held the person is named to hold it to account
+    ("Officers responded to the county jail.", None),
+])
+def test_where_responders_were_sent_in_a_suicide_story_is_the_place(analyzer, text, told):
+    story = "A 17-year-old boy is believed to have killed himself Monday, authorities say. " + text
+    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
+    assert found == ([told] if told else [])
