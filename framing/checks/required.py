@@ -42,6 +42,7 @@ def is_about(rule: Rule, msg: Message) -> bool:
 # A phone number in the sentence offers the resource (988 itself is matched as a
 # resource of its own, offered unless it too is only a source).
 PHONE = re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-")
+WEB = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|gov|edu|com|net)\b")
 
 
 def cited(msg: Message, start: int, end: int) -> bool:
@@ -113,6 +114,28 @@ def _to_reader(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in INVITING for c in clause.children)
 
 
+def told_as_past(msg: Message, start: int, end: int) -> bool:
+    """Whether a help statement without a number or web address is told as something
+    that happened ("the school made counselors available for students", "retweeted a
+    message encouraging officers to text a help line"): news of help given then, not a
+    line offered to the reader now. Read from the verb that governs it."""
+    if PHONE.search(msg.text[start:end]) or WEB.search(msg.text[start:end]):
+        return False
+    span = msg.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # the clause's own verb: "made … available", "a message encouraging officers to text"
+    while verb.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj", "relcl") and verb.tag_ != "VBD" \
+            and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "NOUN"):
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    return verb.tag_ == "VBD"
+
+
 def offered(msg: Message, pattern) -> bool:
     """Whether ``pattern`` names a resource anywhere other than as a figure's source."""
     return any(not cited(msg, start, end) for start, end in msg.spans_of(pattern))
@@ -140,7 +163,8 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
         if not_help is not None and not_help.search(sentence):
             continue  # "if you have any information about this incident, contact ..."
         if (cited(msg, match.start(), match.end())
-                or not said_to_reader(msg, match.start(), match.end())):
+                or not said_to_reader(msg, match.start(), match.end())
+                or told_as_past(msg, match.start(), match.end())):
             continue
         named = topics_named.of_statement(index)
         if not named or named & own:

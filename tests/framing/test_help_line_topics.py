@@ -3,6 +3,8 @@ domestic violence story, a help statement that names no topic, the Lifeline's ol
 number. Beyond the rules' own examples, which only name the rule's cases."""
 from __future__ import annotations
 
+import pytest
+
 DV_STORY = (
     "A Riverside woman was killed at her office on Tuesday by her estranged husband, "
     "police said. Neighbors said officers had been called to the couple's home twice "
@@ -103,3 +105,21 @@ def test_talking_to_a_friend_is_advice_not_a_help_service(analyzer):
     counselor = SUICIDE_STORY.format(help="If you are thinking about self-harm, talk to a "
                                           "counselor at the Wellness Center.")
     assert "suicide.resource-missing" not in _rules(analyzer, counselor)
+
+
+@pytest.mark.parametrize("said, offered", [
+    # help given then, told as news: no line offered to the reader now
+    ("When news of the death spread, the school made counselors available for students, "
+     "the dean said.", False),
+    ("The chief retweeted a message encouraging officers in crisis to text a special help line.",
+     False),
+    # help there now, or given with a number, is offered
+    ("Counselors are available at the school all week.", True),
+    ("The school made counselors available; students can call 555-201-3344 to talk.", True),
+])
+def test_help_told_as_past_news_is_not_a_line_offered(analyzer, said, offered):
+    text = ("A sophomore died by suicide last week. Friends held a vigil on Friday. " + said
+            + " The family asked for privacy.")
+    found = [f for f in analyzer.analyze(text, kind="campaign").findings
+             if f.rule == "suicide.resource-missing"]
+    assert (not found) == offered
