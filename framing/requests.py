@@ -323,6 +323,10 @@ class RequestAnalysis:
             return False
         for action in actions:
             lemma = lemma_of(action, spec)
+            # "act as a host site": a role taken on is an undertaking, whatever the role.
+            if lemma in spec.role_verbs and any(c.dep_ == "prep" and c.lower_ == "as"
+                                                for c in action.children):
+                return True
             # "we welcome your adoption of the Program": the undertaking as a noun.
             if lemma not in spec.undertakings and not (
                     action.pos_ == "NOUN" and lemma in spec.undertaking_nouns):

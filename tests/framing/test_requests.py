@@ -366,3 +366,13 @@ def test_an_acronym_in_a_name_on_an_advice_page_is_no_example(analyzer):
             "safety coordinator. Coaches should report abuse, and writers should name it.")
     requests = model(analyzer, text, sector="youth-serving").requests
     assert any("SUNY" in r.text for r in requests)
+
+
+@pytest.mark.parametrize("text, burden", [
+    ("If you will act as a host site, please indicate that.", "high"),
+    ("Would your league serve as our pilot site?", "high"),
+    ("Please act now.", "low"),
+])
+def test_taking_on_a_role_is_an_undertaking(analyzer, text, burden):
+    requests = model(analyzer, "Thank you for your work. " + text).requests
+    assert [r.burden for r in requests] == [burden]
