@@ -114,6 +114,12 @@ def said_of(span: Span):
     root = span.root
     if root.dep_ == "appos":
         return root.head
+    # a title before a name: "coaching legend Robert Oliva", "legendary coach Jim Smith"
+    head = root
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head
+    if head is not root and head.pos_ == "PROPN":
+        return head
     verb = root if root.pos_ in ("VERB", "AUX") else root.head if root.dep_ in PREDICATE_DEPS else None
     for _ in range(3):
         if verb is None:
@@ -147,23 +153,46 @@ def subject_of_state(span: Span):
     return subject_of(verb)
 
 
-def does_an_act(person, sent: Span, acts: set[str]) -> bool:
+def does_an_act(person, sent: Span, acts: set[str], charged: frozenset[str] = frozenset()) -> bool:
     """Whether ``person`` (a token) is the one who does one of ``acts`` in ``sent``: the
     subject of the act's verb, the noun its relative clause hangs from ("the man who
-    shot"), or the owner of the act named as a noun ("his abuse"); a pronoun counts
-    for the same pronoun ("he was a pillar ... he strangled her")."""
+    shot"), the owner of the act named as a noun ("his abuse"), or the one a verb of
+    ``charged`` holds to the act ("pleads guilty to child sex abuse", "was convicted of
+    rape"); a pronoun counts for the same pronoun ("he was a pillar ... he strangled her")."""
     def same(token) -> bool:
         return token is not None and (token.i == person.i or (
             token.pos_ == "PRON" and person.pos_ == "PRON" and token.lower_ == person.lower_))
     for token in sent:
         if token.lemma_.lower() not in acts:
             continue
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("pcomp", "pobj"):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if same(subject) or (token.dep_ == "relcl" and same(token.head)):
                 return True
         elif any(c.dep_ == "poss" and same(c) for c in token.children):
             return True
+        elif charged and _held_to(token, charged, same):
+            return True
+    return False
+
+
+def _held_to(act, charged: frozenset[str], same) -> bool:
+    """The act is what a verb of ``charged`` ties its subject to, through a preposition
+    (and "guilty"): "X pleads guilty to abuse", "X was charged with assault"."""
+    head = act
+    for _ in range(5):
+        if head.dep_ not in ("pobj", "pcomp", "prep", "acomp", "advmod", "compound") or head.head.i == head.i:
+            return False
+        # "sex abuse charges": only a compound leads to the noun it modifies
+        via_compound = head.dep_ == "compound"
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() not in charged:
+                return False
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return same(subject)
+        if head.pos_ not in ("ADP", "ADJ", "NOUN") or (head.pos_ == "NOUN" and not via_compound):
+            return False
     return False
 
 
@@ -182,6 +211,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     changing = compiled_option(rule, "changing")
     measures = {w.lower() for w in opts.get("measures", [])}
     doers = {w.lower() for w in opts.get("doers", [])}
+    charged = frozenset(w.lower() for w in opts.get("charged", []))
     done_by = {w.lower() for w in opts.get("done_by", [])}
     undergone = {w.lower() for w in opts.get("undergone", [])}
     window = opts.get("window", 12)
@@ -233,7 +263,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
                 continue
         if doers:
             person = said_of(span)
-            if person is None or not does_an_act(person, span.sent, doers):
+            if person is None or not does_an_act(person, span.sent, doers, charged):
                 continue
         negation = opts.get("negated", "ignore")
         if negation != "ignore":

@@ -39,6 +39,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # The match is said of the one who does one of these acts in the sentence
         # ("the man who shot his wife was a good man"), not of someone else.
         "doers": "texts",
+        "charged": "texts",            # ... or the one held to the act ("pleads guilty to abuse")
         # The matched verb or state is said of one of these ("the girl was at the home
         # drinking"): its subject, through the verbs it completes.
         "done_by": "texts",

@@ -2,6 +2,8 @@
 severity in quotations, and how often a rule fires on one text."""
 from __future__ import annotations
 
+import pytest
+
 
 def hits(report, rule):
     return [f for f in report.findings if f.rule == rule]
@@ -91,3 +93,39 @@ def test_groping_named_in_a_report_is_sexual_violence(analyzer):
         assert "sv" not in topics, dark
     passenger = "Police said the man groped a female passenger on the Route 9 bus on Friday."
     assert "sv" in analyzer.analyze(passenger, kind="campaign").message.doc._.framing_topics
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the quarrel the two "got into", or one that "escalated", stands in for the assault
+    ("Police said the man got into an argument with the woman before he stabbed her, "
+     "a domestic violence assault.", ["got into an argument"]),
+    ("Police said a man shot his wife, a domestic violence case; the couple had an argument "
+     "that escalated into the shooting.", ["argument that escalated"]),
+])
+def test_a_quarrel_the_two_got_into_is_mutual_conflict_framing(analyzer, text, flagged):
+    found = [f.text for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.dispute"]
+    assert found == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a reputation before the name of the one held to the abuse in court
+    ("High school coaching legend Robert Oliva pleads guilty to child sex abuse. He abused "
+     "a boy in 1976, prosecutors said.", ["coaching legend"]),
+    ("Former legendary high school coach Robert Oliva has pleaded guilty to sex abuse "
+     "charges. He abused a boy in 1976.", ["legendary high school coach"]),
+    # a reputation of someone not held to any abuse is no excuse
+    ("Legendary coach Jim Smith founded the league. A volunteer was convicted of abuse in 2019.",
+     []),
+    ("She was a victim of abuse. Her mother, a good woman, spoke at the vigil. He raped her in 2019.",
+     []),
+])
+def test_praise_of_the_one_held_to_the_abuse_is_an_excuse(analyzer, text, flagged):
+    found = [f.text for f in analyzer.analyze(text, kind="campaign").findings
+             if f.rule == "dv.excuse-praise"]
+    assert found == flagged
+
+
+def test_lives_lost_to_domestic_violence_is_agentless(analyzer):
+    text = "Each year over 100 people lose their lives to domestic violence in Texas alone."
+    found = [f.text for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.agentless"]
+    assert found == ["lose their lives to domestic violence"]
