@@ -62,12 +62,23 @@ def _victim_reason(act: Token, reasons: set[str]) -> Token | None:
     she didn't message him". The clause's subject is the act's object: the same word,
     or the pronoun for it ("wife" … "she"), never the doer's ("he hit his wife because
     he wanted control")."""
-    victim = next((c for c in act.children if c.dep_ == "dobj"), None)
+    # In the passive the one harmed is the subject and the doer follows "by": "Jenni-Lyn
+    # Watson was murdered by her ex-boyfriend because she refused to stay".
+    passive = any(c.dep_ == "auxpass" for c in act.children)
+    victim = next((c for c in act.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
     if victim is None:
         return None
     word = victim.lemma_.lower()
     pronoun = "she" if word in SHE else "he" if word in HE else None
     doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    if passive:
+        # (the parser may split "ex-boyfriend" into several objects of "by")
+        doers = [g for c in act.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        doer = next((g for g in doers if g.lemma_.lower() in HE | SHE), doers[0] if doers else None)
+    if pronoun is None and victim.pos_ == "PROPN" and doer is not None:
+        # a name: the pronoun that is not the doer's ("her ex-boyfriend" is "he")
+        doer_word = doer.lemma_.lower()
+        pronoun = "she" if doer_word in HE else "he" if doer_word in SHE else None
     for clause in act.children:
         if clause.dep_ != "advcl" or not any(
                 c.dep_ == "mark" and c.lower_ in reasons for c in clause.children):

@@ -129,3 +129,18 @@ def test_lives_lost_to_domestic_violence_is_agentless(analyzer):
     text = "Each year over 100 people lose their lives to domestic violence in Texas alone."
     found = [f.text for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.agentless"]
     assert found == ["lose their lives to domestic violence"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # told in the passive, the harmed person is the subject and the doer follows "by"
+    ("Last fall, Jenni-Lyn Watson was murdered by her ex-boyfriend because she refused to "
+     "stay in the relationship. Domestic violence kills.", True),
+    ("Police said the woman was attacked by her boyfriend because she had left him, a "
+     "domestic violence assault.", True),
+    # the doer's own reason is not the harmed person's act
+    ("Police said Maria was shot by her husband because he wanted control, a domestic "
+     "violence killing.", False),
+])
+def test_the_harmed_persons_act_as_the_reason_in_the_passive(analyzer, text, flagged):
+    found = [f for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.excuse-motive"]
+    assert bool(found) == flagged
