@@ -129,10 +129,20 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    # the clause's own verb: "made … available", "a message encouraging officers to text"
-    while verb.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj", "relcl") and verb.tag_ != "VBD" \
-            and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX", "NOUN"):
-        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+    # Up through non-finite verbs to the clause that has a tense: "a message encouraging
+    # officers to text a help line" is told by "retweeted". A finite clause keeps its
+    # own tense ("counselors will be available, the district said" offers help now).
+    while (verb.tag_ in ("VB", "VBG", "VBN") and (verb.dep_ in ("xcomp", "acl", "advcl") or (
+            verb.dep_ == "relcl" and any(c.lower_ == "to" for c in verb.children)))  # "a message … to text"
+           and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+           and verb.head.i != verb.i):
+        verb = verb.head
+        # an acl hangs on a noun ("a message from the program encouraging …"): the verb
+        # whose phrase that noun is in
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
     return verb.tag_ == "VBD"
 
 

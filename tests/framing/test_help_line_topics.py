@@ -113,8 +113,9 @@ def test_talking_to_a_friend_is_advice_not_a_help_service(analyzer):
      "the dean said.", False),
     ("The chief retweeted a message encouraging officers in crisis to text a special help line.",
      False),
-    # help there now, or given with a number, is offered
+    # help there now, or given with a number, is offered, reported speech too
     ("Counselors are available at the school all week.", True),
+    ("The principal said counselors are available to students who need them.", True),
     ("The school made counselors available; students can call 555-201-3344 to talk.", True),
 ])
 def test_help_told_as_past_news_is_not_a_line_offered(analyzer, said, offered):
