@@ -122,28 +122,26 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
     if PHONE.search(msg.text[start:end]) or WEB.search(msg.text[start:end]):
         return False
     span = msg.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
+    verb = _verb_above(span.root) if span is not None else None
     # Up through non-finite verbs to the clause that has a tense: "a message encouraging
     # officers to text a help line" is told by "retweeted". A finite clause keeps its
     # own tense ("counselors will be available, the district said" offers help now).
-    while (verb.tag_ in ("VB", "VBG", "VBN") and (verb.dep_ in ("xcomp", "acl", "advcl") or (
-            verb.dep_ == "relcl" and any(c.lower_ == "to" for c in verb.children)))  # "a message … to text"
+    while (verb is not None and verb.tag_ in ("VB", "VBG", "VBN")
+           and (verb.dep_ in ("xcomp", "acl", "advcl") or (
+               verb.dep_ == "relcl" and any(c.lower_ == "to" for c in verb.children)))  # "a message … to text"
            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
            and verb.head.i != verb.i):
-        verb = verb.head
         # an acl hangs on a noun ("a message from the program encouraging …"): the verb
         # whose phrase that noun is in
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False
-    return verb.tag_ == "VBD"
+        verb = _verb_above(verb.head)
+    return verb is not None and verb.tag_ == "VBD"
+
+
+def _verb_above(token):
+    """``token`` if it is a verb, else the nearest verb it hangs from (None if none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
 
 
 def offered(msg: Message, pattern) -> bool:
