@@ -107,7 +107,8 @@ def test_negative_instruction_about_wording_is_a_mention(analyzer):
     report = analyzer.analyze("Don't call anyone an addict in our newsletter.")
     assert not rules_hit(report, "sud.person-label")
     # a campaign's own imperative is not about wording
-    report = analyzer.analyze("Don't let your teen be the next overdose statistic.")
+    report = analyzer.analyze("Most teens in our county never use pills. Don't let your teen "
+                              "be the next overdose statistic.")
     assert rules_hit(report, "norms.fear-appeal")
 
 
