@@ -11,6 +11,7 @@ from ..lexicon.model import compiled_option
 from ..message import Message
 from .counts import counted_as_doers
 from .death_clauses import subject_of
+from .self_label import names_self
 
 
 NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
@@ -214,6 +215,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     charged = frozenset(w.lower() for w in opts.get("charged", []))
     done_by = {w.lower() for w in opts.get("done_by", [])}
     undergone = {w.lower() for w in opts.get("undergone", [])}
+    self_verbs = {w.lower() for w in opts.get("self_verbs", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
@@ -253,6 +255,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         if opts.get("counted") == "suppress" and is_counted(span):
             continue
         if opts.get("attributive") == "suppress" and is_attributive(span):
+            continue
+        if self_verbs and names_self(span, self_verbs):
             continue
         if changing is not None and changes_elsewhere(span, changing, measures):
             continue

@@ -46,6 +46,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # The people the match counts undergo it (a passive, or one of these verbs:
         # "1 in 3 teens experience abuse"): a rate of harm suffered, so a suggestion.
         "undergone": "texts",
+        # A label a person gives themselves through one of these verbs ("I am a
+        # recovering addict", "described herself as an addict"): theirs to use.
+        "self_verbs": "texts",
         "boundary": "boolean",         # wrap patterns in word boundaries (default true)
         "case_sensitive": "boolean",
     }),
