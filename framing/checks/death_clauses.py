@@ -154,7 +154,7 @@ def suicide_strength(token: Token, words: DeathWords) -> int:
                 return 2
         if lemma in words.deaths:
             return 1
-        if lemma in words.method_verbs and not is_homicide(token, words):
+        if lemma in words.method_verbs and not is_homicide(token, words) and not thing_acts(token, words):
             return 1
         # "was found dead": a verb with a death word as its complement.
         if any(c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in words.deaths
@@ -164,6 +164,14 @@ def suicide_strength(token: Token, words: DeathWords) -> int:
     if lemma in words.deaths:
         return 1
     return 0
+
+
+def thing_acts(verb: Token, words: DeathWords) -> bool:
+    """A method verb whose subject is a thing, not a person: "a light rain fell on the
+    roof", "the price fell from the peak"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # a name may be a person's the rule's word list does not know, so only common nouns
+    return subject is not None and subject.pos_ == "NOUN" and not is_person(subject, words)
 
 
 def anchor_strength(token: Token, words: DeathWords) -> int:
@@ -185,6 +193,8 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
             break
         if current.dep_ == "conj" and current.pos_ in {"VERB", "AUX"}:
             break  # a coordinated clause tells another event
+        if of_the_subject(current, words):
+            break  # "survivors of the mass shooting took their lives": who they were
         current = current.head
         if is_homicide(current, words):
             break
@@ -192,6 +202,17 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
         if best == 2:
             break
     return best
+
+
+def of_the_subject(token: Token, words: DeathWords) -> bool:
+    """Whether ``token`` is an "of" phrase describing the person who is the subject
+    ("two survivors of the mass shooting in Parkland took their lives"): it says who
+    they were, not how they died. "His death by gunshot" still reads as the method."""
+    if token.dep_ != "prep" or token.lower_ != "of":
+        return False
+    noun = token.head
+    return (noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in {"NOUN", "PROPN"}
+            and noun.lemma_.lower() not in words.deaths | words.suicides)
 
 
 def place_of_suicide(token: Token, words: DeathWords) -> bool:
