@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
-from .counts import counted_as_doers
+from .counts import counted_as_doers, defined_by_an_act
 
 
 def anchor_sentence(rule: Rule, msg: Message) -> tuple[int, int]:
@@ -84,6 +84,10 @@ def cited(msg: Message, start: int, end: int) -> bool:
 
 # Modals that make a verb of reaching help an invitation ("students can visit…").
 INVITING = {"can", "may", "could", "should", "might"}
+# "Those who are worried are encouraged to call the hotline": an invitation put in the
+# passive, in the present, is said to whoever reads it ("were urged to" tells news).
+ENCOURAGED = {"encourage", "urge", "invite", "advise", "ask"}
+PRESENT_BE = {"is", "are", "am", "be"}
 
 
 def said_to_reader(msg: Message, start: int, end: int) -> bool:
@@ -110,6 +114,9 @@ def _to_reader(verb) -> bool:
     if subject is None:
         return True  # an instruction, or an infinitive ("to talk to someone, call…")
     if subject.lower_ in ("you", "y'all"):
+        return True
+    if (subject.dep_ == "nsubjpass" and clause.lemma_.lower() in ENCOURAGED
+            and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in clause.children)):
         return True
     return any(c.dep_ == "aux" and c.lower_ in INVITING for c in clause.children)
 
@@ -243,8 +250,9 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
         return []
     undergone = {w.lower() for w in rule.options.get("undergone", ())}
     if trigger is not None and rule.options.get("trigger_doers") and not any(
-            counted_as_doers(msg.doc.char_span(start, end, alignment_mode="expand"), undergone)
-            for start, end in msg.spans_of(trigger)):
+            counted_as_doers(claim, undergone) and not defined_by_an_act(claim)
+            for claim in (msg.doc.char_span(start, end, alignment_mode="expand")
+                          for start, end in msg.spans_of(trigger))):
         return []
     pattern = compiled_option(rule, "patterns")
     first = rule.options.get("first_sentences")

@@ -124,3 +124,16 @@ def test_help_told_as_past_news_is_not_a_line_offered(analyzer, said, offered):
     found = [f for f in analyzer.analyze(text, kind="campaign").findings
              if f.rule == "suicide.resource-missing"]
     assert (not found) == offered
+
+
+@pytest.mark.parametrize("said, offered", [
+    # an invitation in the passive, now, is said to whoever reads it
+    ("Those who suspect a loved one of contemplating suicide are encouraged to call the "
+     "suicide hotline.", True),
+    ("Parents are urged to contact the school counseling office.", True),
+    # the same told as news of what happened then is not
+    ("Students were encouraged to visit the counseling office.", False),
+])
+def test_a_passive_invitation_to_reach_help_is_said_to_the_reader(analyzer, said, offered):
+    text = SUICIDE_STORY.format(help=said)
+    assert ("suicide.resource-missing" not in _rules(analyzer, text)) == offered

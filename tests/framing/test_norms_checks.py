@@ -30,3 +30,15 @@ def test_a_rate_of_harm_parsed_in_pieces_is_still_a_rate_of_harm(analyzer):
     text = ("Sexual violence harms our community, and statistics show one in five women "
             "and one in 71 men will be raped at some point in their lives.")
     assert _severities(analyzer, text) == ["suggestion"]
+
+
+@pytest.mark.parametrize("text, asked", [
+    # a group defined by what it does is not the audience whose norm is stated
+    ("It is a sad fact that most people who financially exploit the elderly get away with "
+     "it. Our seminar teaches caregivers five easy steps to stop them.", False),
+    # the audience's own behaviour still needs its source
+    ("Most students at Central High make healthy choices about alcohol, and our campaign "
+     "thanks them this spring.", True),
+])
+def test_a_norm_claim_about_a_group_defined_by_an_act_needs_no_survey(analyzer, text, asked):
+    assert bool(_severities(analyzer, text, "norms.data-source-missing")) == asked
