@@ -33,6 +33,13 @@ def leading(sent: Span, n: int, skip_punct: bool = False) -> list[Token]:
     return found
 
 
+def addresses_reader(verb: Token) -> bool:
+    """Whether the verb's object is the reader: "you", or a noun with "your"."""
+    return any(c.dep_ in ("dobj", "dative") and (
+        c.lower_ in ("you", "y'all") or any(g.dep_ == "poss" and g.lower_ == "your" for g in c.children))
+        for c in verb.children)
+
+
 class RequestReader:
     """Reads the request frames of one message's sentences with ``requests.yaml``'s words
     and the partner's people (``people``, a pattern)."""
@@ -47,7 +54,7 @@ class RequestReader:
     def party(self, token: Token | None) -> Party:
         """Who ``token`` names; a word inside a template blank ("[who on your team]")
         stands for someone of the partner's, not yet named."""
-        if token is not None and any(s <= token.idx < e for s, e in self.blanks):
+        if token is not None and self.in_blank(token):
             # "[who on your team]" stands for the partner's people; "[Your organization]"
             # in a template is the sender filling it in.
             words = {w.lower() for s, e in self.blanks if s <= token.idx < e
@@ -56,6 +63,10 @@ class RequestReader:
                 return Party("sender")
             return Party("people")
         return party_of(token, self.spec, self.people)
+
+    def in_blank(self, token: Token) -> bool:
+        """Whether ``token`` is inside a template blank ("[who on your team] can help")."""
+        return any(s <= token.idx < e for s, e in self.blanks)
 
     # -- one sentence ----------------------------------------------------------
     def read(self, sent: Span) -> list[Frame]:
@@ -250,7 +261,8 @@ class RequestReader:
             verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")
             and has_aux(verb, spec.main_clause_invitations))
         if (invites and who is not None and not question
-                and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles)
+                and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles
+                     or self.in_blank(subject))
                 and lemma not in spec.states):
             return ("invitation", subject, actions_of(verb, spec), False)
         if (has_aux(verb, spec.presumptions) and who is not None and who.kind == "people"
@@ -300,8 +312,11 @@ class RequestReader:
         if passive:
             asked = subject
         else:
-            if who is not None and who.theirs:
-                return None  # the partner asking someone else is reported, not asked
+            if who is not None and who.theirs and not addresses_reader(verb):
+                # The partner asking someone else is reported, not asked; a body that
+                # asks "your congregation" ("The Council of Churches encourages your
+                # congregation to…") asks the reader whatever its name.
+                return None
             if lemma_of(verb, spec) in spec.speaker_directives and (
                     who is None or who.kind != "sender"):
                 return None  # "research suggests that schools…" reports a finding

@@ -133,7 +133,9 @@ def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
     if token is None:
         return Party("other")
     lower = token.lower_
-    if lower in SENDER:
+    # "The undersigned organizations" of a sign-on letter are its senders.
+    if lower in SENDER or lower == "undersigned" or any(
+            c.dep_ == "amod" and c.lower_ == "undersigned" for c in token.children):
         return Party("sender")
     if lower in PARTNER:
         return Party("partner")

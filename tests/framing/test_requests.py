@@ -170,6 +170,22 @@ def test_a_third_partys_work_is_not_the_partners(analyzer):
     assert request.actions == ("encourage the governor",)
 
 
+@pytest.mark.parametrize("text, who", [
+    # a body named in the third person asks the reader when its object is "your …"
+    ("The NH Council of Churches encourages your congregation to set aside time on Sunday "
+     "for a sermon on overdose.", "your congregation"),
+    ("We call on the bar industry to train every bartender in bystander skills.",
+     "the bar industry"),
+])
+def test_a_call_to_the_reader_or_its_industry_is_a_request(analyzer, text, who):
+    (request,) = model(analyzer, text, sector="faith").requests
+    assert request.who == who
+
+
+def test_the_partner_asking_a_third_party_is_still_reported_not_asked(analyzer):
+    assert not model(analyzer, "The council asked the governor to fund the shelter.").requests
+
+
 @pytest.mark.parametrize("text", [
     "Just as we look out for safety on the job, we need to look out for each other.",
     "Together we will overcome this.",
