@@ -228,3 +228,38 @@ def test_where_responders_were_sent_in_a_suicide_story_is_the_place(analyzer, te
     story = "A 17-year-old boy is believed to have killed himself Monday, authorities say. " + text
     found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
     assert found == ([told] if told else [])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a person naming themselves, however the label hangs from "I was" or "described
+    # herself as"
+    ("Overdoses rose again. “I was a failure as a drug dealer, a failure as an addict and a "
+     "failure as a father,” he said.", []),
+    ("Overdoses rose again. She described herself as “going from a hopeless dope addict to a "
+     "dopeless hope addict.”", []),
+    ("Overdoses rose again. He called himself an alcoholic in recovery.", []),
+    # the same verbs said of other people keep the label
+    ("Overdoses rose again. We are the parents of addicts.", ["addicts"]),
+    ("Overdoses rose again. I see addicts in the emergency room every night.", ["addicts"]),
+    ("Overdoses rose again. She is an addict, police said.", ["addict"]),
+])
+def test_a_label_a_person_gives_themselves_is_theirs(analyzer, text, flagged):
+    assert [f.text for f in _hits(analyzer, text, "sud.person-label")] == flagged
+
+
+@pytest.mark.parametrize("text, told", [
+    # who the people were, not how they died
+    ("After two student survivors of the mass shooting in Parkland, Fla., took their lives "
+     "this month, officials searched for ways to help.", None),
+    # a thing falling is no method act
+    ("A light rain fell on the roof while the people gathered for moments of silence for "
+     "the dead.", None),
+    # the death's own "of"/"by" phrase still tells the method
+    ("His death by gunshot was ruled a suicide.", "by gunshot"),
+    ("The student died by suicide, jumping from the roof of the parking garage.",
+     "jumping from the roof of the parking garage"),
+])
+def test_method_words_describing_someone_or_something_else_are_no_method(analyzer, text, told):
+    story = "The students took their own lives this year, their families said. " + text
+    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
+    assert found == ([told] if told else [])
