@@ -263,3 +263,14 @@ def test_method_words_describing_someone_or_something_else_are_no_method(analyze
     story = "The students took their own lives this year, their families said. " + text
     found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
     assert found == ([told] if told else [])
+
+
+def test_found_hanged_tells_a_suicide_without_the_word(analyzer):
+    text = ("Police had received ten domestic violence reports about Mr Martin. His wife was "
+            "killed in May. He was found hanged at the house in Shrewsbury Crescent a day later.")
+    rules = {f.rule: f.text for f in analyzer.analyze(text, kind="campaign").findings}
+    assert "hanged" in rules["suicide.method-detail"]
+    assert "suicide.resource-missing" in rules
+    # a picture hung on a wall is no death
+    calm = "The portrait was found hanging on the wall of the old courthouse, the clerk said."
+    assert not any(f.rule.startswith("suicide.") for f in analyzer.analyze(calm, kind="campaign").findings)
