@@ -76,6 +76,7 @@ def _words(line: str) -> int:
 
 
 CLOSING_WORDS = 9
+ADDRESS = re.compile(r"\b(?:I|I'm|we|we're|you|your|our|my|us|hope|thank|thanks|welcome)\b", re.IGNORECASE)
 
 
 def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple[int, int, str]]:
@@ -102,11 +103,24 @@ def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple
             dateline = patterns["dateline"].match(line)
             if dateline and index <= 3:
                 frame.append((start, start + dateline.end(), "dateline"))
-    first_start, first_end, first = body[0]
-    if (len(body) > 1 and _words(first) <= spec.headline_max_words
-            and not SENTENCE_END.search(first.rstrip("?!")) and not first.endswith(".")
-            and not any(s == first_start for s, _, _ in frame)):
-        frame.append((first_start, first_end, "headline"))
+    # A title: the first line, or a letter's line right after its greeting ("Dear
+    # Superintendents:" then "Supporting the American Foundation for Suicide
+    # Prevention"), short and with no sentence end, with more text after it.
+    greeting = next((i for i, (start, _, _) in enumerate(body)
+                     if any(s == start and kind == "salutation" for s, _, kind in frame)), None)
+    for index in {0, *(() if greeting is None else (greeting + 1,))}:
+        if index + 1 >= len(body):
+            continue
+        start, end, line = body[index]
+        # After a greeting, a line that speaks to the reader opens the body even
+        # unpunctuated ("Hope you are well", "Thank you,"): a title speaks to no one.
+        # A bracketed line there is a template's note to whoever fills it in
+        # ("(Optional opening for schools already familiar with us:)"), not a title.
+        if index and (line.endswith((":", ",")) or line.startswith(("(", "[")) or ADDRESS.search(line)):
+            continue
+        if (_words(line) <= spec.headline_max_words and not SENTENCE_END.search(line.rstrip("?!"))
+                and not line.endswith(".") and not any(s == start for s, _, _ in frame)):
+            frame.append((start, end, "headline"))
     if closing_at is not None:
         # The lines after a closing are the signature: short lines, up to a few.
         for start, end, line in body[closing_at + 1:closing_at + 1 + SIGNATURE_LINES]:

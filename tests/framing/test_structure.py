@@ -73,6 +73,16 @@ def test_a_sentence_first_line_is_not_a_headline():
     assert "headline" not in kinds(text).values()
 
 
+def test_a_title_line_after_the_greeting_is_a_headline_not_the_opening():
+    text = ("Dear Superintendents:\n\nSupporting Students After a Loss\n\n"
+            "Our coalition offers free training for school staff.\n\nSincerely,\nAnn")
+    assert kinds(text)["Supporting Students After a Loss"] == "headline"
+    # a line that speaks to the reader opens the body, punctuated or not
+    chatty = ("Dear Jane,\n\nHope you are doing well\n\n"
+              "I am writing to ask your school to join our walk.\n\nSincerely,\nAnn")
+    assert "headline" not in kinds(chatty).values()
+
+
 def test_list_under_instead_of_is_a_mention_block():
     text = ("Words matter.\nInstead of...\nAddict. Junkie.\nTry this!\nPerson with a substance use disorder.\n"
             "He was an addict for years, his brother said in court on Monday afternoon.")
