@@ -29,15 +29,19 @@ def counted_as_doers(span: Span | None, undergone: frozenset[str] | set[str]) ->
     return True
 
 
+GENERIC_PEOPLE = {"people", "person", "individual", "adult", "one", "those"}
+
+
 def defined_by_an_act(span: Span | None) -> bool:
     """Whether the people counted are a group defined by what they do or did ("most
-    people who financially exploit the elderly", "1 in 3 students who drink"): a
-    claim about that group, not how common a behaviour is among the audience, which
+    people who financially exploit the elderly"): a claim about that group, not how common a behaviour is among the audience, which
     is what a social-norms message states."""
     if span is None:
         return False
     people = span[-1] if span[-1].pos_ in ("NOUN", "PROPN") else span.root
-    return any(c.dep_ == "relcl" for c in people.children)
+    # "people who …" is wholly defined by the clause; "teens who have dated" is still
+    # the teens the copy speaks to
+    return people.lemma_.lower() in GENERIC_PEOPLE and any(c.dep_ == "relcl" for c in people.children)
 
 
 def _undergoes(verb: Token, undergone) -> bool:
