@@ -194,7 +194,11 @@ class RequestReader:
         subject = subject_of(verb)
         who = self.party(subject) if subject is not None else None
         # Imperative: a bare verb with no subject and no modal heads its clause.
-        if (verb.tag_ == "VB" and subject is None and verb.dep_ in ("ROOT", "conj")
+        # (after an adverb the tagger may call the bare verb present tense: "Always
+        # include a crisis line"; with no subject it is the same imperative)
+        if ((verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.pos_ == "VERB" and lemma != "be"
+                                   and verb.lower_ == lemma))
+                and subject is None and verb.dep_ in ("ROOT", "conj")
                 and not has_aux(verb, {"to"} | spec.question_modals | spec.obligations)
                 and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB")
                 and lemma not in spec.rhetorical and self.clause_initial(verb)

@@ -245,6 +245,12 @@ def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str]
         elif lemma in spec.recurrence:
             flags["recurring"] = True
             words.append(token.text)
+        elif token.tag_ == "$" and token.head.like_num and token.head.dep_ == "dobj":
+            # a sum given ("provide no less than $10 million"): an appropriation is
+            # bounded; a sum talked about ("hold off on the $40 million") is not a size
+            head = token.head
+            words.append(token.doc[min(token.i, head.i):max(token.i, head.i) + 1].text)
+            flags["sized"] = True
         elif lemma in spec.time_units and token.pos_ == "NOUN":
             number = next((c for c in token.children if c.dep_ in ("nummod", "compound", "amod")
                            and _count(c) is not None), None)
@@ -280,6 +286,13 @@ def is_heading(text: str) -> bool:
         return False
     content = [w for w in words if len(w) > 3]
     return bool(content) and all(w[0].isupper() for w in content) and len(words) > 1
+
+
+def is_list_label(text: str) -> bool:
+    """A label over a list ("Do:", "Do not:", "Don't:"): a word or two and a colon
+    that introduce the asks below it; it asks nothing itself."""
+    stripped = text.strip()
+    return stripped.endswith(":") and len(stripped.split()) <= 2
 
 
 def blank_out(text: str, placeholders) -> str:

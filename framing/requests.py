@@ -38,8 +38,8 @@ from .message import Message
 from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
-                            is_inclusive_we, is_instruction, is_negated_verb, is_purpose, lemma_of,
-                            noun_phrase, party_of, subject_of)
+                            is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
+                            is_purpose, lemma_of, noun_phrase, party_of, subject_of)
 from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
@@ -63,8 +63,10 @@ class RequestAnalysis:
         for index, sent in enumerate(sentences):
             start, end = msg.sentence_range(sent)
             text = msg.text[start:end]
-            if (not text.strip() or msg.overlaps_mention(start, end)
-                    or is_heading(text) or is_instruction(text)):
+            # A line of a "Do not:" list is advice for guideline checks (its words are
+            # talked about) and still an ask of the reader here ("- Avoid showing
+            # images of the site"); a line of bare words has no verb to ask with.
+            if not text.strip() or is_heading(text) or is_instruction(text) or is_list_label(text):
                 continue
             blanks = list(spec.placeholders.finditer(text))
             for blank in blanks:

@@ -182,6 +182,39 @@ def test_a_call_to_the_reader_or_its_industry_is_a_request(analyzer, text, who):
     assert request.who == who
 
 
+def test_a_sum_asked_of_an_appropriator_bounds_the_undertaking(analyzer):
+    (request,) = model(analyzer, "We strongly urge you to provide $13 million in full funding "
+                                 "for the health programs.", sector="government").requests
+    assert request.burden == "low" and "$13 million" in request.amount
+    (open_ended,) = model(analyzer, "We urge you to provide counseling services to every "
+                                    "student.").requests
+    assert open_ended.burden == "high"
+
+
+def test_the_undersigned_are_the_sender_and_their_request_is_asked(analyzer):
+    result = model(analyzer, "The undersigned organizations respectfully request your continued "
+                             "support for the program.", sector="government")
+    assert [r.who for r in result.requests] == ["your continued support"]
+
+
+def test_a_do_and_do_not_list_in_a_media_guide_asks_the_reader(analyzer):
+    result = model(analyzer, "We offer you these guidelines for life-promoting stories.\nDo:\n"
+                             "- Always include a crisis contact at the end of the article.\n"
+                             "Do not:\n- Avoid dramatic headlines declaring a “suicide epidemic.”\n"
+                             "- Avoid showing images of the site or method.", sector="media")
+    asked = [r.text.lstrip("- ") for r in result.requests]
+    assert asked == ["Always include a crisis contact at the end of the article.",
+                     "Avoid dramatic headlines declaring a “suicide epidemic.”",
+                     "Avoid showing images of the site or method."]
+    # the way each story is written is no task that comes round again
+    assert result.requests[0].burden == "low"
+
+
+def test_a_sentence_with_its_verb_after_it_is_not_an_imperative(analyzer):
+    assert not model(analyzer, "On your Nov. 26 front page are stories of two teachers.",
+                     sector="media").requests
+
+
 def test_the_partner_asking_a_third_party_is_still_reported_not_asked(analyzer):
     assert not model(analyzer, "The council asked the governor to fund the shelter.").requests
 
