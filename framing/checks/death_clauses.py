@@ -34,7 +34,7 @@ class DeathWords:
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
-             "paths", "response_verbs")
+             "paths", "response_verbs", "care_places")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -311,6 +311,19 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     if dead and not found:
         found = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(is_person(c, words) or c.lemma_.lower() in words.deaths for c in found)
+
+
+def place_of_death(token: Token, words: DeathWords) -> bool:
+    """A place named as where a death happened: "the death of a second student this
+    year at Agnes Arnold Hall", "she died in her dorm room". Asked only of a message
+    that tells a suicide and no killing of another person. A place of care ("died at
+    the hospital") is where the person was treated, not where they took their life;
+    a place of custody names the institution that held them."""
+    prep = token.head
+    if (token.dep_ != "pobj" or prep.lower_ not in LOCATIVE
+            or token.lemma_.lower() in words.custody | words.care_places):
+        return False
+    return prep.head.lemma_.lower() in words.deaths
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -27,9 +27,9 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .death_clauses import (DeathWords, anchor_strength, death_words, figurative_self,
-                            found_hanging, has_homicide, is_homicide, is_person, place_of_suicide,
-                            place_where_found, reflexive_object, states_suicide, subject_of,
-                            suicide_strength)
+                            found_hanging, has_homicide, is_homicide, is_person, place_of_death,
+                            place_of_suicide, place_where_found, reflexive_object, states_suicide,
+                            subject_of, suicide_strength)
 from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
                           in_the_path, names_death, place_responded_to, self_inflicted,
                           struck_by, turned_on_self)
@@ -198,6 +198,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words)
                 or (suicide_story and (place_where_found(token, words)
+                                       or place_of_death(token, words)
                                        or place_responded_to(token, words)))):
             ranges.append(_phrase(token))
     for token in inherent:

@@ -155,6 +155,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
         "finding_verbs": "texts",      # verbs of coming upon a person ("found", "observed")
         "custody": "texts",            # places of custody: a death there is the institution's
+        "care_places": "texts",        # places of care: "died at the hospital" is where treated
         "weapons": "texts",            # what is turned on oneself ("turned the gun on himself")
         "pursuits": "texts",           # "threw himself into his work": a figure, not a method
         "wounds": "texts",             # wound nouns: "a self-inflicted gunshot wound" is the method

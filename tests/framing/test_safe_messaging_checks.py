@@ -274,3 +274,14 @@ def test_found_hanged_tells_a_suicide_without_the_word(analyzer):
     # a picture hung on a wall is no death
     calm = "The portrait was found hanging on the wall of the old courthouse, the clerk said."
     assert not any(f.rule.startswith("suicide.") for f in analyzer.analyze(calm, kind="campaign").findings)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("She died in her dorm room.", "in her dorm room"),
+    # where the person was treated is not where they took their life
+    ("He died two days later at the hospital.", None),
+])
+def test_where_a_death_happened_in_a_suicide_story_is_the_place(analyzer, text, told):
+    story = "A student took her own life this spring, the university said. " + text
+    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
+    assert found == ([told] if told else [])
