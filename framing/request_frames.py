@@ -236,6 +236,9 @@ class RequestReader:
                 # a question to someone of theirs, or to the partner by name.
                 return ("question", subject, actions_of(verb, spec), False)
             return None
+        named = self.named_request(verb, subject)
+        if named is not None:
+            return named
         if lemma in spec.directives:
             hit = self.directive(verb, subject, who)
             if hit is not None:
@@ -273,6 +276,31 @@ class RequestReader:
                 and not question and lemma not in spec.states and lemma not in spec.light_actions
                 and subject.dep_ != "nsubjpass"):
             return ("presumption", subject, actions_of(verb, spec), False)
+        return None
+
+    def named_request(self, verb: Token, subject: Token | None):
+        """"Our urgent request that the Ministry of Health provide immediate funding",
+        "our recommendation is that your district adopt the policy": an ask named as a
+        noun, its "that" clause saying who is to do what (the partner, or a body by
+        name with the subjunctive)."""
+        if subject is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return None
+        spec = self.spec
+        if verb.dep_ == "acl":
+            noun = verb.head
+        elif verb.dep_ == "ccomp" and lemma_of(verb.head, spec) == "be":
+            noun = subject_of(verb.head)
+        else:
+            return None
+        if noun is None or lemma_of(noun, spec) not in spec.request_nouns:
+            return None
+        if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in noun.children):
+            return None  # "her request is that the officers leave" reports someone else's
+        party = self.party(subject)
+        # "the Ministry provide": a singular name with the bare verb is the subjunctive
+        subjunctive = verb.tag_ == "VB" or (verb.tag_ == "VBP" and subject.tag_ == "NNP")
+        if party.theirs or (subject.pos_ == "PROPN" and subjunctive and party.kind != "sender"):
+            return ("directive", subject, actions_of(verb, spec), False)
         return None
 
     def demanded(self, verb: Token, subject: Token | None) -> bool:

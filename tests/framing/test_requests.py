@@ -215,6 +215,18 @@ def test_a_sentence_with_its_verb_after_it_is_not_an_imperative(analyzer):
                      sector="media").requests
 
 
+@pytest.mark.parametrize("text, who", [
+    ("We reiterate our urgent request that the Ministry of Health provide immediate funding "
+     "for supervised consumption sites.", "the Ministry"),
+    ("Our recommendation is that your district adopt the policy.", "your district"),
+    # someone else's request is reported, not made
+    ("Her request is that the officers leave.", None),
+])
+def test_an_ask_named_as_a_noun_with_its_clause_is_a_request(analyzer, text, who):
+    found = [r.who for r in model(analyzer, text, sector="government").requests]
+    assert found == ([who] if who else [])
+
+
 def test_the_partner_asking_a_third_party_is_still_reported_not_asked(analyzer):
     assert not model(analyzer, "The council asked the governor to fund the shelter.").requests
 
