@@ -140,7 +140,7 @@ def letter_facts(msg: Message) -> LetterFacts:
     """The letter's facts, kept with the parsed doc by packs version and profile roles."""
     def compute() -> LetterFacts:
         kept = msg.doc.user_data.setdefault(KEPT, {})
-        key = (msg.lexicons.version, tuple(msg.profile.people_terms) if msg.profile else ())
+        key = (msg.lexicons.version, people_of(msg))  # as the request model: by the words named
         if key not in kept:
             kept[key] = compute_facts(msg)
         return kept[key]

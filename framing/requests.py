@@ -44,6 +44,7 @@ from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
 KEPT_MODELS = "framing_request_models"
+KEPT_PEOPLE = "framing_sector_people"
 
 
 class RequestAnalysis:
@@ -396,13 +397,22 @@ def people_of(msg: Message) -> frozenset[int]:
     name any of them) plus the profile's contacts' roles. Not the sector alone, so one
     request model serves a text checked against partners in many sectors. Found once
     per text (only where a match can start) and kept with the message."""
-    def compute() -> frozenset[int]:
-        words = {w for sector in msg.lexicons.sectors.values() for w in sector.people}
-        words |= set(msg.profile.people_terms) if msg.profile else set()
+    def named_by(words: set[str]) -> frozenset[int]:
         # terms_pattern keeps the compiled pattern per word list.
         pattern = terms_pattern(sorted(words)) if words else None
         # Nouns in the other number count too ("every tenant" for "tenants").
         return people_tokens(msg.doc, msg.spans_of(pattern)) | people_by_word(msg.doc, words)
+
+    def compute() -> frozenset[int]:
+        # The sector packs' roles are the same for every partner: found once per text
+        # and kept with the parsed doc; only a profile's own roles are searched per partner.
+        kept = msg.doc.user_data.setdefault(KEPT_PEOPLE, {})
+        version = msg.lexicons.version
+        if version not in kept:
+            kept[version] = named_by({w for sector in msg.lexicons.sectors.values()
+                                      for w in sector.people})
+        extra = set(msg.profile.people_terms) if msg.profile else set()
+        return kept[version] | named_by(extra) if extra else kept[version]
     return msg.analysis("people tokens", compute)
 
 
@@ -435,7 +445,9 @@ def requests_of(msg: Message) -> RequestModel:
 
     def compute() -> RequestModel:
         kept = msg.doc.user_data.setdefault(KEPT_MODELS, {})
-        key = (tuple(msg.profile.people_terms) if msg.profile else (), msg.lexicons.version)
+        # The model reads the profile only through the tokens its people's words name:
+        # partners whose roles name the same words (most often none) share one model.
+        key = (people_of(msg), msg.lexicons.version)
         if key not in kept:
             kept[key] = RequestAnalysis(msg, spec).model()
         return within_scope(kept[key], msg.sector)
