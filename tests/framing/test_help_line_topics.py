@@ -137,3 +137,18 @@ def test_help_told_as_past_news_is_not_a_line_offered(analyzer, said, offered):
 def test_a_passive_invitation_to_reach_help_is_said_to_the_reader(analyzer, said, offered):
     text = SUICIDE_STORY.format(help=said)
     assert ("suicide.resource-missing" not in _rules(analyzer, text)) == offered
+
+
+@pytest.mark.parametrize("said, offered", [
+    # a link offered for help on a web page
+    ("For more information on sexual assault, click here, or here for state-specific "
+     "resources.", True),
+    # a post told about, not help offered
+    ("On social media there was a post about how we are family, if you need help, click here.",
+     False),
+])
+def test_a_link_offered_for_resources_is_a_help_line(analyzer, said, offered):
+    text = ("A student was sexually assaulted at a party near campus last weekend, police said. "
+            "The university sent an alert to students on Sunday and asked witnesses to come "
+            "forward. " + said)
+    assert ("dv.resource-missing" not in _rules(analyzer, text)) == offered
