@@ -174,6 +174,36 @@ def thing_acts(verb: Token, words: DeathWords) -> bool:
     return subject is not None and subject.pos_ == "NOUN" and not is_person(subject, words)
 
 
+MANY = {"many", "most", "some", "more", "fewer", "several", "thousands", "hundreds", "dozens",
+        "millions"}
+MEASURES = {"number", "rate", "percent", "percentage", "share", "proportion", "majority", "half",
+            "count", "increase", "rise"}
+PERIODS = {"day", "week", "month", "year", "minute", "minutes", "hour", "hours"}
+
+
+def of_many(verb: Token) -> bool:
+    """Whether a death verb is said of a population, not of someone: "22 veterans commit
+    suicide every day, many by using a gun", "the number of young people dying due to
+    firearms", "most people who die by suicide". How a population dies is the statistic
+    that lethal-means work argues from, not the method of one death. A count alone
+    ("two students took their lives") is still someone's death."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl":
+        subject = verb.head  # "young people dying"
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in ("det", "amod", "quantmod", "nummod") and c.lower_ in MANY
+           for c in subject.children):
+        return True
+    if (subject.dep_ == "pobj" and subject.head.lower_ == "of"
+            and subject.head.head.lemma_.lower() in MEASURES):
+        return True
+    # "every day", "each year", "a year", "per year"
+    return any(c.dep_ in ("npadvmod", "prep") and any(
+        g.lower_ in ("every", "each", "per", "a", "an") for g in c.subtree)
+        and any(g.lemma_.lower() in PERIODS for g in c.subtree) for c in verb.children)
+
+
 def anchor_strength(token: Token, words: DeathWords) -> int:
     """How strongly the predicate a method word hangs on names a death (see above).
 
@@ -198,6 +228,8 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
         current = current.head
         if is_homicide(current, words):
             break
+        if current.pos_ in {"VERB", "AUX"} and of_many(current):
+            return 0  # how a population dies, a statistic
         best = max(best, suicide_strength(current, words))
         if best == 2:
             break

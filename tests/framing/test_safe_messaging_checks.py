@@ -285,3 +285,18 @@ def test_where_a_death_happened_in_a_suicide_story_is_the_place(analyzer, text, 
     story = "A student took her own life this spring, the university said. " + text
     found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
     assert found == ([told] if told else [])
+
+
+@pytest.mark.parametrize("text, told", [
+    # how a population dies is the statistic lethal-means work argues from
+    ("According to the VA, 22 veterans commit suicide every day, many by using a gun.", None),
+    ("We are seeing a tragic increase in the number of young people dying due to firearms.",
+     None),
+    # a count of particular deaths still tells their method
+    ("Two students took their own lives this month by jumping from the parking garage.",
+     "by jumping from the parking garage"),
+])
+def test_a_method_said_of_a_population_is_a_statistic(analyzer, text, told):
+    story = "Suicide is preventable, the county health director said. " + text
+    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
+    assert found == ([told] if told else [])
