@@ -111,6 +111,9 @@ NAME_HEADS = {
     "Initiative", "Partnership", "Commission", "Committee", "Board", "Society", "University",
     "College", "Clinic", "Hospital", "Church", "Court", "Campaign", "Fund", "Task", "Force",
     "Collaborative", "Consortium", "Authority", "District", "Helpline",
+    # a job title written as one ("KDVA Homeless Veterans Coordinator Trina Patty",
+    # "Substance Abuse Program Director")
+    "Coordinator", "Director", "Specialist", "Liaison", "Manager",
 }
 # Observances are names too ("National Substance Abuse Prevention Month"), but a
 # text that names one is about its topic.

@@ -300,3 +300,11 @@ def test_a_method_said_of_a_population_is_a_statistic(analyzer, text, told):
     story = "Suicide is preventable, the county health director said. " + text
     found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
     assert found == ([told] if told else [])
+
+
+def test_a_job_title_written_as_a_name_is_a_name(analyzer):
+    titled = ("Homelessness is rising. The sheriffs gave away every gun lock within 45 minutes, "
+              "said KDVA Homeless Veterans Coordinator Trina Patty.")
+    assert not _hits(analyzer, titled, "homelessness.label")
+    plain = "Homelessness is rising. Homeless veterans wait months for housing, the coordinator said."
+    assert [f.text for f in _hits(analyzer, plain, "homelessness.label")] == ["Homeless veterans"]
