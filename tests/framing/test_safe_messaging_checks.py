@@ -9,6 +9,12 @@ def _hits(analyzer, text, rule, kind="campaign"):
     return [f for f in analyzer.analyze(text, kind=kind).findings if f.rule == rule]
 
 
+def _method_told(analyzer, story, told):
+    """Whether the method-detail findings in ``story`` are exactly ``told`` (or none)."""
+    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
+    return found == ([told] if told else [])
+
+
 def test_word_choice_in_a_paraphrase_keeps_its_severity(analyzer):
     # "according to" attributes the number, not the writer's word for the students.
     text = ("According to a 2020 report, there are nearly 270,000 homeless students in the "
@@ -213,8 +219,7 @@ def test_user_is_the_label_with_a_drug_word_and_not_in_a_self_label(analyzer, te
 ])
 def test_stepping_in_front_of_a_vehicle_in_a_suicide_story_is_the_method(analyzer, text, told):
     story = "Sam, 15, took his own life in December, an inquest heard. " + text
-    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
-    assert found == ([told] if told else [])
+    assert _method_told(analyzer, story, told)
 
 
 @pytest.mark.parametrize("text, told", [
@@ -226,8 +231,7 @@ def test_stepping_in_front_of_a_vehicle_in_a_suicide_story_is_the_method(analyze
 ])
 def test_where_responders_were_sent_in_a_suicide_story_is_the_place(analyzer, text, told):
     story = "A 17-year-old boy is believed to have killed himself Monday, authorities say. " + text
-    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
-    assert found == ([told] if told else [])
+    assert _method_told(analyzer, story, told)
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -258,11 +262,20 @@ def test_a_label_a_person_gives_themselves_is_theirs(analyzer, text, flagged):
     ("His death by gunshot was ruled a suicide.", "by gunshot"),
     ("The student died by suicide, jumping from the roof of the parking garage.",
      "jumping from the roof of the parking garage"),
+    # where a death happened is the place; where the person was treated is not
+    ("She died in her dorm room.", "in her dorm room"),
+    ("He died two days later at the hospital.", None),
+    # how a population dies is the statistic lethal-means work argues from
+    ("According to the VA, 22 veterans commit suicide every day, many by using a gun.", None),
+    ("We are seeing a tragic increase in the number of young people dying due to firearms.",
+     None),
+    # a count of particular deaths still tells their method
+    ("Two students took their own lives this month by jumping from the parking garage.",
+     "by jumping from the parking garage"),
 ])
-def test_method_words_describing_someone_or_something_else_are_no_method(analyzer, text, told):
+def test_method_words_read_with_whom_and_what_they_are_said_of(analyzer, text, told):
     story = "The students took their own lives this year, their families said. " + text
-    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
-    assert found == ([told] if told else [])
+    assert _method_told(analyzer, story, told)
 
 
 def test_found_hanged_tells_a_suicide_without_the_word(analyzer):
@@ -274,32 +287,6 @@ def test_found_hanged_tells_a_suicide_without_the_word(analyzer):
     # a picture hung on a wall is no death
     calm = "The portrait was found hanging on the wall of the old courthouse, the clerk said."
     assert not any(f.rule.startswith("suicide.") for f in analyzer.analyze(calm, kind="campaign").findings)
-
-
-@pytest.mark.parametrize("text, told", [
-    ("She died in her dorm room.", "in her dorm room"),
-    # where the person was treated is not where they took their life
-    ("He died two days later at the hospital.", None),
-])
-def test_where_a_death_happened_in_a_suicide_story_is_the_place(analyzer, text, told):
-    story = "A student took her own life this spring, the university said. " + text
-    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
-    assert found == ([told] if told else [])
-
-
-@pytest.mark.parametrize("text, told", [
-    # how a population dies is the statistic lethal-means work argues from
-    ("According to the VA, 22 veterans commit suicide every day, many by using a gun.", None),
-    ("We are seeing a tragic increase in the number of young people dying due to firearms.",
-     None),
-    # a count of particular deaths still tells their method
-    ("Two students took their own lives this month by jumping from the parking garage.",
-     "by jumping from the parking garage"),
-])
-def test_a_method_said_of_a_population_is_a_statistic(analyzer, text, told):
-    story = "Suicide is preventable, the county health director said. " + text
-    found = [f.text for f in _hits(analyzer, story, "suicide.method-detail")]
-    assert found == ([told] if told else [])
 
 
 def test_a_job_title_written_as_a_name_is_a_name(analyzer):
