@@ -76,7 +76,6 @@ def _words(line: str) -> int:
 
 
 CLOSING_WORDS = 9
-ADDRESS = re.compile(r"\b(?:I|I'm|we|we're|you|your|our|my|us|hope|thank|thanks|welcome)\b", re.IGNORECASE)
 
 
 def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple[int, int, str]]:
@@ -116,7 +115,8 @@ def _frame(lines: list[tuple[int, int, str]], spec: StructureSpec) -> list[tuple
         # unpunctuated ("Hope you are well", "Thank you,"): a title speaks to no one.
         # A bracketed line there is a template's note to whoever fills it in
         # ("(Optional opening for schools already familiar with us:)"), not a title.
-        if index and (line.endswith((":", ",")) or line.startswith(("(", "[")) or ADDRESS.search(line)):
+        speaks = spec.headline_speaks is not None and spec.headline_speaks.search(line)
+        if index and (line.endswith((":", ",")) or line.startswith(("(", "[")) or speaks):
             continue
         if (_words(line) <= spec.headline_max_words and not SENTENCE_END.search(line.rstrip("?!"))
                 and not line.endswith(".") and not any(s == start for s, _, _ in frame)):

@@ -29,19 +29,16 @@ def counted_as_doers(span: Span | None, undergone: frozenset[str] | set[str]) ->
     return True
 
 
-GENERIC_PEOPLE = {"people", "person", "individual", "adult", "one", "those"}
-
-
-def defined_by_an_act(span: Span | None) -> bool:
-    """Whether the people counted are a group defined by what they do or did ("most
-    people who financially exploit the elderly"): a claim about that group, not how common a behaviour is among the audience, which
-    is what a social-norms message states."""
-    if span is None:
+def defined_by_an_act(span: Span | None, generic: frozenset[str] | set[str]) -> bool:
+    """Whether the people counted are a ``generic`` group ("people", "individuals")
+    wholly defined by what they do or did ("most people who financially exploit the
+    elderly"): a claim about that group, not how common a behaviour is among the
+    audience, which is what a social-norms message states. "Teens who have dated" are
+    still the teens the copy speaks to."""
+    if span is None or not generic:
         return False
     people = span[-1] if span[-1].pos_ in ("NOUN", "PROPN") else span.root
-    # "people who …" is wholly defined by the clause; "teens who have dated" is still
-    # the teens the copy speaks to
-    return people.lemma_.lower() in GENERIC_PEOPLE and any(c.dep_ == "relcl" for c in people.children)
+    return people.lemma_.lower() in generic and any(c.dep_ == "relcl" for c in people.children)
 
 
 def _undergoes(verb: Token, undergone) -> bool:

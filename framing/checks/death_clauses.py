@@ -34,7 +34,7 @@ class DeathWords:
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
-             "paths", "response_verbs", "care_places")
+             "paths", "response_verbs", "care_places", "population", "statistics", "periods")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -174,14 +174,7 @@ def thing_acts(verb: Token, words: DeathWords) -> bool:
     return subject is not None and subject.pos_ == "NOUN" and not is_person(subject, words)
 
 
-MANY = {"many", "most", "some", "more", "fewer", "several", "thousands", "hundreds", "dozens",
-        "millions"}
-MEASURES = {"number", "rate", "percent", "percentage", "share", "proportion", "majority", "half",
-            "count", "increase", "rise"}
-PERIODS = {"day", "week", "month", "year", "minute", "minutes", "hour", "hours"}
-
-
-def of_many(verb: Token) -> bool:
+def of_many(verb: Token, words: DeathWords) -> bool:
     """Whether a death verb is said of a population, not of someone: "22 veterans commit
     suicide every day, many by using a gun", "the number of young people dying due to
     firearms", "most people who die by suicide". How a population dies is the statistic
@@ -192,16 +185,16 @@ def of_many(verb: Token) -> bool:
         subject = verb.head  # "young people dying"
     if subject is None or subject.tag_ not in ("NNS", "NNPS"):
         return False
-    if any(c.dep_ in ("det", "amod", "quantmod", "nummod") and c.lower_ in MANY
+    if any(c.dep_ in ("det", "amod", "quantmod", "nummod") and c.lower_ in words.population
            for c in subject.children):
-        return True
+        return True  # "many", "most", "thousands"
     if (subject.dep_ == "pobj" and subject.head.lower_ == "of"
-            and subject.head.head.lemma_.lower() in MEASURES):
-        return True
+            and subject.head.head.lemma_.lower() in words.statistics):
+        return True  # "the number of", "the rate of"
     # "every day", "each year", "a year", "per year"
     return any(c.dep_ in ("npadvmod", "prep") and any(
         g.lower_ in ("every", "each", "per", "a", "an") for g in c.subtree)
-        and any(g.lemma_.lower() in PERIODS for g in c.subtree) for c in verb.children)
+        and any(g.lemma_.lower() in words.periods for g in c.subtree) for c in verb.children)
 
 
 def anchor_strength(token: Token, words: DeathWords) -> int:
@@ -228,7 +221,7 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
         current = current.head
         if is_homicide(current, words):
             break
-        if current.pos_ in {"VERB", "AUX"} and of_many(current):
+        if current.pos_ in {"VERB", "AUX"} and of_many(current, words):
             return 0  # how a population dies, a statistic
         best = max(best, suicide_strength(current, words))
         if best == 2:

@@ -84,9 +84,7 @@ def cited(msg: Message, start: int, end: int) -> bool:
 
 # Modals that make a verb of reaching help an invitation ("students can visit…").
 INVITING = {"can", "may", "could", "should", "might"}
-# "Those who are worried are encouraged to call the hotline": an invitation put in the
-# passive, in the present, is said to whoever reads it ("were urged to" tells news).
-ENCOURAGED = {"encourage", "urge", "invite", "advise", "ask"}
+# An invitation in the passive counts in the present only ("were urged to" tells news).
 PRESENT_BE = {"is", "are", "am", "be"}
 
 
@@ -101,10 +99,10 @@ def said_to_reader(msg: Message, start: int, end: int) -> bool:
     if not actions or span is None:
         return True
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in actions]
-    return not verbs or any(_to_reader(v) for v in verbs)
+    return not verbs or any(_to_reader(v, msg.lexicons.reader_invitations) for v in verbs)
 
 
-def _to_reader(verb) -> bool:
+def _to_reader(verb, invitations: frozenset[str]) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
         return False
     clause = verb
@@ -115,7 +113,7 @@ def _to_reader(verb) -> bool:
         return True  # an instruction, or an infinitive ("to talk to someone, call…")
     if subject.lower_ in ("you", "y'all"):
         return True
-    if (subject.dep_ == "nsubjpass" and clause.lemma_.lower() in ENCOURAGED
+    if (subject.dep_ == "nsubjpass" and clause.lemma_.lower() in invitations
             and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in clause.children)):
         return True
     return any(c.dep_ == "aux" and c.lower_ in INVITING for c in clause.children)
@@ -249,8 +247,9 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     if trigger is not None and not msg.found(trigger):
         return []
     undergone = {w.lower() for w in rule.options.get("undergone", ())}
+    generic = {w.lower() for w in rule.options.get("generic_people", ())}
     if trigger is not None and rule.options.get("trigger_doers") and not any(
-            counted_as_doers(claim, undergone) and not defined_by_an_act(claim)
+            counted_as_doers(claim, undergone) and not defined_by_an_act(claim, generic)
             for claim in (msg.doc.char_span(start, end, alignment_mode="expand")
                           for start, end in msg.spans_of(trigger))):
         return []

@@ -61,6 +61,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "trigger": "regexes",          # only when the text matches one (a problem statistic)
         "trigger_doers": "boolean",    # ... and the people it counts do something (parse)
         "undergone": "texts",          # ... not these verbs said of them ("experience")
+        "generic_people": "texts",     # ... nor a group of these wholly defined by a clause
+                                       # ("most people who exploit the elderly")
     }),
     # Passive voice found in the dependency parse.
     "passive": ({}, {
@@ -156,6 +158,12 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "finding_verbs": "texts",      # verbs of coming upon a person ("found", "observed")
         "custody": "texts",            # places of custody: a death there is the institution's
         "care_places": "texts",        # places of care: "died at the hospital" is where treated
+        # How a population dies is a statistic, not a method: a death said of "many" or
+        # "most" people (`population`), of "the number/rate of" them (`statistics`), or
+        # "every day" (`periods`).
+        "population": "texts",
+        "statistics": "texts",
+        "periods": "texts",
         "weapons": "texts",            # what is turned on oneself ("turned the gun on himself")
         "pursuits": "texts",           # "threw himself into his work": a figure, not a method
         "wounds": "texts",             # wound nouns: "a self-inflicted gunshot wound" is the method

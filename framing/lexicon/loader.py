@@ -72,8 +72,8 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                                    f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
             seen[rule.id] = str(path)
             rules.append(rule)
-    help_statements, not_help, figure_sources, reader_actions = _load_help_statements(
-        root / "resources.yaml")
+    help_statements, not_help, figure_sources, reader_actions, reader_invitations = (
+        _load_help_statements(root / "resources.yaml"))
     return Lexicons(root=str(root), version=digest.hexdigest()[:12], packs=packs,
                     rules=rules, topics=topics, names=names, sectors=sectors,
                     guideline_wording=_guideline_wording(rules),
@@ -82,7 +82,8 @@ def load_lexicons(root: Path | str | None = None) -> Lexicons:
                     requests=_load_requests(root / "requests.yaml"),
                     rewrite=_load_rewrite(root / "rewrite.yaml"),
                     help_statements=help_statements, not_help=not_help,
-                    figure_sources=figure_sources, reader_actions=reader_actions)
+                    figure_sources=figure_sources, reader_actions=reader_actions,
+                    reader_invitations=reader_invitations)
 
 
 def _guideline_wording(rules: list[Rule]):
@@ -152,11 +153,12 @@ def _load_help_statements(path: Path):
     """Ways a text states where to get help without naming a national line, and sentences
     that look like one but are not (a call for witnesses): resources.yaml, optional."""
     if not path.exists():
-        return None, None, None, frozenset()
+        return None, None, None, frozenset(), frozenset()
     check = Checker(path)
     data = check.mapping(read_yaml(path), "", {"source": check.text, "help_statements": check.regexes},
                          {"description": check.text, "not_help": check.regexes,
                           "reader_actions": check.texts,
+                          "reader_invitations": check.texts,
                           "figure_sources": lambda v, k: check.mapping(
                               v, k, {"verbs": check.texts, "nouns": check.texts})})
     not_help = data.get("not_help")
@@ -164,7 +166,8 @@ def _load_help_statements(path: Path):
     figure_sources = FigureSources(frozenset(w.lower() for w in sources["verbs"]),
                                    frozenset(w.lower() for w in sources["nouns"])) if sources else None
     return (compile_any(data["help_statements"]), compile_any(not_help) if not_help else None,
-            figure_sources, frozenset(w.lower() for w in data.get("reader_actions", ())))
+            figure_sources, frozenset(w.lower() for w in data.get("reader_actions", ())),
+            frozenset(w.lower() for w in data.get("reader_invitations", ())))
 
 
 def _load_names(path: Path):

@@ -256,6 +256,9 @@ class Lexicons:
     # Verbs of reaching help ("call", "visit", "talk to"): a help statement built on one
     # counts when it is said to the reader, not told of others (resources.yaml).
     reader_actions: frozenset[str] = frozenset()
+    # Verbs of an invitation put in the passive ("those worried are encouraged to call"):
+    # in the present, said to whoever reads it (resources.yaml).
+    reader_invitations: frozenset[str] = frozenset()
     # Every literal wording a guideline rule recommends (its suggestions): sector
     # vocabulary checks leave these alone, so accepting one never brings a swap.
     guideline_wording: re.Pattern[str] | None = None

@@ -57,6 +57,9 @@ class StructureSpec:
     # An official act (a proclamation or resolution): clauses opening with "WHEREAS",
     # or the words that enact it ("do hereby proclaim", "be it resolved").
     proclamation_clauses: PlainPattern | None = None
+    # A line after the greeting that speaks to the reader ("Hope you are well") opens
+    # the body, however short: not a title.
+    headline_speaks: PlainPattern | None = None
     proclamation_acts: PlainPattern | None = None
     proclamation_min_clauses: int = 2
 
@@ -76,7 +79,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
     data = check.mapping(raw, "", {
         "source": check.text,
         "frame_lines": lambda v, k: check.mapping(v, k, {name: check.regexes for name in FRAME_KINDS}),
-        "headline": lambda v, k: check.mapping(v, k, {"max_words": check.integer}),
+        "headline": lambda v, k: check.mapping(v, k, {"max_words": check.integer},
+                                               {"speaks_to_reader": check.regexes}),
         "mention_headings": check.regexes,
         "mention_intros": check.regexes,
         "mention_block_end": check.regexes,
@@ -120,6 +124,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
     return StructureSpec(
         frame_lines={name: _any(p) for name, p in data["frame_lines"].items()},
         headline_max_words=data["headline"]["max_words"],
+        headline_speaks=(_any(data["headline"]["speaks_to_reader"])
+                         if data["headline"].get("speaks_to_reader") else None),
         mention_headings=_any(data["mention_headings"]),
         mention_intros=_any(data["mention_intros"]),
         mention_block_end=_any(data["mention_block_end"]),
