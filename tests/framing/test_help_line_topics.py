@@ -143,9 +143,10 @@ def test_a_passive_invitation_to_reach_help_is_said_to_the_reader(analyzer, said
     # a link offered for help on a web page
     ("For more information on sexual assault, click here, or here for state-specific "
      "resources.", True),
-    # a post told about, not help offered
+    # a post told about, not help offered; a link to give money is not one to get help
     ("On social media there was a post about how we are family, if you need help, click here.",
      False),
+    ("To support our annual gala for the shelter, click here to support the cause.", False),
 ])
 def test_a_link_offered_for_resources_is_a_help_line(analyzer, said, offered):
     text = ("A student was sexually assaulted at a party near campus last weekend, police said. "
