@@ -296,12 +296,13 @@ class RequestReader:
             return None
         if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in noun.children):
             return None  # "her request is that the officers leave" reports someone else's
-        party = self.party(subject)
-        # "the Ministry provide": a singular name with the bare verb is the subjunctive
-        subjunctive = verb.tag_ == "VB" or (verb.tag_ == "VBP" and subject.tag_ == "NNP")
-        if party.theirs or (subject.pos_ == "PROPN" and subjunctive and party.kind != "sender"):
-            return ("directive", subject, actions_of(verb, spec), False)
-        return None
+        asked = self.asked_in_clause(verb)
+        # The tagger may give a singular name's subjunctive the present's tag ("that
+        # the Ministry provide"): here the noun says it is asked.
+        if asked is None and verb.tag_ == "VBP" and subject.tag_ == "NNP" \
+                and self.party(subject).kind != "sender":
+            asked = subject
+        return None if asked is None else ("directive", asked, actions_of(verb, spec), False)
 
     def demanded(self, verb: Token, subject: Token | None) -> bool:
         """"The Lifeline must be sustainably funded", "these victims must be added to

@@ -240,6 +240,17 @@ def of_the_subject(token: Token, words: DeathWords) -> bool:
             and noun.lemma_.lower() not in words.deaths | words.suicides)
 
 
+def place_preposition(token: Token, words: DeathWords, preps=LOCATIVE,
+                      excluded: frozenset[str] | set[str] = frozenset()) -> Token | None:
+    """The preposition (one of ``preps``) whose object the place ``token`` is, unless the
+    place is one of custody, which a death there names to hold the institution to
+    account, or one of ``excluded``: the test every place reading starts with."""
+    if (token.dep_ != "pobj" or token.head.lower_ not in preps
+            or token.lemma_.lower() in words.custody or token.lemma_.lower() in excluded):
+        return None
+    return token.head
+
+
 def place_of_suicide(token: Token, words: DeathWords) -> bool:
     """A place named as where a stated suicide happened: "took his life at the hospital".
 
@@ -253,8 +264,8 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     if any(c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)
            and suicide_strength(c, words) == 2 for c in top.children):
         return True
-    prep = top.head
-    if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
+    prep = place_preposition(top, words)
+    if prep is None:
         return False
     around = [prep.head] + ([token.doc[prep.i - 1]] if prep.i > 0 else [])
     stated = next((t for t in around if suicide_strength(t, words) == 2), None)
@@ -311,9 +322,8 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     # "the backyard of their home": the place phrase is the one the preposition takes.
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in {"NOUN", "PROPN"}:
         top = top.head.head
-    prep = top.head
-    if (top.dep_ != "pobj" or prep.lower_ not in LOCATIVE
-            or top.lemma_.lower() in words.custody):
+    prep = place_preposition(top, words)
+    if prep is None:
         return False
     verb = prep.head
     found = []
@@ -344,11 +354,8 @@ def place_of_death(token: Token, words: DeathWords) -> bool:
     that tells a suicide and no killing of another person. A place of care ("died at
     the hospital") is where the person was treated, not where they took their life;
     a place of custody names the institution that held them."""
-    prep = token.head
-    if (token.dep_ != "pobj" or prep.lower_ not in LOCATIVE
-            or token.lemma_.lower() in words.custody | words.care_places):
-        return False
-    return prep.head.lemma_.lower() in words.deaths
+    prep = place_preposition(token, words, excluded=words.care_places)
+    return prep is not None and prep.head.lemma_.lower() in words.deaths
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .death_clauses import REFLEXIVES, DeathWords, figurative_self, is_person, subject_of
+from .death_clauses import (REFLEXIVES, DeathWords, figurative_self, is_person,
+                            place_preposition, subject_of)
 
 
 def names_death(token: Token, words: DeathWords) -> bool:
@@ -76,9 +77,10 @@ def place_responded_to(token: Token, words: DeathWords) -> bool:
     """A place named as where responders were sent ("deputies responded to the fields
     near the school", "police were called to the garage"): in a story of a suicide,
     where the person died. Not a place of custody (the institution, not a detail)."""
-    if token.dep_ != "pobj" or token.head.lower_ != "to" or token.lemma_.lower() in words.custody:
+    prep = place_preposition(token, words, preps={"to"})
+    if prep is None:
         return False
-    verb = token.head.head
+    verb = prep.head
     return verb.pos_ == "VERB" and verb.lemma_.lower() in words.response_verbs
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .death_clauses import REFLEXIVES
+
 FIRST_PERSON = {"i", "we", "me", "us"}
-REFLEXIVE = {"myself", "ourselves", "himself", "herself", "themselves", "themself",
-             "yourself", "yourselves"}
 # How a label hangs from the verb that says it of someone: the verb's complement
 # ("am an addict"), a phrase with "as", "from" or "to" ("a failure as an addict",
 # "going from an addict to ..."), a list or apposition ("a dealer, a failure as
@@ -32,7 +32,7 @@ def _says_of_self(verb: Token, verbs: set[str]) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in FIRST_PERSON for s in subjects):
         return True
-    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
 
 
 def names_self(span: Span, verbs: set[str]) -> bool:
