@@ -329,6 +329,8 @@ class Message:
             return False
         if any(g in self.gates for g in rule.skip_in):
             return False
+        if any(g not in self.gates for g in rule.gate_all):
+            return False
         return not rule.gate or any(g in self.gates for g in rule.gate)
 
     def finding(self, rule: Rule, start: int, end: int, *, severity: str | None = None,

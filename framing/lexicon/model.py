@@ -64,6 +64,9 @@ class Rule:
     source: Source
     description: str = ""
     gate: tuple[str, ...] = ()
+    # Gates that must all be present as well (a bullying story's help line is asked
+    # for when the story also speaks of suicide).
+    gate_all: tuple[str, ...] = ()
     # Gates under which the rule does not apply (``reporting``: a statistic in a
     # news report is not a campaign's norm message).
     skip_in: tuple[str, ...] = ()

@@ -46,6 +46,7 @@ def test_good_pack_loads(lexicon_dir):
     (("category: stigma", "category: shaming"), "category", "expected one of"),
     (("severity: warning", "severity: info"), "severity", "expected one of"),
     (("    source: S1\n", "    source: S1\n    gate: [astrology]\n"), "gate[0]", "unknown gate"),
+    (("    source: S1\n", "    source: S1\n    gate_all: [astrology]\n"), "gate_all[0]", "unknown gate"),
     (("source: S1\n    patterns", "source: S9\n    patterns"), "source", "unknown source"),
     (("kind: term", "kind: magic"), "kind", "unknown kind"),
     (("      pass: [\"A fine word here.\"]\n", ""), "examples.pass", "missing required key"),
