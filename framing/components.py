@@ -118,9 +118,25 @@ NAME_HEADS = {
 # Observances are names too ("National Substance Abuse Prevention Month"), but a
 # text that names one is about its topic.
 OBSERVANCE_HEADS = {"Month", "Week", "Day"}
-RUN_HEADS = NAME_HEADS | OBSERVANCE_HEADS
+# Words that make a capitalized run a name only in running text: "Rape Crisis England
+# & Wales said", "local Rape Crisis Centres", but not a headline's "America's Mental
+# Health Crisis", where every word is capitalized.
+RUNNING_TEXT_HEADS = {"Crisis"}
+RUN_HEADS = NAME_HEADS | OBSERVANCE_HEADS | RUNNING_TEXT_HEADS
+# Share of a line's longer words that are lower case for it to be running text.
+RUNNING_TEXT_SHARE = 0.5
 CAPITALIZED_RUN = re.compile(
     r"\b[A-Z][\w'&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|&|against|to|in)[ \t]+)*[A-Z][\w'&.-]*)+")
+
+
+def _running_text(text: str, index: int) -> bool:
+    """Whether the line around ``index`` is running text, not a headline in title case
+    or capitals: most of its longer words are lower case."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split()
+             if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and sum(w[0].islower() for w in words) >= RUNNING_TEXT_SHARE * len(words)
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -328,6 +344,10 @@ class ContextMarker:
                 ranges.append(match.span())
             elif any(word in OBSERVANCE_HEADS for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
+            elif any(word in RUNNING_TEXT_HEADS for word in words) and _running_text(
+                    text, match.start()):
+                self._mark(doc, match.start(), match.end(), "in_name")
+                ranges.append(match.span())
         return ranges
 
     def _topics(self, doc: Doc, text: str, names: list[tuple[int, int]], sentences: list[Span],

@@ -151,6 +151,25 @@ def test_help_line_name_opens_no_topic(analyzer):
     assert "suicide" not in doc._.framing_topics
 
 
+RAPE_CRISIS = ("On Monday, Rape Crisis England & Wales responded to the verdicts. The charity "
+               "said the crisis is real, the epidemic is alarming and the numbers are staggering, "
+               "and survivors can contact local Rape Crisis Centres.")
+
+
+def test_a_service_named_with_crisis_in_running_text_is_a_name(analyzer):
+    report = analyzer.analyze(RAPE_CRISIS, kind="campaign")
+    flagged = [f.text for f in report.findings if f.rule == "framing.crisis"]
+    assert "Crisis" not in flagged and "crisis" in flagged
+
+
+def test_a_headline_in_title_case_keeps_its_crisis_words(analyzer):
+    text = ("America's Mental Health Crisis: The Alarming Rise of Teen Depression\n\n"
+            "The crisis is destroying families, and the numbers are staggering.")
+    flagged = [f.text for f in analyzer.analyze(text, kind="campaign").findings
+               if f.rule == "framing.crisis"]
+    assert "Crisis" in flagged
+
+
 def test_passing_mention_is_not_what_the_text_is_about(analyzer):
     text = ("Our food bank served 4,000 families this winter. Volunteers packed boxes every Saturday. "
             "Donations came from churches, schools and local grocers. Families come to us after a job "
