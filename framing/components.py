@@ -129,13 +129,13 @@ CAPITALIZED_RUN = re.compile(
     r"\b[A-Z][\w'&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|&|against|to|in)[ \t]+)*[A-Z][\w'&.-]*)+")
 
 
-def _running_text(text: str, index: int) -> bool:
-    """Whether the line around ``index`` is running text, not a headline in title case
-    or capitals: most of its longer words are lower case."""
-    start = text.rfind("\n", 0, index) + 1
-    end = text.find("\n", index)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split()
-             if len(w) > 3 and w[0].isalpha()]
+def _running_text(text: str, start: int, end: int) -> bool:
+    """Whether the line around the words at ``start:end`` is running text, not a
+    headline in title case or capitals: most of its other longer words are lower case."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    rest = text[first:start] + " " + text[end:last if last >= 0 else len(text)]
+    words = [w for w in rest.split() if len(w) > 3 and w[0].isalpha()]
     return bool(words) and sum(w[0].islower() for w in words) >= RUNNING_TEXT_SHARE * len(words)
 
 
@@ -345,7 +345,7 @@ class ContextMarker:
             elif any(word in OBSERVANCE_HEADS for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
             elif any(word in RUNNING_TEXT_HEADS for word in words) and _running_text(
-                    text, match.start()):
+                    text, match.start(), match.end()):
                 self._mark(doc, match.start(), match.end(), "in_name")
                 ranges.append(match.span())
         return ranges

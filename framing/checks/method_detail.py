@@ -89,6 +89,12 @@ def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
     train". Whatever the verb, saying how is the method. Only a told death (a finite
     verb): in "someone thinking of ending their life by listening and calling 988" the
     parse may hang the helper's "by" on the gerund."""
+    if misread_suicide(verb, words):
+        # the parser may hang the "by" phrase on a word further away: the one right
+        # after the noun is tried too
+        following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+        return _by_means(verb) or (_by_means(following.head) if following is not None
+                                   and following.lower_ == "by" else None)
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in words.self_verbs:
         return None
     # "tried to commit suicide by lighting himself on fire": the attempt is told, by
@@ -100,11 +106,28 @@ def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
     # "killed themselves", "took his own life", "attempted suicide"
     if suicide_strength(verb, words) != 2:
         return None
-    for child in verb.children:
+    return _by_means(verb)
+
+
+def _by_means(word: Token) -> tuple[int, int] | None:
+    """The "by" phrase with a verb hanging on ``word``: "by jumping from a building"."""
+    for child in word.children:
         if child.dep_ == "prep" and child.lower_ == "by" and any(
                 g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
             return child.i, child.right_edge.i + 1
     return None
+
+
+def misread_suicide(word: Token, words: DeathWords) -> bool:
+    """A stated suicide the parser read as a noun phrase: in "a 22-year-old committed
+    suicide by jumping…" it may take "committed" for an adjective on "suicide". Such a
+    noun tells a suicide (a suicide that is prevented or reduced has no such word)."""
+    if word.pos_ != "NOUN" or word.lemma_.lower() not in words.suicides or word.i == 0:
+        return False
+    before = word.nbor(-1)
+    return (before.dep_ == "amod" and before.head.i == word.i
+            and any(before.lower_ in (verb + "ed", verb + "d", verb + "ted")
+                    for verb in words.self_verbs))
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -150,7 +173,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     by_means = compiled_option(rule, "by_means")
     ranges = [] if by_means is None or not by_means.search(text) else [
         r for r in (_means_of_suicide(t, words) for t in sent
-                    if t.lemma_.lower() in words.self_verbs) if r is not None]
+                    if t.lemma_.lower() in words.self_verbs or misread_suicide(t, words))
+        if r is not None]
     homicide = None
     for token in methods:
         if not _usable(token):

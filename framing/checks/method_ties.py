@@ -125,8 +125,9 @@ def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
             top = top.head  # "his wife and then himself"
         if top.dep_ == "conj":
             verb = top.head  # "shot and killed his wife and then himself", parsed as a verb's
-        elif top.dep_ == "dobj":
-            verb = top.head
+        elif top.dep_ == "dobj" or (top.dep_ == "npadvmod" and top.i > 0
+                                     and top.nbor(-1).lower_ in ("then", "and")):
+            verb = top.head  # "stabbed his wife then himself" (not "did it himself")
         elif top.dep_ == "pobj" and top.head.lower_ == "on":
             verb = top.head.head
         else:
