@@ -30,8 +30,8 @@ from .death_clauses import (DeathWords, anchor_strength, death_words, figurative
                             found_hanging, has_homicide, is_homicide, is_person, place_of_death,
                             place_of_suicide, place_where_found, reflexive_object, states_suicide,
                             subject_of, suicide_strength)
-from .method_ties import (cause_of_death, counted_category, handled, listed_kinds,
-                          in_the_path, names_death, place_responded_to, self_inflicted,
+from .method_ties import (cause_of_death, counted_category, dropped_from, handled,
+                          listed_kinds, in_the_path, names_death, place_responded_to, self_inflicted,
                           struck_by, turned_on_self)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
@@ -218,6 +218,9 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         ranges += [_phrase(t) for t in sent if _usable(t) and self_inflicted(t, words)]
         vehicles = _matched_tokens(compiled_option(rule, "vehicles"), sent, text)
         ranges += [r for r in (in_the_path(t, words) for t in vehicles if _usable(t)) if r]
+        heights = {t.i for t in places + methods}
+        ranges += [r for r in (dropped_from(t, words, heights) for t in sent
+                               if t.lemma_.lower() in words.drop_verbs and _usable(t)) if r]
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words)

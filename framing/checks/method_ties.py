@@ -158,3 +158,26 @@ def self_inflicted(token: Token, words: DeathWords) -> bool:
     before = {t.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i
               for t in c.subtree}
     return {"self", "inflicted"} <= before
+
+
+def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int, int] | None:
+    """Token range of a fall a person takes from a place or a height: "he jumped off the
+    building", "the student jumped off from the 7th floor" (``drop_verbs`` with a
+    ``drop_preps`` phrase whose object is one of ``heights``, the indexes of the place and
+    method words, or a numbered floor). Asked only in a story of a suicide; "jumped at
+    the chance" or "prices fell from last year" name no place."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.drop_verbs:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_person(subject, words):
+        return None
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "prt") or prep.lower_ not in words.drop_preps:
+            continue
+        for place in (g for g in prep.subtree if g.dep_ == "pobj"):
+            numbered = any(c.dep_ in ("amod", "nummod") and (c.like_num or c.text[:1].isdigit())
+                           for c in place.children)  # "the 7th floor", "the fourth floor"
+            if place.i in heights or numbered:
+                return verb.i, max(place.right_edge.i, prep.right_edge.i) + 1
+    return None
+

@@ -295,3 +295,40 @@ def test_a_job_title_written_as_a_name_is_a_name(analyzer):
     assert not _hits(analyzer, titled, "homelessness.label")
     plain = "Homelessness is rising. Homeless veterans wait months for housing, the coordinator said."
     assert [f.text for f in _hits(analyzer, plain, "homelessness.label")] == ["Homeless veterans"]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("He jumped off the building at 4:30 am, police said.", "jumped off the building"),
+    ("The student jumped off from the 7th floor of the campus building.",
+     "jumped off from the 7th floor of the campus building"),
+    # a jump or a fall that is not from a place or a height
+    ("He jumped at the chance to coach the junior team.", None),
+    ("Her grades fell from an A to a C that spring.", None),
+])
+def test_a_fall_from_a_place_in_a_suicide_story_is_the_method(analyzer, text, told):
+    story = "A student took his own life on Monday, the university said. " + text
+    assert _method_told(analyzer, story, told)
+
+
+@pytest.mark.parametrize("text, told", [
+    # the parser takes "committed" for an adjective on "suicide"
+    ("A 22-year-old committed suicide by jumping from a building on the campus.",
+     "by jumping from a building on the campus"),
+    ("The 17-year-old committed suicide by hanging.", "by hanging"),
+    # a suicide prevented names no death
+    ("Barriers on the bridge prevent suicide by jumping.", None),
+])
+def test_the_means_of_a_misread_stated_suicide_is_method_detail(analyzer, text, told):
+    assert _method_told(analyzer, text, told)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Police said a man appears to have stabbed his wife then himself.",
+     "stabbed his wife then himself"),
+    ("A man shot his wife and then himself, deputies said.", "shot his wife and then himself"),
+    # an emphatic "himself" is no act on oneself
+    ("He fixed the car himself, deputies said.", None),
+])
+def test_an_act_on_another_and_then_on_oneself_opens_the_topic_and_is_the_method(
+        analyzer, text, told):
+    assert _method_told(analyzer, text, told)
