@@ -339,7 +339,9 @@ class ContextMarker:
         for match in CAPITALIZED_RUN.finditer(text):
             # A run may end on a sentence's full stop ("... Crisis Lifeline.").
             words = [word.rstrip(".") for word in match.group(0).split()]
-            if any(word in NAME_HEADS for word in words):
+            # a head in the plural names too ("Homeless Youth Programs at Bellefaire")
+            if any(word in NAME_HEADS or word.endswith("s") and word[:-1] in NAME_HEADS
+                   for word in words):
                 self._mark(doc, match.start(), match.end(), "in_name")
                 ranges.append(match.span())
             elif any(word in OBSERVANCE_HEADS for word in words):

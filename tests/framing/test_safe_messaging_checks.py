@@ -293,6 +293,10 @@ def test_a_job_title_written_as_a_name_is_a_name(analyzer):
     titled = ("Homelessness is rising. The sheriffs gave away every gun lock within 45 minutes, "
               "said KDVA Homeless Veterans Coordinator Trina Patty.")
     assert not _hits(analyzer, titled, "homelessness.label")
+    # a name's head word in the plural
+    programs = ("Homelessness is rising, said Karen McHenry, director of Homeless Youth Programs "
+                "at Bellefaire JCB.")
+    assert not _hits(analyzer, programs, "homelessness.label")
     plain = "Homelessness is rising. Homeless veterans wait months for housing, the coordinator said."
     assert [f.text for f in _hits(analyzer, plain, "homelessness.label")] == ["Homeless veterans"]
 
