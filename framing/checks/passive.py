@@ -1,14 +1,15 @@
 """Kind ``passive``: passive voice found in the dependency parse.
 
-Besides the subject and verb lemmas, a rule can leave out three kinds of
+Besides the subject and verb lemmas, a rule can leave out two kinds of
 passive clause that do not hide anyone (each read from the parse):
 
 * a statistic (``statistics: suppress``): "three women are killed every day
   by a partner" counts people, it does not report what one person did;
 * a self-report (``self_report_verbs``): "the women said they had been raped"
-  is the survivor's own account, not the writer leaving the abuser out;
-* a repeat (``once_named: true``): "she was killed" after the text has already
-  said who killed her.
+  is the survivor's own account, not the writer leaving the abuser out.
+
+A repeat after the text named the abuser ("she was killed" after "her ex-boyfriend
+stabbed her") is still a passive that leaves him out of its sentence, and is kept.
 """
 from __future__ import annotations
 
@@ -91,17 +92,6 @@ def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
     return False
 
 
-def first_named_doer(msg: Message, verbs: set[str]) -> int | None:
-    """Character offset of the first clause that names who did one of ``verbs``:
-    a passive with a "by" agent or an active clause with a subject and an object."""
-    offsets = [agent.idx for agent in msg.tokens_with_dep("agent")
-               if agent.head.lemma_.lower() in verbs]
-    offsets += [obj.head.idx for obj in msg.tokens_with_dep("dobj")
-                if obj.head.lemma_.lower() in verbs
-                and any(c.dep_ == "nsubj" for c in obj.head.children)]
-    return min(offsets) if offsets else None
-
-
 def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     """Passive clauses whose subject and verb match the rule (agentless if asked)."""
     opts = rule.options
@@ -110,7 +100,6 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
     report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
-    named_at = first_named_doer(msg, verbs) if opts.get("once_named") else None
     found = []
     for subject, verb, agent in passive_clauses(msg):
         lemma = verb.lemma_.lower()
@@ -125,8 +114,6 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         if opts.get("statistics") == "suppress" and is_statistic(subject, verb):
             continue
         if report_verbs and is_self_report(subject, verb, report_verbs, report_nouns):
-            continue
-        if agent is None and named_at is not None and named_at < msg.sentence_at(verb.idx).start_char:
             continue
         start_token = min(subject.left_edge.i, verb.i)
         end_token = verb.i + 1
