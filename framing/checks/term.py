@@ -177,6 +177,14 @@ def does_an_act(person, sent: Span, acts: set[str], charged: frozenset[str] = fr
     return False
 
 
+def is_accused(span: Span, verbs: set[str]) -> bool:
+    """Whether the person the match names is the one arrested, charged or accused: the
+    object of one of ``verbs`` ("deputies arrested a 17-year-old man") or the subject of
+    its passive ("a 17-year-old man was charged")."""
+    root = span.root
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in verbs
+
+
 def _held_to(act, charged: frozenset[str], same) -> bool:
     """The act is what a verb of ``charged`` ties its subject to, through a preposition
     (and "guilty"): "X pleads guilty to abuse", "X was charged with assault"."""
@@ -213,6 +221,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     measures = {w.lower() for w in opts.get("measures", [])}
     doers = {w.lower() for w in opts.get("doers", [])}
     charged = frozenset(w.lower() for w in opts.get("charged", []))
+    accused = {w.lower() for w in opts.get("accused", [])}
     done_by = {w.lower() for w in opts.get("done_by", [])}
     undergone = {w.lower() for w in opts.get("undergone", [])}
     self_verbs = {w.lower() for w in opts.get("self_verbs", [])}
@@ -265,6 +274,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
             if subject is None or (subject.lower_ not in done_by
                                    and subject.lemma_.lower() not in done_by):
                 continue
+        if accused and is_accused(span, accused):
+            continue
         if doers:
             person = said_of(span)
             if person is None or not does_an_act(person, span.sent, doers, charged):

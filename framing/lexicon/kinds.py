@@ -40,6 +40,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # ("the man who shot his wife was a good man"), not of someone else.
         "doers": "texts",
         "charged": "texts",            # ... or the one held to the act ("pleads guilty to abuse")
+        "accused": "texts",            # drop a match naming the one arrested or charged
+                                       # ("arrested a 17-year-old man"): verbs' lemmas
         # The matched verb or state is said of one of these ("the girl was at the home
         # drinking"): its subject, through the verbs it completes.
         "done_by": "texts",
