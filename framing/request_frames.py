@@ -11,11 +11,15 @@ import re
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
+from .list_items import misread_imperative as misread_list_verb
 from .request_parts import (Party, actions_of, declined, doer_of, has_aux, is_inclusive_we,
                             is_negated_verb, lemma_of, party_of, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
 # What may come before an imperative in its clause.
+# Words a sentence needs before its misread opening verb is read as an instruction.
+SENTENCE_WORDS = 6
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct", "cc")
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
 
@@ -97,7 +101,8 @@ class RequestReader:
             found.append(hit)
         if not found:
             hit = (self.after_fronted(sent) or self.misread_imperative(sent)
-                   or self.after_label(sent) or self.named_step(sent) or self.why_not(sent))
+                   or self.misread_sentence(sent) or self.after_label(sent)
+                   or self.named_step(sent) or self.why_not(sent))
             if hit is not None:
                 found.append(hit)
         return found
@@ -166,6 +171,24 @@ class RequestReader:
         if purpose is None and first.tag_ != "VB":
             return None  # "Contact Information", a heading: read as a noun, and no purpose
         return ("imperative", None, [purpose or first], False)
+
+    def misread_sentence(self, sent: Span):
+        """"Use Workplace Safety Month as an opportunity to talk to your employer": a
+        whole sentence whose opening verb the model read as part of the capitalised name
+        after it, so that nothing in it is finite. A sentence (ending in a full stop or
+        an exclamation mark, several words long) with no finite verb that opens on a
+        verb's base form is an instruction; a heading ("Support Groups") is no sentence."""
+        text = self.text[sent.start_char:sent.end_char].rstrip()
+        words = [t for t in sent if t.is_alpha]
+        if not text.endswith((".", "!")) or len(words) < SENTENCE_WORDS:
+            return None
+        if any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in sent):
+            return None
+        verb = misread_list_verb(sent)
+        if verb is None or lemma_of(verb, self.spec) in self.spec.rhetorical:
+            return None
+        mode = "information" if self.informs(verb) else "imperative"  # "Download the guide…"
+        return (mode, None, [verb], False)
 
     def after_fronted(self, sent: Span):
         """"To book, contact John at …", "For arrangements, call …": the model often

@@ -437,3 +437,22 @@ def test_an_acronym_in_a_name_on_an_advice_page_is_no_example(analyzer):
 def test_taking_on_a_role_is_an_undertaking(analyzer, text, burden):
     requests = model(analyzer, "Thank you for your work. " + text).requests
     assert [r.burden for r in requests] == [burden]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Use Workplace Safety Month as an opportunity to talk to your employer about safety.",
+     "imperative"),
+    ("Download the Prevention Institute's Making the Connection Toolkit for your staff.",
+     "information"),
+])
+def test_a_sentence_whose_opening_verb_was_read_into_a_name_is_still_an_instruction(
+        analyzer, text, mode):
+    assert [r.mode for r in model(analyzer, text, "business").requests] == [mode]
+
+
+@pytest.mark.parametrize("text", [
+    "Support Groups Available Now",                      # a heading, not a sentence
+    "Safe Harbor Shelter Programs and Services in 2024.",  # no verb opens it
+])
+def test_a_heading_or_a_name_is_no_instruction(analyzer, text):
+    assert not model(analyzer, text, "business").requests
