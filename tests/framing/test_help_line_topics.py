@@ -153,3 +153,18 @@ def test_a_link_offered_for_resources_is_a_help_line(analyzer, said, offered):
             "The university sent an alert to students on Sunday and asked witnesses to come "
             "forward. " + said)
     assert ("dv.resource-missing" not in _rules(analyzer, text)) == offered
+
+
+@pytest.mark.parametrize("help_line", [
+    # numbers outside the North American plan, offered to call
+    "Survivors can free-call the crisis care line 24 hours on 1800 806 292.",
+    "You can phone the sexual assault centre on 5320 3933.",
+    # a service named for what it stands against
+    "Support is available from the Ballarat Centre Against Sexual Assault.",
+])
+def test_a_help_line_stated_the_way_other_countries_state_it_counts(analyzer, help_line):
+    story = ("A Ballarat man is on trial accused of sexually assaulting his two nieces over "
+             "several years, the County Court heard on Monday. The girls told their mother, "
+             "who went to police. The trial continues before a jury. ")
+    assert "dv.resource-missing" in _rules(analyzer, story)
+    assert "dv.resource-missing" not in _rules(analyzer, story + help_line)
