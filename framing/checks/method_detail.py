@@ -106,7 +106,22 @@ def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
     # "killed themselves", "took his own life", "attempted suicide"
     if suicide_strength(verb, words) != 2:
         return None
-    return _by_means(verb)
+    return _by_means(verb) or _with_means(verb, words)
+
+
+def _with_means(verb: Token, words: DeathWords) -> tuple[int, int] | None:
+    """The "with" phrase of a stated suicide naming what it was done with, whatever the
+    thing: "killed herself with antidepressants", "took his life with a shotgun"; not
+    the people with them ("with his family in the house") nor a feeling ("with grief")."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ != "with":
+            continue
+        thing = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if (thing is not None and thing.pos_ == "NOUN" and not is_person(thing, words)
+                and thing.lemma_.lower() not in words.not_means
+                and not any(c.lower_ == "no" for c in thing.children)):
+            return child.i, child.right_edge.i + 1
+    return None
 
 
 def _by_means(word: Token) -> tuple[int, int] | None:

@@ -155,6 +155,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "person_verbs": "texts",       # method verbs that tell a death with only a person subject
         "drop_verbs": "texts",         # a fall (jump, leap) from a place or a height, in a
         "drop_preps": "texts",         # suicide story: "he jumped off the building"
+        "not_means": "texts",          # what a stated suicide's "with" phrase names that is no
+                                       # means ("with his family nearby", "with grief")
         "people": "texts",             # nouns for people (subjects, objects of a homicide)
         "titles": "texts",             # titles before a name ("Mr Freeman"): the name is a person's
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide

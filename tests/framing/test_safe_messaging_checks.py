@@ -336,3 +336,14 @@ def test_the_means_of_a_misread_stated_suicide_is_method_detail(analyzer, text, 
 def test_an_act_on_another_and_then_on_oneself_opens_the_topic_and_is_the_method(
         analyzer, text, told):
     assert _method_told(analyzer, text, told)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("A schoolgirl killed herself with antidepressants, an inquest heard.", "with antidepressants"),
+    ("She took her own life with a shotgun, the coroner said.", "with a shotgun"),
+    # company, a feeling or a manner is no means
+    ("He killed himself with no warning, his brother said.", None),
+    ("She took her own life with her family asleep upstairs, the coroner said.", None),
+])
+def test_what_a_stated_suicide_was_done_with_is_the_method(analyzer, text, told):
+    assert _method_told(analyzer, text, told)
