@@ -123,10 +123,26 @@ OBSERVANCE_HEADS = {"Month", "Week", "Day"}
 # Health Crisis", where every word is capitalized.
 RUNNING_TEXT_HEADS = {"Crisis"}
 RUN_HEADS = NAME_HEADS | OBSERVANCE_HEADS | RUNNING_TEXT_HEADS
+# An acronym in brackets right after a capitalized run: "… Prevention (ASAP)".
+ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{3,8})\)")
+ACRONYM_NAME_WORDS = 4
 # Share of a line's longer words that are lower case for it to be running text.
 RUNNING_TEXT_SHARE = 0.5
 CAPITALIZED_RUN = re.compile(
     r"\b[A-Z][\w'&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|&|against|to|in)[ \t]+)*[A-Z][\w'&.-]*)+")
+
+
+def _spelled_out(text: str, end: int, words: list[str]) -> bool:
+    """Whether the capitalized ``words`` ending at ``end`` are followed by their own
+    acronym in brackets, which makes them a name: "Allies in Substance Abuse Prevention
+    (ASAP)". The acronym's letters are the initials of the run's capitalized words, in
+    order, ending at its last. A short run is a term being abbreviated ("Intimate
+    Partner Violence (IPV)"), not a name: a name takes ``ACRONYM_NAME_WORDS`` words."""
+    found = ACRONYM_AFTER.match(text, end)
+    if found is None:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return len(initials) >= ACRONYM_NAME_WORDS and initials.endswith(found.group(1))
 
 
 def _running_text(text: str, start: int, end: int) -> bool:
@@ -334,14 +350,15 @@ class ContextMarker:
         # Runs of capitalized words joined by "of", "and"... that contain an
         # organization word: "Drug Abuse Resistance Education Program". A run
         # counts only for a head word, so a text holding none has no such run.
-        if not any(head in text for head in RUN_HEADS):
+        acronyms = "(" in text and ACRONYM_AFTER.search(text) is not None
+        if not acronyms and not any(head in text for head in RUN_HEADS):
             return ranges
         for match in CAPITALIZED_RUN.finditer(text):
             # A run may end on a sentence's full stop ("... Crisis Lifeline.").
             words = [word.rstrip(".") for word in match.group(0).split()]
             # a head in the plural names too ("Homeless Youth Programs at Bellefaire")
             if any(word in NAME_HEADS or word.endswith("s") and word[:-1] in NAME_HEADS
-                   for word in words):
+                   for word in words) or (acronyms and _spelled_out(text, match.end(), words)):
                 self._mark(doc, match.start(), match.end(), "in_name")
                 ranges.append(match.span())
             elif any(word in OBSERVANCE_HEADS for word in words):

@@ -170,6 +170,16 @@ def test_a_headline_in_title_case_keeps_its_crisis_words(analyzer):
     assert "Crisis" in flagged
 
 
+def test_a_long_capitalized_run_followed_by_its_acronym_is_a_name(analyzer):
+    named = ("Tioga County Allies in Substance Abuse Prevention (ASAP) Coalition held a vigil "
+             "for families who lost someone to an overdose.")
+    assert not [f for f in analyzer.analyze(named, kind="campaign").findings
+                if f.rule == "sud.abuse"]
+    # a term being abbreviated is no name, and still opens its topic
+    term = "Intimate Partner Violence (IPV) affects one in four women in our county."
+    assert "dv" in analyzer.parse([term])[0]._.framing_topics
+
+
 def test_passing_mention_is_not_what_the_text_is_about(analyzer):
     text = ("Our food bank served 4,000 families this winter. Volunteers packed boxes every Saturday. "
             "Donations came from churches, schools and local grocers. Families come to us after a job "
