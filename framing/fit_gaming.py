@@ -35,7 +35,11 @@ def play(game: str, text: str, msg: Message) -> str | None:
                 last = end
         return "".join(out) + text[last:] if out else None
     if game == "stuff":
-        _, end = msg.sentence_range(sentences[0])
+        # after the first sentence that ends as a sentence does: the parser may end
+        # one before a bracket ("… violence [March 4]."), and a line put there would
+        # split the writer's sentence rather than follow it
+        ends = [msg.sentence_range(s)[1] for s in sentences]
+        end = next((e for e in ends if text[:e].rstrip().endswith((".", "!", "?"))), ends[0])
         line = f" {_listing(_labels(msg)).capitalize()}: {_listing(_labels(msg))}."
         return text[:end] + line + text[end:]
     if game == "above":

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from .list_items import misread_imperative
 from .message import Message
 from .request_parts import doer_of, is_inclusive_we, lemma_of, party_of
 from .requests import people_of, requests_of
@@ -79,7 +80,9 @@ def _facts(msg: Message, sent: Span, centred: set[int]) -> SentenceFacts:
     spec = msg.lexicons.requests
     people = people_of(msg)
     start, end = msg.sentence_range(sent)
-    says = any(t.pos_ in ("VERB", "AUX") for t in sent)
+    # a bullet whose opening verb the model read as a name ("• Negotiate contract
+    # language…") says something too
+    says = any(t.pos_ in ("VERB", "AUX") for t in sent) or misread_imperative(sent) is not None
     subject = doer_of(sent.root)  # "was developed by our staff" is the sender's record too
     sender_subject = (subject is not None and party_of(subject, spec, people).kind == "sender"
                       and not is_inclusive_we(subject, spec))

@@ -76,10 +76,35 @@ def test_every_part_is_explained_with_its_words(analyzer):
     assert {"burden", "focus"} <= costs
 
 
+# Bullets whose opening verb the model reads as a name ("• Negotiate contract
+# language…"), and a first sentence the parser ends before a bracket.
+UNION_BULLETS = """Unions can lend their influence to support initiatives that make a difference for members affected by domestic violence.
+
+Provisions could promote actions that include the following:
+
+• Provide education to members and shop stewards about domestic violence
+• Negotiate contract language for job security and other related benefits for victims
+• Support funding for community-based services for victims"""
+
+PAPER_BRACKET = """Dear Editor,
+
+I write regarding your feature on a survivor of family violence [March 4]. I commend your team for publishing it, but it did not tell men where they can get help to change.
+
+Please add the Men's Referral Service number to future stories.
+
+Jo Smith"""
+
+
+def test_a_bullet_whose_verb_was_read_as_a_name_still_ties_its_priority(analyzer):
+    parts = fit(analyzer, UNION_BULLETS, "labor")
+    assert parts["parts"]["priorities"] > 0
+
+
 @pytest.mark.parametrize("game", GAMES)
 @pytest.mark.parametrize("text, sector", [
     (SCHOOL_SENDER, "education"), (SCHOOL_PARTNER, "education"),
     (PAPER_SENDER, "media"), (PAPER_PARTNER, "media"),
+    (UNION_BULLETS, "labor"), (PAPER_BRACKET, "media"),
 ])
 def test_no_game_raises_the_score(analyzer, game, text, sector):
     report = analyzer.analyze(text, sector=sector)
