@@ -122,6 +122,15 @@ class RequestReader:
             return None
         return ("imperative", None, actions_of(verb, self.spec), False)
 
+    def become_done(self, verb: Token) -> Token | None:
+        """"Librarians should become trained in …": the work named by the participle a
+        verb of becoming takes, as "should be trained" names it (a state such as
+        "should become familiar" names none)."""
+        if lemma_of(verb, self.spec) not in ("become", "get"):
+            return None
+        return next((c for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")
+                     and c.tag_ == "VBN" and lemma_of(c, self.spec) not in self.spec.states), None)
+
     def why_not(self, sent: Span):
         """"Why not get started this October?": a suggestion put as a question, its
         bare verb the ask."""
@@ -282,6 +291,9 @@ class RequestReader:
         if ((has_aux(verb, spec.obligations) or self.semi_modal(verb))
                 and lemma not in spec.states and obliged()):  # "students should feel safe" asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
+        done = self.become_done(verb)
+        if done is not None and (has_aux(verb, spec.obligations) or self.semi_modal(verb)) and obliged():
+            return ("obligation", subject, [done], False)
         if self.demanded(verb, subject):
             return ("demand", None, actions_of(verb, spec), False)
         duty = self.duty(verb)

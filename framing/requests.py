@@ -326,6 +326,12 @@ class RequestAnalysis:
             return False
         for action in actions:
             lemma = lemma_of(action, spec)
+            # "have a domestic abuse policy": a standing arrangement of their own
+            if lemma in spec.standing_verbs and any(
+                    c.dep_ == "dobj" and lemma_of(c, spec) in spec.standing_objects
+                    and not any(g.dep_ == "poss" and g.lower_ in ("our", "my") for g in c.children)
+                    for c in action.children):
+                return True
             # "act as a host site": a role taken on is an undertaking, whatever the role.
             if lemma in spec.role_verbs and any(c.dep_ == "prep" and c.lower_ == "as"
                                                 for c in action.children):

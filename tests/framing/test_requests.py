@@ -456,3 +456,22 @@ def test_a_sentence_whose_opening_verb_was_read_into_a_name_is_still_an_instruct
 ])
 def test_a_heading_or_a_name_is_no_instruction(analyzer, text):
     assert not model(analyzer, text, "business").requests
+
+
+@pytest.mark.parametrize("text, burden", [
+    # a standing arrangement taken on with an everyday verb is open-ended new work
+    ("We're calling on all companies to have a domestic abuse policy.", "high"),
+    ("Please put a protocol in place for your staff.", "high"),
+    # reading the sender's plan is not
+    ("We invite your team to review our plan.", "none"),
+])
+def test_a_standing_arrangement_is_an_undertaking_whatever_the_verb(analyzer, text, burden):
+    assert [r.burden for r in model(analyzer, text, "business").requests] == [burden]
+
+
+def test_should_become_trained_asks_what_should_be_trained_asks(analyzer):
+    asked = [model(analyzer, f"Librarians should {verb} trained in giving naloxone.",
+                   "public-resources").requests for verb in ("be", "become")]
+    assert [[r.mode for r in found] for found in asked] == [["obligation"], ["obligation"]]
+    assert not model(analyzer, "Librarians should become familiar with the law.",
+                     "public-resources").requests
