@@ -16,10 +16,10 @@ from .request_parts import (Party, actions_of, declined, doer_of, has_aux, is_in
                             is_negated_verb, lemma_of, party_of, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
-# What may come before an imperative in its clause.
 # Words a sentence needs before its misread opening verb is read as an instruction.
 SENTENCE_WORDS = 6
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# What may come before an imperative in its clause.
 FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct", "cc")
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
 

@@ -180,4 +180,3 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
             if place.i in heights or numbered:
                 return verb.i, max(place.right_edge.i, prep.right_edge.i) + 1
     return None
-
