@@ -12,8 +12,8 @@ from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
 from .list_items import misread_imperative as misread_list_verb
-from .request_parts import (Party, actions_of, declined, doer_of, has_aux, is_inclusive_we,
-                            is_negated_verb, lemma_of, party_of, subject_of)
+from .request_parts import (SENDER_POSSESSIVES, Party, actions_of, declined, doer_of, has_aux,
+                            is_inclusive_we, is_negated_verb, lemma_of, party_of, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
 # Words a sentence needs before its misread opening verb is read as an instruction.
@@ -288,11 +288,11 @@ class RequestReader:
         def obliged() -> bool:
             return who is not None and (who.theirs or (
                 who.kind == "sender" and is_inclusive_we(subject, spec)))
-        if ((has_aux(verb, spec.obligations) or self.semi_modal(verb))
-                and lemma not in spec.states and obliged()):  # "students should feel safe" asks no one
+        obligation = has_aux(verb, spec.obligations) or self.semi_modal(verb)
+        if obligation and lemma not in spec.states and obliged():  # "students should feel safe" asks no one
             return ("obligation", subject, actions_of(verb, spec), False)
-        done = self.become_done(verb)
-        if done is not None and (has_aux(verb, spec.obligations) or self.semi_modal(verb)) and obliged():
+        done = self.become_done(verb) if obligation else None
+        if done is not None and obliged():
             return ("obligation", subject, [done], False)
         if self.demanded(verb, subject):
             return ("demand", None, actions_of(verb, spec), False)
@@ -329,7 +329,7 @@ class RequestReader:
             return None
         if noun is None or lemma_of(noun, spec) not in spec.request_nouns:
             return None
-        if any(c.dep_ == "poss" and c.lower_ not in ("our", "my") for c in noun.children):
+        if any(c.dep_ == "poss" and c.lower_ not in SENDER_POSSESSIVES for c in noun.children):
             return None  # "her request is that the officers leave" reports someone else's
         asked = self.asked_in_clause(verb)
         # The tagger may give a singular name's subjunctive the present's tag ("that

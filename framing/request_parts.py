@@ -16,6 +16,8 @@ from .lexicon.requests_spec import RequestSpec
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 SENDER = {"we", "us", "i", "me", "ourselves", "myself"}
 PARTNER = {"you", "your", "yours", "yourself", "yourselves", "y'all"}
+# Possessives that make a thing the sender's ("our plan", "my request").
+SENDER_POSSESSIVES = {"our", "my"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60,
@@ -141,7 +143,7 @@ def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
         return Party("partner")
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
-        if owner.lower_ in ("our", "my"):
+        if owner.lower_ in SENDER_POSSESSIVES:
             return Party("sender")
         if owner.lower_ in ("your", "yours"):
             return Party("partner")
@@ -286,6 +288,11 @@ def is_heading(text: str) -> bool:
         return False
     content = [w for w in words if len(w) > 3]
     return bool(content) and all(w[0].isupper() for w in content) and len(words) > 1
+
+
+def owned_by_sender(token: Token) -> bool:
+    """Whether ``token`` is the sender's by a possessive ("our plan", "my request")."""
+    return any(c.dep_ == "poss" and c.lower_ in SENDER_POSSESSIVES for c in token.children)
 
 
 def is_list_label(text: str) -> bool:

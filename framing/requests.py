@@ -39,7 +39,8 @@ from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
-                            is_purpose, lemma_of, noun_phrase, party_of, subject_of)
+                            is_purpose, lemma_of, noun_phrase, owned_by_sender, party_of,
+                            subject_of)
 from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
@@ -329,7 +330,7 @@ class RequestAnalysis:
             # "have a domestic abuse policy": a standing arrangement of their own
             if lemma in spec.standing_verbs and any(
                     c.dep_ == "dobj" and lemma_of(c, spec) in spec.standing_objects
-                    and not any(g.dep_ == "poss" and g.lower_ in ("our", "my") for g in c.children)
+                    and not owned_by_sender(c)
                     for c in action.children):
                 return True
             # "act as a host site": a role taken on is an undertaking, whatever the role.

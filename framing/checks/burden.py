@@ -12,6 +12,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
+from ..request_parts import owned_by_sender
 from ..requests import requests_of
 
 
@@ -28,7 +29,7 @@ def _is_target(token: Token, words: set[str], people) -> bool:
     """A word for the partner's people ("teachers", "your staff", "you"), not ours."""
     if token.lower_ in SENDER_WORDS:
         return False
-    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children):
+    if owned_by_sender(token):
         return False
     if token.lower_ in words or token.lemma_.lower() in words:
         return True
