@@ -123,6 +123,10 @@ OBSERVANCE_HEADS = {"Month", "Week", "Day"}
 # Health Crisis", where every word is capitalized.
 RUNNING_TEXT_HEADS = {"Crisis"}
 RUN_HEADS = NAME_HEADS | OBSERVANCE_HEADS | RUNNING_TEXT_HEADS
+# In running text, a run of this many capitalized words that does not open its
+# sentence is a proper name whatever its words ("members of the Disabled American
+# Veterans"): prose capitalizes only names. It is marked but opens no topic less.
+LONG_RUN_WORDS = 3
 # An acronym in brackets right after a capitalized run: "… Prevention (ASAP)".
 ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{3,8})\)")
 ACRONYM_NAME_WORDS = 4
@@ -153,6 +157,13 @@ def _running_text(text: str, start: int, end: int) -> bool:
     rest = text[first:start] + " " + text[end:last if last >= 0 else len(text)]
     words = [w for w in rest.split() if len(w) > 3 and w[0].isalpha()]
     return bool(words) and sum(w[0].islower() for w in words) >= RUNNING_TEXT_SHARE * len(words)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the words at ``start`` open a line or a sentence (or follow a colon or an
+    opening quotation mark), where any word is capitalized."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:\"“‘'([—–-•*"
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -351,8 +362,6 @@ class ContextMarker:
         # organization word: "Drug Abuse Resistance Education Program". A run
         # counts only for a head word, so a text holding none has no such run.
         acronyms = "(" in text and ACRONYM_AFTER.search(text) is not None
-        if not acronyms and not any(head in text for head in RUN_HEADS):
-            return ranges
         for match in CAPITALIZED_RUN.finditer(text):
             # A run may end on a sentence's full stop ("... Crisis Lifeline.").
             words = [word.rstrip(".") for word in match.group(0).split()]
@@ -367,6 +376,10 @@ class ContextMarker:
                     text, match.start(), match.end()):
                 self._mark(doc, match.start(), match.end(), "in_name")
                 ranges.append(match.span())
+            elif (sum(word[:1].isupper() for word in words) >= LONG_RUN_WORDS
+                  and not _opens_sentence(text, match.start())
+                  and _running_text(text, match.start(), match.end())):
+                self._mark(doc, match.start(), match.end(), "in_name")
         return ranges
 
     def _topics(self, doc: Doc, text: str, names: list[tuple[int, int]], sentences: list[Span],

@@ -131,7 +131,7 @@ def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
         elif top.dep_ == "pobj" and top.head.lower_ == "on":
             verb = top.head.head
         else:
-            verb = None
+            verb = _joined_object_verb(token)
         while (verb is not None and verb.dep_ == "conj"
                and verb.lemma_.lower() not in words.method_verbs
                and not any(c.dep_ == "dobj" for c in verb.head.children)):
@@ -147,6 +147,24 @@ def turned_on_self(sent: Span, words: DeathWords) -> list[tuple[int, int]]:
         if method or weapon:
             ranges.append((min(verb.i, token.i), max(verb.i, token.i) + 1))
     return ranges
+
+
+def _joined_object_verb(reflexive: Token) -> Token | None:
+    """The verb whose object a misparsed reflexive is joined to by "and" in the words:
+    in "before fatally shooting his daughter and himself is the second…" the parser
+    may take "himself" for the subject of what follows. Read from the word order: "and"
+    (or "and then", "then") right before the reflexive, and a verb's object right
+    before that."""
+    before = reflexive.i - 1
+    while before >= 0 and reflexive.doc[before].lower_ in ("then", "and") and (
+            reflexive.i - before) <= 2:
+        before -= 1
+    if before < 0 or before == reflexive.i - 1:
+        return None
+    obj = reflexive.doc[before]
+    while obj.dep_ in {"compound", "amod", "nummod", "appos"} and obj.head.i != obj.i:
+        obj = obj.head
+    return obj.head if obj.dep_ == "dobj" and obj.head.i < obj.i else None
 
 
 def self_inflicted(token: Token, words: DeathWords) -> bool:

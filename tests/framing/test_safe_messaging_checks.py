@@ -330,6 +330,10 @@ def test_the_means_of_a_misread_stated_suicide_is_method_detail(analyzer, text, 
     ("Police said a man appears to have stabbed his wife then himself.",
      "stabbed his wife then himself"),
     ("A man shot his wife and then himself, deputies said.", "shot his wife and then himself"),
+    # the parser may take the reflexive for the subject of what follows: read from the words
+    ("He took his own life. The man who shot his wife before fatally shooting his daughter "
+     "and himself is the second this month.", "shooting his daughter and himself"),
+    ("He took his own life. He brought his son and himself to the game.", None),
     # an emphatic "himself" is no act on oneself
     ("He fixed the car himself, deputies said.", None),
 ])
@@ -347,3 +351,15 @@ def test_an_act_on_another_and_then_on_oneself_opens_the_topic_and_is_the_method
 ])
 def test_what_a_stated_suicide_was_done_with_is_the_method(analyzer, text, told):
     assert _method_told(analyzer, text, told)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("She removed her glasses and flung herself out of a window onto the tracks.",
+     "flung herself"),
+    ("He hurled himself from the bridge, police said.", "hurled himself from the bridge"),
+    # thrown into a pursuit is a figure of speech
+    ("After the loss he flung himself into his work.", None),
+])
+def test_flinging_oneself_in_a_suicide_story_is_the_method(analyzer, text, told):
+    story = "A veteran died by suicide last year, her family said. " + text
+    assert _method_told(analyzer, story, told)

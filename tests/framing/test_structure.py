@@ -151,6 +151,20 @@ def test_help_line_name_opens_no_topic(analyzer):
     assert "suicide" not in doc._.framing_topics
 
 
+@pytest.mark.parametrize("text, named", [
+    # three capitalized words inside a sentence of running text name something
+    ("Legislative chairs and members of the Disabled American Veterans happened to be "
+     "planning their own visit to the capitol that week.", True),
+    # a label in lower case, or capitals opening a sentence, is read as written
+    ("We joined this action for our fellow veterans, especially the disabled.", False),
+    ("Disabled American Veterans came to support the bill.", False),
+])
+def test_a_long_capitalized_run_in_running_text_is_a_name(analyzer, text, named):
+    doc = analyzer.nlp(text)
+    disabled = next(t for t in doc if t.lower_ == "disabled")
+    assert disabled._.in_name is named
+
+
 RAPE_CRISIS = ("On Monday, Rape Crisis England & Wales responded to the verdicts. The charity "
                "said the crisis is real, the epidemic is alarming and the numbers are staggering, "
                "and survivors can contact local Rape Crisis Centres.")

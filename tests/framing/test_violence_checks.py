@@ -125,6 +125,27 @@ def test_praise_of_the_one_held_to_the_abuse_is_an_excuse(analyzer, text, flagge
     assert found == flagged
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("Police said he snapped and shot his wife in a domestic violence attack.", ["snapped"]),
+    # a thing snapped, not a person losing control
+    ("The county had gone 20 months without a domestic violence homicide. The slayings "
+     "snapped that string.", []),
+    ("A reporter snapped a photo outside the domestic violence shelter.", []),
+])
+def test_snapped_is_an_excuse_only_without_an_object(analyzer, text, flagged):
+    found = [f.text for f in analyzer.analyze(text, kind="campaign").findings
+             if f.rule == "dv.excuse-perpetrator"]
+    assert found == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "A man who murdered his daughter in an honour killing was jailed for life.",
+    "Police marked the day of memory for victims of honour-based abuse.",
+])
+def test_honour_based_violence_is_domestic_violence(analyzer, text):
+    assert "dv" in analyzer.analyze(text, kind="campaign").message.gates
+
+
 def test_lives_lost_to_domestic_violence_is_agentless(analyzer):
     text = "Each year over 100 people lose their lives to domestic violence in Texas alone."
     found = [f.text for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.agentless"]
