@@ -19,6 +19,10 @@ PERSON_PRONOUNS = {"he", "she", "they", "i", "we", "you", "him", "her", "them", 
 WALK_DEPS = {"pobj", "prep", "agent", "pcomp", "compound", "conj", "dobj", "appos", "amod",
              "npadvmod", "nmod", "acl", "advcl", "xcomp", "oprd", "attr", "nsubj", "nsubjpass"}
 MAX_HOPS = 6
+# Words before a plural death noun that make it a share of all deaths ("7 out of 10",
+# "60 percent of", "the majority of"), read within this many words.
+SHARE_WORDS = {"percent", "%", "majority", "half", "third", "quarter", "proportion", "share"}
+SHARE_REACH = 8
 # Prepositions that place an event.
 LOCATIVE = {"at", "in", "inside", "near", "on", "outside", "behind", "under", "from", "off",
             "into", "onto", "beside", "beneath"}
@@ -198,6 +202,19 @@ def of_many(verb: Token, words: DeathWords) -> bool:
         and any(g.lemma_.lower() in words.periods for g in c.subtree) for c in verb.children)
 
 
+def share_of_deaths(noun: Token, words: DeathWords) -> bool:
+    """Whether ``noun`` is deaths counted as a share of all ("about 7 out of 10 veteran
+    deaths by suicide", "most suicide deaths", "half of the deaths"): how deaths are
+    divided among methods is the statistic lethal-means work argues from. Read from the
+    few words before the plural noun, where the parse of such claims is often wrong."""
+    if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() not in words.deaths | words.suicides:
+        return False
+    before = noun.doc[max(noun.sent.start, noun.i - SHARE_REACH):noun.i]
+    lowered = [t.lower_ for t in before]
+    return (any(a == "out" and b == "of" for a, b in zip(lowered, lowered[1:]))
+            or any(w in words.population or w in SHARE_WORDS for w in lowered))
+
+
 def anchor_strength(token: Token, words: DeathWords) -> int:
     """How strongly the predicate a method word hangs on names a death (see above).
 
@@ -224,6 +241,8 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
             break
         if current.pos_ in {"VERB", "AUX"} and of_many(current, words):
             return 0  # how a population dies, a statistic
+        if share_of_deaths(current, words):
+            return 0  # "7 out of 10 deaths by suicide result from firearm injuries"
         best = max(best, suicide_strength(current, words))
         if best == 2:
             break

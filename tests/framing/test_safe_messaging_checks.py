@@ -363,3 +363,21 @@ def test_what_a_stated_suicide_was_done_with_is_the_method(analyzer, text, told)
 def test_flinging_oneself_in_a_suicide_story_is_the_method(analyzer, text, told):
     story = "A veteran died by suicide last year, her family said. " + text
     assert _method_told(analyzer, story, told)
+
+
+def test_a_jump_from_a_bridge_tells_a_suicide_without_the_word(analyzer):
+    text = ("State police were told a man jumped from the mid-span of the Newburgh-Beacon "
+            "Bridge on Sunday. His body was found the next day.")
+    report = analyzer.analyze(text, kind="campaign")
+    assert "suicide" in report.message.gates
+    told = [f.text for f in report.findings if f.rule == "suicide.method-detail"]
+    assert len(told) == 1 and told[0].endswith("Newburgh-Beacon Bridge")
+
+
+@pytest.mark.parametrize("text", [
+    "About 7 out of 10 Veteran deaths by suicide result from firearm injuries.",
+    "Most suicide deaths in the county involve firearms, the report said.",
+])
+def test_a_share_of_deaths_by_method_is_a_statistic(analyzer, text):
+    story = text + " If you are struggling, call or text 988."
+    assert _method_told(analyzer, story, None)

@@ -126,6 +126,23 @@ def test_praise_of_the_one_held_to_the_abuse_is_an_excuse(analyzer, text, flagge
 
 
 @pytest.mark.parametrize("text, flagged", [
+    ("Police said an argument developed at the supermarket, and he later choked her in a "
+     "domestic violence assault.", ["argument developed"]),
+    ("The court heard the relationship was marked by verbal arguments which became physical, "
+     "a domestic violence case.", ["became physical"]),
+    ("The man started arguing with his wife and pushed her, deputies said of the domestic "
+     "violence call.", ["arguing with his wife"]),
+    # a quarrel over something else, not the assault
+    ("The tenants' dispute over rent began in May; the domestic violence shelter is "
+     "nearby.", []),
+])
+def test_a_quarrel_told_as_happening_stands_in_for_the_assault(analyzer, text, flagged):
+    found = [f.text for f in analyzer.analyze(text, kind="campaign").findings
+             if f.rule == "dv.dispute"]
+    assert found == flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
     ("Police said he snapped and shot his wife in a domestic violence attack.", ["snapped"]),
     # a thing snapped, not a person losing control
     ("The county had gone 20 months without a domestic violence homicide. The slayings "
