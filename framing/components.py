@@ -380,6 +380,7 @@ class ContextMarker:
                   and not _opens_sentence(text, match.start())
                   and _running_text(text, match.start(), match.end())):
                 self._mark(doc, match.start(), match.end(), "in_name")
+                self._mark(doc, match.start(), match.end(), "in_prose_name")
         return ranges
 
     def _topics(self, doc: Doc, text: str, names: list[tuple[int, int]], sentences: list[Span],

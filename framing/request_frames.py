@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 from .lexicon.requests_spec import RequestSpec
 from .list_items import misread_imperative as misread_list_verb
 from .request_parts import (SENDER_POSSESSIVES, Party, actions_of, declined, doer_of, has_aux,
-                            is_inclusive_we, is_negated_verb, lemma_of, party_of, subject_of)
+                            is_inclusive_we, is_negated_verb, lemma_of, party_of,
+                            standing_arrangement, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
 # Words a sentence needs before its misread opening verb is read as an instruction.
@@ -289,7 +290,10 @@ class RequestReader:
             return who is not None and (who.theirs or (
                 who.kind == "sender" and is_inclusive_we(subject, spec)))
         obligation = has_aux(verb, spec.obligations) or self.semi_modal(verb)
-        if obligation and lemma not in spec.states and obliged():  # "students should feel safe" asks no one
+        # "students should feel safe" asks no one; "commissioners should have a
+        # strategy" asks them to adopt one
+        state = lemma in spec.states and not standing_arrangement(verb, spec)
+        if obligation and not state and obliged():
             return ("obligation", subject, actions_of(verb, spec), False)
         done = self.become_done(verb) if obligation else None
         if done is not None and obliged():

@@ -15,6 +15,12 @@ from .lexicon.requests_spec import RequestSpec
 
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 SENDER = {"we", "us", "i", "me", "ourselves", "myself"}
+# Where a doc keeps the names it gives with a title of office (:func:`titled_names`).
+TITLED_NAMES = "framing_titled_names"
+# The person a letter greets is the partner's: "Dear Alison Hernandez," (the name's
+# last word). Titles and honorifics may come first ("Dear Mayor Heartwell:").
+GREETED = re.compile(r"(?m)^[ \t]*(?:Dear|Hello|Hi)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}?"
+                     r"([A-Z][\w'’-]+)[ \t]*[,:]")
 PARTNER = {"you", "your", "yours", "yourself", "yourselves", "y'all"}
 # Possessives that make a thing the sender's ("our plan", "my request").
 SENDER_POSSESSIVES = {"our", "my"}
@@ -161,12 +167,46 @@ def party_of(token: Token | None, spec: RequestSpec, people) -> Party:
                 return Party(party.kind, party.universal or lemma in spec.universal)
     if lemma in spec.partner_roles or _is_people(token, people):
         return Party("people", universal)
+    if token.pos_ == "PROPN" and token.lower_ in titled_names(token.doc, spec):
+        return Party("people")  # "Mayor George Heartwell", and "Heartwell" after it
     # "all varsity and junior varsity coaches": the role may be a conjunct.
     for conj in (c for c in token.children if c.dep_ == "conj"):
         inner = party_of(conj, spec, people)
         if inner.kind == "people":
             return Party("people", universal or inner.universal)
     return Party("other")
+
+
+def standing_arrangement(verb: Token, spec: RequestSpec) -> bool:
+    """Whether ``verb`` puts a standing arrangement of the partner's own in place:
+    "have a domestic abuse policy", "put a protocol in place" (a standing verb with a
+    standing object that is not the sender's)."""
+    return lemma_of(verb, spec) in spec.standing_verbs and any(
+        c.dep_ == "dobj" and lemma_of(c, spec) in spec.standing_objects and not owned_by_sender(c)
+        for c in verb.children)
+
+
+def titled_names(doc, spec: RequestSpec) -> frozenset[str]:
+    """The names (last word, lower case) that the text gives with a title of office
+    ("Mayor George Heartwell", "the Police and Crime Commissioner, Alison Hernandez") or
+    greets ("Dear Alison Hernandez,"): those people are the partner's wherever the name
+    comes back. Read once per doc."""
+    kept = doc.user_data.get(TITLED_NAMES)
+    if kept is None:
+        titles = spec.official_titles
+        found = {match.group(1).lower() for match in GREETED.finditer(doc.text)}
+        for token in doc:
+            if token.pos_ != "PROPN" or token.dep_ == "compound":
+                continue
+            # "Mayor George Heartwell"
+            titled = any(c.dep_ == "compound" and c.i < token.i and c.lower_.rstrip(".") in titles
+                         for c in token.children)
+            # "the Police and Crime Commissioner, Alison Hernandez,"
+            named_for = token.dep_ == "appos" and token.head.lemma_.lower() in titles
+            if titled or named_for:
+                found.add(token.lower_)
+        kept = doc.user_data[TITLED_NAMES] = frozenset(found)
+    return kept
 
 
 def _is_people(token: Token, people) -> bool:

@@ -39,8 +39,8 @@ from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
-                            is_purpose, lemma_of, noun_phrase, owned_by_sender, party_of,
-                            subject_of)
+                            is_purpose, lemma_of, noun_phrase, party_of,
+                            standing_arrangement, subject_of)
 from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
@@ -237,9 +237,12 @@ class RequestAnalysis:
         if flags["sized"]:
             bounds.append("how much")  # a number of minutes, sessions or copies, not "every"
         # A named bill, event or program makes even "support" or "attend" answerable.
-        # (A date is when, not what: "promote awareness this April" names nothing.)
+        # (A date is when, not what: "promote awareness this April" names nothing; nor
+        # does an observance or a service the packs know by name. A name known only by
+        # its capitals, "the National Violent Death Reporting System", is named.)
         named = any(t.pos_ == "PROPN" or (t.like_num and t.i > actions[0].i) for t in tokens
-                    if t not in actions and not t._.in_name and t.lower_ not in spec.calendar_words
+                    if t not in actions and (t._.in_prose_name or not t._.in_name)
+                    and t.lower_ not in spec.calendar_words
                     ) or any(self.names_law(t) for t in tokens if t.i > actions[0].i)
         # "address the issue", "promote awareness", "convey these messages": a verb on
         # an abstract object says what to care about, not what to do.
@@ -328,10 +331,7 @@ class RequestAnalysis:
         for action in actions:
             lemma = lemma_of(action, spec)
             # "have a domestic abuse policy": a standing arrangement of their own
-            if lemma in spec.standing_verbs and any(
-                    c.dep_ == "dobj" and lemma_of(c, spec) in spec.standing_objects
-                    and not owned_by_sender(c)
-                    for c in action.children):
+            if standing_arrangement(action, spec):
                 return True
             # "act as a host site": a role taken on is an undertaking, whatever the role.
             if lemma in spec.role_verbs and any(c.dep_ == "prep" and c.lower_ == "as"

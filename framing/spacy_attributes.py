@@ -28,7 +28,9 @@ def register_extensions() -> None:
     # framing.structure.Structure of the text: frame lines, lists of words to avoid, genre
     if not Doc.has_extension("framing_structure"):
         Doc.set_extension("framing_structure", default=None)
-    for name in ("in_quote", "is_mention", "in_name", "attributed"):
+    # in_prose_name: a name known only by its capitals in running text ("the Disabled
+    # American Veterans"); in_name is set on it too
+    for name in ("in_quote", "is_mention", "in_name", "attributed", "in_prose_name"):
         if not Token.has_extension(name):
             Token.set_extension(name, default=False)
     _REGISTERED = True

@@ -80,6 +80,35 @@ def test_asks_the_parse_hides(analyzer, text, mode, action):
     assert requests[0].actions[0].startswith(action)
 
 
+@pytest.mark.parametrize("text, who", [
+    ("We urge Mayor George Heartwell to restore the shelter funding.", "Mayor George Heartwell"),
+    # the same person named with the title before, or greeted, is the partner's
+    ("We wrote to the Police and Crime Commissioner, Alison Hernandez, last week. We are "
+     "calling on Alison Hernandez to fund the advocates.", "Alison Hernandez"),
+    ("Dear Alison Hernandez,\n\nWe urge Ms. Hernandez to fund the advocates.", "Ms. Hernandez"),
+])
+def test_a_named_official_is_the_partner_asked(analyzer, text, who):
+    found = model(analyzer, text, sector="government").requests
+    assert [r.who for r in found] == [who]
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Commissioners should have a strategy to address domestic abuse in every hospital.", True),
+    # a state the partner's people should be in asks nothing of them
+    ("Patients should have a safe place to talk.", False),
+])
+def test_an_obligation_to_have_a_standing_arrangement_asks_for_it(analyzer, text, asked):
+    found = model(analyzer, text, sector="healthcare").requests
+    assert bool(found) is asked
+    if asked:
+        assert found[0].burden == "high"
+
+
+def test_a_name_without_a_title_is_not_the_partner(analyzer):
+    found = model(analyzer, "Dear Friends,\n\nWe urge Smith to restore it.", sector="government")
+    assert found.requests == []
+
+
 def test_a_template_blank_is_not_a_named_person(analyzer):
     (request,) = model(analyzer, "Can [who on your team] meet with us next week?").requests
     assert not request.who_named and not request.specific
