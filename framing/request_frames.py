@@ -38,6 +38,12 @@ def leading(sent: Span, n: int, skip_punct: bool = False) -> list[Token]:
     return found
 
 
+def subjunctive_passive(verb: Token) -> bool:
+    """A passive in the bare form a demand takes: "that all sign-ons be made", "that
+    funding be restored" (not "that funding was restored")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
+
+
 def addresses_reader(verb: Token) -> bool:
     """Whether the verb's object is the reader: "you", or a noun with "your"."""
     return any(c.dep_ in ("dobj", "dative") and (
@@ -443,6 +449,11 @@ class RequestReader:
                 if event is not None:
                     return ("directive", asked, [event], False)
             return None
+        if (asked is None and action is not None and action.dep_ == "ccomp"
+                and who is not None and who.kind == "sender" and subjunctive_passive(action)):
+            # "We ask that all sign-ons be made by noon Friday", "we request that
+            # funding be restored": whoever reads is to see it done.
+            return ("directive", None, actions_of(action, spec), False)
         if lemma_of(verb, spec) == "need" and asked is None:
             return None  # "we need to hire" is the sender's own need
         if asked is None or not (self.party(asked).theirs or asked is by_name):

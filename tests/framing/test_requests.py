@@ -104,6 +104,17 @@ def test_an_obligation_to_have_a_standing_arrangement_asks_for_it(analyzer, text
         assert found[0].burden == "high"
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("We are asking that all sign-ons be made by noon on Friday, February 25th.", True),
+    ("We ask that funding for the shelter be restored.", True),
+    # someone else's wish, or a fact, asks the reader nothing
+    ("She asked that her name be withheld.", False),
+    ("We were told that the funding was restored.", False),
+])
+def test_a_demand_in_the_passive_asks_the_reader(analyzer, text, asked):
+    assert bool(model(analyzer, text).requests) is asked
+
+
 def test_a_name_without_a_title_is_not_the_partner(analyzer):
     found = model(analyzer, "Dear Friends,\n\nWe urge Smith to restore it.", sector="government")
     assert found.requests == []
