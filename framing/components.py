@@ -132,8 +132,10 @@ ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{3,8})\)")
 ACRONYM_NAME_WORDS = 4
 # Share of a line's longer words that are lower case for it to be running text.
 RUNNING_TEXT_SHARE = 0.5
+# (no-break and thin spaces join a name's words as plain spaces do)
 CAPITALIZED_RUN = re.compile(
-    r"\b[A-Z][\w'&.-]*(?:[ \t]+(?:(?:of|and|for|on|the|&|against|to|in)[ \t]+)*[A-Z][\w'&.-]*)+")
+    r"\b[A-Z][\w'&.-]*(?:[ \t\u00a0\u2009\u202f]+(?:(?:of|and|for|on|the|&|against|to|in)"
+    r"[ \t\u00a0\u2009\u202f]+)*[A-Z][\w'&.-]*)+")
 
 
 def _spelled_out(text: str, end: int, words: list[str]) -> bool:
@@ -157,6 +159,12 @@ def _running_text(text: str, start: int, end: int) -> bool:
     rest = text[first:start] + " " + text[end:last if last >= 0 else len(text)]
     words = [w for w in rest.split() if len(w) > 3 and w[0].isalpha()]
     return bool(words) and sum(w[0].islower() for w in words) >= RUNNING_TEXT_SHARE * len(words)
+
+
+def _title_case(word: str) -> bool:
+    """A word with a capital and then lower case ("Disabled"), not capitals for
+    emphasis ("BULLYING HAS BECOME A CRISIS")."""
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -376,7 +384,7 @@ class ContextMarker:
                     text, match.start(), match.end()):
                 self._mark(doc, match.start(), match.end(), "in_name")
                 ranges.append(match.span())
-            elif (sum(word[:1].isupper() for word in words) >= LONG_RUN_WORDS
+            elif (sum(_title_case(word) for word in words) >= LONG_RUN_WORDS
                   and not _opens_sentence(text, match.start())
                   and _running_text(text, match.start(), match.end())):
                 self._mark(doc, match.start(), match.end(), "in_name")

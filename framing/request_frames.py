@@ -38,6 +38,14 @@ def leading(sent: Span, n: int, skip_punct: bool = False) -> list[Token]:
     return found
 
 
+def told_now(verb: Token) -> bool:
+    """A main clause in the present, not negated: "your teachers need to log", not
+    "providers had to turn women away", "you do not need to struggle in silence" or
+    "imagine being told that you have to leave"."""
+    return (verb.tag_ in ("VBP", "VBZ", "VB") and verb.dep_ in ("ROOT", "conj")
+            and not is_negated_verb(verb))
+
+
 def subjunctive_passive(verb: Token) -> bool:
     """A passive in the bare form a demand takes: "that all sign-ons be made", "that
     funding be restored" (not "that funding was restored")."""
@@ -292,18 +300,35 @@ class RequestReader:
             return self.importance(verb, subject, who)
         # "We must collectively respond", "we all need to": a "we" that takes the
         # reader in puts the duty on them too (read only where it could matter).
+        semi = self.semi_modal(verb)
+        obligation = has_aux(verb, spec.obligations) or semi
+        # who is obliged: in "your teachers need to log", "we need to start", the
+        # subject of "need" (the parse gives the infinitive none)
+        bound, bound_who = subject, who
+        main = verb.head if semi else verb
+        if semi and subject is None and told_now(main):
+            bound = subject_of(main)
+            bound_who = self.party(bound) if bound is not None else None
+
         def obliged() -> bool:
-            return who is not None and (who.theirs or (
-                who.kind == "sender" and is_inclusive_we(subject, spec)))
-        obligation = has_aux(verb, spec.obligations) or self.semi_modal(verb)
+            if bound_who is None:
+                return False
+            return bound_who.theirs or (bound_who.kind == "sender" and (
+                is_inclusive_we(bound, spec) or community_duty()))
+
+        def community_duty() -> bool:
+            # "We need to start prevention education early!", "we must increase
+            # access to naloxone": a duty told in the main clause of a letter to a
+            # partner is the community's, the reader's with the writer's.
+            return bound.lower_ == "we" and main.dep_ == "ROOT" and told_now(main)
         # "students should feel safe" asks no one; "commissioners should have a
         # strategy" asks them to adopt one
         state = lemma in spec.states and not standing_arrangement(verb, spec)
         if obligation and not state and obliged():
-            return ("obligation", subject, actions_of(verb, spec), False)
+            return ("obligation", bound, actions_of(verb, spec), False)
         done = self.become_done(verb) if obligation else None
         if done is not None and obliged():
-            return ("obligation", subject, [done], False)
+            return ("obligation", bound, [done], False)
         if self.demanded(verb, subject):
             return ("demand", None, actions_of(verb, spec), False)
         duty = self.duty(verb)
@@ -561,6 +586,12 @@ class RequestReader:
         # An adjective hung on the verb is a misread fronted word ("Second, Publicize…").
         fronted = {t.i for c in head.children if (c.dep_ in FRONTED or c.dep_ == "amod")
                    and c.i < head.i for t in c.subtree}
+        # A fronted phrase ends with a comma before an imperative ("Every year,
+        # donate…"); a noun right before the verb is its subject the parse hung on the
+        # phrase ("Every year 1 in 5 Americans struggle with…").
+        before = verb.doc[head.i - 1] if head.i > verb.sent.start else None
+        if before is not None and before.i in fronted and before.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
         for token in verb.doc[verb.sent.start:head.i]:
             if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in self.spec.politeness_words:
                 continue

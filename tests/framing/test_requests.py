@@ -115,6 +115,35 @@ def test_a_demand_in_the_passive_asks_the_reader(analyzer, text, asked):
     assert bool(model(analyzer, text).requests) is asked
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Your teachers need to log every visit.", "Your teachers"),
+    # a duty told in the main clause of a letter is the community's, the reader's too
+    ("We need to start prevention education early!", "We"),
+])
+def test_a_need_to_is_an_obligation_of_who_needs(analyzer, text, who):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == "obligation" and request.who == who
+    # a duty shared with the writer is a call, not a specific ask
+    assert request.specific is (who != "We")
+
+
+@pytest.mark.parametrize("text", [
+    "You do not need to struggle in silence.",
+    "Providers had to turn away thousands of women last winter.",
+    "Imagine being told by your family that you have to leave home.",
+])
+def test_a_need_to_denied_past_or_imagined_asks_nothing(analyzer, text):
+    assert model(analyzer, text).requests == []
+
+
+def test_a_noun_before_the_verb_is_its_subject_not_a_fronted_phrase(analyzer):
+    # the parser hangs "1 in 5 Americans" on "Every year": not an imperative
+    text = "Every year 1 in 5 Americans struggle with a mental illness."
+    assert model(analyzer, text, sector="government").requests == []
+    (request,) = model(analyzer, "Every year, donate to the shelter drive.").requests
+    assert request.mode == "imperative"
+
+
 def test_a_name_without_a_title_is_not_the_partner(analyzer):
     found = model(analyzer, "Dear Friends,\n\nWe urge Smith to restore it.", sector="government")
     assert found.requests == []
