@@ -198,7 +198,8 @@ class RequestAnalysis:
             reasons.append("record-keeping")
         if mode == "obligation" and tasks:
             reasons.append("an obligation")
-        if self.open_undertaking(actions, flags):
+        # "do everything in your power to", "whatever it takes": no end to the work
+        if self.open_undertaking(actions, flags) or spec.open_ended.search(text):
             reasons.append("an open-ended undertaking")
         if len(set(tasks)) >= spec.many_tasks or (len(tasks) >= 2 and reasons):
             # "plan a Sunday, preach on it, add the curriculum and buy the books":

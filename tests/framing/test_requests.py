@@ -144,6 +144,15 @@ def test_a_noun_before_the_verb_is_its_subject_not_a_fronted_phrase(analyzer):
     assert request.mode == "imperative"
 
 
+@pytest.mark.parametrize("text", [
+    "I ask that you do everything in your power to make sure the shelter stays open.",
+    "Please do whatever it takes to keep the hotline staffed.",
+])
+def test_an_ask_with_no_end_is_heavy(analyzer, text):
+    (request,) = model(analyzer, text, sector="government").requests
+    assert request.burden == "high" and "an open-ended undertaking" in request.reasons
+
+
 def test_a_name_without_a_title_is_not_the_partner(analyzer):
     found = model(analyzer, "Dear Friends,\n\nWe urge Smith to restore it.", sector="government")
     assert found.requests == []
