@@ -48,6 +48,23 @@ KEPT_MODELS = "framing_request_models"
 KEPT_PEOPLE = "framing_sector_people"
 
 
+def direct_objects(action: Token) -> list[Token]:
+    """The action's objects: its direct object and those joined to it, and the object
+    of a preposition it takes ("host a table at the fair", "invite you to the rally")."""
+    found = []
+    # verbs joined by "or"/"and" share their object ("establish or strengthen your
+    # relationship")
+    for verb in (action, *(c for c in action.conjuncts if c.pos_ in ("VERB", "AUX"))):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "oprd"):
+                found += [child, *child.conjuncts]
+            elif child.dep_ in ("prep", "dative"):
+                found += [g for g in child.children if g.dep_ == "pobj"]
+    # the object's own compounds name it too ("an online suicide prevention training
+    # program")
+    return found + [c for t in found for c in t.children if c.dep_ == "compound"]
+
+
 class RequestAnalysis:
     """Builds the :class:`RequestModel` of one message."""
 
@@ -344,7 +361,10 @@ class RequestAnalysis:
                 continue
             if any(t.lower_ in spec.existing_work for t in action.subtree):
                 continue  # "help your athletes … as part of the way you already run your team"
-            objects = [t for t in action.subtree if t.pos_ == "NOUN" and t.i > action.i]
+            # What is taken on is the action's own object (or the object of its own
+            # preposition), not a noun inside the object's modifiers: "incorporate
+            # curriculum on healthy relationships" takes on curriculum.
+            objects = [t for t in direct_objects(action) if t.pos_ == "NOUN"]
             if not any(lemma_of(t, spec) in spec.events or lemma_of(t, spec) in spec.light_objects
                        for t in objects):
                 return True

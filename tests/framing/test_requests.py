@@ -153,6 +153,15 @@ def test_an_ask_with_no_end_is_heavy(analyzer, text):
     assert request.burden == "high" and "an open-ended undertaking" in request.reasons
 
 
+def test_what_is_taken_on_is_the_object_not_a_noun_inside_it(analyzer):
+    # "relationships" is what the curriculum is about, not a relationship to build
+    (request,) = model(analyzer, "Incorporate curriculum on healthy relationships and "
+                                 "dating abuse into the health education program.").requests
+    assert request.burden == "high"
+    (request,) = model(analyzer, "Host a table at the resource fair.").requests
+    assert request.burden == "low"
+
+
 def test_a_name_without_a_title_is_not_the_partner(analyzer):
     found = model(analyzer, "Dear Friends,\n\nWe urge Smith to restore it.", sector="government")
     assert found.requests == []
