@@ -163,6 +163,20 @@ def test_honour_based_violence_is_domestic_violence(analyzer, text):
     assert "dv" in analyzer.analyze(text, kind="campaign").message.gates
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("Police say the coach had a sexual relationship with a teenager he was coaching.",
+     ["had a sexual relationship with a teenager"]),
+    # an affair or sex "with" students opens the topic by itself
+    ("The records show the sports teacher was engaged in a long-running affair with "
+     "16-year-old student Joanne Curtis.",
+     ["engaged in a long-running affair with 16-year-old student Joanne Curtis"]),
+])
+def test_a_relationship_with_a_teenager_is_abuse_told_as_consensual(analyzer, text, flagged):
+    report = analyzer.analyze(text, kind="campaign")
+    assert "sv" in report.message.gates
+    assert [f.text for f in report.findings if f.rule == "sv.sex-with-minor"] == flagged
+
+
 def test_lives_lost_to_domestic_violence_is_agentless(analyzer):
     text = "Each year over 100 people lose their lives to domestic violence in Texas alone."
     found = [f.text for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.agentless"]
