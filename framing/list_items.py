@@ -69,6 +69,15 @@ def opening_word(sent: Span) -> Token | None:
     return None
 
 
+def base_verb_form(token: Token) -> bool:
+    """Whether a capitalised word the model read as a noun or a name can be a verb's
+    base form ("Order magnets", "Set aside 20 minutes"): in the lemmatizer's verb
+    index and not tagged as any other form."""
+    lookups = token.doc.vocab.lookups
+    return (lookups.has_table(VERB_TABLE) and token.text[:1].isupper()
+            and token.tag_ not in NOT_BASE and token.lower_ in lookups.get_table(VERB_TABLE))
+
+
 def misread_imperative(sent: Span) -> Token | None:
     """The verb opening list item ``sent`` if the model misread it as a noun or a name:
     capitalised, a base form in the lemmatizer's verb index, not tagged as any other

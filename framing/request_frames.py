@@ -11,12 +11,17 @@ import re
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
-from .list_items import misread_imperative as misread_list_verb
+from .list_items import base_verb_form, misread_imperative as misread_list_verb
 from .request_parts import (SENDER_POSSESSIVES, Party, actions_of, declined, doer_of, has_aux,
                             is_inclusive_we, is_negated_verb, lemma_of, party_of,
                             standing_arrangement, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
+# Words before the colon of a label that heads an ask ("One ask: play the video"), and
+# of a timeline's dated step ("Sept. 8-12 (Construction Suicide Prevention Week): Set
+# aside 20 minutes").
+ASK_LABEL = 6
+SCHEDULE_LABEL = 14
 # Words a sentence needs before its misread opening verb is read as an instruction.
 SENTENCE_WORDS = 6
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -125,15 +130,28 @@ class RequestReader:
     def after_label(self, sent: Span):
         """"One ask: play the video at a team meeting", "Our request: call us by Friday":
         a short label, a colon, then the imperative (which the parser hangs on the label)."""
-        tokens = leading(sent, 7)
-        colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
+        tokens = leading(sent, SCHEDULE_LABEL + 1)
+        colon = next((i for i, t in enumerate(tokens[:SCHEDULE_LABEL]) if t.text == ":"), None)
         if colon is None or colon == 0 or colon + 1 >= len(tokens):
             return None
         verb = tokens[colon + 1]
-        if verb.tag_ != "VB" or subject_of(verb) is not None or \
-                lemma_of(verb, self.spec) in self.spec.rhetorical:
+        label = tokens[:colon]
+        asks = colon < ASK_LABEL and any(lemma_of(t, self.spec) in self.spec.ask_nouns for t in label)
+        # a timeline's step: "Mid-August: Let employees know…", "Sept. 8-12: Set aside
+        # 20 minutes per day…" (its verb often read as a noun or a name)
+        dated = any(w in self.spec.calendar_words for t in label for w in t.lower_.split("-"))
+        if not (asks or dated):
             return None
-        if not any(lemma_of(t, self.spec) in self.spec.ask_nouns for t in tokens[:colon]):
+        # (the parser may take the label for the verb's subject)
+        subject = subject_of(verb)
+        # (a misread verb is not the first word of an event's name: "March 3: Board
+        # meeting at the library")
+        after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        misread = dated and base_verb_form(verb) and after is not None and not (
+            after.is_punct or lemma_of(after, self.spec) in self.spec.events)
+        if (verb.tag_ != "VB" and not misread) or (
+                subject is not None and subject.i > tokens[colon].i) or \
+                lemma_of(verb, self.spec) in self.spec.rhetorical:
             return None
         return ("imperative", None, actions_of(verb, self.spec), False)
 
@@ -252,6 +270,10 @@ class RequestReader:
                 and not self.reflects(verb)):
             verb = self.unwrap(verb)
             if self.informs(verb):
+                # "To request a visit for your school, go to…": the purpose is the ask.
+                purpose = self.fronted_purpose(verb)
+                if purpose is not None:
+                    return ("imperative", None, actions_of(purpose, spec), False)
                 # "For more information, visit…": asked, but only to look something up.
                 return ("information", None, [verb], False)
             conditional = self.conditional_action(verb)
@@ -614,6 +636,19 @@ class RequestReader:
         lemma = lemma_of(verb, self.spec)
         return lemma in self.spec.info_actions or (
             lemma in self.spec.contact_actions and self.spec.info_cues.search(clause) is not None)
+
+    def fronted_purpose(self, verb: Token) -> Token | None:
+        """The action of a fronted "to" clause that is more than looking something up:
+        "To find out more, and request a visit for your school, go to …" asks for
+        the visit; "To learn more, visit …" asks nothing."""
+        for child in verb.children:
+            if child.dep_ != "advcl" or child.i > verb.i or not any(
+                    g.lower_ == "to" and g.dep_ == "aux" for g in child.children):
+                continue
+            for action in (child, *child.conjuncts):
+                if action.pos_ == "VERB" and lemma_of(action, self.spec) not in self.spec.info_actions:
+                    return action
+        return None
 
     def conditional_action(self, verb: Token) -> Token | None:
         """"If you will act as a host site, please let us know": the ask is the

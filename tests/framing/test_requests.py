@@ -162,6 +162,26 @@ def test_what_is_taken_on_is_the_object_not_a_noun_inside_it(analyzer):
     assert request.burden == "low"
 
 
+@pytest.mark.parametrize("text, mode", [
+    ("To request a school visit, go to our website.", "imperative"),
+    ("To sign up your team, visit www.example.org.", "imperative"),
+    # looking something up is information, not an ask
+    ("To learn more about the program, visit www.example.org.", "information"),
+])
+def test_a_fronted_purpose_beyond_looking_up_is_the_ask(analyzer, text, mode):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "Beginning of August: Order magnets and wristbands with the Lifeline number for every crew.",
+    "Mid-August: Let employees know when the week is.",
+])
+def test_a_dated_step_of_a_timeline_is_an_ask(analyzer, text):
+    (request,) = model(analyzer, text, sector="business").requests
+    assert request.mode == "imperative"
+
+
 def test_a_name_without_a_title_is_not_the_partner(analyzer):
     found = model(analyzer, "Dear Friends,\n\nWe urge Smith to restore it.", sector="government")
     assert found.requests == []
