@@ -96,11 +96,17 @@ def cause_of_death(token: Token, words: DeathWords) -> bool:
 
 def counted_category(token: Token, words: DeathWords) -> bool:
     """A method word naming a category of deaths counted or told in the plural ("146
-    firearm deaths", "firearm suicides rose"): a statistic, not how someone died."""
+    firearm deaths", "firearm suicides rose", "the rate of firearm suicide"): a
+    statistic, not how someone died."""
     head = token.head
     lemma = head.lemma_.lower()
-    return (token.dep_ in ("compound", "amod", "nmod") and head.tag_ in ("NNS", "NNPS")
-            and (lemma in words.deaths or lemma in words.suicides))
+    if token.dep_ not in ("compound", "amod", "nmod") or (
+            lemma not in words.deaths and lemma not in words.suicides):
+        return False
+    # "the rate of firearm suicide", "the number of gun deaths": a statistic's category
+    counted = (head.dep_ == "pobj" and head.head.lower_ == "of"
+               and head.head.head.lemma_.lower() in words.statistics)
+    return head.tag_ in ("NNS", "NNPS") or counted
 
 
 def listed_kinds(token: Token, methods: list[Token]) -> bool:

@@ -375,6 +375,7 @@ def test_a_jump_from_a_bridge_tells_a_suicide_without_the_word(analyzer):
 
 
 @pytest.mark.parametrize("text", [
+    "The rate of firearm suicide among people ages 10-24 has increased 53% in a decade.",
     "About 7 out of 10 Veteran deaths by suicide result from firearm injuries.",
     "Most suicide deaths in the county involve firearms, the report said.",
 ])
