@@ -177,6 +177,21 @@ def test_a_relationship_with_a_teenager_is_abuse_told_as_consensual(analyzer, te
     assert [f.text for f in report.findings if f.rule == "sv.sex-with-minor"] == flagged
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("He had sex with the 15-year-old, police said, and was charged with sexual assault.",
+     ["had sex with"]),
+    # a law or a policy names the act consent is for
+    ("Under Michigan law she was unable to legally give consent to sexual intercourse, and he "
+     "was charged with rape.", []),
+    ("Under University policy, consent is required by all parties to engage in sexual "
+     "activity; sexual assault is never the victim's fault.", []),
+])
+def test_the_act_consent_is_for_is_not_a_soft_word_for_assault(analyzer, text, flagged):
+    found = [f.text for f in analyzer.analyze(text, kind="campaign").findings
+             if f.rule == "sv.consensual-terms"]
+    assert found == flagged
+
+
 def test_lives_lost_to_domestic_violence_is_agentless(analyzer):
     text = "Each year over 100 people lose their lives to domestic violence in Texas alone."
     found = [f.text for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.agentless"]
