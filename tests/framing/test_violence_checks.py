@@ -175,6 +175,16 @@ def test_a_relationship_with_a_teenager_is_abuse_told_as_consensual(analyzer, te
     assert [f.text for f in report.findings if f.rule == "sv.sex-with-minor"] == flagged
 
 
+@pytest.mark.parametrize("text", [
+    "Our workshop helps parents talk about sex with their teens and set family rules.",
+    "The guide helps you talk about sex with your students in health class.",
+])
+def test_talking_about_sex_with_teens_is_sex_education(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert "sv" not in report.message.gates
+    assert not [f for f in report.findings if f.rule == "sv.sex-with-minor"]
+
+
 @pytest.mark.parametrize("text, flagged", [
     ("He had sex with the 15-year-old, police said, and was charged with sexual assault.",
      ["had sex with"]),
