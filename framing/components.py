@@ -125,7 +125,8 @@ RUNNING_TEXT_HEADS = {"Crisis"}
 RUN_HEADS = NAME_HEADS | OBSERVANCE_HEADS | RUNNING_TEXT_HEADS
 # In running text, a run of this many capitalized words that does not open its
 # sentence is a proper name whatever its words ("members of the Disabled American
-# Veterans"): prose capitalizes only names. It is marked but opens no topic less.
+# Veterans"): prose capitalizes only names. It is marked as a name, but its words
+# still open topics (only names with a head word are kept out of topic cues).
 LONG_RUN_WORDS = 3
 # An acronym in brackets right after a capitalized run: "… Prevention (ASAP)".
 ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{3,8})\)")
@@ -221,11 +222,12 @@ class ContextMarker:
         return doc
 
     @staticmethod
-    def _mark(doc: Doc, start: int, end: int, attribute: str) -> None:
+    def _mark(doc: Doc, start: int, end: int, *attributes: str) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             for token in span:
-                setattr(token._, attribute, True)
+                for attribute in attributes:
+                    setattr(token._, attribute, True)
 
     def _mark_sentence(self, sent: Span, sent_text: str, has_quote: bool,
                        structure: Structure, screen: Screen, index: int) -> None:
@@ -387,8 +389,7 @@ class ContextMarker:
             elif (sum(_title_case(word) for word in words) >= LONG_RUN_WORDS
                   and not _opens_sentence(text, match.start())
                   and _running_text(text, match.start(), match.end())):
-                self._mark(doc, match.start(), match.end(), "in_name")
-                self._mark(doc, match.start(), match.end(), "in_prose_name")
+                self._mark(doc, match.start(), match.end(), "in_name", "in_prose_name")
         return ranges
 
     def _topics(self, doc: Doc, text: str, names: list[tuple[int, int]], sentences: list[Span],

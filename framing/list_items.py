@@ -82,16 +82,11 @@ def misread_imperative(sent: Span) -> Token | None:
     """The verb opening list item ``sent`` if the model misread it as a noun or a name:
     capitalised, a base form in the lemmatizer's verb index, not tagged as any other
     form, with no finite verb at the item's root ("Support groups meet weekly" has one)."""
-    lookups = sent.doc.vocab.lookups
-    if not lookups.has_table(VERB_TABLE):
-        return None
     first = opening_word(sent)
-    if first is None or not first.text[:1].isupper() or first.tag_ in NOT_BASE:
+    if first is None or not base_verb_form(first):
         return None
     if first.dep_ == "ROOT" and first.tag_ == "VB":
         return None  # read as a verb already; the frames decided about it
-    if first.lower_ not in lookups.get_table(VERB_TABLE):
-        return None
     root = sent.root
     if root.tag_ in FINITE or root.pos_ == "AUX" or any(
             c.tag_ in FINITE and c.dep_ in ("aux", "auxpass") for c in root.children):

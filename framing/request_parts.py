@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon.requests_spec import RequestSpec
+from .spacy_attributes import doc_text
 
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 SENDER = {"we", "us", "i", "me", "ourselves", "myself"}
@@ -194,7 +195,7 @@ def titled_names(doc, spec: RequestSpec) -> frozenset[str]:
     kept = doc.user_data.get(TITLED_NAMES)
     if kept is None:
         titles = spec.official_titles
-        found = {match.group(1).lower() for match in GREETED.finditer(doc.text)}
+        found = {match.group(1).lower() for match in GREETED.finditer(doc_text(doc))}
         for token in doc:
             if token.pos_ != "PROPN" or token.dep_ == "compound":
                 continue
