@@ -37,12 +37,31 @@ def _link_and_act(token: Token, links: set[str]) -> tuple[Token, Token] | None:
     return None
 
 
-def _is_act(word: Token, verbs: set[str]) -> bool:
+def _is_act(word: Token, verbs: set[str], light: frozenset[str] = frozenset()) -> bool:
     lemma = word.lemma_.lower()
     if lemma == "do":
         return "do" in verbs and any(c.dep_ == "dobj" and c.lower_ in PRO_OBJECTS
                                      for c in word.children)
+    if lemma in light:
+        # "carried out the attack": the act is the object's
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in verbs or c.lower_ in verbs)
+                   for c in word.children)
     return lemma in verbs or word.lower_ in verbs
+
+
+def _state_then_act(token: Token, states: set[str], state_motives, verbs: set[str],
+                    light: frozenset[str]) -> tuple[Token, Token] | None:
+    """A motive told as the state the act followed, joined to it in one sentence: "had
+    become angry with the woman and then hit her" (the state verb and the act it is
+    joined to)."""
+    if state_motives is None or not state_motives.fullmatch(token.lower_):
+        return None
+    state = token.head if token.dep_ in ("acomp", "oprd", "attr") else None
+    if state is None or state.lemma_.lower() not in states:
+        return None
+    act = next((c for c in state.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                and _is_act(c, verbs, light)), None)
+    return (state, act) if act is not None else None
 
 
 def _negated(word: Token) -> bool:
@@ -120,22 +139,28 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
     verbs = {v.lower() for v in rule.options["verbs"]}
     links = {v.lower() for v in rule.options["links"]}
     reasons = {v.lower() for v in rule.options.get("victim_reasons", [])}
+    light = frozenset(v.lower() for v in rule.options.get("light_verbs", []))
+    states = {v.lower() for v in rule.options.get("states", [])}
+    state_motives = compiled_option(rule, "state_motives")
     found, seen = [], set()
     for match in motives.finditer(msg.text):
         span = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or any(t._.is_mention for t in span):
             continue
-        linked = _link_and_act(span.root, links)
+        linked = _link_and_act(span.root, links) or _state_then_act(
+            span.root, states, state_motives, verbs, light)
         if linked is None:
             continue
         link, act = linked
-        if not _is_act(act, verbs) or _negated(act) or act.i in seen:
+        if not _is_act(act, verbs, light) or _negated(act) or _negated(link) or act.i in seen:
             continue
         seen.add(act.i)
         start = min(act.i, link.i)
         # "over financial despair": end on the noun the motive word modifies.
         motive = span.root.head if span.root.dep_ in ("amod", "compound") else span.root
         end = max(span.end - 1, link.i, motive.i)
+        if link.lemma_.lower() in states:
+            end = max(end, act.i)  # the state and the act it led to
         first, last = msg.doc[start], msg.doc[end]
         quoted = any(t._.in_quote or t._.attributed for t in (act, link, *span))
         found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,

@@ -127,6 +127,11 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
     if PHONE.search(msg.text[start:end]) or WEB.search(msg.text[start:end]):
         return False
     span = msg.doc.char_span(start, end, alignment_mode="expand")
+    if (span is not None and span.root.pos_ in ("PROPN", "NOUN")
+            and any(t.pos_ == "PROPN" for t in span) and any(t.dep_ == "appos" for t in span)):
+        # a service named and described as one ("SafeSpace, the only certified domestic
+        # violence shelter") is there now whatever tense its sentence is told in
+        return False
     verb = _verb_above(span.root) if span is not None else None
     # Up through non-finite verbs to the clause that has a tense: "a message encouraging
     # officers to text a help line" is told by "retweeted". A finite clause keeps its
@@ -179,7 +184,9 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
                 or not said_to_reader(msg, match.start(), match.end())
                 or told_as_past(msg, match.start(), match.end())):
             continue
-        named = topics_named.of_statement(index)
+        # a statement that names its own topic ("a domestic violence shelter") is for
+        # that topic, whatever else its sentence tells of
+        named = topics_named.in_text(match.group(0)) or topics_named.of_statement(index)
         if not named or named & own:
             return True
     return False
@@ -201,6 +208,10 @@ class _TopicsNamed:
             text = self.msg.sentence_texts[index]
             self.named_cache[index] = frozenset(t.id for t in self.topics if t.cues.search(text))
         return self.named_cache[index]
+
+    def in_text(self, text: str) -> frozenset[str]:
+        """Topics a stretch of text names itself."""
+        return frozenset(t.id for t in self.topics if t.cues.search(text))
 
     def before(self, index: int) -> frozenset[str]:
         """Topics of the nearest sentence before ``index`` that names any."""

@@ -134,6 +134,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
     "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {
         "victim_reasons": "texts",     # links of a clause giving what the harmed person did
+        "light_verbs": "texts",        # verbs whose object names the act ("carried out the attack")
+        "states": "texts",             # verbs of a state followed by the act ("became enraged and hit her")
+        "state_motives": "regexes",    # the motives such a state may hold (anger, not drink)
     }),
     # How or where someone died, tied to the death by the parse (suicide reporting).
     "method_detail": ({"methods": "regexes"}, {
