@@ -127,10 +127,18 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
     if PHONE.search(msg.text[start:end]) or WEB.search(msg.text[start:end]):
         return False
     span = msg.doc.char_span(start, end, alignment_mode="expand")
-    if (span is not None and span.root.pos_ in ("PROPN", "NOUN")
-            and any(t.pos_ == "PROPN" for t in span) and any(t.dep_ == "appos" for t in span)):
-        # a service named and described as one ("SafeSpace, the only certified domestic
-        # violence shelter") is there now whatever tense its sentence is told in
+    after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
+    if span is not None and (
+            any(t.tag_ in ("VBZ", "VBP") for t in span)
+            or (span.root.pos_ == "PROPN" and span.root.dep_ != "compound"
+                and not (after is not None and after.pos_ in ("NOUN", "PROPN")))
+            or (span.root.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)
+                and any(t.dep_ == "appos" for t in span))):
+        # A service named ("executive director of Family Crisis Services"; "SafeSpace,
+        # the only certified domestic violence shelter") or told in the present ("a
+        # counselling service that supports victims") is there now, whatever tense its
+        # sentence is told in; a name that only titles someone ("a Coalition Against
+        # Domestic Violence co-director") offers nothing.
         return False
     verb = _verb_above(span.root) if span is not None else None
     # Up through non-finite verbs to the clause that has a tense: "a message encouraging

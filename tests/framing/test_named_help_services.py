@@ -1,0 +1,60 @@
+"""A help service named in news copy counts as the help a violence story asks for,
+whatever words name it, and only for the topic it serves; names that merely contain
+a service word do not count. Beyond the rules' own examples."""
+from __future__ import annotations
+
+import pytest
+
+STORY = (
+    "A Lakeview man was charged with murder on Sunday after his wife was found dead in "
+    "their home, police said. Officers had been called to the house twice this year "
+    "for domestic violence. {service}"
+)
+
+
+def _rules(analyzer, text):
+    return {f.rule for f in analyzer.analyze(text, kind="campaign").findings}
+
+
+@pytest.mark.parametrize("service", [
+    "Lois Reckitt, executive director of Family Crisis Services, said the county had "
+    "seen nine such killings.",
+    "Accessing Victim Services of Durham Region does not require police involvement, "
+    "a spokesperson said.",
+    "It is hard to understand what drives such a killing, said Teresa Albizu, CEO of "
+    "SafeSpace, the only certified domestic violence emergency shelter in the county.",
+    "A specialist counselling service that supports victims of abuse said its phones "
+    "had not stopped ringing.",
+    "She said there are community resources available to those affected by intimate "
+    "partner violence.",
+    "The county has a survivor advocate available to anyone who has been harmed.",
+    "Hope Alliance, which operates the county's sole family violence emergency center, "
+    "said it was full.",
+])
+def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
+    assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=""))
+    assert "dv.resource-missing" not in _rules(analyzer, STORY.format(service=service))
+
+
+@pytest.mark.parametrize("name", [
+    # a service word inside a longer name, or a source credited for information
+    "The Pandemic Crisis Services Response Coalition met on Monday.",
+    "This information was provided by Rape Crisis Assistance and Prevention.",
+    # an employer named in passing, in the past
+    "The victim was the sister of a Coalition Against Domestic Violence co-director.",
+])
+def test_a_name_that_only_contains_a_service_word_is_not_help(analyzer, name):
+    assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=name))
+
+
+def test_a_violence_shelter_named_in_a_murder_suicide_is_no_crisis_line(analyzer):
+    # The sentence tells of both; the shelter is for domestic violence only.
+    text = (
+        "Police said a man shot his wife and then killed himself at their home on "
+        "Sunday. Neighbors said officers had been called there before. It can be hard to "
+        "understand what motivated the perpetrator of a murder-suicide, said Teresa "
+        "Albizu, CEO of SafeSpace, the only certified domestic violence emergency "
+        "shelter in the county.")
+    rules = _rules(analyzer, text)
+    assert "dv.resource-missing" not in rules
+    assert "suicide.resource-missing" in rules
