@@ -110,7 +110,7 @@ NAME_HEADS = {
     "Council", "Department", "Office", "Services", "Agency", "Hotline", "Lifeline", "Survey",
     "Initiative", "Partnership", "Commission", "Committee", "Board", "Society", "University",
     "College", "Clinic", "Hospital", "Church", "Court", "Campaign", "Fund", "Task", "Force",
-    "Collaborative", "Consortium", "Authority", "District", "Helpline",
+    "Collaborative", "Consortium", "Authority", "District", "Helpline", "Division", "Bureau",
     # a job title written as one ("KDVA Homeless Veterans Coordinator Trina Patty",
     # "Substance Abuse Program Director")
     "Coordinator", "Director", "Specialist", "Liaison", "Manager",

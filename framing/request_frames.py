@@ -397,7 +397,9 @@ class RequestReader(MisreadReadings):
                         and lemma_of(child, spec) not in spec.states):
                     # "We would love for the Herald to cover…": the partner by name.
                     return ("wish", inner, actions_of(child, spec), False)
-                if inner is None and child.dep_ == "xcomp" and self.involves_partner(child):
+                if (inner is None and child.dep_ == "xcomp" and self.involves_partner(child)
+                        and lemma_of(child, spec) not in spec.rhetorical):
+                    # (not "we would like to thank the mayor": thanks ask nothing)
                     return ("permission", None, [child], True)
             if child.dep_ == "dobj":
                 party = self.party(child)

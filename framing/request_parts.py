@@ -253,6 +253,9 @@ def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
                 inner = child
             elif child.dep_ == "prep" and child.lower_ == "by":
                 inner = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            elif (child.dep_ == "prep" and child.tag_ == "VBG" and child.pos_ == "VERB"
+                  and child.i == action.i + 1):
+                inner = child  # a gerund the parser reads as a preposition: "consider including"
             if inner is not None and inner not in actions:
                 actions += actions_of(inner, spec)
     return actions

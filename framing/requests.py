@@ -55,8 +55,11 @@ def direct_objects(action: Token) -> list[Token]:
     # verbs joined by "or"/"and" share their object ("establish or strengthen your
     # relationship")
     for verb in (action, *(c for c in action.conjuncts if c.pos_ in ("VERB", "AUX"))):
+        # a gerund the parser reads as a preposition ("consider including a curriculum")
+        # has its object as the preposition's
+        misread = verb.dep_ == "prep" and verb.tag_ == "VBG"
         for child in verb.children:
-            if child.dep_ in ("dobj", "attr", "oprd"):
+            if child.dep_ in ("dobj", "attr", "oprd") or (misread and child.dep_ == "pobj"):
                 found += [child, *child.conjuncts]
             elif child.dep_ in ("prep", "dative"):
                 found += [g for g in child.children if g.dep_ == "pobj"]

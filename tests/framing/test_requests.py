@@ -582,3 +582,21 @@ def test_should_become_trained_asks_what_should_be_trained_asks(analyzer):
     assert [[r.mode for r in found] for found in asked] == [["obligation"], ["obligation"]]
     assert not model(analyzer, "Librarians should become familiar with the law.",
                      "public-resources").requests
+
+
+@pytest.mark.parametrize("text", [
+    "On behalf of our coalition, we would like to thank Mayor Markley and the City Council "
+    "for proclaiming September as Suicide Prevention Month.",
+    "Today, ahead of the awards ceremony, I wish to thank you sincerely for all your hard work.",
+])
+def test_thanks_wished_ask_nothing(analyzer, text):
+    assert model(analyzer, text, sector="government").requests == []
+
+
+@pytest.mark.parametrize("text", [
+    "Please consider including a dating violence curriculum in every middle school.",
+    "We ask that you include a bullying prevention policy in the student handbook.",
+])
+def test_a_curriculum_or_policy_included_is_a_standing_undertaking(analyzer, text):
+    [request] = model(analyzer, text).requests
+    assert request.burden == "high"

@@ -194,6 +194,17 @@ def test_a_long_capitalized_run_followed_by_its_acronym_is_a_name(analyzer):
     assert "dv" in analyzer.parse([term])[0]._.framing_topics
 
 
+def test_a_government_division_or_bureau_is_a_name(analyzer):
+    text = ("Nurses will show visitors how to give naloxone at the 5K. The Division of "
+            "Substance Abuse and Mental Health will also have staff on hand to answer "
+            "questions about treatment.")
+    assert not [f for f in analyzer.analyze(text, kind="campaign").findings
+                if f.rule == "sud.abuse"]
+    assert [f for f in analyzer.analyze(text.replace("The Division of Substance Abuse and Mental "
+                                                     "Health", "Substance abuse counselors"),
+                                        kind="campaign").findings if f.rule == "sud.abuse"]
+
+
 def test_passing_mention_is_not_what_the_text_is_about(analyzer):
     text = ("Our food bank served 4,000 families this winter. Volunteers packed boxes every Saturday. "
             "Donations came from churches, schools and local grocers. Families come to us after a job "
