@@ -319,8 +319,12 @@ class RequestReader(MisreadReadings):
             if asked is None:
                 for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
                     asked = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        # (a purpose fronted before the verb is not what is asked: "To further complement
+        # this kit, we recommend signing up")
         action = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")
-                       and c.pos_ in ("VERB", "AUX")), None)
+                       and c.pos_ in ("VERB", "AUX")
+                       and not (c.dep_ == "advcl" and c.i < verb.i
+                                and who is not None and who.kind == "sender")), None)
         by_name = None  # the partner named in a mandative clause
         if asked is None and action is None:
             # "I ask that your district take part": the clause's subject is asked.
@@ -362,6 +366,12 @@ class RequestReader(MisreadReadings):
             # "We ask that all sign-ons be made by noon Friday", "we request that
             # funding be restored": whoever reads is to see it done.
             return ("directive", None, actions_of(action, spec), False)
+        if (asked is None and action is not None and action.tag_ == "VBG"
+                and who is not None and who.kind == "sender"
+                and lemma_of(verb, spec) in spec.speaker_directives
+                and subject_of(action) is None):
+            # "we recommend signing up for our webinars": whoever reads is to do it
+            return ("directive", None, actions_of(action, spec), False)
         if lemma_of(verb, spec) == "need" and asked is None:
             return None  # "we need to hire" is the sender's own need
         if asked is None or not (self.party(asked).theirs or asked is by_name):
@@ -398,8 +408,11 @@ class RequestReader(MisreadReadings):
                     # "We would love for the Herald to cover…": the partner by name.
                     return ("wish", inner, actions_of(child, spec), False)
                 if (inner is None and child.dep_ == "xcomp" and self.involves_partner(child)
-                        and lemma_of(child, spec) not in spec.rhetorical):
-                    # (not "we would like to thank the mayor": thanks ask nothing)
+                        and lemma_of(child, spec) not in spec.rhetorical
+                        and not any(c.dep_ == "dobj" and lemma_of(c, spec) in spec.courtesies
+                                    for c in child.children)):
+                    # (not "we would like to thank the mayor", "we wish to express our
+                    # appreciation": thanks ask nothing)
                     return ("permission", None, [child], True)
             if child.dep_ == "dobj":
                 party = self.party(child)

@@ -588,6 +588,9 @@ def test_should_become_trained_asks_what_should_be_trained_asks(analyzer):
     "On behalf of our coalition, we would like to thank Mayor Markley and the City Council "
     "for proclaiming September as Suicide Prevention Month.",
     "Today, ahead of the awards ceremony, I wish to thank you sincerely for all your hard work.",
+    "While we wish to express our appreciation for the government's leadership in introducing "
+    "the guidance, it is not enough.",
+    "We would like to extend our thanks to your staff.",
 ])
 def test_thanks_wished_ask_nothing(analyzer, text):
     assert model(analyzer, text, sector="government").requests == []
@@ -600,3 +603,28 @@ def test_thanks_wished_ask_nothing(analyzer, text):
 def test_a_curriculum_or_policy_included_is_a_standing_undertaking(analyzer, text):
     [request] = model(analyzer, text).requests
     assert request.burden == "high"
+
+
+@pytest.mark.parametrize("text, action", [
+    ("We recommend signing up for our monthly webinars.", "sign"),
+    ("To further complement this kit, we recommend signing up for our monthly webinars, "
+     "which go into greater detail.", "sign"),
+    ("We suggest starting with a short staff meeting.", "start"),
+])
+def test_a_recommended_gerund_asks_the_reader(analyzer, text, action):
+    [request] = model(analyzer, text).requests
+    assert request.actions[0].startswith(action)
+    assert request.who == "you"
+
+
+def test_a_finding_that_suggests_a_gerund_asks_nothing(analyzer):
+    assert model(analyzer, "Research suggests adding recess improves focus.").requests == []
+
+
+@pytest.mark.parametrize("text", [
+    "We need you to take action immediately to protect these funds.",
+    "We urge you to take still more steps to create true safer supply.",
+])
+def test_taking_action_or_steps_is_no_specific_ask(analyzer, text):
+    [request] = model(analyzer, text, sector="government").requests
+    assert not request.specific
