@@ -92,6 +92,10 @@ def misread_imperative(sent: Span) -> Token | None:
             c.tag_ in FINITE and c.dep_ in ("aux", "auxpass") for c in root.children):
         return None
     following = first.nbor(1) if first.i + 1 < len(first.doc) else None
-    if following is None or following.is_punct or following.pos_ in ("VERB", "AUX", "ADP"):
+    if following is None or following.is_punct or (
+            following.pos_ in ("VERB", "AUX", "ADP")
+            # (a participle that describes the object is no verb: "Implement updated
+            # dress code policies")
+            and not (following.tag_ == "VBN" and following.dep_ == "amod")):
         return None  # "Training: …", "Support for survivors", "Support is available"
     return first

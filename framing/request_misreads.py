@@ -23,6 +23,22 @@ SENTENCE_WORDS = 6
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
+# Clauses a finite verb may sit in without making the sentence a statement: "Mandate
+# that each school has agreements", "Implement policies to ensure that schools are safe".
+SUBORDINATE = ("ccomp", "advcl", "relcl", "xcomp", "csubj", "pcomp")
+
+
+def in_main_clause(token: Token, sent: Span) -> bool:
+    """Whether ``token`` belongs to ``sent``'s main clause: no subordinate clause lies
+    on its way up to the root."""
+    node = token
+    while node.i != sent.root.i and node.head.i != node.i:
+        if node.dep_ in SUBORDINATE:
+            return False
+        node = node.head
+    return True
+
+
 def leading(sent: Span, n: int, skip_punct: bool = False) -> list[Token]:
     """The first ``n`` tokens of ``sent`` that are not spaces (nor punctuation, with
     ``skip_punct``): what a test of a sentence's opening reads, without walking it all."""
@@ -139,7 +155,8 @@ class MisreadReadings:
         words = [t for t in sent if t.is_alpha]
         if not text.endswith((".", "!")) or len(words) < SENTENCE_WORDS:
             return None
-        if any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in sent):
+        if any((t.tag_ in FINITE_TAGS or t.pos_ == "AUX") and in_main_clause(t, sent)
+               for t in sent):
             return None
         verb = misread_list_verb(sent)
         if verb is None or lemma_of(verb, self.spec) in self.spec.rhetorical:

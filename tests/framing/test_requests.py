@@ -628,3 +628,23 @@ def test_a_finding_that_suggests_a_gerund_asks_nothing(analyzer):
 def test_taking_action_or_steps_is_no_specific_ask(analyzer, text):
     [request] = model(analyzer, text, sector="government").requests
     assert not request.specific
+
+
+def test_bulleted_asks_under_headings_whose_verbs_read_as_names(analyzer):
+    # After a title-case heading the model reads "Implement" and "Mandate" as names;
+    # a finite verb inside the asked clause does not make the sentence a statement.
+    text = ("Four Actions School Boards Can Take\n\n"
+            "- End Dress Code Policies\n"
+            "Implement updated dress code policies and protocols with students to ensure "
+            "that learning environments are equitable at every school board.\n\n"
+            "- Collaborate With Community Organizations\n"
+            "Mandate that each school has in place collaboration agreements with local "
+            "rape crisis centers, to provide education to the schools.\n")
+    found = {text[r.start:r.end].split()[0] for r in model(analyzer, text).requests}
+    assert {"Implement", "Mandate"} <= found
+
+
+def test_a_heading_over_a_statement_asks_nothing(analyzer):
+    text = ("- Support Groups\n"
+            "Support groups meet weekly at the library so that survivors are never alone.\n")
+    assert model(analyzer, text).requests == []
