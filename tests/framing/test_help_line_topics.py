@@ -168,3 +168,17 @@ def test_a_help_line_stated_the_way_other_countries_state_it_counts(analyzer, he
              "who went to police. The trial continues before a jury. ")
     assert "dv.resource-missing" in _rules(analyzer, story)
     assert "dv.resource-missing" not in _rules(analyzer, story + help_line)
+
+
+@pytest.mark.parametrize("name", [
+    "was sentenced for raping and coercively controlling a woman during their relationship",
+    "was charged after a family violence incident at the home he shared with her",
+    "pleaded guilty to spousal assault",
+])
+def test_other_names_of_partner_abuse_ask_for_a_help_line(analyzer, name):
+    text = (f"A 34-year-old man {name}, the court heard on Tuesday. He tied her up and choked "
+            "her, and she fled to a neighbour's house. The judge said she showed great "
+            "courage in giving evidence.")
+    rules = _rules(analyzer, text)
+    assert "dv.resource-missing" in rules
+    assert "dv.choke" in rules
