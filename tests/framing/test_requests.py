@@ -648,3 +648,17 @@ def test_a_heading_over_a_statement_asks_nothing(analyzer):
     text = ("- Support Groups\n"
             "Support groups meet weekly at the library so that survivors are never alone.\n")
     assert model(analyzer, text).requests == []
+
+
+@pytest.mark.parametrize("text", [
+    "But behind that call is a silent plea: Help me. Believe me. Protect me.",
+    "Want to know more about how to support the campaign?",
+    "Need some inspiration for your posts?",
+])
+def test_a_plea_in_someone_elses_voice_or_an_elided_question_asks_nothing(analyzer, text):
+    assert model(analyzer, text, sector="labor").requests == []
+
+
+@pytest.mark.parametrize("text", ["Call me.", "Join me."])
+def test_a_way_to_answer_or_take_part_with_me_is_still_an_ask(analyzer, text):
+    assert len(model(analyzer, text, sector="labor").requests) == 1
