@@ -222,7 +222,7 @@ class RequestReader(MisreadReadings):
             and has_aux(verb, spec.main_clause_invitations))
         if (invites and who is not None and not question
                 and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles
-                     or self.in_blank(subject))
+                     or who.kind == "people" or self.in_blank(subject))
                 and lemma not in spec.states):
             return ("invitation", subject, actions_of(verb, spec), False)
         if (has_aux(verb, spec.presumptions) and who is not None and who.kind == "people"

@@ -662,3 +662,9 @@ def test_a_plea_in_someone_elses_voice_or_an_elided_question_asks_nothing(analyz
 @pytest.mark.parametrize("text", ["Call me.", "Join me."])
 def test_a_way_to_answer_or_take_part_with_me_is_still_an_ask(analyzer, text):
     assert len(model(analyzer, text, sector="labor").requests) == 1
+
+
+def test_a_sectors_own_people_are_invited_like_the_general_roles(analyzer):
+    text = "Faith communities can publish the flyer in their bulletins or on their websites."
+    [request] = model(analyzer, text, sector="faith").requests
+    assert request.mode == "invitation"
