@@ -181,7 +181,8 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
     not_help = msg.lexicons.not_help
     # shared by the help-line rules of every topic that check the same message
     topics_named = msg.analysis("help:topics_named", lambda: _TopicsNamed(msg, topics))
-    for match in statements.finditer(msg.text):
+    # the statements are found once per message for the help-line rules of all topics
+    for match in msg.analysis("help:statements", lambda: list(statements.finditer(msg.text))):
         index = msg.sentence_index(match.start())
         if within is not None and index not in within:
             continue
