@@ -123,7 +123,8 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
     """Whether a help statement without a number or web address is told as something
     that happened ("the school made counselors available for students", "retweeted a
     message encouraging officers to text a help line"): news of help given then, not a
-    line offered to the reader now. Read from the verb that governs it."""
+    line offered to the reader now. Read from the verb that governs it. A service
+    named, or described in the present inside the statement, is there now."""
     if PHONE.search(msg.text[start:end]) or WEB.search(msg.text[start:end]):
         return False
     span = msg.doc.char_span(start, end, alignment_mode="expand")
