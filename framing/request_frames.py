@@ -128,7 +128,7 @@ class RequestReader(MisreadReadings):
                 and not has_aux(verb, {"to"} | spec.question_modals | spec.obligations)
                 and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB")
                 and lemma not in spec.rhetorical and self.clause_initial(verb)
-                and not self.reflects(verb) and not self.asks_nothing(verb)):
+                and not self.reflects(verb) and not self.asks_nothing(verb, question)):
             verb = self.unwrap(verb)
             if self.informs(verb):
                 # "To request a visit for your school, go to…": the purpose is the ask.
@@ -464,7 +464,7 @@ class RequestReader(MisreadReadings):
         be = next((c for c in clause.children if c.dep_ == "auxpass"), None)
         return (be.tag_ == "VB") if be is not None else clause.tag_ == "VB"
 
-    def asks_nothing(self, verb: Token) -> bool:
+    def asks_nothing(self, verb: Token, question: bool) -> bool:
         """A plea in someone's own voice, the verb and "me" alone ("behind that call is a
         silent plea: Help me. Believe me. Protect me."): words given to a person the
         letter speaks of, not an ask of the reader. A way to answer or take part ("Call
@@ -472,8 +472,7 @@ class RequestReader(MisreadReadings):
         you" ("Want to know more?"), which offers rather than asks."""
         spec = self.spec
         lemma = lemma_of(verb, spec)
-        if lemma in spec.states and self.text[verb.sent.start_char:verb.sent.end_char].rstrip(
-                ).endswith("?"):
+        if question and lemma in spec.states:
             return True  # "Want to know more about the campaign?": "do you" left out
         if lemma in spec.contact_actions | spec.answer_actions | spec.light_actions:
             return False

@@ -215,8 +215,7 @@ class _TopicsNamed:
 
     def named(self, index: int) -> frozenset[str]:
         if index not in self.named_cache:
-            text = self.msg.sentence_texts[index]
-            self.named_cache[index] = frozenset(t.id for t in self.topics if t.cues.search(text))
+            self.named_cache[index] = self.in_text(self.msg.sentence_texts[index])
         return self.named_cache[index]
 
     def in_text(self, text: str) -> frozenset[str]:
