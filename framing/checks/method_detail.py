@@ -26,6 +26,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
+from .spans import in_quotation
 from .death_clauses import (DeathWords, anchor_strength, death_words, figurative_self,
                             found_hanging, has_homicide, is_homicide, is_person, place_of_death,
                             place_of_suicide, place_where_found, reflexive_object, states_suicide,
@@ -290,7 +291,7 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
         start = min(r[0] for r in ranges)
         end = max(r[1] for r in ranges)
         span = msg.doc[start:end]
-        quoted = any(t._.in_quote or t._.attributed for t in span)
+        quoted = in_quotation(span)
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
                                  context={"in_quote": any(t._.in_quote for t in span)}))
     return found

@@ -14,6 +14,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
+from .spans import in_quotation
 from .term import NEGATORS
 
 # "did it" stands for the act already named ("he did it because he was upset").
@@ -124,7 +125,7 @@ def _victim_reason_findings(rule: Rule, msg: Message, verbs: set[str], reasons: 
             continue
         seen.add(act.i)
         last = msg.doc[clause.right_edge.i]
-        quoted = any(t._.in_quote or t._.attributed for t in (act, clause))
+        quoted = in_quotation((act, clause))
         found.append(msg.finding(rule, act.idx, last.idx + len(last.text), quoted=quoted,
                                  context={"in_quote": act._.in_quote}))
     return found
@@ -162,7 +163,7 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
         if link.lemma_.lower() in states:
             end = max(end, act.i)  # the state and the act it led to
         first, last = msg.doc[start], msg.doc[end]
-        quoted = any(t._.in_quote or t._.attributed for t in (act, link, *span))
+        quoted = in_quotation((act, link, *span))
         found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
                                  context={"in_quote": act._.in_quote}))
     if reasons:

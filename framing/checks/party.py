@@ -21,6 +21,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
+from .spans import in_quotation
 
 # Prepositions that introduce the other party of an act.
 PARTY_PREPS = {"with", "on", "upon", "from", "to"}
@@ -192,7 +193,7 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
                       for g in c.children if g.dep_ == "pobj"]
             if _told_again(root, []) and all(p.lower_ in BACK_REFERENCES for p in others):
                 found.append(msg.finding(rule, span.start_char, span.end_char,
-                                         quoted=any(t._.in_quote or t._.attributed for t in span),
+                                         quoted=in_quotation(span),
                                          context={"in_quote": any(t._.in_quote for t in span)}))
             continue
         if verb is not None and verb.tag_ in GENERIC_TAGS:
@@ -221,7 +222,7 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
             continue
         seen.add((start, end))
         first, last = msg.doc[start], msg.doc[end]
-        quoted = any(t._.in_quote or t._.attributed for t in span)
+        quoted = in_quotation(span)
         found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
                                  context={"in_quote": any(t._.in_quote for t in span)}))
     return found

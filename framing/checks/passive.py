@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
+from .spans import in_quotation
 
 # Determiners that make a noun phrase a count of people rather than a person.
 QUANTIFIER_DETS = {"another", "every", "each"}
@@ -120,7 +121,7 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         if agent is not None:
             end_token = max(end_token, agent.right_edge.i + 1)
         span = msg.doc[start_token:end_token]
-        quoted = verb._.in_quote or verb._.attributed
+        quoted = in_quotation([verb])
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
                                  context={"agentless": agent is None, "in_quote": verb._.in_quote}))
     return found

@@ -80,10 +80,23 @@ def test_motive_is_found_through_the_causal_link(analyzer):
     assert [f.text for f in found] == ["snap over financial despair"]
 
 
-def test_attributed_mutual_fight_keeps_a_softened_finding(analyzer):
-    text = "According to prosecutors, Mortimer and his wife argued constantly before he strangled her."
-    found = hits(analyzer.analyze(text), "dv.mutual-fight")
-    assert found and found[0].severity == "warning" and "his wife" in found[0].text
+def test_a_paraphrased_mutual_fight_keeps_its_severity_and_a_quoted_one_is_softened(analyzer):
+    # "According to prosecutors" relays the claim in the writer's words: the writer
+    # chose to tell the abuse as a fight. Only a direct quotation is softened.
+    told = "According to prosecutors, Mortimer and his wife argued constantly before he strangled her."
+    found = hits(analyzer.analyze(told), "dv.mutual-fight")
+    assert found and found[0].severity == "error" and "his wife" in found[0].text
+    quoted = ('"Mortimer and his wife argued constantly," a neighbor said of the couple, '
+              "days after he strangled her.")
+    found = hits(analyzer.analyze(quoted), "dv.mutual-fight")
+    assert found and found[0].severity == "warning"
+
+
+def test_a_paraphrased_excuse_keeps_its_severity(analyzer):
+    text = ("According to the sheriff's office, Austin had become angry with the woman and then "
+            "hit her in the head, a domestic violence arrest.")
+    found = hits(analyzer.analyze(text), "dv.excuse-motive")
+    assert [f.severity for f in found] == ["warning"]
 
 
 def test_groping_named_in_a_report_is_sexual_violence(analyzer):
