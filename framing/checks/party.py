@@ -203,6 +203,9 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
         if pairs is not None:
             minors = [p for p in people + _between(root) if is_pair(p, who, pairs)]
         else:
+            # "an inappropriate relationship between a student and an employee": the
+            # parties named after "between" take part in the act too.
+            people = people + [c for p in _between(root) for c in _with_conjuncts(p)]
             minors = [p for p in people if describes(p, who)] or _when_minor(verb, who)
             if not minors and found and rule.options.get("continues") and _told_again(root, people):
                 # The same act told again later in the story ("the two had sex on at
