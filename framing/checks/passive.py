@@ -4,7 +4,9 @@ Besides the subject and verb lemmas, a rule can leave out two kinds of
 passive clause that do not hide anyone (each read from the parse):
 
 * a statistic (``statistics: suppress``): "three women are killed every day
-  by a partner" counts people, it does not report what one person did;
+  by a partner" counts people, it does not report what one person did (a count
+  of events in the present perfect, "five women have been raped in their homes",
+  reports what happened and is not one);
 * a self-report (``self_report_verbs``): "the women said they had been raped"
   is the survivor's own account, not the writer leaving the abuser out.
 
@@ -53,6 +55,8 @@ def is_statistic(subject: Token, verb: Token) -> bool:
     woman is killed"), or which happens at a rate ("every day", "a day")."""
     if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in GENERIC_AUX_TAGS for c in verb.children):
         return False
+    if told_events(subject, verb):
+        return False
     counted = any(c.dep_ in ("nummod", "quantmod") or c.lower_ in QUANTIFIER_DETS
                   for c in subject.children)
     indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in subject.children)
@@ -60,6 +64,27 @@ def is_statistic(subject: Token, verb: Token) -> bool:
                                             for d in c.children)
                for c in verb.children)
     return counted or indefinite or rate
+
+
+def told_events(subject: Token, verb: Token) -> bool:
+    """A count of events that happened, in the present perfect: "five women have been
+    raped in their homes", "at least five women have been killed since Jan. 9". The
+    women are particular people harmed by particular men, not a rate; a share ("1 in
+    10 teens have been abused", "40% have been assaulted") or a rate ("every day")
+    stays a statistic."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.lemma_ == "have" for c in auxes) or any(c.tag_ == "MD" for c in auxes):
+        return False
+    numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num]
+    if not numbers or subject.lower_ in ("percent", "%"):
+        return False
+    # "1 in 10 teens", "40% of women", "one out of five": the words before the noun, or
+    # a preposition of the noun or its number.
+    before = subject.doc[subject.left_edge.i:subject.i]
+    preps = [c for head in (subject, *numbers) for c in head.children if c.dep_ == "prep"]
+    share = any(t.lower_ in ("in", "of", "out", "%", "percent") for t in (*before, *preps))
+    rate = any(c.dep_ == "npadvmod" for c in verb.children)
+    return not share and not rate
 
 
 def _same_person(pronoun: Token, speaker: Token) -> bool:
