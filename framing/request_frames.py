@@ -220,6 +220,9 @@ class RequestReader(MisreadReadings):
         invites = has_aux(verb, spec.invitations) or (
             verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")
             and has_aux(verb, spec.main_clause_invitations))
+        welcome = self.welcomed(verb) if lemma == "be" else None
+        if welcome is not None:
+            verb, lemma, invites = welcome, lemma_of(welcome, spec), True
         if (invites and who is not None and not question
                 and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles
                      or who.kind == "people" or self.in_blank(subject))
@@ -230,6 +233,13 @@ class RequestReader(MisreadReadings):
                 and subject.dep_ != "nsubjpass"):
             return ("presumption", subject, actions_of(verb, spec), False)
         return None
+
+    def welcomed(self, verb: Token) -> Token | None:
+        """The action of "are welcome to attend": an invitation told with an adjective."""
+        welcome = next((c for c in verb.children if c.dep_ == "acomp"
+                        and lemma_of(c, self.spec) in self.spec.welcome_words), None)
+        return next((c for c in (welcome.children if welcome is not None else ())
+                     if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
     def named_request(self, verb: Token, subject: Token | None):
         """"Our urgent request that the Ministry of Health provide immediate funding",

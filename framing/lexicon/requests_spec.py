@@ -27,7 +27,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "quantifiers", "inclusive_markers", "shared_experience", "abstract_objects",
               "calendar_words", "ask_nouns", "obligating_verbs",
               "duty_nouns", "law_words", "speaker_directives", "role_verbs", "request_nouns",
-              "standing_objects", "standing_verbs", "official_titles", "courtesies")
+              "standing_objects", "standing_verbs", "official_titles", "courtesies",
+              "welcome_words")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues", "inclusive_cues", "law_numbers", "open_ended")
 

@@ -668,3 +668,18 @@ def test_a_sectors_own_people_are_invited_like_the_general_roles(analyzer):
     text = "Faith communities can publish the flyer in their bulletins or on their websites."
     [request] = model(analyzer, text, sector="faith").requests
     assert request.mode == "invitation"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Coaches, administrators and officials are welcome to attend the free training.", "Coaches"),
+    ("You are welcome to bring your whole team to the vigil on Friday.", "You"),
+    ("Retailers can sign up for the campaign and download the template policies.", "Retailers"),
+])
+def test_an_invitation_told_with_welcome_or_to_the_partners_kind_is_a_request(analyzer, text, who):
+    [request] = model(analyzer, text, sector="business").requests
+    assert request.mode == "invitation" and request.who == who
+
+
+def test_a_welcome_to_everyone_or_to_the_sender_asks_nothing(analyzer):
+    for text in ("Everyone is welcome at the vigil.", "We are welcome to present at the meeting."):
+        assert model(analyzer, text, sector="business").requests == []
