@@ -3,6 +3,10 @@
 Each frame names the mode (imperative, question, permission, directive, wish,
 obligation, presumption, importance), the token naming who is asked (None
 when the partner is implied, as in an imperative) and the requested actions.
+The directive frames ("we ask your district to...") are read in
+:mod:`framing.request_directives`, the imperatives' in :mod:`framing.request_imperatives`
+and the sentences the parse misreads in :mod:`framing.request_misreads`; this module
+tells which frame a verb heads, and the questions, wishes, invitations and obligations.
 """
 from __future__ import annotations
 
@@ -11,15 +15,14 @@ import re
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
+from .request_directives import DirectiveReadings
+from .request_imperatives import ImperativeReadings
 from .request_misreads import MisreadReadings
-from .request_parts import (SENDER_POSSESSIVES, Party, actions_of, declined, doer_of, has_aux,
+from .request_parts import (Party, actions_of, declined, doer_of, has_aux,
                             is_inclusive_we, is_negated_verb, lemma_of, party_of,
                             standing_arrangement, subject_of)
 
 Frame = tuple[str, "Token | None", list[Token], bool]
-# What may come before an imperative in its clause.
-FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct", "cc")
-LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
 
 
 def told_now(verb: Token) -> bool:
@@ -30,20 +33,7 @@ def told_now(verb: Token) -> bool:
             and not is_negated_verb(verb))
 
 
-def subjunctive_passive(verb: Token) -> bool:
-    """A passive in the bare form a demand takes: "that all sign-ons be made", "that
-    funding be restored" (not "that funding was restored")."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
-
-
-def addresses_reader(verb: Token) -> bool:
-    """Whether the verb's object is the reader: "you", or a noun with "your"."""
-    return any(c.dep_ in ("dobj", "dative") and (
-        c.lower_ in ("you", "y'all") or any(g.dep_ == "poss" and g.lower_ == "your" for g in c.children))
-        for c in verb.children)
-
-
-class RequestReader(MisreadReadings):
+class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
     """Reads the request frames of one message's sentences with ``requests.yaml``'s words
     and the partner's people (``people``, a pattern)."""
 
@@ -241,167 +231,6 @@ class RequestReader(MisreadReadings):
         return next((c for c in (welcome.children if welcome is not None else ())
                      if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
-    def named_request(self, verb: Token, subject: Token | None):
-        """"Our urgent request that the Ministry of Health provide immediate funding",
-        "our recommendation is that your district adopt the policy": an ask named as a
-        noun, its "that" clause saying who is to do what (the partner, or a body by
-        name with the subjunctive)."""
-        if subject is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
-            return None
-        spec = self.spec
-        if verb.dep_ == "acl":
-            noun = verb.head
-        elif verb.dep_ == "ccomp" and lemma_of(verb.head, spec) == "be":
-            noun = subject_of(verb.head)
-        else:
-            return None
-        if noun is None or lemma_of(noun, spec) not in spec.request_nouns:
-            return None
-        if any(c.dep_ == "poss" and c.lower_ not in SENDER_POSSESSIVES for c in noun.children):
-            return None  # "her request is that the officers leave" reports someone else's
-        asked = self.asked_in_clause(verb)
-        # The tagger may give a singular name's subjunctive the present's tag ("that
-        # the Ministry provide"): here the noun says it is asked.
-        if asked is None and verb.tag_ == "VBP" and subject.tag_ == "NNP" \
-                and self.party(subject).kind != "sender":
-            asked = subject
-        return None if asked is None else ("directive", asked, actions_of(verb, spec), False)
-
-    def demanded(self, verb: Token, subject: Token | None) -> bool:
-        """"The Lifeline must be sustainably funded", "these victims must be added to
-        the plan": an obligation in the passive with no one named to do it, in the
-        letter's own main clause, asks whoever the letter is written to."""
-        spec = self.spec
-        if subject is None or subject.dep_ != "nsubjpass" or verb.dep_ != "ROOT":
-            return False  # "… is a key word and the relationship should be based on…" explains
-        if not has_aux(verb, spec.obligations) or lemma_of(verb, spec) in spec.states:
-            return False
-        if any(c.dep_ == "agent" for c in verb.children):
-            return False  # "must be approved by the state": the state's to do
-        return self.party(subject).kind == "other"
-
-    def duty(self, verb: Token) -> Token | None:
-        """"have a responsibility to V", "have an ethical duty to V": the action V."""
-        if lemma_of(verb, self.spec) != "have":
-            return None
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            if lemma_of(obj, self.spec) in self.spec.duty_nouns:
-                return next((g for g in obj.children if g.dep_ in ("acl", "relcl", "xcomp")
-                             and g.pos_ == "VERB" and any(t.lower_ == "to" for t in g.children)),
-                            None)
-        return None
-
-    def semi_modal(self, verb: Token) -> bool:
-        """"need to V", "have to V": the action is the ``xcomp`` of need/have."""
-        head = verb.head
-        return (verb.dep_ == "xcomp" and lemma_of(head, self.spec) in ("need", "have")
-                and any(c.lower_ == "to" for c in verb.children))
-
-    def directive(self, verb: Token, subject: Token | None, who: Party | None):
-        """"we ask your X to V", "districts are encouraged to V", "we need your nurses to V"."""
-        spec = self.spec
-        if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
-            subject = verb.head  # "All staff required to attend": the noun it describes
-        # "Members are asked to…", or telegraphic "All staff required to attend".
-        passive = subject is not None and (subject.dep_ == "nsubjpass" or (
-            verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)))
-        if passive:
-            asked = subject
-        else:
-            if who is not None and who.theirs and not addresses_reader(verb):
-                # The partner asking someone else is reported, not asked; a body that
-                # asks "your congregation" ("The Council of Churches encourages your
-                # congregation to…") asks the reader whatever its name.
-                return None
-            if lemma_of(verb, spec) in spec.speaker_directives and (
-                    who is None or who.kind != "sender"):
-                return None  # "research suggests that schools…" reports a finding
-            if subject is None and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
-                # "to ask …" asks only when the sender is the one asking ("I am
-                # writing to ask you…"); "a chance to ask the federal government" is not.
-                head_subject = subject_of(verb.head)
-                # Whoever "is writing to request" is the letter's sender ("The
-                # undersigned groups are writing to request that…").
-                writer = lemma_of(verb.head, spec) == "write" and verb.head.tag_ in ("VBG", "VBP", "VBZ")
-                if head_subject is None or (self.party(head_subject).kind != "sender" and not writer):
-                    return None
-            asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
-            if asked is None:
-                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
-                    asked = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        # (a purpose fronted before the verb is not what is asked: "To further complement
-        # this kit, we recommend signing up")
-        action = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")
-                       and c.pos_ in ("VERB", "AUX")
-                       and not (c.dep_ == "advcl" and c.i < verb.i
-                                and who is not None and who.kind == "sender")), None)
-        by_name = None  # the partner named in a mandative clause
-        if asked is None and action is None:
-            # "I ask that your district take part": the clause's subject is asked.
-            clause = next((c for g in verb.subtree if g.dep_ in ("ccomp", "appos", "dobj")
-                           for c in [g] if c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
-            inner = self.asked_in_clause(clause) if clause is not None else None
-            if inner is not None:
-                asked, action = inner, clause
-                by_name = inner
-        if action is not None and (asked is None or not self.party(asked).theirs):
-            # "we need your staff to distribute" parsed as a clause; "I ask one thing:
-            # that your district take part".
-            inner = self.asked_in_clause(action)
-            if inner is not None:
-                asked = by_name = inner
-        if action is None and asked is not None:
-            action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
-                           and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)
-        if action is None:
-            # "we ask for your support": the noun is the action.
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
-                noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if noun is not None and self.party(noun).kind != "sender":
-                    return ("directive", noun, [noun], False)
-            # "we request your continued support for the NVDRS": theirs to give.
-            owned = next((c for c in verb.children if c.dep_ == "dobj" and self.party(c).kind == "partner"
-                          and c.lower_ not in ("you", "yourself")), None)
-            if owned is not None:
-                return ("directive", owned, [owned], False)
-            # "I am writing to invite you to the Overdose Awareness Day event": to attend it.
-            if lemma_of(verb, spec) == "invite" and asked is not None and self.party(asked).theirs:
-                to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-                event = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-                if event is not None:
-                    return ("directive", asked, [event], False)
-            return None
-        if (asked is None and action is not None and action.dep_ == "ccomp"
-                and who is not None and who.kind == "sender" and subjunctive_passive(action)):
-            # "We ask that all sign-ons be made by noon Friday", "we request that
-            # funding be restored": whoever reads is to see it done.
-            return ("directive", None, actions_of(action, spec), False)
-        if (asked is None and action is not None and action.tag_ == "VBG"
-                and who is not None and who.kind == "sender"
-                and lemma_of(verb, spec) in spec.speaker_directives
-                and subject_of(action) is None):
-            # "we recommend signing up for our webinars": whoever reads is to do it
-            return ("directive", None, actions_of(action, spec), False)
-        if lemma_of(verb, spec) == "need" and asked is None:
-            return None  # "we need to hire" is the sender's own need
-        if asked is None or not (self.party(asked).theirs or asked is by_name):
-            return None  # "she is called in to counsel co-workers" tells; it asks no one here
-        # "are required to", "we mandate that": an obligation, not a request.
-        mode = "obligation" if lemma_of(verb, spec) in spec.obligating_verbs else "directive"
-        return (mode, asked, actions_of(action, spec), False)
-
-    def asked_in_clause(self, clause: Token) -> Token | None:
-        """The subject of a clause a directive governs, when it is the partner's:
-        "that your district take part", or the partner by name with the verb's bare
-        form, which says it is asked ("we request that RHS republish the notice")."""
-        inner = subject_of(clause)
-        if inner is None:
-            return None
-        party = self.party(inner)
-        if party.theirs or (inner.pos_ == "PROPN" and clause.tag_ == "VB" and party.kind != "sender"):
-            return inner
-        return None
-
     def wish(self, verb: Token, subject: Token | None, who: Party | None):
         """"we hope your board will V", "we'd love for you to V", "we'd welcome the chance to V"."""
         spec = self.spec
@@ -463,110 +292,6 @@ class RequestReader(MisreadReadings):
                     return ("importance", None, actions_of(child, spec), False)
         if subject is not None and who is not None and who.kind == "partner" and subject.pos_ == "NOUN":
             return ("importance", subject, [subject], False)
-        return None
-
-    @staticmethod
-    def subjunctive(clause: Token) -> bool:
-        """A clause in the bare (mandative) form: "that each dollar be spent", "that
-        the county fund it", not "that the county funds it" or "will fund it"."""
-        if any(c.dep_ == "aux" and c.lower_ != "be" for c in clause.children):
-            return False  # a modal or a tense: "will fund", "has funded"
-        be = next((c for c in clause.children if c.dep_ == "auxpass"), None)
-        return (be.tag_ == "VB") if be is not None else clause.tag_ == "VB"
-
-    def asks_nothing(self, verb: Token, question: bool) -> bool:
-        """A plea in someone's own voice, the verb and "me" alone ("behind that call is a
-        silent plea: Help me. Believe me. Protect me."): words given to a person the
-        letter speaks of, not an ask of the reader. A way to answer or take part ("Call
-        me.", "Join me.") is the sender's own. Also a question that leaves out its "do
-        you" ("Want to know more?"), which offers rather than asks."""
-        spec = self.spec
-        lemma = lemma_of(verb, spec)
-        if question and lemma in spec.states:
-            return True  # "Want to know more about the campaign?": "do you" left out
-        if lemma in spec.contact_actions | spec.answer_actions | spec.light_actions:
-            return False
-        words = [t for t in verb.sent if not (t.is_punct or t.is_space)]
-        return len(words) == 2 and words[0].i == verb.i and words[1].lower_ == "me"
-
-    def unwrap(self, verb: Token) -> Token:
-        """"Take a moment to see…", "take a minute to fill in…": the ask is the verb the
-        politeness wraps."""
-        if lemma_of(verb, self.spec) == "take" and any(
-                c.dep_ == "dobj" and lemma_of(c, self.spec) in self.spec.politeness_nouns
-                for c in verb.children):
-            inner = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"),
-                         None)
-            if inner is not None:
-                return inner
-        return verb
-
-    def clause_initial(self, verb: Token) -> bool:
-        """An imperative opens its clause: only a bullet, "please", an adverb or a
-        fronted phrase of its own ("For arrangements, contact…", "If you can, …")
-        comes before it. A verb further in is a misread description."""
-        head = verb if verb.dep_ == "ROOT" else verb.head
-        # An adjective hung on the verb is a misread fronted word ("Second, Publicize…").
-        fronted = {t.i for c in head.children if (c.dep_ in FRONTED or c.dep_ == "amod")
-                   and c.i < head.i for t in c.subtree}
-        # A fronted phrase ends with a comma before an imperative ("Every year,
-        # donate…"); a noun right before the verb is its subject the parse hung on the
-        # phrase ("Every year 1 in 5 Americans struggle with…").
-        before = verb.doc[head.i - 1] if head.i > verb.sent.start else None
-        if before is not None and before.i in fronted and before.pos_ in ("NOUN", "PROPN", "PRON"):
-            return False
-        for token in verb.doc[verb.sent.start:head.i]:
-            if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in self.spec.politeness_words:
-                continue
-            return False
-        return True
-
-    def reflects(self, verb: Token) -> bool:
-        """"Consider that companies lose…", "Keep in mind that…": a thought offered,
-        not an ask."""
-        return lemma_of(verb, self.spec) in self.spec.reflective_verbs and any(
-            c.dep_ in ("ccomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "that"
-                                                 for g in c.children)
-            for c in verb.children) or (lemma_of(verb, self.spec) == "keep" and any(
-                t.lower_ == "mind" for t in verb.subtree))
-
-    def informs(self, verb: Token) -> bool:
-        """An imperative that points to information ("For more information, visit…",
-        "If you are being hurt, call our hotline"), not an ask of the partner."""
-        clause = self.text[verb.sent.start_char:verb.sent.end_char]
-        lemma = lemma_of(verb, self.spec)
-        return lemma in self.spec.info_actions or (
-            lemma in self.spec.contact_actions and self.spec.info_cues.search(clause) is not None)
-
-    def fronted_purpose(self, verb: Token) -> Token | None:
-        """The action of a fronted "to" clause that is more than looking something up:
-        "To find out more, and request a visit for your school, go to …" asks for
-        the visit; "To learn more, visit …" asks nothing."""
-        for child in verb.children:
-            if child.dep_ != "advcl" or child.i > verb.i or not any(
-                    g.lower_ == "to" and g.dep_ == "aux" for g in child.children):
-                continue
-            for action in (child, *child.conjuncts):
-                if action.pos_ == "VERB" and lemma_of(action, self.spec) not in self.spec.info_actions:
-                    return action
-        return None
-
-    def conditional_action(self, verb: Token) -> Token | None:
-        """"If you will act as a host site, please let us know": the ask is the
-        condition's action when the imperative only asks for an answer."""
-        if lemma_of(verb, self.spec) not in self.spec.answer_actions:
-            return None
-        for child in verb.children:
-            if child.dep_ == "advcl" and any(g.lower_ == "if" for g in child.children):
-                inner = subject_of(child)
-                if inner is None or not self.party(inner).theirs:
-                    continue
-                if lemma_of(child, self.spec) == "be":
-                    willing = next((c for c in child.children if c.dep_ == "acomp"), None)
-                    action = next((c for c in (willing.children if willing else ())
-                                   if c.dep_ == "xcomp"), None)
-                    return action
-                return child
         return None
 
     def accepts(self, sent: Span) -> bool:
