@@ -105,9 +105,10 @@ def said_to_reader(msg: Message, start: int, end: int) -> bool:
 def _to_reader(verb, invitations: frozenset[str]) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
         return False
-    clause = verb
+    clause, chain = verb, [verb]
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head  # "you can reach out to", "call or text"
+        chain.append(clause)
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return True  # an instruction, or an infinitive ("to talk to someone, call…")
@@ -116,7 +117,13 @@ def _to_reader(verb, invitations: frozenset[str]) -> bool:
     if (subject.dep_ == "nsubjpass" and clause.lemma_.lower() in invitations
             and any(c.dep_ == "auxpass" and c.lower_ in PRESENT_BE for c in clause.children)):
         return True
-    return any(c.dep_ == "aux" and c.lower_ in INVITING for c in clause.children)
+    # The invitation may sit on any verb on the way up: "victims do not have to report
+    # to the police and can contact the centre directly".
+    return any(c.dep_ == "aux" and c.lower_ in INVITING for v in chain for c in v.children)
+
+
+# Verbs that start what goes on after them ("began providing services to victims").
+INCEPTIVE = frozenset({"begin", "start"})
 
 
 def told_as_past(msg: Message, start: int, end: int) -> bool:
@@ -153,6 +160,9 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
         # an acl hangs on a noun ("a message from the program encouraging …"): the verb
         # whose phrase that noun is in
         verb = _verb_above(verb.head)
+    if verb is not None and verb.lemma_.lower() in INCEPTIVE and any(
+            c.dep_ == "xcomp" for c in verb.children):
+        return False  # "began providing confidential services": it goes on now
     return verb is not None and verb.tag_ == "VBD"
 
 

@@ -30,6 +30,15 @@ def _rules(analyzer, text):
     "The county has a survivor advocate available to anyone who has been harmed.",
     "Hope Alliance, which operates the county's sole family violence emergency center, "
     "said it was full.",
+    # a service that began, and goes on now
+    "The hospital's nurse examiner program began providing confidential services to "
+    "victims on Friday.",
+    # told by what it gives those harmed
+    "Advocates from the county program will provide supportive counseling to victims "
+    "during the exam.",
+    # an invitation on the second of two joined verbs
+    "Victims do not have to report to the police and can contact the centre directly "
+    "for an appointment.",
 ])
 def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
     assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=""))
