@@ -196,8 +196,8 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
                                          quoted=in_quotation(span),
                                          context={"in_quote": any(t._.in_quote for t in span)}))
             continue
-        if verb is not None and verb.tag_ in GENERIC_TAGS:
-            continue
+        if verb is not None and verb.tag_ in GENERIC_TAGS and rule.options.get("generic") != "keep":
+            continue  # "teens who have sex with an older partner" tells no act
         if _other_sense(root, preps, deps) or (verb is not root and _other_sense(verb, preps, deps)):
             continue
         if pairs is not None:
