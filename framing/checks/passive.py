@@ -10,6 +10,10 @@ passive clause that do not hide anyone (each read from the parse):
 * a self-report (``self_report_verbs``): "the women said they had been raped"
   is the survivor's own account, not the writer leaving the abuser out.
 
+A headline drops its "was" ("Woman shot and killed in front of her kids"): the
+parser reads it as an active verb with no object, or a participle on the noun, and
+it is read as the passive it is.
+
 A repeat after the text named the abuser ("she was killed" after "her ex-boyfriend
 stabbed her") is still a passive that leaves him out of its sentence, and is kept.
 """
@@ -47,6 +51,30 @@ def passive_clauses(msg: Message):
         verb = token.head
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         yield token, verb, agent
+
+
+def headline_passives(msg: Message):
+    """Yield (subject, verb, agent-or-None) for the passives a headline drops its "was"
+    from: "Woman shot and killed in front of her kids" (the parser reads a subject and
+    an active verb with no object), "Sunderland carer killed by violent husband" (a
+    participle on the noun)."""
+    for start, end, kind in msg.structure.frame:
+        if kind != "headline":
+            continue
+        span = msg.doc.char_span(start, end, alignment_mode="expand")
+        for verb in span if span is not None else ():
+            if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+                continue
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+                yield verb.head, verb, agent
+                continue
+            if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+                continue  # "Man kills wife": active, the victim is the object
+            owner = verb.head if verb.dep_ == "conj" else verb
+            subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                yield subject, verb, agent
 
 
 def is_statistic(subject: Token, verb: Token) -> bool:
@@ -126,8 +154,12 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
     report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
-    found = []
-    for subject, verb, agent in passive_clauses(msg):
+    found, seen = [], set()
+    for subject, verb, agent in (*passive_clauses(msg), *headline_passives(msg)):
+        # one finding per clause: "Woman shot and killed" is one passive of "Woman"
+        if (subject.i, verb.i) in seen or (verb.dep_ == "conj" and (subject.i, verb.head.i) in seen):
+            continue
+        seen.add((subject.i, verb.i))
         lemma = verb.lemma_.lower()
         if (verbs and lemma not in verbs) or lemma in exclude:
             continue
@@ -142,7 +174,12 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         if report_verbs and is_self_report(subject, verb, report_verbs, report_nouns):
             continue
         start_token = min(subject.left_edge.i, verb.i)
-        end_token = verb.i + 1
+        # "was beaten and strangled", "Woman shot and killed": the acts joined to it
+        # (not a clause of its own: "a girl was stabbed and another girl was shot")
+        end_token = max([verb.i + 1] + [c.i + 1 for c in verb.children if c.dep_ == "conj"
+                                        and c.pos_ == "VERB" and c.lemma_.lower() in verbs
+                                        and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                    for g in c.children)])
         if agent is not None:
             end_token = max(end_token, agent.right_edge.i + 1)
         span = msg.doc[start_token:end_token]

@@ -230,3 +230,19 @@ def test_lives_lost_to_domestic_violence_is_agentless(analyzer):
 def test_the_harmed_persons_act_as_the_reason_in_the_passive(analyzer, text, flagged):
     found = [f for f in analyzer.analyze(text, kind="campaign").findings if f.rule == "dv.excuse-motive"]
     assert bool(found) == flagged
+
+
+def test_a_headline_that_drops_its_was_is_a_passive_and_an_active_one_is_not(analyzer):
+    body = ("\nPolice said her former partner was charged with murder on Tuesday in the "
+            "domestic violence homicide; she had a protective order against him.")
+    found = hits(analyzer.analyze("Woman shot and killed in front of her kids" + body),
+                 "dv.passive-victim")
+    assert [f.text for f in found] == ["Woman shot and killed"]
+    assert hits(analyzer.analyze("Man shoots wife, then himself" + body), "dv.passive-victim") == []
+
+
+def test_a_passive_finding_takes_in_the_acts_joined_to_it_but_not_another_clause(analyzer):
+    text = ("In the domestic violence case, a woman was beaten and strangled in her home, and "
+            "her mother was shot a week later.")
+    found = hits(analyzer.analyze(text), "dv.passive-victim")
+    assert [f.text for f in found] == ["a woman was beaten and strangled", "her mother was shot"]
