@@ -173,6 +173,8 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
     lines = _lines(text)
     frame = _frame(lines, spec)
     blocks = _mention_blocks(lines, spec)
+    if spec.writer_notes is not None:
+        blocks = sorted(blocks + [m.span() for m in spec.writer_notes.finditer(text)])
     indexes = range(len(sentences))
     advising = sum(1 for i in indexes if found(spec.advice_cues, i) or (
         found(spec.advice_writing, i) and found(spec.advice_prescriptive, i)))

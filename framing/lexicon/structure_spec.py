@@ -62,6 +62,9 @@ class StructureSpec:
     headline_speaks: PlainPattern | None = None
     proclamation_acts: PlainPattern | None = None
     proclamation_min_clauses: int = 2
+    # A template's note to whoever fills it in ("(do not specify reason if death by
+    # suicide)", "[insert the counselor's name]"): its words are talked about, not used.
+    writer_notes: PlainPattern | None = None
 
     def sentence_patterns(self) -> tuple[PlainPattern, ...]:
         """The patterns searched in each sentence (advice, attribution, procedure)."""
@@ -97,6 +100,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "modal": check.regexes, "cues": check.regexes, "reader": check.regexes}),
         "proclamation": lambda v, k: check.mapping(v, k, {
             "min_clauses": check.integer, "clauses": check.regexes, "acts": check.regexes}),
+        "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
                        ("reporting.min_attributed_share", data["reporting"]["min_attributed_share"])):
@@ -137,6 +141,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         attribution=_any(reporting["attribution"]),
         reporting_min_share=reporting["min_attributed_share"],
         reporting_min_sentences=reporting["min_sentences"],
+        writer_notes=_any(data["writer_notes"]) if data.get("writer_notes") else None,
         **procedure_fields,
         **proclamation_fields,
     )

@@ -555,3 +555,17 @@ def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
     report = analyzer.analyze(text, kind="campaign")
     assert not report.message.structure.proclamation
     assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["error"]
+
+
+def test_a_templates_note_to_the_writer_opens_no_topic(analyzer):
+    template = ("Dear Parent or Guardian:\n\nIt is with sadness that I inform you of the death "
+                "of a sophomore in our school. {how}\n\nSpecial counseling services are available "
+                "to students this week. Please contact the school counseling office with any "
+                "questions.\n\nPrincipal and Staff")
+    noted = template.format(how="She died last evening (do not specify reason if death by "
+                                "suicide or the cause is unknown).")
+    report = analyzer.analyze(noted, kind="campaign")
+    assert "suicide" not in report.message.subjects
+    assert rules_hit(report, "suicide.resource-missing") == []
+    told = template.format(how="She died by suicide last evening, and her family asked us to say so.")
+    assert "suicide" in analyzer.analyze(told, kind="campaign").message.subjects
