@@ -246,3 +246,15 @@ def test_a_passive_finding_takes_in_the_acts_joined_to_it_but_not_another_clause
             "her mother was shot a week later.")
     found = hits(analyzer.analyze(text), "dv.passive-victim")
     assert [f.text for f in found] == ["a woman was beaten and strangled", "her mother was shot"]
+
+
+@pytest.mark.parametrize("text", [
+    "A football player was suspended on an accusation that he had non-consensual sex with a "
+    "classmate, and he has filed a complaint.",
+    "It was common for women at the plant to be kissed and groped by the supervisor, and "
+    "several complained to the company.",
+    "Female employees were under pressure to have sex with the manager, a lawsuit says.",
+])
+def test_sex_without_consent_opens_the_sexual_violence_topic(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert "sv" in report.message.doc._.framing_topics
