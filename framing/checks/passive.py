@@ -33,6 +33,7 @@ RATE_DETS = {"every", "each", "per"}
 # Present or future tense auxiliaries: generic statements, not reports of an event.
 GENERIC_AUX_TAGS = {"VBZ", "VBP", "MD"}
 INDEFINITE_DETS = {"a", "an"}
+RELATIVE_TAGS = {"WP", "WDT"}
 
 
 def _subject_matches(subject: Token, wanted: set[str]) -> bool:
@@ -163,6 +164,11 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         if (subject.i, verb.i) in seen or (verb.dep_ == "conj" and (subject.i, verb.head.i) in seen):
             continue
         seen.add((subject.i, verb.i))
+        if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            head = verb.head
+            if head.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in head.children):
+                continue  # "women who have been abused": a kind of person, no event told
+            subject = head  # "the woman who was killed": the noun "who" stands for
         lemma = verb.lemma_.lower()
         if (verbs and lemma not in verbs) or lemma in exclude:
             continue

@@ -258,3 +258,13 @@ def test_a_passive_finding_takes_in_the_acts_joined_to_it_but_not_another_clause
 def test_sex_without_consent_opens_the_sexual_violence_topic(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
     assert "sv" in report.message.doc._.framing_topics
+
+
+def test_a_passive_in_a_relative_clause_is_said_of_its_noun_but_not_of_a_kind_of_person(analyzer):
+    text = ("A 50-year-old woman who was killed by her ex-partner had refused to go into a "
+            "refuge, the domestic violence trial heard.")
+    assert [f.text for f in hits(analyzer.analyze(text), "dv.passive-victim")] == [
+        "A 50-year-old woman who was killed by her ex-partner"]
+    kind = ("The risk of homicide rises for women who have been strangled by a partner, a "
+            "domestic violence study found.")
+    assert hits(analyzer.analyze(kind), "dv.passive-victim") == []
