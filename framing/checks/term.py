@@ -89,8 +89,10 @@ def changes_elsewhere(span: Span, about, measures: set[str]) -> bool:
     "their loneliness soars", "rents skyrocketed". A pronoun, a bare measure ("rates
     have soared") or a phrase naming the rule's subject ("suicide rates") keeps it, and
     so does a noun ("the surge"), which may point back to the sentence before."""
-    if span.root.lemma_ == "be":
-        return False  # "that epidemic is suicide" says what it is, not what rose
+    if span.root.lemma_ == "be" or about.search(span.text):
+        # "that epidemic is suicide" says what it is, not what rose; "the epidemic of
+        # veteran suicides" names its subject in the matched words themselves
+        return False
     thing = what_changes(span)
     if thing is not None and thing.pos_ != "PRON":
         phrase = thing.doc[thing.left_edge.i:thing.right_edge.i + 1]

@@ -31,9 +31,16 @@ def test_word_choice_inside_quotation_marks_is_still_softened(analyzer):
 
 
 def test_a_claim_in_a_paraphrase_is_still_softened(analyzer):
+    text = "According to his family, he seemed happy the week before he died by suicide."
+    hits = _hits(analyzer, text, "suicide.inexplicable")
+    assert hits and all(f.severity == "suggestion" for f in hits)
+
+
+def test_an_every_n_minutes_count_is_the_writers_frame_even_from_a_source(analyzer):
+    # The count is the source's; telling it as "every 11 minutes" is the writer's choice.
     text = "According to the CDC, someone dies by suicide every 11 minutes."
     hits = _hits(analyzer, text, "suicide.normalize")
-    assert hits and all(f.severity == "suggestion" for f in hits)
+    assert hits and all(f.severity == "warning" for f in hits)
 
 
 def test_myth_fact_sheet_is_one_finding_at_its_first_myth(analyzer):
