@@ -196,7 +196,7 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
                                          quoted=in_quotation(span),
                                          context={"in_quote": any(t._.in_quote for t in span)}))
             continue
-        if verb is not None and verb.tag_ in GENERIC_TAGS and rule.options.get("generic") != "keep":
+        if verb is not None and verb.tag_ in GENERIC_TAGS:
             continue  # "teens who have sex with an older partner" tells no act
         if _other_sense(root, preps, deps) or (verb is not root and _other_sense(verb, preps, deps)):
             continue
@@ -204,8 +204,12 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
             minors = [p for p in people + _between(root) if is_pair(p, who, pairs)]
         else:
             # "an inappropriate relationship between a student and an employee": the
-            # parties named after "between" take part in the act too.
-            people = people + [c for p in _between(root) for c in _with_conjuncts(p)]
+            # parties named after "between" take part in the act too, unless the act is
+            # the subject of a statement of a kind ("sexual contact between a staff
+            # member and a student is always abuse", "what a healthy relationship
+            # between two teens looks like").
+            if not (root.dep_ in SUBJECT_DEPS and root.head.tag_ in GENERIC_TAGS):
+                people = people + [c for p in _between(root) for c in _with_conjuncts(p)]
             minors = [p for p in people if describes(p, who)] or _when_minor(verb, who)
             if not minors and found and rule.options.get("continues") and _told_again(root, people):
                 # The same act told again later in the story ("the two had sex on at

@@ -27,7 +27,7 @@ from ..message import Message
 from .spans import in_quotation
 
 # Determiners that make a noun phrase a count of people rather than a person.
-QUANTIFIER_DETS = {"another", "every", "each"}
+QUANTIFIER_DETS = {"another", "every", "each", "many", "most", "some", "few", "several", "countless"}
 # Determiners that make an adverbial of time a rate ("every day", "each year").
 RATE_DETS = {"every", "each", "per"}
 # Present or future tense auxiliaries: generic statements, not reports of an event.
@@ -70,8 +70,10 @@ def headline_passives(msg: Message):
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
                 yield verb.head, verb, agent
                 continue
-            if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
-                continue  # "Man kills wife": active, the victim is the object
+            if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") or (
+                    c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards"))
+                   for c in verb.children):
+                continue  # "Man kills wife", "Husband shot at deputies": active
             owner = verb.head if verb.dep_ == "conj" else verb
             subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
@@ -107,6 +109,10 @@ def told_events(subject: Token, verb: Token) -> bool:
     numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num]
     if not numbers or subject.lower_ in ("percent", "%"):
         return False
+    # a few people, counted one by one ("five women"), not a national total ("4.5
+    # million women", "more than 1,500 women"), which is a statistic
+    if not all(_small_count(n) for n in numbers):
+        return False
     # "1 in 10 teens", "40% of women", "one out of five": the words before the noun, or
     # a preposition of the noun or its number.
     before = subject.doc[subject.left_edge.i:subject.i]
@@ -114,6 +120,22 @@ def told_events(subject: Token, verb: Token) -> bool:
     share = any(t.lower_ in ("in", "of", "out", "%", "percent") for t in (*before, *preps))
     rate = any(c.dep_ == "npadvmod" for c in verb.children)
     return not share and not rate
+
+
+SMALL_COUNT = 100  # at most this many people is a count of events told one by one
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12}
+
+
+def _small_count(number: Token) -> bool:
+    """A count small enough to be people harmed one by one, with no "more than" or
+    "nearly" before it and no "million" or "thousand" after it."""
+    if any(c.dep_ in ("quantmod", "advmod") and c.lower_ in ("more", "nearly", "almost", "over", "than")
+           for c in number.children) or any(c.dep_ == "compound" for c in number.children):
+        return False
+    text = number.lower_.replace(",", "")
+    value = NUMBER_WORDS.get(text) or (int(text) if text.isdigit() else None)
+    return value is not None and value <= SMALL_COUNT
 
 
 def _same_person(pronoun: Token, speaker: Token) -> bool:
@@ -160,7 +182,12 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     # verbs: "Council voted" drops nothing, "Woman shot" does.
     headlines = headline_passives(msg) if verbs else ()
     for subject, verb, agent in (*passive_clauses(msg), *headlines):
-        # one finding per clause: "Woman shot and killed" is one passive of "Woman"
+        lemma = verb.lemma_.lower()
+        if (verbs and lemma not in verbs) or lemma in exclude:
+            continue
+        # one finding per clause: "Woman shot and killed" is one passive of "Woman" (a
+        # joined verb the rule names still counts when the first one is not named:
+        # "Woman kidnapped and raped")
         if (subject.i, verb.i) in seen or (verb.dep_ == "conj" and (subject.i, verb.head.i) in seen):
             continue
         seen.add((subject.i, verb.i))
@@ -169,9 +196,6 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
             if head.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss") for c in head.children):
                 continue  # "women who have been abused": a kind of person, no event told
             subject = head  # "the woman who was killed": the noun "who" stands for
-        lemma = verb.lemma_.lower()
-        if (verbs and lemma not in verbs) or lemma in exclude:
-            continue
         if not _subject_matches(subject, subjects):
             continue
         if opts.get("agentless") and agent is not None:

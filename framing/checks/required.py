@@ -124,6 +124,7 @@ def _to_reader(verb, invitations: frozenset[str]) -> bool:
 
 # Verbs that start what goes on after them ("began providing services to victims").
 INCEPTIVE = frozenset({"begin", "start"})
+ENDED = frozenset({"close", "end", "stop", "cease", "shut", "suspend"})
 
 
 def told_as_past(msg: Message, start: int, end: int) -> bool:
@@ -161,8 +162,12 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
         # whose phrase that noun is in
         verb = _verb_above(verb.head)
     if verb is not None and verb.lemma_.lower() in INCEPTIVE and any(
-            c.dep_ == "xcomp" for c in verb.children):
-        return False  # "began providing confidential services": it goes on now
+            c.dep_ == "xcomp" for c in verb.children) and not any(
+            c.dep_ == "conj" and c.lemma_.lower() in ENDED
+            for v in (verb, *verb.children) if v is verb or v.dep_ == "xcomp"
+            for c in v.children):
+        return False  # "began providing confidential services": it goes on now (unless
+        # "... but closed last spring")
     return verb is not None and verb.tag_ == "VBD"
 
 

@@ -130,8 +130,6 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "names_person": "boolean",     # the act word is a word for the person ("prostitutes")
         "again": "regexes",            # words that are the act only when told again ("the
                                        # relationship"), with ``continues``
-        "generic": "choice:skip|keep",  # a present-tense statement of a kind ("staff who
-                                       # have sex with inmates"): skipped unless kept
     }),
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
     "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {

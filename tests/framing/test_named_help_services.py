@@ -67,3 +67,11 @@ def test_a_violence_shelter_named_in_a_murder_suicide_is_no_crisis_line(analyzer
     rules = _rules(analyzer, text)
     assert "dv.resource-missing" not in rules
     assert "suicide.resource-missing" in rules
+
+
+@pytest.mark.parametrize("service", [
+    "Hope House can no longer offer counseling to survivors after its grant ended.",
+    "Hope House began providing shelter to victims in 1998 but closed last spring.",
+])
+def test_a_service_that_no_longer_helps_is_not_the_help_line(analyzer, service):
+    assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=service))

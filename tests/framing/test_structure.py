@@ -569,3 +569,10 @@ def test_a_templates_note_to_the_writer_opens_no_topic(analyzer):
     assert rules_hit(report, "suicide.resource-missing") == []
     told = template.format(how="She died by suicide last evening, and her family asked us to say so.")
     assert "suicide" in analyzer.analyze(told, kind="campaign").message.subjects
+
+
+def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
+    text = ("Dear Parent or Guardian:\n\nOur student died last evening (Note: do not specify "
+            "reason if death by suicide or the cause is unknown). Counselors are available all "
+            "week; please contact the school counseling office.\n\nPrincipal and Staff")
+    assert "suicide" not in analyzer.analyze(text, kind="campaign").message.subjects

@@ -268,3 +268,40 @@ def test_a_passive_in_a_relative_clause_is_said_of_its_noun_but_not_of_a_kind_of
     kind = ("The risk of homicide rises for women who have been strangled by a partner, a "
             "domestic violence study found.")
     assert hits(analyzer.analyze(kind), "dv.passive-victim") == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    # a relationship or a divorce dated by "as", not given as the reason
+    ("Many women are killed as they try to leave an abusive relationship; our domestic "
+     "violence advocates help with safety plans.", "dv.excuse-motive"),
+    # a partner harmed by a stranger, and a partner organisation
+    ("Her husband was shot during a robbery at the gas station he owned; she now supports "
+     "the domestic abuse shelter.", "dv.not-named"),
+    ("Cuts to legal aid threaten their partner agencies, which help survivors of domestic "
+     "violence get protective orders.", "dv.not-named"),
+    # organisations arguing over money, and people held no longer in custody
+    ("At the budget hearing, our coalition partners argued over how to divide the new "
+     "domestic violence grant.", "dv.mutual-fight"),
+    ("Detainees slept with the lights on for weeks, and several reported sexual abuse by "
+     "guards.", "sv.sex-in-custody"),
+    # a kind of relationship described, not an act
+    ("Our sexual assault prevention program explains what a healthy sexual relationship "
+     "between two teens looks like.", "sv.sex-with-minor"),
+    # the agent named, and a national total
+    ("Police said 48 women were killed by partners in domestic violence homicides last "
+     "year.", "dv.agentless"),
+    ("Nationally, 4.5 million women have been raped by an intimate partner, according to "
+     "CDC data on domestic violence.", "dv.passive-victim"),
+])
+def test_ordinary_copy_on_violence_raises_no_false_finding(analyzer, text, rule):
+    assert hits(analyzer.analyze(text, kind="campaign"), rule) == []
+
+
+def test_a_headline_shooting_at_someone_is_active(analyzer):
+    text = ("Husband shot at deputies during domestic standoff\nPolice said the man had "
+            "threatened his wife before the domestic violence call; no one was hurt.")
+    assert hits(analyzer.analyze(text), "dv.passive-victim") == []
+    joined = ("Woman kidnapped and raped near campus\nPolice say a man attacked the student "
+              "on Friday; the sexual assault is under investigation.")
+    assert [f.text for f in hits(analyzer.analyze(joined), "dv.passive-victim")] == [
+        "Woman kidnapped and raped"]
