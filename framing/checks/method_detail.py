@@ -293,5 +293,5 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
         span = msg.doc[start:end]
         quoted = in_quotation(span)
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
-                                 context={"in_quote": any(t._.in_quote for t in span)}))
+                                 context={"in_quote": quoted}))
     return found

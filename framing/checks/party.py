@@ -192,9 +192,9 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
             others = [g for c in root.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
                       for g in c.children if g.dep_ == "pobj"]
             if _told_again(root, []) and all(p.lower_ in BACK_REFERENCES for p in others):
-                found.append(msg.finding(rule, span.start_char, span.end_char,
-                                         quoted=in_quotation(span),
-                                         context={"in_quote": any(t._.in_quote for t in span)}))
+                quoted = in_quotation(span)
+                found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
+                                         context={"in_quote": quoted}))
             continue
         if verb is not None and verb.tag_ in GENERIC_TAGS:
             continue  # "teens who have sex with an older partner" tells no act
@@ -231,5 +231,5 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
         first, last = msg.doc[start], msg.doc[end]
         quoted = in_quotation(span)
         found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
-                                 context={"in_quote": any(t._.in_quote for t in span)}))
+                                 context={"in_quote": quoted}))
     return found

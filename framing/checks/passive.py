@@ -46,12 +46,16 @@ def _subject_matches(subject: Token, wanted: set[str]) -> bool:
     return subject.lemma_.lower() in wanted or subject.lower_ in wanted
 
 
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase that names who did it, if the passive has one."""
+    return next((c for c in verb.children if c.dep_ == "agent"), None)
+
+
 def passive_clauses(msg: Message):
     """Yield (subject, verb, agent-or-None) for every passive clause in the parse."""
     for token in msg.tokens_with_dep("nsubjpass", "csubjpass"):
         verb = token.head
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        yield token, verb, agent
+        yield token, verb, agent_of(verb)
 
 
 def headline_passives(msg: Message):
@@ -66,7 +70,7 @@ def headline_passives(msg: Message):
         for verb in span if span is not None else ():
             if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
                 continue
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            agent = agent_of(verb)
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
                 yield verb.head, verb, agent
                 continue
@@ -218,5 +222,5 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         span = msg.doc[start_token:end_token]
         quoted = in_quotation([verb])
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
-                                 context={"agentless": agent is None, "in_quote": verb._.in_quote}))
+                                 context={"agentless": agent is None, "in_quote": quoted}))
     return found

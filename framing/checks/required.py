@@ -161,14 +161,15 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
         # an acl hangs on a noun ("a message from the program encouraging …"): the verb
         # whose phrase that noun is in
         verb = _verb_above(verb.head)
-    if verb is not None and verb.lemma_.lower() in INCEPTIVE and any(
-            c.dep_ == "xcomp" for c in verb.children) and not any(
-            c.dep_ == "conj" and c.lemma_.lower() in ENDED
-            for v in (verb, *verb.children) if v is verb or v.dep_ == "xcomp"
-            for c in v.children):
-        return False  # "began providing confidential services": it goes on now (unless
-        # "... but closed last spring")
-    return verb is not None and verb.tag_ == "VBD"
+    if verb is None:
+        return False
+    # "began providing confidential services": it goes on now, unless it ended ("... but
+    # closed last spring", joined to "began" or to "providing")
+    carried = [c for c in verb.children if c.dep_ == "xcomp"]
+    if verb.lemma_.lower() in INCEPTIVE and carried and not any(
+            c.dep_ == "conj" and c.lemma_.lower() in ENDED for v in (verb, *carried) for c in v.children):
+        return False
+    return verb.tag_ == "VBD"
 
 
 def _verb_above(token):
