@@ -211,10 +211,10 @@ class AlignmentAnalysis:
         return min(1.0, sum(weights[h.id] for h in hits if h.addressed) / target)
 
     @cached_property
-    def orientation(self) -> float:
-        """How far the opening paragraph is about the partner's world rather than the
-        sender's: of its sentences that are about either, the share that name the
-        partner, its people or those it serves without the sender as their subject."""
+    def opening_sides(self) -> tuple[int, int]:
+        """Of the opening paragraph's sentences, how many are about the partner's world
+        (naming the partner, its people or those it serves without the sender as their
+        subject) and how many about the sender."""
         theirs = ours = 0
         for sentence in self.facts.sentences:
             if not self.in_opening(sentence.start) or not sentence.says or sentence.listing(
@@ -222,6 +222,14 @@ class AlignmentAnalysis:
                 continue  # a list of words says nothing about anyone
             ours += sentence.ours
             theirs += sentence.theirs
+        return theirs, ours
+
+    @property
+    def orientation(self) -> float:
+        """How far the opening is about the partner's world rather than the sender's."""
+        theirs, ours = self.opening_sides
+        # An opening about neither (a report, a national figure) earns nothing either:
+        # crediting it would reward an opening that avoids saying whom it is about.
         return theirs / (theirs + ours) if theirs + ours else 0.0
 
     def part_lead(self, explain: list) -> float:
@@ -236,7 +244,10 @@ class AlignmentAnalysis:
             explain.append(_why("lead", "earned", lead.gains[0], f"opens on {lead.label.lower()}"))
             value = LEAD_PRIORITY * (1.0 if lead.id == top else 0.7)
         orientation = self.orientation
-        if orientation >= 0.5:
+        if not any(self.opening_sides):
+            explain.append(_why("lead", "cost", opening,
+                                "opens on neither them nor us: open on their world"))
+        elif orientation >= 0.5:
             explain.append(_why("lead", "earned", opening, "opens on them, not on us"))
         else:
             explain.append(_why("lead", "cost", opening, "opens on us, not on them"))

@@ -28,6 +28,20 @@ def addresses_reader(verb: Token) -> bool:
         for c in verb.children)
 
 
+def of_the_reader(noun: Token) -> bool:
+    """Whether a thing asked for is the reader's to give: "your team's attention" (a
+    chain of possessives ending in "your"), "a meeting with you", "a few minutes of
+    your time"."""
+    def yours(token: Token, depth: int = 0) -> bool:
+        if token.lower_ in ("you", "your") or depth > 3:
+            return token.lower_ in ("you", "your")
+        return any(c.dep_ == "poss" and yours(c, depth + 1) for c in token.children)
+    if any(c.dep_ == "poss" and yours(c) for c in noun.children):
+        return True
+    return any(yours(g) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "of", "from")
+               for g in c.children if g.dep_ == "pobj")
+
+
 class DirectiveReadings:
     """The directive frames, for a reader with ``spec`` and ``party``."""
 
@@ -159,6 +173,12 @@ class DirectiveReadings:
                           and c.lower_ not in ("you", "yourself")), None)
             if owned is not None:
                 return ("directive", owned, [owned], False)
+            # "we respectfully request a meeting with you", "the undersigned request
+            # your team's attention": the sender asks the reader for it.
+            if who is not None and who.kind == "sender":
+                thing = next((c for c in verb.children if c.dep_ == "dobj" and of_the_reader(c)), None)
+                if thing is not None:
+                    return ("directive", thing, [thing], False)
             # "I am writing to invite you to the Overdose Awareness Day event": to attend it.
             if lemma_of(verb, spec) == "invite" and asked is not None and self.party(asked).theirs:
                 to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)

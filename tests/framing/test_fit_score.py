@@ -123,6 +123,15 @@ def test_the_subject_line_and_greeting_are_not_the_opening(analyzer):
     assert result["parts"]["lead"] < 0.2
 
 
+def test_an_opening_about_neither_side_says_so_and_earns_nothing(analyzer):
+    text = ("Dear Dr. Patel,\n\nThe Surgeon General's report on addiction came out in 2016. "
+            "It reviews decades of research.\n\nCould we meet for 20 minutes next week?")
+    result = fit(analyzer, text, "healthcare")
+    lead = [e for e in result["explain"] if e["part"] == "lead"]
+    assert any("neither" in e["why"] for e in lead)
+    assert not any(e["effect"] == "earned" for e in lead)
+
+
 def test_hyphen_and_spacing_variants_of_a_priority_match(analyzer):
     profile = {"name": "Local 12", "sector": "labor",
                "priorities": [{"label": "Paid safe leave", "terms": ["safe leave"]}]}

@@ -233,6 +233,25 @@ def test_invitations_requests_for_support_labelled_asks_and_first_steps_are_asks
     assert request.specific
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("We respectfully request a meeting with you in May.", "meeting"),
+    ("The undersigned organizations request your leadership team’s attention on the following three questions:",
+     "attention"),
+    ("We seek a partnership with your district this fall.", "partnership"),
+])
+def test_a_thing_the_sender_asks_of_the_reader_is_a_request(analyzer, text, asked):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == "directive" and request.actions[0].startswith(asked)
+
+
+@pytest.mark.parametrize("text", [
+    "We request a grant from the state for the shelter.",
+    "We need a world where your children are safe.",
+])
+def test_a_thing_asked_of_someone_else_asks_nothing_of_the_reader(analyzer, text):
+    assert not model(analyzer, text).requests
+
+
 @pytest.mark.parametrize("text", [
     "I am writing to urge you to address the critical issue of youth homelessness.",
     "Please promote awareness this April.",
