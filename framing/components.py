@@ -429,8 +429,11 @@ class ContextMarker:
             # A lead that names the topic only as one item of a list ("at risk for
             # PTSD, depression, substance abuse and domestic violence") is not about it.
             lead = set(body[:topic.about_lead])
-            in_lead = any(bisect.bisect_right(starts, s) - 1 in lead and not _listed(doc, s, e)
-                          for s, e in hits)
+            # Named in that one sentence only, as one of a pair of counted kinds ("a 40%
+            # increase in homicides and suicides"), it is a figure of another story.
+            single = len(in_sentences) == 1
+            in_lead = any(bisect.bisect_right(starts, s) - 1 in lead and not _listed(
+                doc, s, e, 2 if single and _plural(doc, s, e) else LIST_ITEMS) for s, e in hits)
             if in_headline or in_lead or len(in_sentences) >= topic.about_sentences:
                 about.add(topic.id)
             elif topic.events is not None and any(
@@ -443,8 +446,14 @@ class ContextMarker:
 LIST_ITEMS = 3  # items of a coordination that make it a list
 
 
-def _listed(doc: Doc, start: int, end: int) -> bool:
-    """Whether the words at ``start:end`` are one item of a list of ``LIST_ITEMS`` or more
+def _plural(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are a plural noun: kinds counted ("suicides")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS"
+
+
+def _listed(doc: Doc, start: int, end: int, least: int = LIST_ITEMS) -> bool:
+    """Whether the words at ``start:end`` are one item of a list of ``least`` or more
     coordinated nouns ("PTSD, depression, substance abuse and domestic violence")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -459,7 +468,7 @@ def _listed(doc: Doc, start: int, end: int) -> bool:
         conjuncts = [c for c in chain.pop().children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         items += len(conjuncts)
         chain += conjuncts
-    return items >= LIST_ITEMS
+    return items >= least
 
 
 class TermMatcher:

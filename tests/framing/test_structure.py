@@ -224,6 +224,21 @@ def test_a_topic_listed_among_others_in_the_lead_is_a_passing_mention(analyzer):
     assert "dv" in doc._.framing_topics and "dv" not in doc._.framing_subjects
 
 
+def test_a_counted_kind_paired_once_in_the_lead_is_a_passing_mention(analyzer):
+    text = ("Franklin County overdose deaths rose 55% in the first quarter, the coroner said. "
+            "She held a press conference in February on the rise and on a 40% increase in "
+            "homicides and suicides. Fentanyl was a factor in most of the overdose deaths.")
+    doc = analyzer.nlp(text)
+    assert "suicide" in doc._.framing_topics and "suicide" not in doc._.framing_subjects
+
+
+def test_a_charge_named_once_with_another_is_still_the_story(analyzer):
+    text = ("A Boardman man was sentenced on Tuesday after a jury convicted him of murder and "
+            "domestic violence for the death of his girlfriend. Prosecutors said he beat her "
+            "regularly. Her cousin said the family was robbed of a chance to say goodbye.")
+    assert "dv" in analyzer.nlp(text)._.framing_subjects
+
+
 def test_topic_in_the_lead_is_what_the_text_is_about(analyzer):
     text = ("A Riverside man shot his wife outside her workplace on Monday, police said. She was 41. "
             "Friends remember her as generous and funny, and her co-workers held a vigil on Tuesday "
