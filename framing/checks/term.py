@@ -11,6 +11,7 @@ from ..lexicon.model import compiled_option
 from ..message import Message
 from .counts import counted_as_doers
 from .death_clauses import subject_of
+from .reported import asked_by_another
 from .self_label import names_self
 
 
@@ -229,6 +230,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     done_by = {w.lower() for w in opts.get("done_by", [])}
     undergone = {w.lower() for w in opts.get("undergone", [])}
     self_verbs = {w.lower() for w in opts.get("self_verbs", [])}
+    asked_by = {w.lower() for w in opts.get("asked_by", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     first = opts.get("first_sentences")
@@ -270,6 +272,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         if opts.get("attributive") == "suppress" and is_attributive(span):
             continue
         if self_verbs and names_self(span, self_verbs):
+            continue
+        if asked_by and asked_by_another(span, asked_by):
             continue
         if changing is not None and changes_elsewhere(span, changing, measures):
             continue

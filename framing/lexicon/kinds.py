@@ -51,6 +51,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # A label a person gives themselves through one of these verbs ("I am a
         # recovering addict", "described herself as an addict"): theirs to use.
         "self_verbs": "texts",
+        # Words another person asks through one of these verbs ("the defence questioned
+        # what she was wearing"): their question, reported.
+        "asked_by": "texts",
         "boundary": "boolean",         # wrap patterns in word boundaries (default true)
         "case_sensitive": "boolean",
     }),
