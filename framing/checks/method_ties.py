@@ -193,7 +193,14 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.drop_verbs:
         return None
     subject = subject_of(verb)
-    if subject is None or not is_person(subject, words):
+    dead = False
+    if subject is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "was found dead after jumping from a building": the one found took the fall,
+        # and whoever is found dead or died is a person, whatever their name
+        found = verb.head.head
+        subject = subject_of(found)
+        dead = found.lemma_.lower() == "die" or any(c.lower_ == "dead" for c in found.children)
+    if subject is None or not (is_person(subject, words) or (dead and subject.pos_ == "PROPN")):
         return None
     for prep in verb.children:
         if prep.dep_ not in ("prep", "prt") or prep.lower_ not in words.drop_preps:
