@@ -288,6 +288,11 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     if prep is None:
         return False
     around = [prep.head] + ([token.doc[prep.i - 1]] if prep.i > 0 else [])
+    if prep.i > 1 and token.doc[prep.i - 1].text == ",":
+        # a place set off after the clause it belongs to, which the parser hangs
+        # elsewhere: "a boy who committed suicide on April 21, 2021, in his home"
+        before = token.doc[prep.i - 2]
+        around += [before, *list(before.ancestors)[:3]]
     stated = next((t for t in around if suicide_strength(t, words) == 2), None)
     # "a series of suicides at the school", "three suicides on campus": a count of
     # deaths says whose community they were in, not where one death took place.

@@ -239,7 +239,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
                                if t.lemma_.lower() in words.drop_verbs and _usable(t)) if r]
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
-                place_of_suicide(token, words)
+                place_of_suicide(token, words) and not has_homicide(sent, words)
                 or (suicide_story and (place_where_found(token, words)
                                        or place_of_death(token, words)
                                        or place_responded_to(token, words)))):
