@@ -239,6 +239,15 @@ def test_a_charge_named_once_with_another_is_still_the_story(analyzer):
     assert "dv" in analyzer.nlp(text)._.framing_subjects
 
 
+@pytest.mark.parametrize("text", [
+    "A 33-year-old man was arrested for domestic assault early Saturday after the SWAT team was "
+    "called. Police said he barricaded himself inside the house.",
+    "A man was charged with domestic battery on Monday. He was held on $5,000 bond.",
+])
+def test_a_charge_of_domestic_assault_or_battery_is_about_partner_violence(analyzer, text):
+    assert "dv" in analyzer.nlp(text)._.framing_subjects
+
+
 def test_topic_in_the_lead_is_what_the_text_is_about(analyzer):
     text = ("A Riverside man shot his wife outside her workplace on Monday, police said. She was 41. "
             "Friends remember her as generous and funny, and her co-workers held a vigil on Tuesday "
