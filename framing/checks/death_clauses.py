@@ -354,7 +354,7 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     found = []
     if verb.pos_ == "ADJ" and verb.dep_ in COMPLEMENT_DEPS:
         verb = verb.head  # "found dead at his home"
-    elif verb.tag_ == "VBG" and verb.dep_ in COMPLEMENT_DEPS:
+    elif verb.tag_ == "VBG" and verb.dep_ in COMPLEMENT_DEPS and verb.lemma_.lower() != "find":
         # "found her body lying on the bed in her bedroom": the one found is the
         # participle's subject
         found = [c for c in verb.children if c.dep_ == "nsubj"]
