@@ -223,6 +223,8 @@ class Message:
             gates.add("procedure")
         if self.structure.proclamation:
             gates.add("proclamation")
+        if self.structure.policy:
+            gates.add("policy")
         return gates
 
     @cached_property

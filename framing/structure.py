@@ -1,5 +1,6 @@
 """Document structure: which lines are the message's frame, which list words to avoid,
-and whether the text is advice to writers or a news report.
+and whether the text is advice to writers, a news report, a procedure page, an
+official act or news of a law or funding.
 
 A letter's subject line, salutation, closing and signature, a news story's
 headline, byline and dateline, and a press release's contact block and ``###``
@@ -41,6 +42,7 @@ class Structure:
     reporting: bool = False
     procedure: bool = False
     proclamation: bool = False
+    policy: bool = False
 
     def frame_kind(self, start: int, end: int) -> str | None:
         """The kind of frame part ("headline", "salutation", ...) covering ``start:end``."""
@@ -186,7 +188,21 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
         and attributed >= spec.reporting_min_share * len(sentences))
     return Structure(tuple(frame), tuple(blocks), advice, reporting,
                      _procedure(spec, found, len(sentences)),
-                     _proclamation(spec, found, len(sentences)))
+                     _proclamation(spec, found, len(sentences)),
+                     _policy(spec, found, len(sentences)))
+
+
+def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
+    """Whether the text is news of a law, a bill or funding (``structure.yaml``
+    ``policy``): its opening sentences name one, none speaks to the reader, and it
+    tells no act of violence beyond one sentence."""
+    if spec.policy_acts is None or spec.policy_reader is None or spec.policy_incidents is None:
+        return False
+    if not any(found(spec.policy_acts, i) for i in range(min(count, spec.policy_lead_sentences))):
+        return False
+    if any(found(spec.policy_reader, i) for i in range(count)):
+        return False
+    return sum(1 for i in range(count) if found(spec.policy_incidents, i)) <= spec.policy_max_incidents
 
 
 def _proclamation(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:

@@ -187,7 +187,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
 # ``reporting`` (a news report: dateline, byline or sources speaking) and ``advice``
 # (a guideline page advising writers) come from framing.structure.
 BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advice", "procedure",
-                 "proclamation")
+                 "proclamation", "policy")
 
 # What a rule's ``rewrite`` key may say: how framing.rewrite turns its findings into
 # rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming

@@ -62,6 +62,13 @@ class StructureSpec:
     headline_speaks: PlainPattern | None = None
     proclamation_acts: PlainPattern | None = None
     proclamation_min_clauses: int = 2
+    # News of a law, a bill or funding: its opening sentences name one (``acts``), no
+    # sentence speaks to the reader and at most ``max_incidents`` tell an act of violence.
+    policy_acts: PlainPattern | None = None
+    policy_reader: PlainPattern | None = None
+    policy_incidents: PlainPattern | None = None
+    policy_lead_sentences: int = 2
+    policy_max_incidents: int = 1
     # A template's note to whoever fills it in ("(do not specify reason if death by
     # suicide)", "[insert the counselor's name]"): its words are talked about, not used.
     writer_notes: PlainPattern | None = None
@@ -72,7 +79,9 @@ class StructureSpec:
                  self.attribution)
         return found + tuple(p for p in (self.procedure_modal, self.procedure_cues,
                                          self.procedure_reader, self.proclamation_clauses,
-                                         self.proclamation_acts) if p is not None)
+                                         self.proclamation_acts, self.policy_acts,
+                                         self.policy_reader, self.policy_incidents)
+                       if p is not None)
 
 
 def load_structure(path: Path, raw: Any) -> StructureSpec:
@@ -100,6 +109,9 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "modal": check.regexes, "cues": check.regexes, "reader": check.regexes}),
         "proclamation": lambda v, k: check.mapping(v, k, {
             "min_clauses": check.integer, "clauses": check.regexes, "acts": check.regexes}),
+        "policy": lambda v, k: check.mapping(v, k, {
+            "lead_sentences": check.integer, "max_incidents": check.integer,
+            "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes}),
         "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
@@ -125,6 +137,12 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         proclamation_clauses=_any(proclamation["clauses"]),
         proclamation_acts=_any(proclamation["acts"]),
         proclamation_min_clauses=proclamation["min_clauses"])
+    policy = data.get("policy")
+    policy_fields = {} if policy is None else dict(
+        policy_acts=_any(policy["acts"]), policy_reader=_any(policy["reader"]),
+        policy_incidents=_any(policy["incidents"]),
+        policy_lead_sentences=policy["lead_sentences"],
+        policy_max_incidents=policy["max_incidents"])
     return StructureSpec(
         frame_lines={name: _any(p) for name, p in data["frame_lines"].items()},
         headline_max_words=data["headline"]["max_words"],
@@ -144,4 +162,5 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         writer_notes=_any(data["writer_notes"]) if data.get("writer_notes") else None,
         **procedure_fields,
         **proclamation_fields,
+        **policy_fields,
     )

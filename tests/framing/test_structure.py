@@ -581,6 +581,33 @@ def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
     assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["error"]
 
 
+@pytest.mark.parametrize("text", [
+    "Governor signs dating violence bill\n\nThe governor signed a dating violence bill into law on "
+    "Thursday. It lets dating partners seek protective orders, and advocates for domestic "
+    "violence victims say it closes a gap in state law. Lawmakers passed it unanimously.",
+    "University awarded grant to address dating violence\n\nThe university has been awarded a "
+    "three-year, $300,000 grant to prevent domestic violence, dating violence and stalking on "
+    "campus. The money will pay for a prevention coordinator and training for campus police.",
+])
+def test_news_of_a_law_or_funding_only_suggests_a_help_line(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert report.message.structure.policy
+    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+
+
+@pytest.mark.parametrize("text", [
+    # a case told: a woman killed by her partner
+    "Governor signs dating violence bill\n\nThe governor signed a dating violence bill into law on "
+    "Thursday. The bill is named for a woman who was shot and killed by her ex-boyfriend in 2019. "
+    "Her attacker had stalked her for months before he killed her.",
+    # copy that speaks to the reader
+    "New funding for domestic violence shelters\n\nThe county announced $2 million in new funding "
+    "for domestic violence shelters this year. If you need a safe place, our staff can help.",
+])
+def test_news_of_a_law_that_tells_a_case_or_speaks_to_the_reader_is_not_policy_news(analyzer, text):
+    assert not analyzer.analyze(text, kind="campaign").message.structure.policy
+
+
 def test_a_templates_note_to_the_writer_opens_no_topic(analyzer):
     template = ("Dear Parent or Guardian:\n\nIt is with sadness that I inform you of the death "
                 "of a sophomore in our school. {how}\n\nSpecial counseling services are available "
