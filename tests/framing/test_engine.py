@@ -35,8 +35,12 @@ def test_questions_given_as_examples_are_mentions(analyzer):
     text = ("Sexual assault survivors need their community to hear them. Asking questions like "
             "what they were wearing or how much they had to drink isn't helping anyone.")
     assert "dv.victim-blame" not in rules_hit(analyzer.analyze(text, kind="campaign"))
-    asked = "Reporters asked what she was wearing before the sexual assault."
+    # the writer's own question is used, not mentioned
+    asked = "We have to ask what she was wearing before the sexual assault."
     assert "dv.victim-blame" in rules_hit(analyzer.analyze(asked, kind="campaign"))
+    # a third party's question, reported as theirs, is not the writer's
+    reported = "Defence lawyers asked what she was wearing before the sexual assault."
+    assert "dv.victim-blame" not in rules_hit(analyzer.analyze(reported, kind="campaign"))
 
 
 def test_direct_quote_is_downgraded(analyzer):
