@@ -199,6 +199,7 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
     report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
+    verdicts = {v.lower() for v in opts.get("verdicts", [])}
     found, seen = [], set()
     # A headline's dropped "was" is read only for a rule that names its (transitive)
     # verbs: "Council voted" drops nothing, "Woman shot" does.
@@ -231,6 +232,8 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if report_verbs and is_self_report(subject, verb, report_verbs, report_nouns):
             continue
+        if any(c.dep_ == "advmod" and c.lower_ in verdicts for c in verb.children):
+            continue  # "an inquest ruled she was unlawfully killed": the verdict's own words
         start_token = min(subject.left_edge.i, verb.i)
         # "was beaten and strangled", "Woman shot and killed": the acts joined to it
         # (not a clause of its own: "a girl was stabbed and another girl was shot")

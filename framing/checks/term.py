@@ -55,10 +55,10 @@ def part_of_speech(token) -> str:
     if token.pos_ in ("VERB", "ADV", "ADJ") and token.i > 0 and not any(
             c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.children):
         # ... and as a noun where it takes no object after an article, a possessive or
-        # a noun that modifies it ("to find and stop a cyberbully", "School bullies
-        # attack smaller boy" in a headline's capitals)
+        # a noun that modifies it ("to find and stop a cyberbully", "today's bullies",
+        # "School bullies attack smaller boy" in a headline's capitals)
         before = token.doc[token.i - 1]
-        if before.tag_ in ("DT", "PRP$") or (before.pos_ == "NOUN" and before.dep_ in ("compound", "nsubj")
+        if before.tag_ in ("DT", "PRP$", "POS") or (before.pos_ == "NOUN" and before.dep_ in ("compound", "nsubj")
                                              and before.head.i == token.i):
             return "NOUN"
     return token.pos_
