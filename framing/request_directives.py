@@ -28,6 +28,10 @@ def addresses_reader(verb: Token) -> bool:
         for c in verb.children)
 
 
+# Verbs that ask for a thing outright ("we request a meeting", "we seek your input").
+ASKING_FOR = frozenset({"request", "seek", "solicit", "ask"})
+
+
 def of_the_reader(noun: Token) -> bool:
     """Whether a thing asked for is the reader's to give: "your team's attention" (a
     chain of possessives ending in "your"), "a meeting with you", "a few minutes of
@@ -38,7 +42,7 @@ def of_the_reader(noun: Token) -> bool:
         return any(c.dep_ == "poss" and yours(c, depth + 1) for c in token.children)
     if any(c.dep_ == "poss" and yours(c) for c in noun.children):
         return True
-    return any(yours(g) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "of", "from")
+    return any(yours(g) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
                for g in c.children if g.dep_ == "pobj")
 
 
@@ -173,18 +177,19 @@ class DirectiveReadings:
                           and c.lower_ not in ("you", "yourself")), None)
             if owned is not None:
                 return ("directive", owned, [owned], False)
-            # "we respectfully request a meeting with you", "the undersigned request
-            # your team's attention": the sender asks the reader for it.
-            if who is not None and who.kind == "sender":
-                thing = next((c for c in verb.children if c.dep_ == "dobj" and of_the_reader(c)), None)
-                if thing is not None:
-                    return ("directive", thing, [thing], False)
             # "I am writing to invite you to the Overdose Awareness Day event": to attend it.
             if lemma_of(verb, spec) == "invite" and asked is not None and self.party(asked).theirs:
                 to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
                 event = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
                 if event is not None:
                     return ("directive", asked, [event], False)
+            # "we respectfully request a meeting with you", "the undersigned request
+            # your team's attention": the sender asks the reader for it (a verb of
+            # asking proper: not "we expect a turnout from your families")
+            if who is not None and who.kind == "sender" and lemma_of(verb, spec) in ASKING_FOR:
+                thing = next((c for c in verb.children if c.dep_ == "dobj" and of_the_reader(c)), None)
+                if thing is not None:
+                    return ("directive", thing, [thing], False)
             return None
         if (asked is None and action is not None and action.dep_ == "ccomp"
                 and who is not None and who.kind == "sender" and subjunctive_passive(action)):

@@ -288,9 +288,12 @@ def place_of_suicide(token: Token, words: DeathWords) -> bool:
     if prep is None:
         return False
     around = [prep.head] + ([token.doc[prep.i - 1]] if prep.i > 0 else [])
-    if prep.i > 1 and token.doc[prep.i - 1].text == ",":
+    if prep.i > 1 and token.doc[prep.i - 1].text == "," and not (
+            prep.head.pos_ in ("VERB", "AUX") and prep.head.i > prep.i):
         # a place set off after the clause it belongs to, which the parser hangs
-        # elsewhere: "a boy who committed suicide on April 21, 2021, in his home"
+        # elsewhere: "a boy who committed suicide on April 21, 2021, in his home" (not
+        # one that opens the next clause: "Since my brother died by suicide, at school
+        # I have talked openly")
         before = token.doc[prep.i - 2]
         around += [before, *list(before.ancestors)[:3]]
     stated = next((t for t in around if suicide_strength(t, words) == 2), None)

@@ -237,9 +237,12 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         heights = {t.i for t in places + methods}
         ranges += [r for r in (dropped_from(t, words, heights) for t in sent
                                if t.lemma_.lower() in words.drop_verbs and _usable(t)) if r]
+    # a sentence that tells someone killing another ("killed a police officer and
+    # three others before taking his own life, in the tower") names a crime scene
+    killing = any(is_homicide(t, words) and any(c.dep_ == "dobj" for c in t.children) for t in sent)
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
-                place_of_suicide(token, words) and not has_homicide(sent, words)
+                place_of_suicide(token, words) and not killing
                 or (suicide_story and (place_where_found(token, words)
                                        or place_of_death(token, words)
                                        or place_responded_to(token, words)))):

@@ -195,11 +195,12 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
     subject = subject_of(verb)
     dead = False
     if subject is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "was found dead after jumping from a building": the one found took the fall,
-        # and whoever is found dead or died is a person, whatever their name
+        # "was found dead after jumping from a building": the one found dead (or who
+        # died) took the fall, and is a person whatever their name; not what a clause
+        # of anything else did ("raised 6,000 euro by jumping into the sea")
         found = verb.head.head
-        subject = subject_of(found)
         dead = found.lemma_.lower() == "die" or any(c.lower_ == "dead" for c in found.children)
+        subject = subject_of(found) if dead else None
     if subject is None or not (is_person(subject, words) or (dead and subject.pos_ == "PROPN")):
         return None
     for prep in verb.children:

@@ -184,9 +184,10 @@ def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
         if head.lemma_.lower() in report_verbs:
             speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
             return speaker is not None and _same_person(subject, speaker)
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in head.children):
-            # a clause between with a subject of its own names whom the pronoun stands
-            # for: "she believed Mrs Martin was hit … before she was strangled"
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in head.children):
+            # a clause between told of someone by name names whom the pronoun stands
+            # for: "she believed Mrs Martin was hit … before she was strangled" (not "the
+            # night ended when she was strangled", which she tells)
             return False
     return False
 
@@ -200,6 +201,7 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
     verdicts = {v.lower() for v in opts.get("verdicts", [])}
+    verdict_cues = {v.lower() for v in opts.get("verdict_cues", [])}
     found, seen = [], set()
     # A headline's dropped "was" is read only for a rule that names its (transitive)
     # verbs: "Council voted" drops nothing, "Woman shot" does.
@@ -232,7 +234,8 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if report_verbs and is_self_report(subject, verb, report_verbs, report_nouns):
             continue
-        if any(c.dep_ == "advmod" and c.lower_ in verdicts for c in verb.children):
+        if verdicts and any(c.dep_ == "advmod" and c.lower_ in verdicts for c in verb.children) and any(
+                t.lemma_.lower() in verdict_cues for t in verb.sent):
             continue  # "an inquest ruled she was unlawfully killed": the verdict's own words
         start_token = min(subject.left_edge.i, verb.i)
         # "was beaten and strangled", "Woman shot and killed": the acts joined to it

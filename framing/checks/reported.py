@@ -10,20 +10,25 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-# The writer, or the reader told what to do: "we ask", "ask yourself", "I wonder".
-OWN_VOICE = {"i", "we", "you"}
+# The writer, the reader told what to do, or anyone at all: "we ask", "ask yourself",
+# "anyone would ask why she went back" (the writer's own question, put generally).
+OWN_VOICE = {"i", "we", "you", "anyone", "anybody", "everyone", "everybody", "someone",
+             "somebody", "people", "many", "some", "others", "one"}
 # How far up the parse the verb of asking may be: the match, its phrase, the clause.
 DEPTH = 4
 
 
 def asked_by_another(span: Span, verbs: set[str]) -> bool:
-    """Whether ``span`` is what one of ``verbs`` (lemmas: question, ask) asks, with a
-    named third party as the one asking ("the defence", "his lawyers", "police")."""
+    """Whether ``span`` is what one of ``verbs`` (lemmas: question, ask) asks, with
+    someone other than the writer, the reader or anyone at all as the one asking ("the
+    defence", "his lawyers", "police")."""
     token = span.root
     for _ in range(DEPTH):
         if token.head.i == token.i or token.dep_ not in (
                 "dobj", "ccomp", "conj", "pobj", "prep", "dative", "attr", "xcomp", "npadvmod"):
             return False
+        if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            return False  # a clause joined to the asking ("…, and she went back") is told
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             if token.lemma_.lower() not in verbs:

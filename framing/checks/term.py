@@ -52,14 +52,13 @@ def part_of_speech(token) -> str:
     if token.pos_ in ("NOUN", "PROPN") and any(
             child.dep_ == "aux" and child.tag_ == "TO" for child in token.children):
         return "VERB"
-    if token.pos_ in ("VERB", "ADV", "ADJ") and token.i > 0 and not any(
+    if (token.pos_ in ("VERB", "ADV") or (token.pos_ == "ADJ" and token.dep_ != "amod")) and token.i > 0 and not any(
             c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.children):
-        # ... and as a noun where it takes no object after an article, a possessive or
-        # a noun that modifies it ("to find and stop a cyberbully", "today's bullies",
-        # "School bullies attack smaller boy" in a headline's capitals)
-        before = token.doc[token.i - 1]
-        if before.tag_ in ("DT", "PRP$", "POS") or (before.pos_ == "NOUN" and before.dep_ in ("compound", "nsubj")
-                                             and before.head.i == token.i):
+        # ... and as a noun where it takes no object after an article or a possessive
+        # ("to find and stop a cyberbully", "today's bullies", "that person is the
+        # cyberbully"); a subject before it keeps the verb ("when students bully
+        # online"), a noun after it the adjective ("an objective measure")
+        if token.doc[token.i - 1].tag_ in ("DT", "PRP$", "POS"):
             return "NOUN"
     return token.pos_
 

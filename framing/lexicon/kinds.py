@@ -78,7 +78,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "statistics": "choice:ignore|suppress",  # counted or generic statements ("three women are killed a day")
         "self_report_verbs": "texts",  # "they told police they were strangled": the person harmed speaking
         "self_report_nouns": "texts",  # "by their own account"
-        "verdicts": "texts",           # an inquest's conclusion: "she was unlawfully killed"
+        "verdicts": "texts",           # an inquest's conclusion: "she was unlawfully killed" ...
+        "verdict_cues": "texts",       # ... in a sentence that tells the ruling (lemmas)
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     # Heavy requests, read from the request model (lexicons/requests.yaml).

@@ -600,6 +600,9 @@ def test_news_of_a_law_or_funding_only_suggests_a_help_line(analyzer, text):
     "Governor signs dating violence bill\n\nThe governor signed a dating violence bill into law on "
     "Thursday. The bill is named for a woman who was shot and killed by her ex-boyfriend in 2019. "
     "Her attacker had stalked her for months before he killed her.",
+    # a lead that tells a killing, whatever law it names
+    "A Dayton man shot and killed his estranged wife Tuesday, police said. The killing came a "
+    "week after lawmakers passed a bill on protective orders, and advocates said it came too late.",
     # copy that speaks to the reader
     "New funding for domestic violence shelters\n\nThe county announced $2 million in new funding "
     "for domestic violence shelters this year. If you need a safe place, our staff can help.",
