@@ -202,6 +202,8 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
     verdicts = {v.lower() for v in opts.get("verdicts", [])}
     verdict_cues = {v.lower() for v in opts.get("verdict_cues", [])}
+    others = {v.lower() for v in opts.get("other_agents", [])}
+    accidents = {v.lower() for v in opts.get("accidents", [])}
     found, seen = [], set()
     # A headline's dropped "was" is read only for a rule that names its (transitive)
     # verbs: "Council voted" drops nothing, "Woman shot" does.
@@ -234,6 +236,11 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if report_verbs and is_self_report(subject, verb, report_verbs, report_nouns):
             continue
+        if agent is not None and any(g.lemma_.lower() in others for g in agent.children if g.dep_ == "pobj"):
+            continue  # "was shot by police", "was attacked by a dog": no abuser left out
+        if any(g.lemma_.lower() in accidents for c in verb.children if c.dep_ == "prep"
+               for g in c.children if g.dep_ == "pobj"):
+            continue  # "was killed in a crash": an accident, told as one
         if verdicts and any(c.dep_ == "advmod" and c.lower_ in verdicts for c in verb.children) and any(
                 t.lemma_.lower() in verdict_cues for t in verb.sent):
             continue  # "an inquest ruled she was unlawfully killed": the verdict's own words

@@ -80,6 +80,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "self_report_nouns": "texts",  # "by their own account"
         "verdicts": "texts",           # an inquest's conclusion: "she was unlawfully killed" ...
         "verdict_cues": "texts",       # ... in a sentence that tells the ruling (lemmas)
+        "other_agents": "texts",       # a "by" agent that is no abuser: "shot by police"
+        "accidents": "texts",          # "killed in a crash": an accident, told as one
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     # Heavy requests, read from the request model (lexicons/requests.yaml).
