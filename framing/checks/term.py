@@ -13,6 +13,7 @@ from .counts import counted_as_doers
 from .death_clauses import subject_of
 from .reported import asked_by_another
 from .self_label import names_self
+from .word_class import is_attributive, is_counted, part_of_speech
 
 
 NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
@@ -34,44 +35,6 @@ def is_negated(span: Span) -> bool:
     # "DON’T" in capitals with a curly apostrophe stays one token.
     return any(t.lower_ in NEGATORS or t.lower_.replace("’", "'").endswith("n't")
                for t in before)
-
-
-def is_attributive(span) -> bool:
-    """Whether the match's last word describes a noun after it ("the homeless team",
-    "the homeless outreach workers"): an adjective, not a word for people."""
-    last = span[-1]
-    head = last.head
-    return (last.dep_ in ("amod", "compound") and head.i > last.i
-            and head.pos_ in ("NOUN", "PROPN"))
-
-
-def part_of_speech(token) -> str:
-    """The token's part of speech, read as a verb where the tagger says noun but the
-    parse gives it an infinitive marker ("not to bully"): the tagger errs on words that
-    are both, the attachment of "to" does not."""
-    if token.pos_ in ("NOUN", "PROPN") and any(
-            child.dep_ == "aux" and child.tag_ == "TO" for child in token.children):
-        return "VERB"
-    if (token.pos_ in ("VERB", "ADV") or (token.pos_ == "ADJ" and token.dep_ != "amod")) and token.i > 0 and not any(
-            c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.children):
-        # ... and as a noun where it takes no object after an article or a possessive
-        # ("to find and stop a cyberbully", "today's bullies", "that person is the
-        # cyberbully"); a subject before it keeps the verb ("when students bully
-        # online"), a noun after it the adjective ("an objective measure")
-        if token.doc[token.i - 1].tag_ in ("DT", "PRP$", "POS"):
-            return "NOUN"
-    return token.pos_
-
-
-def is_counted(span) -> bool:
-    """Whether the phrase is counted by a number ("114 domestic incidents", "hundreds of
-    domestic disputes"): a category in a statistic, not a word for one event."""
-    root = span.root
-    if any(c.dep_ == "nummod" and c.like_num for c in root.children):
-        return True
-    head = root.head
-    return (root.dep_ == "pobj" and head.lower_ == "of"
-            and (head.head.like_num or head.head.lower_ in ("dozens", "hundreds", "thousands")))
 
 
 def what_changes(span: Span):

@@ -62,8 +62,9 @@ class StructureSpec:
     headline_speaks: PlainPattern | None = None
     proclamation_acts: PlainPattern | None = None
     proclamation_min_clauses: int = 2
-    # News of a law, a bill or funding: its opening sentences name one (``acts``), no
-    # sentence speaks to the reader and at most ``max_incidents`` tell an act of violence.
+    # News of a law, a bill or funding: its opening sentences name one (``acts``) and
+    # tell no act of violence (``incidents``), no sentence speaks to the reader and at
+    # most ``max_incidents`` sentences in all tell one.
     policy_acts: PlainPattern | None = None
     policy_reader: PlainPattern | None = None
     policy_incidents: PlainPattern | None = None

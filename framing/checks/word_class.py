@@ -1,0 +1,44 @@
+"""How a matched word is used, read from the parse: its part of speech where the
+tagger errs on words that are both noun and verb, an adjective describing a noun
+after it, a category counted in a statistic. Used by the ``term`` kind's ``pos``,
+``attributive`` and ``counted`` options.
+"""
+from __future__ import annotations
+
+
+def is_attributive(span) -> bool:
+    """Whether the match's last word describes a noun after it ("the homeless team",
+    "the homeless outreach workers"): an adjective, not a word for people."""
+    last = span[-1]
+    head = last.head
+    return (last.dep_ in ("amod", "compound") and head.i > last.i
+            and head.pos_ in ("NOUN", "PROPN"))
+
+
+def part_of_speech(token) -> str:
+    """The token's part of speech, read as a verb where the tagger says noun but the
+    parse gives it an infinitive marker ("not to bully"): the tagger errs on words that
+    are both, the attachment of "to" does not."""
+    if token.pos_ in ("NOUN", "PROPN") and any(
+            child.dep_ == "aux" and child.tag_ == "TO" for child in token.children):
+        return "VERB"
+    if (token.pos_ in ("VERB", "ADV") or (token.pos_ == "ADJ" and token.dep_ != "amod")) and token.i > 0 and not any(
+            c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in token.children):
+        # ... and as a noun where it takes no object after an article or a possessive
+        # ("to find and stop a cyberbully", "today's bullies", "that person is the
+        # cyberbully"); a subject before it keeps the verb ("when students bully
+        # online"), a noun after it the adjective ("an objective measure")
+        if token.doc[token.i - 1].tag_ in ("DT", "PRP$", "POS"):
+            return "NOUN"
+    return token.pos_
+
+
+def is_counted(span) -> bool:
+    """Whether the phrase is counted by a number ("114 domestic incidents", "hundreds of
+    domestic disputes"): a category in a statistic, not a word for one event."""
+    root = span.root
+    if any(c.dep_ == "nummod" and c.like_num for c in root.children):
+        return True
+    head = root.head
+    return (root.dep_ == "pobj" and head.lower_ == "of"
+            and (head.head.like_num or head.head.lower_ in ("dozens", "hundreds", "thousands")))
