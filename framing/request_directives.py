@@ -28,10 +28,6 @@ def addresses_reader(verb: Token) -> bool:
         for c in verb.children)
 
 
-# Verbs that ask for a thing outright ("we request a meeting", "we seek your input").
-ASKING_FOR = frozenset({"request", "seek", "solicit", "ask"})
-
-
 def of_the_reader(noun: Token) -> bool:
     """Whether a thing asked for is the reader's to give: "your team's attention" (a
     chain of possessives ending in "your"), "a meeting with you", "a few minutes of
@@ -186,7 +182,7 @@ class DirectiveReadings:
             # "we respectfully request a meeting with you", "the undersigned request
             # your team's attention": the sender asks the reader for it (a verb of
             # asking proper: not "we expect a turnout from your families")
-            if who is not None and who.kind == "sender" and lemma_of(verb, spec) in ASKING_FOR:
+            if who is not None and who.kind == "sender" and lemma_of(verb, spec) in spec.asking_for:
                 thing = next((c for c in verb.children if c.dep_ == "dobj" and of_the_reader(c)), None)
                 if thing is not None:
                     return ("directive", thing, [thing], False)

@@ -194,17 +194,17 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
 
 def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
     """Whether the text is news of a law, a bill or funding (``structure.yaml``
-    ``policy``): its opening sentences name one and tell no act of violence or death,
-    none speaks to the reader, and it tells of no more than `max_incidents` in all."""
+    ``policy``): its opening sentences name one and tell no act of violence, none
+    speaks to the reader, and it tells of no more than `max_incidents` in all."""
     if spec.policy_acts is None or spec.policy_reader is None or spec.policy_incidents is None:
         return False
-    lead = range(min(count, spec.policy_lead_sentences))
-    if not any(found(spec.policy_acts, i) for i in lead) or any(
-            found(spec.policy_incidents, i) for i in lead):
-        return False  # a lead that tells a killing is a case, whatever law it names
-    if any(found(spec.policy_reader, i) for i in range(count)):
+    lead = min(count, spec.policy_lead_sentences)
+    if not any(found(spec.policy_acts, i) for i in range(lead)):
         return False
-    return sum(1 for i in range(count) if found(spec.policy_incidents, i)) <= spec.policy_max_incidents
+    incidents = [i for i in range(count) if found(spec.policy_incidents, i)]
+    if (incidents and incidents[0] < lead) or len(incidents) > spec.policy_max_incidents:
+        return False  # a lead that tells a killing is a case, whatever law it names
+    return not any(found(spec.policy_reader, i) for i in range(count))
 
 
 def _proclamation(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:

@@ -338,6 +338,11 @@ def by_group(word: Token) -> bool:
     return not any(c.dep_ in ("det", "nummod", "poss") for c in marks)
 
 
+def death_complements(verb: Token, words: DeathWords) -> list[Token]:
+    """The words that complete ``verb`` with a death: "dead" in "was found dead"."""
+    return [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in words.deaths]
+
+
 def place_where_found(token: Token, words: DeathWords) -> bool:
     """A place named as where the person who died was found: "was found dead at his
     home", "his mother found him in his flat", "found in the backyard of their home".
@@ -365,8 +370,7 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     if verb.lemma_.lower() != "find" or verb.pos_ not in {"VERB", "AUX"}:
         return False
     found += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    dead = [c for c in verb.children
-            if c.dep_ in COMPLEMENT_DEPS and c.lemma_.lower() in words.deaths]
+    dead = death_complements(verb, words)
     # "found their brother dead": the one found is the complement's subject; a
     # headline's "Deputy found dead at his home" leaves out "was", so with nothing
     # else found the subject is.

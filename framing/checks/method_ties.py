@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .death_clauses import (REFLEXIVES, DeathWords, figurative_self, is_person,
-                            place_preposition, subject_of)
+from .death_clauses import (REFLEXIVES, DeathWords, death_complements, figurative_self,
+                            is_person, place_preposition, subject_of)
 
 
 def names_death(token: Token, words: DeathWords) -> bool:
@@ -199,7 +199,7 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
         # died) took the fall, and is a person whatever their name; not what a clause
         # of anything else did ("raised 6,000 euro by jumping into the sea")
         found = verb.head.head
-        dead = found.lemma_.lower() == "die" or any(c.lower_ == "dead" for c in found.children)
+        dead = found.lemma_.lower() == "die" or bool(death_complements(found, words))
         subject = subject_of(found) if dead else None
     if subject is None or not (is_person(subject, words) or (dead and subject.pos_ == "PROPN")):
         return None
