@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Token
 ATTRIBUTES = {"TAG": "tag_", "LOWER": "lower_", "DEP": "dep_", "IS_SPACE": "is_space"}
 # Rule attributes the table sets, and the Token attribute for each.
 SETTERS = {"POS": "pos_", "TAG": "tag_", "DEP": "dep_", "LEMMA": "lemma_"}
+# Distinct (tag, word, dependency, space) combinations remembered before starting over.
+MEMO_LIMIT = 200_000
 
 
 class Unsupported(ValueError):
@@ -89,6 +91,9 @@ class AttributeTable:
                     raise Unsupported("OP")
                 tokens = tuple(tuple(_test(k, v) for k, v in spec.items()) for spec in pattern)
                 self._file((order, tokens, entry.get("index", 0), attrs), tokens[0])
+        # What the rules make of a token depends only on its four attribute values, and
+        # a text repeats the same few hundred combinations: each is worked out once.
+        self._memo: dict[tuple, tuple[tuple, tuple]] = {}
 
     def _file(self, rule: tuple, first: tuple) -> None:
         """File ``rule`` under the most selective equality (or IN) test of its first
@@ -107,15 +112,28 @@ class AttributeTable:
         rule overrides an earlier one on the same token, as in spaCy's ruler)."""
         hits = []
         n = len(doc)
-        tables = list(self.tables.items())
+        memo = self._memo
         for token in doc:
-            values = _values(token)
-            for name, table in tables:
-                group = table.get(values[name])
-                if group:
-                    self._match(doc, token, values, group, n, hits)
-            if self.always:
-                self._match(doc, token, values, self.always, n, hits)
+            key = (token.tag_, token.lower_, token.dep_, token.is_space)
+            found = memo.get(key)
+            if found is None:
+                found = self._candidates(key)
+                if len(memo) >= MEMO_LIMIT:  # a bound on memory for very varied input
+                    memo.clear()
+                memo[key] = found
+            singles, longer = found
+            i = token.i
+            for order, index, attrs in singles:
+                hits.append((order, i + index, attrs))
+            for order, tokens, index, attrs in longer:
+                end = i + len(tokens)
+                if end > n or not all(_passes(_values(doc[i + k]), tests)
+                                      for k, tests in enumerate(tokens) if k):
+                    continue
+                at = i + index if index >= 0 else end + index
+                if not i <= at < end:
+                    raise ValueError(f"attribute rule {order}: index {index} outside its match")
+                hits.append((order, at, attrs))
         hits.sort(key=lambda hit: (hit[0], hit[1]))
         for _, at, attrs in hits:
             target = doc[at]
@@ -126,19 +144,25 @@ class AttributeTable:
                     setattr(target, SETTERS[key], value)
         return doc
 
-    @staticmethod
-    def _match(doc: Doc, token: Token, values: dict, rules, n: int, hits: list) -> None:
-        for order, tokens, index, attrs in rules:
-            end = token.i + len(tokens)
-            if end > n or not _passes(values, tokens[0]):
+    def _candidates(self, key: tuple) -> tuple[tuple, tuple]:
+        """For a token with these (tag, lower, dep, is_space) values: the one-token rules
+        it matches, as (order, index, attrs), and the longer rules whose first token it
+        matches, left to test against the tokens after it."""
+        values = dict(zip(("tag_", "lower_", "dep_", "is_space"), key))
+        rules = [rule for name, table in self.tables.items()
+                 for rule in table.get(values[name], ())] + self.always
+        singles, longer = [], []
+        for rule in sorted(rules, key=lambda rule: rule[0]):
+            order, tokens, index, attrs = rule
+            if not _passes(values, tokens[0]):
                 continue
-            if len(tokens) > 1 and not all(_passes(_values(doc[token.i + k]), tests)
-                                           for k, tests in enumerate(tokens) if k):
-                continue
-            at = token.i + index if index >= 0 else end + index
-            if not token.i <= at < end:
-                raise ValueError(f"attribute rule {order}: index {index} outside its match")
-            hits.append((order, at, attrs))
+            if len(tokens) == 1:
+                if index not in (0, -1):
+                    raise ValueError(f"attribute rule {order}: index {index} outside its match")
+                singles.append((order, 0, attrs))
+            else:
+                longer.append(rule)
+        return tuple(singles), tuple(longer)
 
 
 @Language.factory("framing_attributes", default_config={"patterns": []})

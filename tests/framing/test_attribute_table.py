@@ -83,3 +83,19 @@ def test_a_ruler_it_cannot_apply_is_left_in_place():
     ruler.add([[{"LOWER": "a", "OP": "+"}]], {"LEMMA": "x"})
     assert not replace_attribute_ruler(nlp)
     assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_what_is_remembered_per_token_kind_gives_the_same_result_when_forgotten(monkeypatch):
+    """The table remembers what the rules make of each (tag, word, dependency, space)
+    combination; starting over when the memory is full changes nothing."""
+    nlp = spacy.blank("en")
+    rules = [
+        {"patterns": [[{"LOWER": "gon"}]], "attrs": {"LEMMA": "first"}, "index": 0},
+        {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "go"}, "index": 0},
+        {"patterns": [[{"LOWER": {"REGEX": "^n[ao]$"}}]], "attrs": {"LEMMA": "to"}, "index": 0},
+    ]
+    remembered = AttributeTable(rules)
+    monkeypatch.setattr("framing.attribute_table.MEMO_LIMIT", 1)
+    forgetful = AttributeTable(rules)
+    for text in ("gon na gon", "na gon na", "gon gon na na"):
+        assert [t.lemma_ for t in forgetful(nlp(text))] == [t.lemma_ for t in remembered(nlp(text))]
