@@ -217,6 +217,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
                 and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles
                      or who.kind == "people" or self.in_blank(subject))
                 and lemma not in spec.states):
+            if self.informs(verb):
+                # "You can read the full letter at …", "you can access more information
+                # at …": told where to look, as with the imperative "visit …".
+                return ("information", None, [verb], False)
             return ("invitation", subject, actions_of(verb, spec), False)
         if (has_aux(verb, spec.presumptions) and who is not None and who.kind == "people"
                 and not question and lemma not in spec.states and lemma not in spec.light_actions

@@ -222,6 +222,19 @@ def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
     assert request.burden == "none" and not request.specific
 
 
+@pytest.mark.parametrize("text, mode", [
+    # told where to look, as with "visit …"
+    ("You can read the full letter at www.example.org.", "information"),
+    ("You can access more information on these trainings at info@example.org.", "information"),
+    # an invitation to act is still one
+    ("You can post the flyer in your break room.", "invitation"),
+])
+def test_an_invitation_to_look_something_up_is_information(analyzer, text, mode):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == mode
+    assert (request.mode == "information") == (not request.specific)
+
+
 @pytest.mark.parametrize("text", [
     "I am writing to invite you to the Overdose Awareness Day rally on Monday, August 31st.",
     "We respectfully request your continued support for the National Violent Death Reporting System.",
