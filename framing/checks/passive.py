@@ -255,6 +255,8 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
             end_token = max(end_token, agent.right_edge.i + 1)
         span = msg.doc[start_token:end_token]
         quoted = in_quotation([verb])
+        if quoted and opts.get("quotes") == "suppress":
+            continue
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
                                  context={"agentless": agent is None, "in_quote": quoted}))
     return found

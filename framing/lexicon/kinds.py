@@ -82,6 +82,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "verdict_cues": "texts",       # ... in a sentence that tells the ruling (lemmas)
         "other_agents": "texts",       # a "by" agent that is no abuser: "shot by police"
         "accidents": "texts",          # "killed in a crash": an accident, told as one
+        "quotes": "choice:downgrade|suppress",  # a passive inside quotation marks
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     # Heavy requests, read from the request model (lexicons/requests.yaml).
@@ -137,6 +138,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "names_person": "boolean",     # the act word is a word for the person ("prostitutes")
         "again": "regexes",            # words that are the act only when told again ("the
                                        # relationship"), with ``continues``
+        "exclude_within": "regexes",   # a match inside one of these (an offence's statutory name)
     }),
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
     "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {
