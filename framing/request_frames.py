@@ -217,7 +217,7 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
                 and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles
                      or who.kind == "people" or self.in_blank(subject))
                 and lemma not in spec.states):
-            if self.informs(verb):
+            if self.points_to_information(verb, subject):
                 # "You can read the full letter at …", "you can access more information
                 # at …": told where to look, as with the imperative "visit …".
                 return ("information", None, [verb], False)
@@ -309,21 +309,65 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
         words = [t for t in sent if not t.is_punct and not t.is_space][:3]
         return any(t.lower_ in self.spec.offer_pronouns for t in words[1:])
 
-    def self_talk(self, sent: Span) -> bool:
+    def points_to_information(self, verb: Token, subject: Token) -> bool:
+        """"You can read the full letter at this link", "you can access more information
+        at info@…": the reader told where to look, nothing else. Only with "you", a
+        verb of looking something up and no other act joined to it ("access the training
+        and complete it by June 1"), a place to look (a web or e-mail address, "more
+        information") and no purpose of its own ("to book a training, you can visit…")."""
+        spec = self.spec
+        if subject.lower_ != "you" or not self.informs(verb) or self.fronted_purpose(verb) is not None:
+            return False
+        if any(lemma_of(c, spec) not in spec.info_actions for c in verb.conjuncts):
+            return False
+        sent = verb.sent
+        clause = self.text[sent.start_char:sent.end_char]
+        return spec.info_cues.search(clause) is not None or any(
+            t.like_url or t.like_email for t in sent)
+
+    def self_presenting(self, sent: Span) -> Token | None:
+        """The organisation a sentence presents in the sender's voice, by name: "The
+        Alliance is proud to have created…", "KSA launches…" (its subject's head)."""
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or root._.in_quote:
+            return None
+        subject = doer_of(root)
+        if subject is None or subject.pos_ != "PROPN" or self.party(subject).kind != "other":
+            return None
+        if lemma_of(root, self.spec) in self.spec.self_presentation or any(
+                c.dep_ == "acomp" and lemma_of(c, self.spec) in self.spec.self_presentation
+                for c in root.children):
+            return subject
+        return None
+
+    def self_names(self, sentences) -> frozenset[str]:
+        """The names (their head words) the letter presents itself by: once "the Task
+        Force is proud to announce…", "the Task Force has organized…" is the sender's
+        record too."""
+        # Every proper noun of the name: "the National Action Alliance for Suicide
+        # Prevention's Faith Communities Task Force" is later "the Task Force".
+        return frozenset(t.lower_ for subject in map(self.self_presenting, sentences)
+                         if subject is not None for t in subject.subtree if t.pos_ == "PROPN")
+
+    def self_talk(self, sent: Span, names: frozenset[str] = frozenset()) -> bool:
         """A sentence about the sender itself: its subject is the sender ("We have
-        served…", "Our agency is the leading…") and it neither asks, offers nor says
-        what the sender knows of the partner ("We know your staff are stretched")."""
+        served…", "Our agency is the leading…", or a name the letter presents itself by:
+        ``names``) and it neither asks, offers nor says what the sender knows of the
+        partner ("We know your staff are stretched")."""
         root = sent.root
         if root.pos_ not in ("VERB", "AUX") or root._.in_quote:
             return False  # a quoted speaker's "we" is not the sender
         subject = doer_of(root)  # "The training was developed by our staff": the sender's
         if subject is None:
             return False
-        if subject.pos_ == "PROPN" and self.party(subject).kind == "other" and (
-                lemma_of(root, self.spec) in self.spec.self_presentation
-                or any(c.dep_ == "acomp" and lemma_of(c, self.spec) in self.spec.self_presentation
-                       for c in root.children)):
+        if self.self_presenting(sent) is not None:
             return True  # "The Alliance is proud to have created…", "KSA launches…"
+        if (subject.pos_ == "PROPN" and subject.lower_ in names
+                and self.party(subject).kind == "other"):
+            # Its record, told by name, unless it promises something or speaks to the
+            # reader ("the Task Force will send you…" is an offer).
+            return not (has_aux(root, self.spec.offer_modals) or root.tag_ == "VB" or any(
+                t.lower_ in ("you", "your", "yours") for t in sent))
         if self.party(subject).kind != "sender" or is_inclusive_we(subject, self.spec):
             return False
         if lemma_of(root, self.spec) in self.spec.perspective:

@@ -82,6 +82,7 @@ class RequestAnalysis:
         sentences = msg.letter_sentences
         to_partner: tuple[Mention, str] | None = None  # the first offer made to the partner
         texts = [msg.text[s.start_char:s.end_char] for s in sentences]
+        self_names = self.reader.self_names(sentences)
         for index, sent in enumerate(sentences):
             start, end = msg.sentence_range(sent)
             text = msg.text[start:end]
@@ -121,7 +122,7 @@ class RequestAnalysis:
             centred = spec.sender_centred.search(text)
             if centred:
                 model.sender_centred.append(Mention(start, end, text, centred.group(0)))
-            elif not frames and not offer and self.reader.self_talk(sent):
+            elif not frames and not offer and self.reader.self_talk(sent, self_names):
                 model.sender_centred.append(Mention(start, end, text, "about the sender"))
         self.list_imperatives(model, sentences)
         if to_partner is not None and all(r.mode == "information" for r in model.requests):
@@ -275,7 +276,7 @@ class RequestAnalysis:
         # break room", "attend the Town Hall"), or a vague verb made answerable by
         # a named bill, event or program ("support SB848"). The bounds (when, how
         # to answer, who, how much) make it bounded, which the score reads apart.
-        concrete = any(c.dep_ in ("dobj", "prep", "dative", "xcomp", "prt", "attr")
+        concrete = any(c.dep_ in ("dobj", "prep", "agent", "dative", "xcomp", "prt", "attr")
                        for a in actions for c in a.children) or by_sender or (
             governed is not None and any(t.pos_ in ("NOUN", "PROPN") for t in governed)) or any(
             a.pos_ == "NOUN" and lemma_of(a, spec) in spec.events for a in actions)  # "invite you to the rally"

@@ -21,7 +21,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
-from .spans import in_quotation
+from .spans import in_quotation, inside, named_within
 
 # Prepositions that introduce the other party of an act.
 PARTY_PREPS = {"with", "on", "upon", "from", "to"}
@@ -169,12 +169,8 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
     preps = {p.lower() for p in rule.options.get("exclude_preps", [])}
     deps = set(rule.options.get("exclude_deps", []))
     again = compiled_option(rule, "again") if rule.options.get("continues") else None
-    within = compiled_option(rule, "exclude_within")
-    # The name of an offence in law ("causing or inciting a child under 13 to engage in
-    # sexual activity") is the statute's wording, not the writer's account of the act.
-    named = [(m.start(), m.end()) for m in within.finditer(msg.text)] if within is not None else []
-    matches = [(m, False) for m in acts.finditer(msg.text)
-               if not any(s <= m.start() and m.end() <= e for s, e in named)]
+    named = named_within(rule, msg)
+    matches = [(m, False) for m in acts.finditer(msg.text) if not inside(m.start(), m.end(), named)]
     if again is not None:
         matches += [(m, True) for m in _outside(again.finditer(msg.text), matches)]
         matches.sort(key=lambda item: item[0].start())

@@ -24,7 +24,8 @@ from spacy.tokens import Token
 from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
-from .spans import in_quotation
+from ..spacy_attributes import QUOTED_KEY
+from .spans import in_quotation, spoken_quote
 
 # Determiners that make a noun phrase a count of people rather than a person.
 QUANTIFIER_DETS = {"another", "every", "each", "many", "most", "some", "few", "several", "countless"}
@@ -255,8 +256,9 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
             end_token = max(end_token, agent.right_edge.i + 1)
         span = msg.doc[start_token:end_token]
         quoted = in_quotation([verb])
-        if quoted and opts.get("quotes") == "suppress":
-            continue
+        if quoted and opts.get("quotes") == "suppress" and spoken_quote(
+                msg.doc[min(subject.left_edge.i, verb.i):verb.i + 1], msg.doc.user_data.get(QUOTED_KEY, [])):
+            continue  # the speaker's own words, whole: "“Our daughter was murdered…,” she said"
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
                                  context={"agentless": agent is None, "in_quote": quoted}))
     return found

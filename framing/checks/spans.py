@@ -1,6 +1,7 @@
 """Span tests shared by the sector- and profile-driven check kinds."""
 from __future__ import annotations
 
+from ..lexicon.model import compiled_option
 from ..message import Message
 
 
@@ -24,3 +25,30 @@ def in_quotation(tokens) -> bool:
     own telling of the act: choosing to relay the method, the excuse or the word for
     abuse is the writer's choice, so it keeps the rule's severity."""
     return any(t._.in_quote for t in tokens)
+
+
+def named_within(rule, msg: Message) -> list[tuple[int, int]]:
+    """Where the rule's ``exclude_within`` patterns match: a name in law ("causing or
+    inciting a child under 13 to engage in sexual activity") whose words are the
+    statute's, not the writer's account of the act. A match inside one is left out."""
+    pattern = compiled_option(rule, "exclude_within")
+    return [(m.start(), m.end()) for m in pattern.finditer(msg.text)] if pattern is not None else []
+
+
+def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` lies wholly inside one of ``ranges``."""
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def spoken_quote(tokens, quoted_ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``tokens`` are all inside one quotation on one line that the sentence gives
+    to a speaker ("“Our daughter was murdered by her ex-boyfriend,” her mother said"):
+    the speaker's words, whole. Scare quotes around a word, a quoted verb after the
+    writer's own subject, unattributed copy (a poster's text) and a quotation mark left
+    open across a paragraph are not."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words or not all(t._.in_quote for t in words) or not any(t._.attributed for t in words):
+        return False
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    text = words[0].doc.text
+    return any(s <= start and end <= e and "\n" not in text[s:e] for s, e in quoted_ranges)

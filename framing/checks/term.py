@@ -13,6 +13,7 @@ from .counts import counted_as_doers
 from .death_clauses import subject_of
 from .reported import asked_by_another
 from .self_label import names_self
+from .spans import inside, named_within
 from .word_class import is_attributive, is_counted, part_of_speech
 
 
@@ -191,6 +192,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     if unless_doc is not None and unless_doc.search(msg.text):
         return []
     exclude = compiled_option(rule, "exclude")
+    named = named_within(rule, msg)
     unless_sent = compiled_option(rule, "unless_sentence")
     near = compiled_option(rule, "near")
     changing = compiled_option(rule, "changing")
@@ -220,6 +222,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
                 continue
         sentence = msg.sentence_texts[sent_index]
         if exclude is not None and exclude.search(sentence):
+            continue
+        if named and inside(span.start_char, span.end_char, named):
             continue
         if unless_sent is not None and unless_sent.search(sentence):
             continue

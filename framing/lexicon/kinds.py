@@ -15,6 +15,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # quotations, use versus mention, names, negation, co-occurrence).
     "term": ({"patterns": "regexes"}, {
         "exclude": "regexes",          # suppress when the sentence matches one
+        "exclude_within": "regexes",   # suppress a match inside one (an offence's name in law)
         "near": "regexes",             # require one of these nearby ...
         "window": "integer",           # ... within this many tokens (default 12)
         "pos": "texts",                # matched head token must have one of these POS

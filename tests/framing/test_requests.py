@@ -226,8 +226,15 @@ def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
     # told where to look, as with "visit …"
     ("You can read the full letter at www.example.org.", "information"),
     ("You can access more information on these trainings at info@example.org.", "information"),
-    # an invitation to act is still one
+    # an invitation to act is still one, whatever the verb
     ("You can post the flyer in your break room.", "invitation"),
+    ("Your teachers could read the two-minute safety script to students during homeroom on May 5.",
+     "invitation"),
+    ("Your officers can follow up with each victim within 48 hours of a domestic violence call.",
+     "invitation"),
+    ("You can read the two-minute script aloud at the start of each assembly in April.", "invitation"),
+    ("To book a training for your staff, you can visit our website.", "invitation"),
+    ("Your staff can access the online training and complete it by June 1.", "invitation"),
 ])
 def test_an_invitation_to_look_something_up_is_information(analyzer, text, mode):
     (request,) = model(analyzer, text).requests
@@ -718,3 +725,20 @@ def test_an_invitation_told_with_welcome_or_to_the_partners_kind_is_a_request(an
 def test_a_welcome_to_everyone_or_to_the_sender_asks_nothing(analyzer):
     for text in ("Everyone is welcome at the vigil.", "We are welcome to present at the meeting."):
         assert model(analyzer, text, sector="business").requests == []
+
+
+def test_an_imperative_the_parser_gives_an_agent_is_still_concrete(analyzer):
+    """"Come by the TENAC table": the parser reads "by" as a passive's agent."""
+    (request,) = model(analyzer, "Come by the TENAC table on Saturday.").requests
+    assert request.specific
+
+
+def test_a_name_the_letter_presents_itself_by_is_the_sender_later(analyzer):
+    text = ("The Riverside Faith Communities Task Force is proud to announce its campaign for a "
+            "day of prayer. In collaboration with leaders in faith and business, the Task Force has "
+            "organized this campaign to coincide with World Suicide Prevention Day.")
+    centred = [m.text for m in model(analyzer, text).sender_centred]
+    assert len(centred) == 2 and centred[1].startswith("In collaboration")
+    # ... but its promise to the reader is an offer, not its record
+    promise = text.split(". In")[0] + ". The Task Force will send you the prayer guide by May 1."
+    assert len(model(analyzer, promise).sender_centred) == 1

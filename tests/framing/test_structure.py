@@ -582,6 +582,35 @@ def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
 
 
 @pytest.mark.parametrize("text", [
+    "New strangulation law takes effect\n\nA new state law makes strangulation in domestic "
+    "violence cases a felony. Advocates for domestic violence victims say it will save lives.",
+    "In a judgment that would bring respite to many victims of domestic violence, the Supreme "
+    "Court on Thursday held that a shared household can be a house owned by the joint family. "
+    "Advocates for domestic violence survivors welcomed the ruling.",
+])
+def test_a_new_law_or_a_high_courts_ruling_on_the_law_is_policy_news(analyzer, text):
+    assert analyzer.analyze(text, kind="campaign").message.structure.policy
+
+
+@pytest.mark.parametrize("text", [
+    # a place named New, a new charge under an old law, a new law in a case story
+    "A Queens man has been charged in the death of his wife, a domestic violence case, police "
+    "said. Under New York law, he faces up to 25 years. He is due in court on Monday.",
+    "A Trenton man is charged in the domestic violence death of his girlfriend. Prosecutors said "
+    "he will face a new charge under state law. He is held without bail.",
+    "A Riverside man has been charged in the domestic violence death of his wife, the first case "
+    "filed under the state's new coercive control law. Prosecutors say he had kept her from work.",
+    # a court's ruling on a case, not on the law
+    "The state Supreme Court on Tuesday upheld the conviction of Daniel Reyes in the 2021 domestic "
+    "violence death of his girlfriend, Ana Lopez. Reyes, 34, is serving a life sentence.",
+    "The Western Cape High Court ruled on Monday that Thabo Mokoena, 41, was guilty in the death "
+    "of his girlfriend, a case of gender-based violence. He will be sentenced next month.",
+])
+def test_a_case_told_under_a_law_or_before_a_court_is_not_policy_news(analyzer, text):
+    assert not analyzer.analyze(text, kind="campaign").message.structure.policy
+
+
+@pytest.mark.parametrize("text", [
     "Governor signs dating violence bill\n\nThe governor signed a dating violence bill into law on "
     "Thursday. It lets dating partners seek protective orders, and advocates for domestic "
     "violence victims say it closes a gap in state law. Lawmakers passed it unanimously.",
