@@ -216,6 +216,16 @@ def test_statements_stories_and_titles_ask_nothing(analyzer, text):
     assert not model(analyzer, text).requests
 
 
+@pytest.mark.parametrize("text, mode", [
+    ("Call or text 988 anytime day or night for immediate help.", "information"),
+    ("Please call us at 555-1212 to schedule the assembly.", "imperative"),
+    ("Call us for help planning the assembly.", "imperative"),
+])
+def test_a_crisis_line_for_the_readers_own_need_is_information(analyzer, text, mode):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == mode
+
+
 def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
     (request,) = model(analyzer, "For more information, visit our website.").requests
     assert request.mode == "information"
