@@ -311,19 +311,24 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
 
     def points_to_information(self, verb: Token, subject: Token) -> bool:
         """"You can read the full letter at this link", "you can access more information
-        at info@…": the reader told where to look, nothing else. Only with "you", a
-        verb of looking something up and no other act joined to it ("access the training
-        and complete it by June 1"), a place to look (a web or e-mail address, "more
-        information") and no purpose of its own ("to book a training, you can visit…")."""
+        at info@…", "you can follow us on Instagram": the reader told where to look,
+        nothing else. Only with "you", a verb of looking something up and no other act
+        joined to it ("access the training and complete it by June 1"), no purpose of its
+        own ("to book a training, you can visit…"), an object that is itself something to
+        read, "more" or "us", or none ("watch the film with your eighth graders" asks
+        for a screening), and the place to look in the verb's own phrase: a web or e-mail
+        address, a page or a social network."""
         spec = self.spec
         if subject.lower_ != "you" or not self.informs(verb) or self.fronted_purpose(verb) is not None:
             return False
         if any(lemma_of(c, spec) not in spec.info_actions for c in verb.conjuncts):
             return False
-        sent = verb.sent
-        clause = self.text[sent.start_char:sent.end_char]
-        return spec.info_cues.search(clause) is not None or any(
-            t.like_url or t.like_email for t in sent)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(o.lower_ not in ("us", "me", "more") and lemma_of(o, spec) not in spec.info_nouns
+               for o in objects):
+            return False
+        return any(t.like_url or t.like_email or lemma_of(t, spec) in spec.info_nouns
+                   for t in verb.subtree if t.i > verb.i)
 
     def self_presenting(self, sent: Span) -> Token | None:
         """The organisation a sentence presents in the sender's voice, by name: "The
@@ -340,14 +345,33 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
             return subject
         return None
 
+    def self_name(self, sent: Span) -> frozenset[str]:
+        """The words of the name a sentence presents the sender by, in its own voice
+        ("the Task Force is proud to announce", "KSA launches"): the subject's head and
+        the proper nouns compounded or possessed with it, never a place or a person after
+        "of" or "for" ("Hope Alliance of Greenville"). A name that only won, received or
+        recognizes something (a newspaper, the CDC, a survivor) is not taken."""
+        subject = self.self_presenting(sent)
+        if subject is None:
+            return frozenset()
+        root = sent.root
+        announced = lemma_of(root, self.spec) in self.spec.self_announcing or any(
+            c.dep_ == "acomp" for c in root.children)
+        if not announced:
+            return frozenset()
+        words, chain = {subject.lower_}, [subject]
+        while chain:
+            for child in chain.pop().children:
+                if child.dep_ in ("compound", "poss") and child.pos_ == "PROPN":
+                    words.add(child.lower_)
+                    chain.append(child)
+        return frozenset(words)
+
     def self_names(self, sentences) -> frozenset[str]:
-        """The names (their head words) the letter presents itself by: once "the Task
-        Force is proud to announce…", "the Task Force has organized…" is the sender's
-        record too."""
-        # Every proper noun of the name: "the National Action Alliance for Suicide
-        # Prevention's Faith Communities Task Force" is later "the Task Force".
-        return frozenset(t.lower_ for subject in map(self.self_presenting, sentences)
-                         if subject is not None for t in subject.subtree if t.pos_ == "PROPN")
+        """The words of the names the letter presents itself by (:meth:`self_name`): once
+        "the Task Force is proud to announce…", "the Task Force has organized…" is the
+        sender's record too."""
+        return frozenset().union(*map(self.self_name, sentences))
 
     def self_talk(self, sent: Span, names: frozenset[str] = frozenset()) -> bool:
         """A sentence about the sender itself: its subject is the sender ("We have
@@ -364,10 +388,15 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
             return True  # "The Alliance is proud to have created…", "KSA launches…"
         if (subject.pos_ == "PROPN" and subject.lower_ in names
                 and self.party(subject).kind == "other"):
-            # Its record, told by name, unless it promises something or speaks to the
-            # reader ("the Task Force will send you…" is an offer).
-            return not (has_aux(root, self.spec.offer_modals) or root.tag_ == "VB" or any(
-                t.lower_ in ("you", "your", "yours") for t in sent))
+            # Its record, told by name, unless it promises something ("the Task Force will
+            # send you…" is an offer), says what it knows of the partner ("the Task Force
+            # knows your coaches are stretched") or speaks of the partner's own ("you",
+            # "the league's coaches").
+            return not (has_aux(root, self.spec.offer_modals) or root.tag_ == "VB"
+                        or lemma_of(root, self.spec) in self.spec.perspective or any(
+                            t.lower_ in ("you", "your", "yours") or (
+                                self.party(t).theirs and any(c.dep_ == "poss" for c in t.children))
+                            for t in sent))
         if self.party(subject).kind != "sender" or is_inclusive_we(subject, self.spec):
             return False
         if lemma_of(root, self.spec) in self.spec.perspective:

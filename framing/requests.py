@@ -276,8 +276,11 @@ class RequestAnalysis:
         # break room", "attend the Town Hall"), or a vague verb made answerable by
         # a named bill, event or program ("support SB848"). The bounds (when, how
         # to answer, who, how much) make it bounded, which the score reads apart.
-        concrete = any(c.dep_ in ("dobj", "prep", "agent", "dative", "xcomp", "prt", "attr")
-                       for a in actions for c in a.children) or by_sender or (
+        # (an imperative's "by" the parser may read as a passive's agent: "Come by the
+        # TENAC table")
+        objects = ("dobj", "prep", "dative", "xcomp", "prt", "attr") + (
+            ("agent",) if mode == "imperative" else ())
+        concrete = any(c.dep_ in objects for a in actions for c in a.children) or by_sender or (
             governed is not None and any(t.pos_ in ("NOUN", "PROPN") for t in governed)) or any(
             a.pos_ == "NOUN" and lemma_of(a, spec) in spec.events for a in actions)  # "invite you to the rally"
         # "We must all respond" appeals to everyone, the partner among them, and "you

@@ -200,6 +200,8 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     verbs = {v.lower() for v in opts.get("verbs", [])}
     exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
     report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
+    speakers = {v.lower() for v in opts.get("quote_speakers", [])}
+    officials = {v.lower() for v in opts.get("official_speakers", [])}
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
     verdicts = {v.lower() for v in opts.get("verdicts", [])}
     verdict_cues = {v.lower() for v in opts.get("verdict_cues", [])}
@@ -257,8 +259,9 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         span = msg.doc[start_token:end_token]
         quoted = in_quotation([verb])
         if quoted and opts.get("quotes") == "suppress" and spoken_quote(
-                msg.doc[min(subject.left_edge.i, verb.i):verb.i + 1], msg.doc.user_data.get(QUOTED_KEY, [])):
-            continue  # the speaker's own words, whole: "“Our daughter was murdered…,” she said"
+                msg.doc[min(subject.left_edge.i, verb.i):verb.i + 1], msg.doc.user_data.get(QUOTED_KEY, []),
+                speakers, officials):
+            continue  # a person's own words, whole: "“Our daughter was murdered…,” her mother said"
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
                                  context={"agentless": agent is None, "in_quote": quoted}))
     return found

@@ -1,6 +1,7 @@
 """Span tests shared by the sector- and profile-driven check kinds."""
 from __future__ import annotations
 
+from ..components import ATTRIBUTION_LEMMAS
 from ..lexicon.model import compiled_option
 from ..message import Message
 
@@ -40,15 +41,30 @@ def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
 
-def spoken_quote(tokens, quoted_ranges: list[tuple[int, int]]) -> bool:
-    """Whether ``tokens`` are all inside one quotation on one line that the sentence gives
-    to a speaker ("“Our daughter was murdered by her ex-boyfriend,” her mother said"):
-    the speaker's words, whole. Scare quotes around a word, a quoted verb after the
-    writer's own subject, unattributed copy (a poster's text) and a quotation mark left
-    open across a paragraph are not."""
+def spoken_quote(tokens, quoted_ranges: list[tuple[int, int]], speakers: set[str],
+                 officials: set[str]) -> bool:
+    """Whether ``tokens`` are all inside one quotation on one line that a person says in
+    their own words ("“Our daughter was murdered by her ex-boyfriend,” her mother
+    said"): the verb that gives it (say, tell, ...) has a named person or one of
+    ``speakers`` (mother, sister, survivor) as its subject, and none of ``officials``
+    (police, a sheriff, "Detective Ruiz"), whose account is the authorities' own.
+    Scare quotes, a quoted verb after the writer's own subject, a poster's text and a
+    quotation mark left open across a paragraph are not."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if not words or not all(t._.in_quote for t in words) or not any(t._.attributed for t in words):
+    if not words or not all(t._.in_quote for t in words):
         return False
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     text = words[0].doc.text
-    return any(s <= start and end <= e and "\n" not in text[s:e] for s, e in quoted_ranges)
+    if not any(s <= start and end <= e and "\n" not in text[s:e] for s, e in quoted_ranges):
+        return False
+    for verb in words[0].sent:
+        if verb._.in_quote or verb.pos_ != "VERB" or verb.lemma_.lower() not in ATTRIBUTION_LEMMAS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            names = {subject.lemma_.lower()} | {
+                t.lemma_.lower().rstrip(".") for t in subject.subtree if t.dep_ in ("compound", "poss", "amod")}
+            if names & officials:
+                return False
+            if subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in speakers:
+                return True
+    return False

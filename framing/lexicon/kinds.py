@@ -84,6 +84,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "other_agents": "texts",       # a "by" agent that is no abuser: "shot by police"
         "accidents": "texts",          # "killed in a crash": an accident, told as one
         "quotes": "choice:downgrade|suppress",  # a passive inside quotation marks
+        "quote_speakers": "texts",     # with suppress: who may say it in their own words (mother)
+        "official_speakers": "texts",  # ... and whose quote is the authorities' account (police)
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     # Heavy requests, read from the request model (lexicons/requests.yaml).

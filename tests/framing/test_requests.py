@@ -245,6 +245,12 @@ def test_pointing_to_information_is_asked_but_costs_nothing(analyzer):
     ("You can read the two-minute script aloud at the start of each assembly in April.", "invitation"),
     ("To book a training for your staff, you can visit our website.", "invitation"),
     ("Your staff can access the online training and complete it by June 1.", "invitation"),
+    # the place to look is the verb's own; a thing to do with it is an ask
+    ("You can follow us on Instagram at @safehomes.", "information"),
+    ("You can read more about the film at www.example.org/film.", "information"),
+    ("If you are interested, you can watch the film with your eighth graders on May 5.", "invitation"),
+    ("You can follow the new screening protocol at www.example.org/protocol with every student.",
+     "invitation"),
 ])
 def test_an_invitation_to_look_something_up_is_information(analyzer, text, mode):
     (request,) = model(analyzer, text).requests
@@ -749,6 +755,13 @@ def test_a_name_the_letter_presents_itself_by_is_the_sender_later(analyzer):
             "organized this campaign to coincide with World Suicide Prevention Day.")
     centred = [m.text for m in model(analyzer, text).sender_centred]
     assert len(centred) == 2 and centred[1].startswith("In collaboration")
-    # ... but its promise to the reader is an offer, not its record
+    # ... but not a name that only won or received something, nor a place after "of"
+    won = ("The Herald won the state press association's top award last year. The Herald has "
+           "reported on 14 domestic homicides since 2019.")
+    assert len(model(analyzer, won).sender_centred) == 1
+    place = ("Hope Alliance of Greenville is proud to announce its new program. Greenville lost "
+             "four young people to suicide last year.")
+    assert len(model(analyzer, place).sender_centred) == 1
+    # ... and its promise to the reader is an offer, not its record
     promise = text.split(". In")[0] + ". The Task Force will send you the prayer guide by May 1."
     assert len(model(analyzer, promise).sender_centred) == 1

@@ -584,12 +584,8 @@ def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
 @pytest.mark.parametrize("text", [
     "New strangulation law takes effect\n\nA new state law makes strangulation in domestic "
     "violence cases a felony. Advocates for domestic violence victims say it will save lives.",
-    "In a judgment that would bring respite to many victims of domestic violence, the Supreme "
-    "Court on Thursday held that a shared household under the Domestic Violence Act can be a "
-    "house owned by the joint family. "
-    "Advocates for domestic violence survivors welcomed the ruling.",
 ])
-def test_a_new_law_or_a_high_courts_ruling_on_the_law_is_policy_news(analyzer, text):
+def test_news_of_a_new_law_is_policy_news(analyzer, text):
     assert analyzer.analyze(text, kind="campaign").message.structure.policy
 
 
@@ -608,6 +604,11 @@ def test_a_new_law_or_a_high_courts_ruling_on_the_law_is_policy_news(analyzer, t
     "of his girlfriend, a case of gender-based violence. He will be sentenced next month.",
     "The High Court ruled on Friday that a man accused of pushing his former partner into a "
     "moving bus must remain in custody under the bail law. Police said it was domestic abuse.",
+    # a new law firm or judge, the first case charged under a new law
+    "A woman who was strangled by her husband has hired a new law firm this week, police said, "
+    "after the domestic violence case stalled.",
+    "He was the first person charged under the state's new coercive control law after he "
+    "threatened to kill his wife, prosecutors said of the domestic violence case.",
 ])
 def test_a_case_told_under_a_law_or_before_a_court_is_not_policy_news(analyzer, text):
     assert not analyzer.analyze(text, kind="campaign").message.structure.policy
