@@ -18,9 +18,10 @@ from .lexicon.requests_spec import RequestSpec
 from .request_directives import DirectiveReadings
 from .request_imperatives import ImperativeReadings
 from .request_misreads import MisreadReadings
-from .request_parts import (Party, actions_of, declined, doer_of, has_aux,
+from .request_parts import (Party, actions_of, declined, has_aux,
                             is_inclusive_we, is_negated_verb, lemma_of, party_of,
                             standing_arrangement, subject_of)
+from .request_self import SelfReadings
 
 Frame = tuple[str, "Token | None", list[Token], bool]
 
@@ -33,7 +34,7 @@ def told_now(verb: Token) -> bool:
             and not is_negated_verb(verb))
 
 
-class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
+class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, SelfReadings):
     """Reads the request frames of one message's sentences with ``requests.yaml``'s words
     and the partner's people (``people``, a pattern)."""
 
@@ -308,105 +309,6 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings):
         # conjunction), "Is this of interest?": the offer's stand-in opens the question.
         words = [t for t in sent if not t.is_punct and not t.is_space][:3]
         return any(t.lower_ in self.spec.offer_pronouns for t in words[1:])
-
-    def points_to_information(self, verb: Token, subject: Token) -> bool:
-        """"You can read the full letter at this link", "you can access more information
-        at info@…", "you can follow us on Instagram": the reader told where to look,
-        nothing else. Only with "you", a verb of looking something up and no other act
-        joined to it ("access the training and complete it by June 1"), no purpose of its
-        own ("to book a training, you can visit…"), an object that is itself something to
-        read, "more" or "us", or none ("watch the film with your eighth graders" asks
-        for a screening), and the place to look in the verb's own phrase: a web or e-mail
-        address, a page or a social network."""
-        spec = self.spec
-        if subject.lower_ != "you" or not self.informs(verb) or self.fronted_purpose(verb) is not None:
-            return False
-        if any(lemma_of(c, spec) not in spec.info_actions for c in verb.conjuncts):
-            return False
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if any(o.lower_ not in ("us", "me", "more") and lemma_of(o, spec) not in spec.info_nouns
-               for o in objects):
-            return False
-        return any(t.like_url or t.like_email or lemma_of(t, spec) in spec.info_nouns
-                   for t in verb.subtree if t.i > verb.i)
-
-    def self_presenting(self, sent: Span) -> Token | None:
-        """The organisation a sentence presents in the sender's voice, by name: "The
-        Alliance is proud to have created…", "KSA launches…" (its subject's head)."""
-        root = sent.root
-        if root.pos_ not in ("VERB", "AUX") or root._.in_quote:
-            return None
-        subject = doer_of(root)
-        if subject is None or subject.pos_ != "PROPN" or self.party(subject).kind != "other":
-            return None
-        if lemma_of(root, self.spec) in self.spec.self_presentation or any(
-                c.dep_ == "acomp" and lemma_of(c, self.spec) in self.spec.self_presentation
-                for c in root.children):
-            return subject
-        return None
-
-    def self_name(self, sent: Span) -> frozenset[str]:
-        """The words of the name a sentence presents the sender by, in its own voice
-        ("the Task Force is proud to announce", "KSA launches"): the subject's head and
-        the proper nouns compounded or possessed with it, never a place or a person after
-        "of" or "for" ("Hope Alliance of Greenville"). A name that only won, received or
-        recognizes something (a newspaper, the CDC, a survivor) is not taken."""
-        subject = self.self_presenting(sent)
-        if subject is None:
-            return frozenset()
-        root = sent.root
-        announced = lemma_of(root, self.spec) in self.spec.self_announcing or any(
-            c.dep_ == "acomp" for c in root.children)
-        if not announced:
-            return frozenset()
-        words, chain = {subject.lower_}, [subject]
-        while chain:
-            for child in chain.pop().children:
-                if child.dep_ in ("compound", "poss") and child.pos_ == "PROPN":
-                    words.add(child.lower_)
-                    chain.append(child)
-        return frozenset(words)
-
-    def self_names(self, sentences) -> frozenset[str]:
-        """The words of the names the letter presents itself by (:meth:`self_name`): once
-        "the Task Force is proud to announce…", "the Task Force has organized…" is the
-        sender's record too."""
-        return frozenset().union(*map(self.self_name, sentences))
-
-    def self_talk(self, sent: Span, names: frozenset[str] = frozenset()) -> bool:
-        """A sentence about the sender itself: its subject is the sender ("We have
-        served…", "Our agency is the leading…", or a name the letter presents itself by:
-        ``names``) and it neither asks, offers nor says what the sender knows of the
-        partner ("We know your staff are stretched")."""
-        root = sent.root
-        if root.pos_ not in ("VERB", "AUX") or root._.in_quote:
-            return False  # a quoted speaker's "we" is not the sender
-        subject = doer_of(root)  # "The training was developed by our staff": the sender's
-        if subject is None:
-            return False
-        if self.self_presenting(sent) is not None:
-            return True  # "The Alliance is proud to have created…", "KSA launches…"
-        if (subject.pos_ == "PROPN" and subject.lower_ in names
-                and self.party(subject).kind == "other"):
-            # Its record, told by name, unless it promises something ("the Task Force will
-            # send you…" is an offer), says what it knows of the partner ("the Task Force
-            # knows your coaches are stretched") or speaks of the partner's own ("you",
-            # "the league's coaches").
-            return not (has_aux(root, self.spec.offer_modals) or root.tag_ == "VB"
-                        or lemma_of(root, self.spec) in self.spec.perspective or any(
-                            t.lower_ in ("you", "your", "yours") or (
-                                self.party(t).theirs and any(c.dep_ == "poss" for c in t.children))
-                            for t in sent))
-        if self.party(subject).kind != "sender" or is_inclusive_we(subject, self.spec):
-            return False
-        if lemma_of(root, self.spec) in self.spec.perspective:
-            return False
-        if has_aux(root, self.spec.offer_modals) or root.tag_ == "VB":
-            return False  # a promise or a plan
-        # Naming the partner anywhere ("To help you get an early start, we are
-        # sending…") makes it about them, whoever the subject is.
-        return not any(self.party(t).theirs for t in sent
-                       if t.pos_ in ("PRON", "NOUN", "PROPN") and t.i != subject.i)
 
     def involves_partner(self, verb: Token) -> bool:
         """Whether the partner is named in the clause under ``verb`` ("your team", "you")."""

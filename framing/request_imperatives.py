@@ -1,7 +1,8 @@
 """Imperative frames of :mod:`framing.request_frames`: when a bare verb at the head
 of its clause asks the reader something ("Join us on May 4"), and when it does not:
 a plea in someone's own voice, a verb of reflection ("Remember that..."), a pointer
-to information ("For more, visit..."), and where the ask is the purpose or the
+to information ("For more, visit...", and its invitation form "you can read the
+full letter at..."), and where the ask is the purpose or the
 condition the imperative carries ("To request a visit, go to...", "If you will host,
 let us know").
 
@@ -123,3 +124,24 @@ class ImperativeReadings:
                     return action
                 return child
         return None
+
+    def points_to_information(self, verb: Token, subject: Token) -> bool:
+        """"You can read the full letter at this link", "you can access more information
+        at info@…", "you can follow us on Instagram": the reader told where to look,
+        nothing else. Only with "you", a verb of looking something up and no other act
+        joined to it ("access the training and complete it by June 1"), no purpose of its
+        own ("to book a training, you can visit…"), an object that is itself something to
+        read, "more" or "us", or none ("watch the film with your eighth graders" asks
+        for a screening), and the place to look in the verb's own phrase: a web or e-mail
+        address, a page or a social network."""
+        spec = self.spec
+        if subject.lower_ != "you" or not self.informs(verb) or self.fronted_purpose(verb) is not None:
+            return False
+        if any(lemma_of(c, spec) not in spec.info_actions for c in verb.conjuncts):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(o.lower_ not in ("us", "me", "more") and lemma_of(o, spec) not in spec.info_nouns
+               for o in objects):
+            return False
+        return any(t.like_url or t.like_email or lemma_of(t, spec) in spec.info_nouns
+                   for t in verb.subtree if t.i > verb.i)
