@@ -39,7 +39,7 @@ class DeathWords:
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
-             "drop_verbs", "drop_preps", "not_means")
+             "drop_verbs", "drop_preps", "not_means", "found_verbs")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -345,7 +345,8 @@ def death_complements(verb: Token, words: DeathWords) -> list[Token]:
 
 def place_where_found(token: Token, words: DeathWords) -> bool:
     """A place named as where the person who died was found: "was found dead at his
-    home", "his mother found him in his flat", "found in the backyard of their home".
+    home", "his mother found him in his flat", "found in the backyard of their home",
+    "his body was discovered in his SUV in a parking lot" (the rule's ``found_verbs``).
 
     The place is the object of a place preposition hanging on "found" (or on its
     complement, "dead at his home"), and the one found is a person or a body. Asked
@@ -362,12 +363,12 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     found = []
     if verb.pos_ == "ADJ" and verb.dep_ in COMPLEMENT_DEPS:
         verb = verb.head  # "found dead at his home"
-    elif verb.tag_ == "VBG" and verb.dep_ in COMPLEMENT_DEPS and verb.lemma_.lower() != "find":
+    elif verb.tag_ == "VBG" and verb.dep_ in COMPLEMENT_DEPS and verb.lemma_.lower() not in words.found_verbs:
         # "found her body lying on the bed in her bedroom": the one found is the
         # participle's subject
         found = [c for c in verb.children if c.dep_ == "nsubj"]
         verb = verb.head
-    if verb.lemma_.lower() != "find" or verb.pos_ not in {"VERB", "AUX"}:
+    if verb.lemma_.lower() not in words.found_verbs or verb.pos_ not in {"VERB", "AUX"}:
         return False
     found += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     dead = death_complements(verb, words)

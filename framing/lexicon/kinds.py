@@ -176,6 +176,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "titles": "texts",             # titles before a name ("Mr Freeman"): the name is a person's
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
         "finding_verbs": "texts",      # verbs of coming upon a person ("found", "observed")
+        "found_verbs": "texts",        # ... of which a place says where the dead were found
         "custody": "texts",            # places of custody: a death there is the institution's
         "care_places": "texts",        # places of care: "died at the hospital" is where treated
         # How a population dies is a statistic, not a method: a death said of "many" or
