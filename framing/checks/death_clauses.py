@@ -378,6 +378,10 @@ def place_where_found(token: Token, words: DeathWords) -> bool:
     found += [c for d in dead for c in d.children if c.dep_ == "nsubj"]
     if dead and not found:
         found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.lemma_.lower() != "find":
+        # "discovered" tells a death only of a body or with "dead": "he was discovered
+        # at a mall by a talent scout" is another story
+        return bool(dead) or any(c.lemma_.lower() in words.deaths for c in found)
     # whoever is found dead is a person, whatever their name ("Sam Leeson, 13, from
     # Gloucester, was found dead in his bedroom")
     return any(is_person(c, words) or c.lemma_.lower() in words.deaths
