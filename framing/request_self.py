@@ -79,23 +79,20 @@ class SelfReadings:
             return False
         if self.self_presenting(sent) is not None:
             return True  # "The Alliance is proud to have created…", "KSA launches…"
-        if (subject.pos_ == "PROPN" and subject.lower_ in names
-                and self.party(subject).kind == "other"):
-            # Its record, told by name, unless it promises something ("the Task Force will
-            # send you…" is an offer), says what it knows of the partner ("the Task Force
-            # knows your coaches are stretched") or speaks of the partner's own ("you",
+        spec = self.spec
+        named = (subject.pos_ == "PROPN" and subject.lower_ in names
+                 and self.party(subject).kind == "other")
+        if not named and (self.party(subject).kind != "sender" or is_inclusive_we(subject, spec)):
+            return False
+        if lemma_of(root, spec) in spec.perspective:
+            return False  # what the sender knows of the partner ("the Task Force knows…")
+        if has_aux(root, spec.offer_modals) or root.tag_ == "VB":
+            return False  # a promise or a plan ("the Task Force will send you…")
+        if named:
+            # Told by name, its record unless it speaks of the partner's own ("you",
             # "the league's coaches").
-            return not (has_aux(root, self.spec.offer_modals) or root.tag_ == "VB"
-                        or lemma_of(root, self.spec) in self.spec.perspective or any(
-                            t.lower_ in ("you", "your", "yours") or (
-                                self.party(t).theirs and any(c.dep_ == "poss" for c in t.children))
-                            for t in sent))
-        if self.party(subject).kind != "sender" or is_inclusive_we(subject, self.spec):
-            return False
-        if lemma_of(root, self.spec) in self.spec.perspective:
-            return False
-        if has_aux(root, self.spec.offer_modals) or root.tag_ == "VB":
-            return False  # a promise or a plan
+            return not any(t.lower_ in ("you", "your", "yours") or (
+                self.party(t).theirs and any(c.dep_ == "poss" for c in t.children)) for t in sent)
         # Naming the partner anywhere ("To help you get an early start, we are
         # sending…") makes it about them, whoever the subject is.
         return not any(self.party(t).theirs for t in sent

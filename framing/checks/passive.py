@@ -259,7 +259,7 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         span = msg.doc[start_token:end_token]
         quoted = in_quotation([verb])
         if quoted and opts.get("quotes") == "suppress" and spoken_quote(
-                msg.doc[min(subject.left_edge.i, verb.i):verb.i + 1], msg.doc.user_data.get(QUOTED_KEY, []),
+                msg.doc[start_token:verb.i + 1], msg.doc.user_data.get(QUOTED_KEY, []),
                 speakers, officials):
             continue  # a person's own words, whole: "“Our daughter was murdered…,” her mother said"
         found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
