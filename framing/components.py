@@ -179,6 +179,12 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
 
 
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies within one of ``ranges`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(ranges, (start, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= start and end <= ranges[i][1]
+
+
 class ContextMarker:
     """Marks quotes, attribution, mentions, names and topics on a Doc."""
 
@@ -202,9 +208,19 @@ class ContextMarker:
         screen = Screen(source, self.literals,
                         [(s.start_char, s.end_char, t) for s, t in zip(sentences, sentence_texts)])
         written = [i for i, t in enumerate(sentence_texts) if t.strip()]
+
+        def said(pattern, i: int) -> bool:
+            # a match outside the quotations (searched only where the screen finds one)
+            index = written[i]
+            if not screen.found(pattern, index):
+                return False
+            at = sentences[index].start_char
+            return any(not _inside(ranges, at + m.start(), at + m.end())
+                       for m in pattern.finditer(sentence_texts[index]))
+
         structure = analyze_structure(
             text, [sentence_texts[i] for i in written], self.lexicons.structure,
-            found=lambda pattern, i: screen.found(pattern, written[i]))
+            found=lambda pattern, i: screen.found(pattern, written[i]), said=said)
         doc._.framing_structure = structure
         offered = self._names_offered(sentences, sentence_texts)
         for index, (sent, sent_text) in enumerate(zip(sentences, sentence_texts)):

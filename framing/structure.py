@@ -160,18 +160,23 @@ def _mention_blocks(lines: list[tuple[int, int, str]], spec: StructureSpec) -> l
 
 
 def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | None,
-                      found: Callable[[PlainPattern, int], bool] | None = None) -> Structure:
+                      found: Callable[[PlainPattern, int], bool] | None = None,
+                      said: Callable[[PlainPattern, int], bool] | None = None) -> Structure:
     """The structure of ``text``, whose sentences (as split by the parser) are ``sentences``.
 
     ``found(pattern, i)``, when given, answers whether ``pattern.search(sentences[i])``
     finds a match (the pipeline answers it without searching sentences where no match
-    can start); by default each sentence is searched.
+    can start); by default each sentence is searched. ``said(pattern, i)`` answers the
+    same for a match outside quotation marks: the pipeline knows where quotations are
+    (by default, any match).
     """
     if spec is None or not text.strip():
         return Structure()
     if found is None:
         def found(pattern: PlainPattern, i: int) -> bool:
             return pattern.search(sentences[i]) is not None
+    if said is None:
+        said = found
     lines = _lines(text)
     frame = _frame(lines, spec)
     blocks = _mention_blocks(lines, spec)
@@ -189,13 +194,15 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
     return Structure(tuple(frame), tuple(blocks), advice, reporting,
                      _procedure(spec, found, len(sentences)),
                      _proclamation(spec, found, len(sentences)),
-                     _policy(spec, found, len(sentences)))
+                     _policy(spec, found, said, len(sentences)))
 
 
-def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
+def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool],
+            said: Callable[[PlainPattern, int], bool], count: int) -> bool:
     """Whether the text is news of a law, a bill or funding (``structure.yaml``
     ``policy``): its opening sentences name one and tell no act of violence, none
-    speaks to the reader, and it tells of no more than `max_incidents` in all."""
+    speaks to the reader (a "you" inside a speaker's quoted words speaks to someone
+    else), and it tells of no more than `max_incidents` in all."""
     if spec.policy_acts is None or spec.policy_reader is None or spec.policy_incidents is None:
         return False
     lead = min(count, spec.policy_lead_sentences)
@@ -204,7 +211,7 @@ def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], cou
     incidents = [i for i in range(count) if found(spec.policy_incidents, i)]
     if (incidents and incidents[0] < lead) or len(incidents) > spec.policy_max_incidents:
         return False  # a lead that tells a killing is a case, whatever law it names
-    return not any(found(spec.policy_reader, i) for i in range(count))
+    return not any(said(spec.policy_reader, i) for i in range(count))
 
 
 def _proclamation(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:

@@ -52,6 +52,23 @@ def _doer(top: Token, undergone) -> bool:
         top = top.head  # "one in five women and one in 71 men will be raped"
     if top.dep_ == "nsubjpass":
         return False
+    # What a verb or a preposition acts on ("stalking impacts one in three women",
+    # "conversations with that one in five") is not said to do anything, unless a verb
+    # of its own says what they do ("we see many teens vaping").
+    if top.dep_ in ("dobj", "dative", "pobj"):
+        return any(t.dep_ == "acl" and t.tag_ == "VBG" and not _undergoes(t, undergone)
+                   for t in top.subtree)
     if top.dep_ != "nsubj":
         return True
-    return not _undergoes(top.head, undergone)
+    return not _undergoes(top.head, undergone) and not _in_a_state(top.head)
+
+
+def _in_a_state(verb: Token) -> bool:
+    """A "be" with only a place or condition after it ("most employees were under
+    pressure", "1 in 4 teens are at risk") tells where people are, not what they do;
+    "most teens are drug-free" and "1 in 7 students are bullies" tell what they do."""
+    if verb.lemma_ != "be":
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp", "ccomp",
+                                                          "prep", "advmod", "oprd")]
+    return bool(complements) and all(c.dep_ == "prep" for c in complements)

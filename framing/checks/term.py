@@ -201,6 +201,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     charged = frozenset(w.lower() for w in opts.get("charged", []))
     accused = {w.lower() for w in opts.get("accused", [])}
     done_by = {w.lower() for w in opts.get("done_by", [])}
+    not_done_by = {w.lower() for w in opts.get("not_done_by", [])}
     undergone = {w.lower() for w in opts.get("undergone", [])}
     self_verbs = {w.lower() for w in opts.get("self_verbs", [])}
     asked_by = {w.lower() for w in opts.get("asked_by", [])}
@@ -256,6 +257,11 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
             subject = subject_of_state(span)
             if subject is None or (subject.lower_ not in done_by
                                    and subject.lemma_.lower() not in done_by):
+                continue
+        if not_done_by:
+            subject = subject_of_state(span)
+            if subject is not None and (subject.lower_ in not_done_by
+                                        or subject.lemma_.lower() in not_done_by):
                 continue
         if accused and is_accused(span, accused):
             continue

@@ -46,6 +46,9 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # The matched verb or state is said of one of these ("the girl was at the home
         # drinking"): its subject, through the verbs it completes.
         "done_by": "texts",
+        # ... and not of one of these ("the abuse eventually became physical": abuse
+        # that grew worse, not a quarrel between two).
+        "not_done_by": "texts",
         # The people the match counts undergo it (a passive, or one of these verbs:
         # "1 in 3 teens experience abuse"): a rate of harm suffered, so a suggestion.
         "undergone": "texts",

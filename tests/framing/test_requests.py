@@ -193,6 +193,12 @@ def test_a_template_blank_is_not_a_named_person(analyzer):
     assert model(analyzer, "Can [who on your team] meet with us next week?").placeholders
 
 
+@pytest.mark.parametrize("mark", ["[1]", "[12]", "[a]", "[sic]", "[...]", "[PDF]"])
+def test_a_footnote_or_an_editors_mark_is_not_a_blank(analyzer, mark):
+    text = f"Overdose deaths passed 100,000 this year.{mark} Can your staff meet with us next week?"
+    assert model(analyzer, text).placeholders == []
+
+
 @pytest.mark.parametrize("text", [
     "Our volunteers will handle the mailing.",
     "We will bring the materials and run the session ourselves.",

@@ -621,6 +621,14 @@ def test_a_case_told_under_a_law_or_before_a_court_is_not_policy_news(analyzer, 
     "University awarded grant to address dating violence\n\nThe university has been awarded a "
     "three-year, $300,000 grant to prevent domestic violence, dating violence and stalking on "
     "campus. The money will pay for a prevention coordinator and training for campus police.",
+    # a law that takes effect, told in other words
+    "Few coercive control offenders are in court\n\nFew offenders have been charged, months after "
+    "coercive control was written into law. Coercive control is a pattern of domestic abuse, "
+    "the bureau said, and courts are still adjusting to the new offence.",
+    # a "you" inside a speaker's quoted words speaks to someone else
+    "Coercive control to become a crime\n\nCoercive control will become a crime after the state "
+    "parliament passed the bill on Tuesday. \"People asked me, 'Didn't you see the domestic "
+    "violence?'\" one MP told parliament. The law comes into force next year.",
 ])
 def test_news_of_a_law_or_funding_only_suggests_a_help_line(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
