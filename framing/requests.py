@@ -353,7 +353,7 @@ class RequestAnalysis:
         spec = self.spec
         if flags["sized"]:
             return False
-        for action in actions:
+        for action in self.carried_by(actions):
             lemma = lemma_of(action, spec)
             # "have a domestic abuse policy": a standing arrangement of their own
             if standing_arrangement(action, spec):
@@ -376,6 +376,33 @@ class RequestAnalysis:
                        for t in objects):
                 return True
         return False
+
+    def carried_by(self, actions: list[Token]) -> list[Token]:
+        """The actions and the verbs that say what they take on: the work begun or
+        helped ("begin training counselors", "help reduce overdoses"; not the work of
+        someone the partner asks: "ask them to sponsor the bill"), the means ("by
+        starting a take-home naloxone program") and, for a vague action, its purpose
+        ("work with the services in the community to ensure students have access")."""
+        spec = self.spec
+        found, todo = [], list(actions)
+        while todo and len(found) < 12:
+            verb = todo.pop(0)
+            if verb in found:
+                continue
+            found.append(verb)
+            vague = lemma_of(verb, spec) in spec.vague_actions
+            # "ask them to sponsor the bill": the work is theirs, whom the partner asks
+            others = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+            for child in verb.children:
+                if child.pos_ != "VERB":
+                    if child.dep_ == "prep" and child.lower_ == "by":
+                        todo += [g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+                    continue
+                purpose = child.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                if (child.dep_ == "xcomp" and not others) or (vague and purpose):
+                    todo.append(child)
+        return found
 
     def offer(self, sent: Span, text: str) -> str | None:
         """What the sender takes on in this sentence, if anything."""

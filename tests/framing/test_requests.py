@@ -640,6 +640,20 @@ def test_a_standing_arrangement_is_an_undertaking_whatever_the_verb(analyzer, te
     assert [r.burden for r in model(analyzer, text, "business").requests] == [burden]
 
 
+@pytest.mark.parametrize("text, burden", [
+    # the work begun, helped or done as the means is what the partner takes on
+    ("Help reduce fatal overdoses by starting a take-home naloxone program today.", "high"),
+    ("Please begin training your nurses to screen for domestic violence.", "high"),
+    ("Work with the services in your community to ensure students have access to them.", "high"),
+    # an outcome of the partner's own to change, with no size or end
+    ("Increase protective factors for the young people in your care.", "high"),
+    # the work of someone the partner asks is theirs, not the partner's
+    ("Ask your state senator to sponsor the bill.", "low"),
+])
+def test_the_work_a_vague_or_helping_verb_carries_is_the_undertaking(analyzer, text, burden):
+    assert [r.burden for r in model(analyzer, text, "healthcare").requests] == [burden]
+
+
 def test_should_become_trained_asks_what_should_be_trained_asks(analyzer):
     asked = [model(analyzer, f"Librarians should {verb} trained in giving naloxone.",
                    "public-resources").requests for verb in ("be", "become")]
