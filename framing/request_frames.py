@@ -172,6 +172,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         if lemma == "be" and any(c.dep_ in ("acomp", "attr") and lemma_of(c, spec) in spec.importance
                                  for c in verb.children):
             return self.importance(verb, subject, who)
+        if lemma == "be":
+            hour = self.moment(verb)
+            if hour is not None:
+                return hour
         # "We must collectively respond", "we all need to": a "we" that takes the
         # reader in puts the duty on them too (read only where it could matter).
         semi = self.semi_modal(verb)
@@ -297,6 +301,32 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                     return ("importance", None, actions_of(child, spec), False)
         if subject is not None and who is not None and who.kind == "partner" and subject.pos_ == "NOUN":
             return ("importance", subject, [subject], False)
+        return None
+
+    def moment(self, verb: Token):
+        """"It is time for IPSO to change its code", "Now is the time for employers to
+        put a policy in place", "It's time to act": the act the hour is named for, of
+        the partner's people, of a party named (the letter's addressee, as in a question
+        to "the Herald") or of the reader; not the sender's own ("time for us to")."""
+        spec = self.spec
+        if verb.tag_ == "VBD":
+            return None  # "it was time for the council to act, she said": told, not asked
+        for noun in verb.children:
+            if noun.dep_ not in ("attr", "nsubj") or lemma_of(noun, spec) not in spec.moment_nouns:
+                continue
+            if any(c.dep_ == "det" and c.lower_ != "the" for c in noun.children):
+                continue  # "this time", "a time when…": a time told, not called
+            for act in noun.children:
+                if act.dep_ not in ("relcl", "acl") or act.pos_ != "VERB" or not any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in act.children):
+                    continue
+                inner = subject_of(act)
+                if inner is None or inner.head.i != act.i:
+                    return ("importance", None, actions_of(act, spec), False)
+                party = self.party(inner)
+                if party is not None and (party.theirs or (
+                        inner.pos_ == "PROPN" and party.kind != "sender")):
+                    return ("importance", inner, actions_of(act, spec), False)
         return None
 
     def accepts(self, sent: Span) -> bool:

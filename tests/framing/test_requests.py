@@ -654,6 +654,23 @@ def test_the_work_a_vague_or_helping_verb_carries_is_the_undertaking(analyzer, t
     assert [r.burden for r in model(analyzer, text, "healthcare").requests] == [burden]
 
 
+@pytest.mark.parametrize("text, sector, asked", [
+    ("It is time for every school board to adopt a suicide prevention policy.", "education",
+     ["adopt a suicide prevention policy"]),
+    ("Now is the time for employers to put a domestic abuse policy in place.", "business",
+     ["put a domestic abuse policy"]),
+    ("It's time to act.", "government", ["act"]),
+    # told, the sender's own, or a time described
+    ("It was time for the council to hear from survivors, she said.", "government", []),
+    ("It is time for us to celebrate our volunteers.", "business", []),
+    ("This is the time when families gather.", "faith", []),
+])
+def test_the_hour_named_for_someone_to_act_asks_them(analyzer, text, sector, asked):
+    found = model(analyzer, text, sector).requests
+    assert [a for r in found for a in r.actions] == asked
+
+
+
 def test_should_become_trained_asks_what_should_be_trained_asks(analyzer):
     asked = [model(analyzer, f"Librarians should {verb} trained in giving naloxone.",
                    "public-resources").requests for verb in ("be", "become")]
