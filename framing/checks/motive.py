@@ -29,7 +29,9 @@ def _link_and_act(token: Token, links: set[str]) -> tuple[Token, Token] | None:
         if node.head.i == node.i:
             return None
         if node.dep_ == "advcl":
-            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in links), None)
+            # ("when" is parsed as the clause's adverb, "because" as its mark)
+            mark = next((c for c in node.children if c.dep_ in ("mark", "advmod")
+                         and c.lower_ in links), None)
             if mark is not None:
                 return mark, node.head
         if node.dep_ in ("prep", "agent") and node.lower_ in links:
@@ -65,6 +67,25 @@ def _state_then_act(token: Token, states: set[str], state_motives, verbs: set[st
     return (state, act) if act is not None else None
 
 
+def _own_state(link: Token, act: Token) -> bool:
+    """With a word of time ("after", "when"), the motive explains the act only as the
+    doer's own state, told with no time between: "attacked her when he was drunk",
+    "strangled his wife after accusing her of cheating"; not the other person's ("when
+    she was drunk") nor "three weeks after"."""
+    if _measured(link):
+        return False
+    if link.dep_ not in ("mark", "advmod"):
+        return True  # "after a drinking session", "after accusing her of cheating"
+    clause = link.head
+    if _measured(link, clause):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    return subject is None or (doer is not None and subject.lower_ == doer.lower_) or (
+        doer is not None and subject.lower_ in ("he", "she") and doer.lemma_.lower() in (
+            HE if subject.lower_ == "he" else SHE))
+
+
 def _negated(word: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in word.children)
 
@@ -76,7 +97,15 @@ HE = {"he", "him", "husband", "boyfriend", "man", "father", "son", "fiance", "fi
       "ex-husband", "ex-boyfriend", "brother", "boy"}
 
 
-def _victim_reason(act: Token, reasons: set[str]) -> Token | None:
+def _measured(link: Token, clause: Token | None = None) -> bool:
+    """"Three weeks after she filed for a protective order": a time between, which
+    dates the act rather than explaining it."""
+    return any(c.dep_ == "npadvmod" for c in link.children) or (
+        clause is not None and any(c.dep_ == "npadvmod" and c.i < link.i for c in clause.children))
+
+
+def _victim_reason(act: Token, reasons: set[str], timing: frozenset[str] = frozenset(),
+                   triggers=None) -> Token | None:
     """The clause that gives what the harmed person did as the reason for the act:
     "he shot his wife because she wanted a divorce", "choked his girlfriend because
     she didn't message him". The clause's subject is the act's object: the same word,
@@ -91,18 +120,30 @@ def _victim_reason(act: Token, reasons: set[str]) -> Token | None:
     word = victim.lemma_.lower()
     pronoun = "she" if word in SHE else "he" if word in HE else None
     doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    if doer is not None and doer.tag_ in ("WP", "WDT") and act.dep_ == "relcl":
+        doer = act.head  # "a man who killed his partner": the man
     if passive:
         # (the parser may split "ex-boyfriend" into several objects of "by")
         doers = [g for c in act.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         doer = next((g for g in doers if g.lemma_.lower() in HE | SHE), doers[0] if doers else None)
-    if pronoun is None and victim.pos_ == "PROPN" and doer is not None:
-        # a name: the pronoun that is not the doer's ("her ex-boyfriend" is "he")
+    if pronoun is None and doer is not None:
+        # a name or a word for either ("his partner"): the pronoun that is not the
+        # doer's ("her ex-boyfriend" is "he")
         doer_word = doer.lemma_.lower()
         pronoun = "she" if doer_word in HE else "he" if doer_word in SHE else None
     for clause in act.children:
-        if clause.dep_ != "advcl" or not any(
-                c.dep_ == "mark" and c.lower_ in reasons for c in clause.children):
+        if clause.dep_ != "advcl":
             continue
+        mark = next((c for c in clause.children if (c.dep_ == "mark" and c.lower_ in reasons)
+                     or (c.dep_ in ("mark", "advmod") and c.lower_ in timing)), None)
+        if mark is None:
+            continue
+        if mark.lower_ not in reasons:
+            # "after she said she was leaving him", "when she asked for a divorce": what
+            # she did, told as what set him off (not "weeks after she filed…")
+            text = act.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+            if triggers is None or _measured(mark, clause) or not triggers.search(text):
+                continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or (doer is not None and subject.lower_ == doer.lower_):
             continue
@@ -114,13 +155,16 @@ def _victim_reason(act: Token, reasons: set[str]) -> Token | None:
 
 def _victim_reason_findings(rule: Rule, msg: Message, verbs: set[str], reasons: set[str],
                             seen: set[int]) -> list[Finding]:
-    """Findings for acts explained by what the harmed person did (``victim_reasons``)."""
+    """Findings for acts explained by what the harmed person did (``victim_reasons``,
+    or ``timing_links`` with one of ``victim_triggers``)."""
+    timing = frozenset(v.lower() for v in rule.options.get("timing_links", []))
+    triggers = compiled_option(rule, "victim_triggers")
     found = []
     for act in msg.doc:
         if (act.pos_ != "VERB" or act.i in seen or act._.is_mention
                 or not _is_act(act, verbs) or _negated(act)):
             continue
-        clause = _victim_reason(act, reasons)
+        clause = _victim_reason(act, reasons, timing, triggers)
         if clause is None:
             continue
         seen.add(act.i)
@@ -139,6 +183,7 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
         return []
     verbs = {v.lower() for v in rule.options["verbs"]}
     links = {v.lower() for v in rule.options["links"]}
+    timing = {v.lower() for v in rule.options.get("timing_links", [])}
     reasons = {v.lower() for v in rule.options.get("victim_reasons", [])}
     light = frozenset(v.lower() for v in rule.options.get("light_verbs", []))
     states = {v.lower() for v in rule.options.get("states", [])}
@@ -148,11 +193,13 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
         span = msg.doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or any(t._.is_mention for t in span):
             continue
-        linked = _link_and_act(span.root, links) or _state_then_act(
+        linked = _link_and_act(span.root, links | timing) or _state_then_act(
             span.root, states, state_motives, verbs, light)
         if linked is None:
             continue
         link, act = linked
+        if link.lower_ in timing and not _own_state(link, act):
+            continue
         if not _is_act(act, verbs, light) or _negated(act) or _negated(link) or act.i in seen:
             continue
         seen.add(act.i)

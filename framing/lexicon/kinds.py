@@ -149,6 +149,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
     "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {
         "victim_reasons": "texts",     # links of a clause giving what the harmed person did
+        "timing_links": "texts",       # words of time ("after", "when") read as links too:
+                                       # the doer's own state, no time between ...
+        "victim_triggers": "regexes",  # ... or what the harmed person did that is told as
+                                       # what set him off ("after she said she was leaving")
         "light_verbs": "texts",        # verbs whose object names the act ("carried out the attack")
         "states": "texts",             # verbs of a state followed by the act ("became enraged and hit her")
         "state_motives": "regexes",    # the motives such a state may hold (anger, not drink)
