@@ -220,7 +220,7 @@ class RequestAnalysis:
         if mode == "obligation" and tasks:
             reasons.append("an obligation")
         # "do everything in your power to", "whatever it takes": no end to the work
-        if self.open_undertaking(actions, flags) or spec.open_ended.search(text):
+        if self.open_undertaking(actions, flags, asked) or spec.open_ended.search(text):
             reasons.append("an open-ended undertaking")
         if len(set(tasks)) >= spec.many_tasks or (len(tasks) >= 2 and reasons):
             # "plan a Sunday, preach on it, add the curriculum and buy the books":
@@ -346,14 +346,22 @@ class RequestAnalysis:
                     return True
         return False
 
-    def open_undertaking(self, actions: list[Token], flags: dict) -> bool:
+    def open_undertaking(self, actions: list[Token], flags: dict,
+                         asked: Token | None = None) -> bool:
         """A standing commitment with no size or end: adopt a program, act as a host
         site, provide services, amend a policy, educate staff. One event ("host a
-        workshop", "organize a table") or a stated size bounds it."""
+        workshop", "organize a table") or a stated size bounds it. A verb with a
+        subject of its own, not the one asked, tells what something does ("can help
+        change that: understanding crying reduces the risk"), not their work."""
         spec = self.spec
         if flags["sized"]:
             return False
         for action in self.carried_by(actions):
+            subject = next((c for c in action.children if c.dep_ in ("nsubj", "csubj")), None)
+            if (subject is not None and subject.pos_ != "PRON"
+                    and (asked is None or subject.i not in range(asked.left_edge.i,
+                                                                 asked.right_edge.i + 1))):
+                continue
             lemma = lemma_of(action, spec)
             # "have a domestic abuse policy": a standing arrangement of their own
             if standing_arrangement(action, spec):

@@ -649,6 +649,9 @@ def test_a_standing_arrangement_is_an_undertaking_whatever_the_verb(analyzer, te
     ("Increase protective factors for the young people in your care.", "high"),
     # the work of someone the partner asks is theirs, not the partner's
     ("Ask your state senator to sponsor the bill.", "low"),
+    # a verb with a subject of its own tells what something does, not their work
+    ("Your clinic can help change that: learning the warning signs of abuse significantly "
+     "reduces the risk that a patient will be harmed.", "low"),
 ])
 def test_the_work_a_vague_or_helping_verb_carries_is_the_undertaking(analyzer, text, burden):
     assert [r.burden for r in model(analyzer, text, "healthcare").requests] == [burden]
