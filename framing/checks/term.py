@@ -40,11 +40,16 @@ def is_negated(span: Span) -> bool:
 
 def what_changes(span: Span):
     """What a verb of change is said of: the subject of "rates have soared" (through a
-    coordinated verb too), the noun a participle describes ("soaring rates"). None when
-    the match is no such verb or nothing is named."""
+    coordinated verb too), the noun a participle describes ("soaring rates"), what
+    grows at the pace named ("the threat is ramping up at an alarming rate"). None
+    when the match is no such verb or nothing is named."""
     root = span.root
+    verb = None
     if root.pos_ in ("VERB", "AUX"):
         verb = root
+    elif at_a_pace(root):
+        verb = root.head.head
+    if verb is not None:
         for _ in range(3):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # "rates started spiking": the subject of the verb it completes
@@ -57,6 +62,12 @@ def what_changes(span: Span):
     return None
 
 
+def at_a_pace(noun) -> bool:
+    """"At an alarming rate": a pace that a verb of the clause goes at."""
+    return (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "at"
+            and noun.head.head.pos_ in ("VERB", "AUX"))
+
+
 def changes_elsewhere(span: Span, about, measures: set[str]) -> bool:
     """Whether the verb of change in ``span`` is said of something the rule is not about:
     "their loneliness soars", "rents skyrocketed". A pronoun, a bare measure ("rates
@@ -66,6 +77,11 @@ def changes_elsewhere(span: Span, about, measures: set[str]) -> bool:
         # "that epidemic is suicide" says what it is, not what rose; "the epidemic of
         # veteran suicides" names its subject in the matched words themselves
         return False
+    if at_a_pace(span.root):
+        # "veterans are committing suicide at an alarming rate": the clause names it
+        verb = span.root.head.head
+        if about.search(verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text):
+            return False
     thing = what_changes(span)
     if thing is not None and thing.pos_ != "PRON":
         phrase = thing.doc[thing.left_edge.i:thing.right_edge.i + 1]
