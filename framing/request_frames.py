@@ -304,12 +304,14 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         return None
 
     def moment(self, verb: Token):
-        """"It is time for IPSO to change its code", "Now is the time for employers to
-        put a policy in place", "It's time to act": the act the hour is named for, of
-        the partner's people, of a party named (the letter's addressee, as in a question
-        to "the Herald") or of the reader; not the sender's own ("time for us to")."""
+        """"It is time for every school board to adopt a policy", "Now is the time for
+        employers to put a policy in place", "It's time to act": the act the hour is
+        named for, of the partner's people or of the reader; not the sender's own ("time
+        for us to") nor a third party's ("time for Washington to fund counselors"), and
+        not an hour denied or still to come ("it's not time to", "it will soon be time")."""
         spec = self.spec
-        if verb.tag_ == "VBD":
+        if verb.tag_ == "VBD" or has_aux(verb, spec.question_modals) or any(
+                c.dep_ == "neg" for c in verb.children):
             return None  # "it was time for the council to act, she said": told, not asked
         for noun in verb.children:
             if noun.dep_ not in ("attr", "nsubj") or lemma_of(noun, spec) not in spec.moment_nouns:
@@ -324,8 +326,7 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 if inner is None or inner.head.i != act.i:
                     return ("importance", None, actions_of(act, spec), False)
                 party = self.party(inner)
-                if party is not None and (party.theirs or (
-                        inner.pos_ == "PROPN" and party.kind != "sender")):
+                if party is not None and party.theirs:
                     return ("importance", inner, actions_of(act, spec), False)
         return None
 

@@ -39,7 +39,7 @@ from .request_frames import RequestReader
 from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
-                            is_purpose, lemma_of, noun_phrase, party_of,
+                            is_purpose, lemma_of, noun_phrase, owned_by_sender, party_of,
                             standing_arrangement, subject_of)
 from .partner_people import people_by_word, people_tokens
 
@@ -358,11 +358,18 @@ class RequestAnalysis:
             return False
         for action in self.carried_by(actions):
             subject = next((c for c in action.children if c.dep_ in ("nsubj", "csubj")), None)
-            if (subject is not None and subject.pos_ != "PRON"
+            if (subject is not None and subject.lower_ not in ("you", "we")
                     and (asked is None or subject.i not in range(asked.left_edge.i,
                                                                  asked.right_edge.i + 1))):
                 continue
+            if any(t.dep_ == "prep" and t.lower_ == "by" and any(g.dep_ == "pcomp" for g in t.children)
+                   for t in action.subtree):
+                continue  # "ensure every student knows by posting one flyer": the means is the work
             lemma = lemma_of(action, spec)
+            if lemma in spec.outcome_verbs:
+                if not self.own_outcome(action):
+                    continue
+                return True
             # "have a domestic abuse policy": a standing arrangement of their own
             if standing_arrangement(action, spec):
                 return True
@@ -385,6 +392,15 @@ class RequestAnalysis:
                 return True
         return False
 
+    def own_outcome(self, verb: Token) -> bool:
+        """Whether ``verb`` (an outcome verb: increase, reduce…) asks the partner to change
+        an outcome of their own with no means said: "reduce overdose deaths",
+        "increase protective factors"; not "improve our survey" or "reduce stigma"."""
+        spec = self.spec
+        objects = [t for t in direct_objects(verb) if t.pos_ in ("NOUN", "PROPN")]
+        return bool(objects) and not any(
+            owned_by_sender(t) or lemma_of(t, spec) in spec.abstract_objects for t in objects)
+
     def carried_by(self, actions: list[Token]) -> list[Token]:
         """The actions and the verbs that say what they take on: the work begun or
         helped ("begin training counselors", "help reduce overdoses"; not the work of
@@ -393,7 +409,7 @@ class RequestAnalysis:
         ("work with the services in the community to ensure students have access")."""
         spec = self.spec
         found, todo = [], list(actions)
-        while todo and len(found) < 12:
+        while todo and len(found) < 12:  # a bound on a long list's chains, never reached in practice
             verb = todo.pop(0)
             if verb in found:
                 continue

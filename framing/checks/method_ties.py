@@ -188,9 +188,10 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
     """Token range of a fall a person takes from a place or a height: "he jumped off the
     building", "the student jumped off from the 7th floor" (``drop_verbs`` with a
     ``drop_preps`` phrase whose object is one of ``heights``, the indexes of the place and
-    method words, or a numbered floor), or from a height just told ("climbed on the
-    railing and jumped off": the particle alone). Asked only in a story of a suicide;
-    "jumped at the chance" or "prices fell from last year" name no place."""
+    method words, or a numbered floor), or from a height told before it in the
+    sentence ("climbed on the railing and jumped off", "… and leapt from it"). Asked
+    only in a story of a suicide; "jumped at the chance" or "prices fell from last
+    year" name no place."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in words.drop_verbs:
         return None
     subject = subject_of(verb)
@@ -209,11 +210,14 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
         if prep.dep_ not in ("prep", "prt") or prep.lower_ not in words.drop_preps:
             continue
         objects = [g for g in prep.subtree if g.dep_ == "pobj"]
-        if prep.dep_ == "prt" and not objects and prep.i == verb.i + 1:
-            bare = prep  # "climbed on the railing and jumped off"
+        # a height told before it in the sentence: "climbed on the railing and jumped
+        # off", "climbed onto the ledge and leapt from it"
+        told = any(h < verb.i and h >= verb.sent.start for h in heights)
+        if told and prep.dep_ == "prt" and not objects and prep.i == verb.i + 1:
+            bare = prep
         for place in objects:
             numbered = any(c.dep_ in ("amod", "nummod") and (c.like_num or c.text[:1].isdigit())
                            for c in place.children)  # "the 7th floor", "the fourth floor"
-            if place.i in heights or numbered:
+            if place.i in heights or numbered or (told and place.lower_ == "it"):
                 return verb.i, max(place.right_edge.i, prep.right_edge.i) + 1
     return (verb.i, bare.i + 1) if bare is not None else None

@@ -30,8 +30,8 @@ def _link_and_act(token: Token, links: set[str]) -> tuple[Token, Token] | None:
             return None
         if node.dep_ == "advcl":
             # ("when" is parsed as the clause's adverb, "because" as its mark)
-            mark = next((c for c in node.children if c.dep_ in ("mark", "advmod")
-                         and c.lower_ in links), None)
+            mark = next((c for c in node.children if c.lower_ in links and (
+                c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when"))), None)
             if mark is not None:
                 return mark, node.head
         if node.dep_ in ("prep", "agent") and node.lower_ in links:
@@ -67,17 +67,30 @@ def _state_then_act(token: Token, states: set[str], state_motives, verbs: set[st
     return (state, act) if act is not None else None
 
 
-def _own_state(link: Token, act: Token) -> bool:
+def _through_another_phrase(word: Token, link: Token) -> bool:
+    """Whether the path up from ``word`` to ``link`` passes another preposition than
+    "of" ("after his arrest for drunk driving": "for")."""
+    node = word
+    while node.i != link.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return True
+        node = node.head
+    return False
+
+
+def _own_state(link: Token, act: Token, motive: Token, spans: frozenset[str]) -> bool:
     """With a word of time ("after", "when"), the motive explains the act only as the
     doer's own state, told with no time between: "attacked her when he was drunk",
     "strangled his wife after accusing her of cheating"; not the other person's ("when
     she was drunk") nor "three weeks after"."""
-    if _measured(link):
+    if _measured(link, None, spans) or _generic(act):
         return False
     if link.dep_ not in ("mark", "advmod"):
-        return True  # "after a drinking session", "after accusing her of cheating"
+        # "after a drinking session", "after accusing her of cheating"; not a motive word
+        # inside another phrase ("after his arrest for drunk driving")
+        return not _through_another_phrase(motive, link)
     clause = link.head
-    if _measured(link, clause):
+    if _measured(link, clause, spans):
         return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
@@ -97,15 +110,28 @@ HE = {"he", "him", "husband", "boyfriend", "man", "father", "son", "fiance", "fi
       "ex-husband", "ex-boyfriend", "brother", "boy"}
 
 
-def _measured(link: Token, clause: Token | None = None) -> bool:
-    """"Three weeks after she filed for a protective order": a time between, which
-    dates the act rather than explaining it."""
+def _measured(link: Token, clause: Token | None = None,
+              spans: frozenset[str] = frozenset()) -> bool:
+    """"Three weeks after she filed for a protective order", "shortly after": a time
+    between, which dates the act rather than explaining it (the parser hangs the time
+    on the link, on its clause or on the act, or misreads it, so the word before the
+    link is read too: an adverb, or one of ``spans``, words for a length of time)."""
+    before = link.doc[link.i - 1] if link.i > 0 else None
     return any(c.dep_ == "npadvmod" for c in link.children) or (
-        clause is not None and any(c.dep_ == "npadvmod" and c.i < link.i for c in clause.children))
+        clause is not None and any(c.dep_ == "npadvmod" and c.i < link.i for c in clause.children)) or (
+        before is not None and (before.dep_ in ("npadvmod", "advmod")
+                                or before.head.dep_ == "npadvmod"
+                                or before.lemma_.lower() in spans))
+
+
+def _generic(act: Token) -> bool:
+    """"Abusers may hit their partners when drinking": what may happen, not what one
+    man did."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "can", "could") for c in act.children)
 
 
 def _victim_reason(act: Token, reasons: set[str], timing: frozenset[str] = frozenset(),
-                   triggers=None) -> Token | None:
+                   triggers=None, spans: frozenset[str] = frozenset()) -> Token | None:
     """The clause that gives what the harmed person did as the reason for the act:
     "he shot his wife because she wanted a divorce", "choked his girlfriend because
     she didn't message him". The clause's subject is the act's object: the same word,
@@ -135,14 +161,16 @@ def _victim_reason(act: Token, reasons: set[str], timing: frozenset[str] = froze
         if clause.dep_ != "advcl":
             continue
         mark = next((c for c in clause.children if (c.dep_ == "mark" and c.lower_ in reasons)
-                     or (c.dep_ in ("mark", "advmod") and c.lower_ in timing)), None)
+                     or (c.lower_ in timing and (c.dep_ == "mark" or (
+                         c.dep_ == "advmod" and c.lower_ == "when")))), None)
         if mark is None:
             continue
         if mark.lower_ not in reasons:
             # "after she said she was leaving him", "when she asked for a divorce": what
             # she did, told as what set him off (not "weeks after she filed…")
             text = act.doc[clause.left_edge.i:clause.right_edge.i + 1].text
-            if triggers is None or _measured(mark, clause) or not triggers.search(text):
+            if (triggers is None or _measured(mark, clause, spans) or _generic(act)
+                    or not triggers.search(text)):
                 continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or (doer is not None and subject.lower_ == doer.lower_):
@@ -158,19 +186,22 @@ def _victim_reason_findings(rule: Rule, msg: Message, verbs: set[str], reasons: 
     """Findings for acts explained by what the harmed person did (``victim_reasons``,
     or ``timing_links`` with one of ``victim_triggers``)."""
     timing = frozenset(v.lower() for v in rule.options.get("timing_links", []))
+    spans = frozenset(v.lower() for v in rule.options.get("time_spans", []))
     triggers = compiled_option(rule, "victim_triggers")
     found = []
     for act in msg.doc:
         if (act.pos_ != "VERB" or act.i in seen or act._.is_mention
                 or not _is_act(act, verbs) or _negated(act)):
             continue
-        clause = _victim_reason(act, reasons, timing, triggers)
+        clause = _victim_reason(act, reasons, timing, triggers, spans)
         if clause is None:
             continue
         seen.add(act.i)
-        last = msg.doc[clause.right_edge.i]
+        # the act and its reason, in whichever order they come ("After she left him, he…")
+        first = msg.doc[min(act.i, clause.left_edge.i)]
+        last = msg.doc[max(act.i, clause.right_edge.i)]
         quoted = in_quotation((act, clause))
-        found.append(msg.finding(rule, act.idx, last.idx + len(last.text), quoted=quoted,
+        found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
                                  context={"in_quote": act._.in_quote}))
     return found
 
@@ -184,6 +215,7 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
     verbs = {v.lower() for v in rule.options["verbs"]}
     links = {v.lower() for v in rule.options["links"]}
     timing = {v.lower() for v in rule.options.get("timing_links", [])}
+    spans = frozenset(v.lower() for v in rule.options.get("time_spans", []))
     reasons = {v.lower() for v in rule.options.get("victim_reasons", [])}
     light = frozenset(v.lower() for v in rule.options.get("light_verbs", []))
     states = {v.lower() for v in rule.options.get("states", [])}
@@ -198,7 +230,7 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
         if linked is None:
             continue
         link, act = linked
-        if link.lower_ in timing and not _own_state(link, act):
+        if link.lower_ in timing and not _own_state(link, act, span.root, spans):
             continue
         if not _is_act(act, verbs, light) or _negated(act) or _negated(link) or act.i in seen:
             continue

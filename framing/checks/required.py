@@ -283,9 +283,10 @@ def check_required(rule: Rule, msg: Message) -> list[Finding]:
     if trigger is not None and not msg.found(trigger):
         return []
     undergone = {w.lower() for w in rule.options.get("undergone", ())}
+    states = {w.lower() for w in rule.options.get("undergone_states", ())}
     generic = {w.lower() for w in rule.options.get("generic_people", ())}
     if trigger is not None and rule.options.get("trigger_doers") and not any(
-            counted_as_doers(claim, undergone) and not defined_by_an_act(claim, generic)
+            counted_as_doers(claim, undergone, states) and not defined_by_an_act(claim, generic)
             for claim in (msg.doc.char_span(start, end, alignment_mode="expand")
                           for start, end in msg.spans_of(trigger))):
         return []

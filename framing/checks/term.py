@@ -62,6 +62,9 @@ def what_changes(span: Span):
     return None
 
 
+REFLEXIVES = {"themselves", "himself", "herself", "myself", "ourselves", "yourself", "yourselves"}
+
+
 def at_a_pace(noun) -> bool:
     """"At an alarming rate": a pace that a verb of the clause goes at."""
     return (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "at"
@@ -78,9 +81,12 @@ def changes_elsewhere(span: Span, about, measures: set[str]) -> bool:
         # veteran suicides" names its subject in the matched words themselves
         return False
     if at_a_pace(span.root):
-        # "veterans are committing suicide at an alarming rate": the clause names it
+        # "veterans are committing suicide at an alarming rate", "farmers are hanging
+        # themselves at an alarming rate": the clause names it, or an act on oneself
         verb = span.root.head.head
-        if about.search(verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text):
+        clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1]
+        if about.search(clause.text) or any(
+                t.lower_ in REFLEXIVES or t.lemma_.lower() == "life" for t in clause):
             return False
     thing = what_changes(span)
     if thing is not None and thing.pos_ != "PRON":
@@ -219,6 +225,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     done_by = {w.lower() for w in opts.get("done_by", [])}
     not_done_by = {w.lower() for w in opts.get("not_done_by", [])}
     undergone = {w.lower() for w in opts.get("undergone", [])}
+    states = {w.lower() for w in opts.get("undergone_states", [])}
     self_verbs = {w.lower() for w in opts.get("self_verbs", [])}
     asked_by = {w.lower() for w in opts.get("asked_by", [])}
     window = opts.get("window", 12)
@@ -305,7 +312,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
             continue
         # A rate of harm suffered ("1 in 3 teens experience dating abuse") is not a
         # behaviour to imitate: advice, not the problem the rule warns of.
-        severity = ("suggestion" if undergone and not counted_as_doers(span, undergone)
+        severity = ("suggestion" if undergone and not counted_as_doers(span, undergone, states)
                     else None)
         found.append(msg.finding(rule, span.start_char, span.end_char, context=context,
                                  quoted=quoted and quotes == "downgrade", severity=severity))

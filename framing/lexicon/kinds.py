@@ -52,6 +52,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         # The people the match counts undergo it (a passive, or one of these verbs:
         # "1 in 3 teens experience abuse"): a rate of harm suffered, so a suggestion.
         "undergone": "texts",
+        "undergone_states": "texts",   # ... or what weighs on them after "be" ("under pressure")
         # A label a person gives themselves through one of these verbs ("I am a
         # recovering addict", "described herself as an addict"): theirs to use.
         "self_verbs": "texts",
@@ -70,6 +71,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "trigger": "regexes",          # only when the text matches one (a problem statistic)
         "trigger_doers": "boolean",    # ... and the people it counts do something (parse)
         "undergone": "texts",          # ... not these verbs said of them ("experience")
+        "undergone_states": "texts",   # ... nor only under one of these ("were under pressure")
         "generic_people": "texts",     # ... nor a group of these wholly defined by a clause
                                        # ("most people who exploit the elderly")
     }),
@@ -153,6 +155,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
                                        # the doer's own state, no time between ...
         "victim_triggers": "regexes",  # ... or what the harmed person did that is told as
                                        # what set him off ("after she said she was leaving")
+        "time_spans": "texts",         # words for a length of time before the link ("weeks
+                                       # after"): a time between, which dates the act
         "light_verbs": "texts",        # verbs whose object names the act ("carried out the attack")
         "states": "texts",             # verbs of a state followed by the act ("became enraged and hit her")
         "state_motives": "regexes",    # the motives such a state may hold (anger, not drink)

@@ -199,6 +199,10 @@ def test_a_footnote_or_an_editors_mark_is_not_a_blank(analyzer, mark):
     assert model(analyzer, text).placeholders == []
 
 
+def test_a_capital_letter_in_brackets_is_a_blank(analyzer):
+    assert model(analyzer, "Dear [X], can your counselors meet with us next week?").placeholders
+
+
 @pytest.mark.parametrize("text", [
     "Our volunteers will handle the mailing.",
     "We will bring the materials and run the session ourselves.",
@@ -652,6 +656,11 @@ def test_a_standing_arrangement_is_an_undertaking_whatever_the_verb(analyzer, te
     # a verb with a subject of its own tells what something does, not their work
     ("Your clinic can help change that: learning the warning signs of abuse significantly "
      "reduces the risk that a patient will be harmed.", "low"),
+    # a small means after "by" is the work; the sender's outcome or a thing to care
+    # about is not the partner's to change
+    ("Help reduce overdose deaths by keeping naloxone in your first-aid kit.", "low"),
+    ("Would your counselors help improve our survey by reviewing five questions?", "low"),
+    ("Join us on May 5 to help reduce stigma around mental health.", "none"),
 ])
 def test_the_work_a_vague_or_helping_verb_carries_is_the_undertaking(analyzer, text, burden):
     assert [r.burden for r in model(analyzer, text, "healthcare").requests] == [burden]
@@ -666,6 +675,9 @@ def test_the_work_a_vague_or_helping_verb_carries_is_the_undertaking(analyzer, t
     # told, the sender's own, or a time described
     ("It was time for the council to hear from survivors, she said.", "government", []),
     ("It is time for us to celebrate our volunteers.", "business", []),
+    ("It's time for Washington to fully fund school counselors.", "education", []),
+    ("It's not time for employers to give up on prevention.", "business", []),
+    ("It will soon be time for students to choose their classes.", "education", []),
     ("This is the time when families gather.", "faith", []),
 ])
 def test_the_hour_named_for_someone_to_act_asks_them(analyzer, text, sector, asked):
