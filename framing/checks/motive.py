@@ -3,8 +3,12 @@
 "He did it because he was upset", "he snapped over financial despair", "he shot
 her because of stress": a causal clause or phrase (``links``: because, over,
 due to...) attached in the parse to a violence verb (``verbs``) and holding a
-motive (``motives``: anger, stress, drinking, money). Starting from the few
-motive words in the text and walking up the parse keeps it cheap.
+motive (``motives``: anger, stress, drinking, money). A word of time
+(``timing_links``: after, when) links too when nothing dates the act instead
+("attacked her when he was drunk"; not "weeks after"), and so does what the harmed
+person did ("because she wanted a divorce", "after she said she was going to leave
+him"). Starting from the few motive words in the text and walking up the parse
+keeps it cheap.
 """
 from __future__ import annotations
 
