@@ -409,7 +409,7 @@ class RequestAnalysis:
         ("work with the services in the community to ensure students have access")."""
         spec = self.spec
         found, todo = [], list(actions)
-        while todo and len(found) < 12:  # a bound on a long list's chains, never reached in practice
+        while todo and len(found) < 12:  # a bound on how many verbs one request is read through
             verb = todo.pop(0)
             if verb in found:
                 continue
