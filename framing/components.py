@@ -179,8 +179,9 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
 
 
-def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``start:end`` lies within one of ``ranges`` (sorted, not overlapping)."""
+def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` lies wholly inside one of ``ranges`` (sorted and not
+    overlapping, as a pattern's ``finditer`` gives them)."""
     i = bisect.bisect_right(ranges, (start, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= start and end <= ranges[i][1]
 
@@ -215,7 +216,7 @@ class ContextMarker:
             if not screen.found(pattern, index):
                 return False
             at = sentences[index].start_char
-            return any(not _inside(ranges, at + m.start(), at + m.end())
+            return any(not inside(at + m.start(), at + m.end(), ranges)
                        for m in pattern.finditer(sentence_texts[index]))
 
         structure = analyze_structure(

@@ -206,13 +206,13 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
     if subject is None or not (is_person(subject, words) or (dead and subject.pos_ == "PROPN")):
         return None
     bare = None
+    # a height told before it in the sentence: "climbed on the railing and jumped off",
+    # "climbed onto the ledge and leapt from it"
+    told = any(verb.sent.start <= h < verb.i for h in heights)
     for prep in verb.children:
         if prep.dep_ not in ("prep", "prt") or prep.lower_ not in words.drop_preps:
             continue
         objects = [g for g in prep.subtree if g.dep_ == "pobj"]
-        # a height told before it in the sentence: "climbed on the railing and jumped
-        # off", "climbed onto the ledge and leapt from it"
-        told = any(h < verb.i and h >= verb.sent.start for h in heights)
         if told and prep.dep_ == "prt" and not objects and prep.i == verb.i + 1:
             bare = prep
         for place in objects:

@@ -26,6 +26,12 @@ PRO_OBJECTS = {"it", "this", "that"}
 MAX_CLIMB = 6
 
 
+def _opens(word: Token) -> bool:
+    """Whether ``word`` opens its clause as a link: "because" is parsed as the clause's
+    mark, "when" as its adverb."""
+    return word.dep_ == "mark" or (word.dep_ == "advmod" and word.lower_ == "when")
+
+
 def _link_and_act(token: Token, links: set[str]) -> tuple[Token, Token] | None:
     """The causal link above ``token`` and the word it explains, if any."""
     node = token
@@ -33,9 +39,7 @@ def _link_and_act(token: Token, links: set[str]) -> tuple[Token, Token] | None:
         if node.head.i == node.i:
             return None
         if node.dep_ == "advcl":
-            # ("when" is parsed as the clause's adverb, "because" as its mark)
-            mark = next((c for c in node.children if c.lower_ in links and (
-                c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when"))), None)
+            mark = next((c for c in node.children if c.lower_ in links and _opens(c)), None)
             if mark is not None:
                 return mark, node.head
         if node.dep_ in ("prep", "agent") and node.lower_ in links:
@@ -87,15 +91,14 @@ def _own_state(link: Token, act: Token, motive: Token, spans: frozenset[str]) ->
     doer's own state, told with no time between: "attacked her when he was drunk",
     "strangled his wife after accusing her of cheating"; not the other person's ("when
     she was drunk") nor "three weeks after"."""
-    if _measured(link, None, spans) or _generic(act):
+    marked = _opens(link)
+    if _generic(act) or _measured(link, link.head if marked else None, spans):
         return False
-    if link.dep_ not in ("mark", "advmod"):
+    if not marked:
         # "after a drinking session", "after accusing her of cheating"; not a motive word
         # inside another phrase ("after his arrest for drunk driving")
         return not _through_another_phrase(motive, link)
     clause = link.head
-    if _measured(link, clause, spans):
-        return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
     return subject is None or (doer is not None and subject.lower_ == doer.lower_) or (
@@ -165,8 +168,7 @@ def _victim_reason(act: Token, reasons: set[str], timing: frozenset[str] = froze
         if clause.dep_ != "advcl":
             continue
         mark = next((c for c in clause.children if (c.dep_ == "mark" and c.lower_ in reasons)
-                     or (c.lower_ in timing and (c.dep_ == "mark" or (
-                         c.dep_ == "advmod" and c.lower_ == "when")))), None)
+                     or (c.lower_ in timing and _opens(c))), None)
         if mark is None:
             continue
         if mark.lower_ not in reasons:
@@ -186,11 +188,10 @@ def _victim_reason(act: Token, reasons: set[str], timing: frozenset[str] = froze
 
 
 def _victim_reason_findings(rule: Rule, msg: Message, verbs: set[str], reasons: set[str],
+                            timing: frozenset[str], spans: frozenset[str],
                             seen: set[int]) -> list[Finding]:
     """Findings for acts explained by what the harmed person did (``victim_reasons``,
     or ``timing_links`` with one of ``victim_triggers``)."""
-    timing = frozenset(v.lower() for v in rule.options.get("timing_links", []))
-    spans = frozenset(v.lower() for v in rule.options.get("time_spans", []))
     triggers = compiled_option(rule, "victim_triggers")
     found = []
     for act in msg.doc:
@@ -218,7 +219,7 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
         return []
     verbs = {v.lower() for v in rule.options["verbs"]}
     links = {v.lower() for v in rule.options["links"]}
-    timing = {v.lower() for v in rule.options.get("timing_links", [])}
+    timing = frozenset(v.lower() for v in rule.options.get("timing_links", []))
     spans = frozenset(v.lower() for v in rule.options.get("time_spans", []))
     reasons = {v.lower() for v in rule.options.get("victim_reasons", [])}
     light = frozenset(v.lower() for v in rule.options.get("light_verbs", []))
@@ -250,5 +251,5 @@ def check_motive(rule: Rule, msg: Message) -> list[Finding]:
         found.append(msg.finding(rule, first.idx, last.idx + len(last.text), quoted=quoted,
                                  context={"in_quote": act._.in_quote}))
     if reasons:
-        found += _victim_reason_findings(rule, msg, verbs, reasons, seen)
+        found += _victim_reason_findings(rule, msg, verbs, reasons, timing, spans, seen)
     return found

@@ -1,7 +1,7 @@
 """Span tests shared by the sector- and profile-driven check kinds."""
 from __future__ import annotations
 
-from ..components import ATTRIBUTION_LEMMAS
+from ..components import ATTRIBUTION_LEMMAS, inside
 from ..lexicon.model import compiled_option
 from ..message import Message
 
@@ -31,14 +31,10 @@ def in_quotation(tokens) -> bool:
 def named_within(rule, msg: Message) -> list[tuple[int, int]]:
     """Where the rule's ``exclude_within`` patterns match: a name in law ("causing or
     inciting a child under 13 to engage in sexual activity") whose words are the
-    statute's, not the writer's account of the act. A match inside one is left out."""
+    statute's, not the writer's account of the act. A match inside one is left out
+    (:func:`framing.components.inside`; the ranges come sorted, not overlapping)."""
     pattern = compiled_option(rule, "exclude_within")
     return [(m.start(), m.end()) for m in pattern.finditer(msg.text)] if pattern is not None else []
-
-
-def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether ``start:end`` lies wholly inside one of ``ranges``."""
-    return any(s <= start and end <= e for s, e in ranges)
 
 
 def spoken_quote(tokens, quoted_ranges: list[tuple[int, int]], speakers: set[str],
