@@ -26,10 +26,13 @@ from .structure import Structure, analyze_structure
 
 QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
-    r"|\"[^\"\n]{1,600}\""                 # straight double quotes
+    r"|\"(?:[^\"\n]|\n(?![ \t]*\n)){1,600}\""  # straight double quotes, in one paragraph
     r"|‘[^’]{1,200}’"                      # curly single quotes
     r"|(?<![\w'])'[^'\n]{1,80}'(?![\w])"   # straight single quotes, not apostrophes
 )
+# An opening mark: a curly one, or a straight one after a space or a line's start and
+# before a word.
+OPENED = re.compile(r"“|(?<![^\s(\[—–-])\"(?=[\w‘'(\[])")
 ATTRIBUTION_LEMMAS = {"say", "tell", "state", "explain", "recall", "write", "add", "testify", "describe"}
 # A sentence that gives its source: "according to", "it is estimated that", "data
 # show", or a footnote number right after a full stop ("... at school.2").
@@ -176,7 +179,33 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    return [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
+    """Character ranges inside quotation marks, sorted and not overlapping. A double
+    quotation opened and not closed in its paragraph runs to the paragraph's end: a
+    quote that goes on in the next paragraph (which opens with the mark again) or one
+    whose closing mark an excerpt cut."""
+    ranges = [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
+    for m in OPENED.finditer(text):
+        at = m.end()
+        if not ranges or not _covered(at, ranges):
+            end = text.find("\n\n", at)
+            ranges.append((at, len(text) if end < 0 else end))
+            ranges.sort()
+    return _merged(ranges)
+
+
+def _covered(at: int, ranges: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(ranges, (at, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] - 1 <= at <= ranges[i][1] + 1
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

@@ -7,13 +7,14 @@ message does not hold is left as a marked blank, ``[like this]``.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Span
 
+from ..components import inside
 from ..findings import Finding, Report
 from ..message import Message
+from ..spacy_attributes import QUOTED_KEY
 from .clauses import active_clause, offer_sentence
 from .inflect import (base_form, drop_double_determiner, fit_pronouns, fit_replacement,
                       fix_article, looks_plural, plural_verb)
@@ -219,32 +220,10 @@ def _whole_sentence(msg: Message, span: Span) -> bool:
     return bool(words) and span.start <= words[0].i and words[-1].i < span.end
 
 
-def _open_quotes(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside a quotation, read paragraph by paragraph in one pass: a
-    quotation opened and not closed runs to its paragraph's end (an excerpt that cuts
-    the closing mark, or a quote that goes on in the next paragraph). Straight marks
-    toggle; an apostrophe is not a mark."""
-    ranges, opened = [], None
-    for i, ch in enumerate(text):
-        if ch == "\n" and text.startswith("\n\n", i) and opened is not None:
-            ranges.append((opened, i))
-            opened = None
-        elif ch == "“" or (ch == '"' and opened is None):
-            opened = i if opened is None else opened
-        elif ch == "”" or ch == '"':
-            if opened is not None:
-                ranges.append((opened, i))
-            opened = None
-    if opened is not None:
-        ranges.append((opened, len(text)))
-    return ranges
-
-
 def _inside_open_quote(msg: Message, at: int) -> bool:
-    """Whether character ``at`` lies inside a quotation (see :func:`_open_quotes`)."""
-    ranges = msg.analysis("open-quotes", lambda: _open_quotes(msg.text))
-    index = bisect.bisect_right(ranges, (at, len(msg.text))) - 1
-    return index >= 0 and ranges[index][0] < at < ranges[index][1]
+    """Whether character ``at`` lies inside a quotation, as the context marker found
+    them (a quotation opened and not closed runs to its paragraph's end)."""
+    return inside(at, at + 1, msg.doc.user_data.get(QUOTED_KEY, []))
 
 
 def partitive(span: Span, quantifiers: frozenset[str]) -> bool:
