@@ -39,7 +39,7 @@ class DeathWords:
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
-             "drop_verbs", "drop_preps", "not_means", "found_verbs")
+             "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:

@@ -34,6 +34,8 @@ def handled(token: Token, words: DeathWords) -> bool:
     if top.dep_ == "dobj":
         verb = top.head
     elif top.dep_ == "pobj" and top.head.dep_ == "prep":
+        if top.head.lower_ in words.topic_preps:
+            return False  # "talking about guns": what is talked of, not held
         verb = top.head.head
     else:
         return False

@@ -197,6 +197,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "statistics": "texts",
         "periods": "texts",
         "weapons": "texts",            # what is turned on oneself ("turned the gun on himself")
+        "topic_preps": "texts",        # "talking about guns": an instrument as a topic, not held
         "pursuits": "texts",           # "threw himself into his work": a figure, not a method
         "wounds": "texts",             # wound nouns: "a self-inflicted gunshot wound" is the method
         "exclude": "regexes",          # sentences about safe storage and lethal means
