@@ -28,7 +28,8 @@ QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
     r"|\"(?:[^\"\n]|\n(?![ \t]*\n)){1,600}\""  # straight double quotes, in one paragraph
     r"|‘[^’]{1,200}’"                      # curly single quotes
-    r"|(?<![\w'])'[^'\n]{1,80}'(?![\w])"   # straight single quotes, not apostrophes
+    # straight single quotes, not apostrophes (but one inside a word: 'Here's a question')
+    r"|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,80}'(?![\w])"
 )
 # An opening mark: a curly one, or a straight one after a space or a line's start and
 # before a word.
