@@ -124,7 +124,10 @@ def _measured(link: Token, clause: Token | None = None,
     on the link, on its clause or on the act, or misreads it, so the word before the
     link is read too: an adverb, or one of ``spans``, words for a length of time)."""
     before = link.doc[link.i - 1] if link.i > 0 else None
-    return any(c.dep_ == "npadvmod" for c in link.children) or (
+    if before is not None and before.lemma_.lower() == "time" and before.tag_ == "NNS":
+        before = None  # "shot his wife three times after she …": a count of blows, no time
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() != "time"
+               for c in link.children) or (
         clause is not None and any(c.dep_ == "npadvmod" and c.i < link.i for c in clause.children)) or (
         before is not None and (before.dep_ in ("npadvmod", "advmod")
                                 or before.head.dep_ == "npadvmod"
