@@ -371,7 +371,7 @@ class RequestAnalysis:
                     continue
                 return True
             # "have a domestic abuse policy": a standing arrangement of their own
-            if standing_arrangement(action, spec):
+            if standing_arrangement(action, spec) or self.gerund_object(action):
                 return True
             # "act as a host site": a role taken on is an undertaking, whatever the role.
             if lemma in spec.role_verbs and any(c.dep_ == "prep" and c.lower_ == "as"
@@ -387,9 +387,34 @@ class RequestAnalysis:
             # preposition), not a noun inside the object's modifiers: "incorporate
             # curriculum on healthy relationships" takes on curriculum.
             objects = [t for t in direct_objects(action) if t.pos_ == "NOUN"]
-            if not any(lemma_of(t, spec) in spec.events or lemma_of(t, spec) in spec.light_objects
+            if not any(self.one_event(t) or lemma_of(t, spec) in spec.light_objects
                        for t in objects):
                 return True
+        return False
+
+    def one_event(self, noun: Token) -> bool:
+        """Whether ``noun`` names an event that bounds the work: "host a workshop", "our
+        training on May 5", "two sessions"; not training or workshops offered with no
+        article or number ("provide appropriate training", "host workshops"), which are
+        a standing service. A word before a noun names it: "a training session" is one
+        event, "an online training program" a standing one."""
+        if noun.dep_ == "compound" and noun.head.i != noun.i:
+            return self.one_event(noun.head)
+        return lemma_of(noun, self.spec) in self.spec.events and any(
+            c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+    def gerund_object(self, verb: Token) -> bool:
+        """A work begun told by a gerund the parser read as a noun before its object:
+        "begin training counselors" ("training" taken for a compound of "counselors")."""
+        spec = self.spec
+        if lemma_of(verb, spec) not in spec.phase_verbs:
+            return False
+        for noun in direct_objects(verb):
+            for c in noun.children:
+                word = c.lower_
+                if c.dep_ == "compound" and c.i < noun.i and word.endswith("ing") and (
+                        word[:-3] in spec.undertakings or word[:-3] + "e" in spec.undertakings):
+                    return True
         return False
 
     def own_outcome(self, verb: Token) -> bool:

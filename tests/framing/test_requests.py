@@ -162,6 +162,22 @@ def test_what_is_taken_on_is_the_object_not_a_noun_inside_it(analyzer):
     assert request.burden == "low"
 
 
+@pytest.mark.parametrize("text, burden", [
+    # training or workshops with no article or number are a standing service
+    ("Provide appropriate training for your designated support staff.", "high"),
+    ("Host workshops on dating abuse for your students.", "high"),
+    # one event bounds the work, a word before it too
+    ("Host a training on dating abuse for your students on May 5.", "low"),
+    ("Host two workshops on dating abuse for your students.", "low"),
+    ("Host a training session on dating abuse for your students.", "low"),
+    # a gerund the parser takes for a noun before the object is the work begun
+    ("Begin training counselors, nurses, and school resource officers in your school system.", "high"),
+])
+def test_an_event_bounds_the_work_only_as_one_event(analyzer, text, burden):
+    (request,) = model(analyzer, text).requests
+    assert request.burden == burden, request
+
+
 @pytest.mark.parametrize("text, mode", [
     ("To request a school visit, go to our website.", "imperative"),
     ("To sign up your team, visit www.example.org.", "imperative"),
