@@ -182,8 +182,12 @@ def standing_arrangement(verb: Token, spec: RequestSpec) -> bool:
     """Whether ``verb`` puts a standing arrangement of the partner's own in place:
     "have a domestic abuse policy", "put a protocol in place" (a standing verb with a
     standing object that is not the sender's)."""
+    # a gerund the parser reads as a preposition ("consider including bullying curricula")
+    # has its object as the preposition's
+    misread = verb.dep_ == "prep" and verb.tag_ == "VBG"
     return lemma_of(verb, spec) in spec.standing_verbs and any(
-        c.dep_ == "dobj" and lemma_of(c, spec) in spec.standing_objects and not owned_by_sender(c)
+        (c.dep_ == "dobj" or (misread and c.dep_ == "pobj"))
+        and lemma_of(c, spec) in spec.standing_objects and not owned_by_sender(c)
         for c in verb.children)
 
 

@@ -172,6 +172,8 @@ def test_what_is_taken_on_is_the_object_not_a_noun_inside_it(analyzer):
     ("Host a training session on dating abuse for your students.", "low"),
     # a gerund the parser takes for a noun before the object is the work begun
     ("Begin training counselors, nurses, and school resource officers in your school system.", "high"),
+    # a standing arrangement under a gerund the parser reads as a preposition
+    ("Please consider including a dating violence policy in your student handbook.", "high"),
 ])
 def test_an_event_bounds_the_work_only_as_one_event(analyzer, text, burden):
     (request,) = model(analyzer, text).requests
