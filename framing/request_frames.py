@@ -88,6 +88,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 continue
             used.update(a.i for a in actions)
             used.add(token.i)
+            # what a verb of saying passes on is its content, not another request:
+            # "remind them that advocates are required to keep it confidential"
+            used.update(t.i for a in actions if lemma_of(a, self.spec) in self.spec.saying_verbs
+                        for c in a.children if c.dep_ == "ccomp" for t in c.subtree)
             found.append(hit)
         if not found:
             hit = self.misread(sent)

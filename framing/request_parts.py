@@ -284,6 +284,9 @@ def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str]
         scope += [c for c in asked.children if c.dep_ in ("det", "predet", "amod")] + [asked]
     for token in scope:
         lemma = lemma_of(token, spec)
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if after is not None and after.lower_ == "other" and lemma in ("each", "one"):
+            continue  # "look out for each other": reciprocal, not everyone
         if lemma in spec.universal and token.dep_ in ("det", "predet", "amod", "nsubj", "dobj"):
             head = token.head
             if lemma_of(head, spec) in spec.time_units:
@@ -309,8 +312,8 @@ def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str]
                 # unless that child is a unit itself ("two-hour module" is one module).
                 number = next((g for c in token.children if lemma_of(c, spec) not in spec.time_units
                                for g in c.children if _count(g) is not None), None)
-            if number is None:
-                continue
+            if number is None or (after is not None and lemma_of(after, spec) in spec.time_points):
+                continue  # "remove the poster two weeks after posting": when, not how long
             count = _count(number) or 0
             words.append(f"{number.text} {token.text}")
             flags["sized"] = True

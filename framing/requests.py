@@ -196,8 +196,12 @@ class RequestAnalysis:
         governs, where the parse did not hang them on it (a misread list verb)."""
         spec = self.spec
         mode, asked, actions, by_sender = frame
+        # What a verb of saying passes on ("remind them that advocates keep all
+        # information confidential") is its content, not the size of the work.
+        said = {t.i for a in actions if lemma_of(a, spec) in spec.saying_verbs
+                for c in a.children if c.dep_ == "ccomp" for t in c.subtree}
         tokens = governed if governed is not None else sorted(
-            {t for a in actions for t in a.subtree}, key=lambda t: t.i)
+            {t for a in actions for t in a.subtree if t.i not in said}, key=lambda t: t.i)
         amount, flags = amount_of(tokens, asked, spec)
         party = party_of(asked, spec, self.reader.people) if asked is not None else None
         if party is not None and party.universal:

@@ -180,6 +180,20 @@ def test_an_event_bounds_the_work_only_as_one_event(analyzer, text, burden):
     assert request.burden == burden, request
 
 
+@pytest.mark.parametrize("text", [
+    # what a verb of saying passes on is its content, not the size of the work
+    "Remind them that victim advocates are required to keep all information confidential.",
+    # a reciprocal is not everyone
+    "Please keep an eye out for each other's well-being.",
+    # a length of time before "after" is when, not how long
+    "Remove the poster two weeks after posting.",
+])
+def test_what_only_seems_to_size_the_work(analyzer, text):
+    (request,) = model(analyzer, text).requests
+    assert request.burden != "high" and not {"asks all or every one of them",
+                                              "takes hours or longer"} & set(request.reasons), request
+
+
 @pytest.mark.parametrize("text, mode", [
     ("To request a school visit, go to our website.", "imperative"),
     ("To sign up your team, visit www.example.org.", "imperative"),
