@@ -272,7 +272,10 @@ class RequestAnalysis:
                     ) or any(self.names_law(t) for t in tokens if t.i > actions[0].i)
         # "address the issue", "promote awareness", "convey these messages": a verb on
         # an abstract object says what to care about, not what to do.
-        vague = all(lemma in spec.vague_actions or self.abstract(action)
+        # "reduce risk factors", "ensure people who self-harm get support": a result
+        # asked for names no action either.
+        vague = all(lemma in spec.vague_actions or lemma in spec.outcome_verbs
+                    or lemma in spec.result_verbs or self.abstract(action)
                     for lemma, action in zip(lemmas, actions))
         if named and vague:
             bounds.append("what")

@@ -849,3 +849,12 @@ def test_a_name_the_letter_presents_itself_by_is_the_sender_later(analyzer):
     # ... and its promise to the reader is an offer, not its record
     promise = text.split(". In")[0] + ". The Task Force will send you the prayer guide by May 1."
     assert len(model(analyzer, promise).sender_centred) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Reduce risk factors for the youth you serve.",
+    "Ensure people who self-harm get the support they need.",
+])
+def test_a_result_asked_for_names_no_action(analyzer, text):
+    (request,) = model(analyzer, text, sector="public-health").requests
+    assert not request.specific, request
