@@ -125,6 +125,7 @@ class RequestAnalysis:
             elif not frames and not offer and self.reader.self_talk(sent, self_names):
                 model.sender_centred.append(Mention(start, end, text, "about the sender"))
         self.list_imperatives(model, sentences)
+        self.completed_lead_ins(model, sentences)
         if to_partner is not None and all(r.mode == "information" for r in model.requests):
             # A letter whose only ask is an offer ("I can send you a short list of story
             # ideas"): the partner can take it up, though nothing is asked in words.
@@ -162,6 +163,37 @@ class RequestAnalysis:
                                        text, bool(self.spec.placeholders.search(text)), governed)
                 model.requests.insert(bisect.bisect_right([r.start for r in model.requests], start),
                                       request)
+
+    def completed_lead_ins(self, model: RequestModel, sentences: list[Span]) -> None:
+        """Drop the imperatives of list items that complete a lead-in of someone else's:
+        under "The campaign aims to:" or "Our coalition will:", "Raise awareness of the
+        helpline" tells what the campaign does, not what the partner is asked to do."""
+        msg, spec = self.msg, self.spec
+        runs = list_runs(msg.text, sentences[0].start_char, sentences[-1].end_char) if sentences else []
+        ends = [s.end_char for s in sentences]
+        for run in runs:
+            index = bisect.bisect_right(ends, run[0]) - 1
+            # the item's own sentence (its marker may open it), or a marker alone
+            while index >= 0 and (sentences[index].end_char > run[0]
+                                  or not any(t.is_alpha for t in sentences[index])):
+                index -= 1
+            if index < 0:
+                continue
+            lead = sentences[index]
+            words = [t for t in lead if not t.is_space]
+            if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
+                continue
+            # Someone named does it ("The campaign aims to:", "We will:"), and no word of
+            # the lead-in names the partner ("This fall your school can:" asks them).
+            doers = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and (
+                t.pos_ in ("NOUN", "PROPN") or self.reader.party(t).kind == "sender")]
+            if not doers or any(self.reader.party(t).theirs for t in words
+                                if t.pos_ in ("NOUN", "PROPN", "PRON")):
+                continue
+            first, last = run[0], msg.text.find("\n", run[-1])
+            last = len(msg.text) if last < 0 else last
+            model.requests = [r for r in model.requests
+                              if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
 
     def acceptance(self, offer: Mention, end: int, following: str) -> Request:
         """The request that the partner take up ``offer``, running to ``end``."""

@@ -858,3 +858,21 @@ def test_a_name_the_letter_presents_itself_by_is_the_sender_later(analyzer):
 def test_a_result_asked_for_names_no_action(analyzer, text):
     (request,) = model(analyzer, text, sector="public-health").requests
     assert not request.specific, request
+
+
+def test_list_items_that_complete_someone_elses_lead_in_ask_nothing(analyzer):
+    text = ("Dear Principal Ortiz,\n\nThe campaign aims to:\n\n"
+            "• Raise awareness of our helpline;\n\n"
+            "• Equip teachers with suicide prevention skills;\n\n"
+            "• Encourage take-up of our training.\n\n"
+            "Please share the guide with your staff this term.\n\nSincerely,\nDana Reyes")
+    asked = [r.text for r in model(analyzer, text).requests]
+    assert asked == ["Please share the guide with your staff this term."], asked
+
+
+def test_list_items_under_the_partners_own_lead_in_are_asks(analyzer):
+    text = ("Dear Principal Ortiz,\n\nThis fall your school can:\n\n"
+            "• Post our flyer in every hallway;\n\n"
+            "• Share the guide with your staff.\n\nSincerely,\nDana Reyes")
+    asked = [r for r in model(analyzer, text).requests if r.mode == "imperative"]
+    assert len(asked) == 2, asked
