@@ -62,6 +62,12 @@ def passive_clauses(msg: Message):
     for token in msg.tokens_with_dep("nsubjpass", "csubjpass"):
         verb = token.head
         yield token, verb, agent_of(verb)
+        # a participle joined to it shares its subject: "she was taken out of the venue
+        # and was raped"
+        for joined in verb.conjuncts:
+            if joined.i > verb.i and joined.tag_ == "VBN" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "csubjpass") for c in joined.children):
+                yield token, joined, agent_of(joined)
     # A passive whose subject the parser labels active, in a clause under a reporting
     # verb: "a woman who police say was shot and killed by her boyfriend".
     for aux in msg.tokens_with_dep("auxpass"):
