@@ -30,6 +30,16 @@ def part_of_speech(token) -> str:
         # online"), a noun after it the adjective ("an objective measure")
         if token.doc[token.i - 1].tag_ in ("DT", "PRP$", "POS"):
             return "NOUN"
+        # ... and after a noun in a headline's clipped grammar, where a verb follows it or
+        # nothing does ("School bullies attack smaller boy", "A message to school
+        # bullies"): the noun before names them, a compound
+        rest = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_space]
+        after = next((t for t in rest if not t.is_punct), None)
+        unstopped = not rest or rest[-1].text not in (".", "!", "?")  # a title line
+        if token.pos_ == "VERB" and token.doc[token.i - 1].pos_ == "NOUN" and (
+                (after is None and unstopped) or (after is not None and after.tag_ in (
+                    "VBP", "VBD", "VBZ", "MD"))):
+            return "NOUN"
     return token.pos_
 
 
