@@ -105,11 +105,21 @@ def headline_passives(msg: Message):
                 yield subject, verb, agent
 
 
+def _helpers(verb: Token) -> list[Token]:
+    """The verb's dependents, and for a participle joined to a passive with no helping
+    verb of its own ("is being bullied or harassed"), the first one's, whose tense it
+    shares."""
+    own = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in own):
+        return own + [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    return own
+
+
 def is_statistic(subject: Token, verb: Token) -> bool:
     """A generic or counted statement: a present or future tense passive whose
     subject is counted ("three women", "another American") or indefinite ("when a
     woman is killed"), or which happens at a rate ("every day", "a day")."""
-    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in GENERIC_AUX_TAGS for c in verb.children):
+    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in GENERIC_AUX_TAGS for c in _helpers(verb)):
         return False
     if told_events(subject, verb):
         return False
@@ -128,7 +138,7 @@ def told_events(subject: Token, verb: Token) -> bool:
     women are particular people harmed by particular men, not a rate; a share ("1 in
     10 teens have been abused", "40% have been assaulted") or a rate ("every day")
     stays a statistic."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in _helpers(verb) if c.dep_ in ("aux", "auxpass")]
     if not any(c.lemma_ == "have" for c in auxes) or any(c.tag_ == "MD" for c in auxes):
         return False
     numbers = [c for c in subject.children if c.dep_ == "nummod" and c.like_num]
