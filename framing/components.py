@@ -413,6 +413,8 @@ class ContextMarker:
         names = self.lexicons.names
         if names is not None:
             for start, end in spans(names, source, self.literals):
+                if text[start].islower():
+                    continue  # "support runaway and homeless youth": the words, not the name
                 self._mark(doc, start, end, "in_name")
                 ranges.append((start, end))
         # Runs of capitalized words joined by "of", "and"... that contain an
