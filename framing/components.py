@@ -26,14 +26,19 @@ from .structure import Structure, analyze_structure
 
 QUOTED = re.compile(
     r"“[^”]{1,600}”"                      # curly double quotes
-    r"|\"(?:[^\"\n]|\n(?![ \t]*\n)){1,600}\""  # straight double quotes, in one paragraph
+    # straight double quotes, over a line wrapped mid-sentence ("Drug Free / Anaheim,")
+    # but not past a line that ends a sentence or a blank line
+    r"|\"(?:[^\"\n]|(?<![.!?:\"”])\n(?![ \t]*\n)){1,600}\""
     r"|‘[^’]{1,200}’"                      # curly single quotes
-    # straight single quotes, not apostrophes (but one inside a word: 'Here's a question')
-    r"|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,80}'(?![\w])"
+    r"|(?<![\w'])'[^'\n]{1,80}'(?![\w])"   # straight single quotes, not apostrophes
 )
-# An opening mark: a curly one, or a straight one after a space or a line's start and
-# before a word.
+# An opening mark: a curly one, or a straight one after a space, a line's start, an
+# opening bracket or a dash, and before a word.
 OPENED = re.compile(r"“|(?<![^\s(\[—–-])\"(?=[\w‘'(\[])")
+# Where an unclosed quotation ends: a closing mark of the other kind ("“We will never
+# give up," the director said), else its paragraph's end: a blank line, or a line
+# break after a sentence's end (texts that set paragraphs apart with one break).
+UNCLOSED_END = re.compile(r"[\"”]|\n[ \t]*\n|(?<=[.!?\"”’'])[ \t]*\n")
 ATTRIBUTION_LEMMAS = {"say", "tell", "state", "explain", "recall", "write", "add", "testify", "describe"}
 # A sentence that gives its source: "according to", "it is estimated that", "data
 # show", or a footnote number right after a full stop ("... at school.2").
@@ -166,6 +171,15 @@ def _running_text(text: str, start: int, end: int) -> bool:
     return bool(words) and sum(w[0].islower() for w in words) >= RUNNING_TEXT_SHARE * len(words)
 
 
+def _written_as_name(found: str) -> bool:
+    """Whether an allowlisted name is written as one: at least half of its longer words
+    capitalized ("Runaway and Homeless Youth", "RAINN"), not a phrase that happens to
+    spell it ("runaway and homeless youth", "Runaway and homeless youth in our county"
+    at a sentence's start)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", found) if len(w) > 3] or found.split()
+    return sum(w[:1].isupper() for w in words) * 2 >= len(words)
+
+
 def _title_case(word: str) -> bool:
     """A word with a capital and then lower case ("Disabled"), not capitals for
     emphasis ("BULLYING HAS BECOME A CRISIS")."""
@@ -185,13 +199,14 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     quote that goes on in the next paragraph (which opens with the mark again) or one
     whose closing mark an excerpt cut."""
     ranges = [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
+    opened = []
     for m in OPENED.finditer(text):
         at = m.end()
         if not ranges or not _covered(at, ranges):
-            end = text.find("\n\n", at)
-            ranges.append((at, len(text) if end < 0 else end))
-            ranges.sort()
-    return _merged(ranges)
+            end = UNCLOSED_END.search(text, at)
+            opened.append((at, len(text) if end is None else end.start()))
+    # (the regular quotations alone are what an opening mark is tested against)
+    return _merged(sorted(ranges + opened))
 
 
 def _covered(at: int, ranges: list[tuple[int, int]]) -> bool:
@@ -413,7 +428,7 @@ class ContextMarker:
         names = self.lexicons.names
         if names is not None:
             for start, end in spans(names, source, self.literals):
-                if text[start].islower():
+                if not _written_as_name(text[start:end]):
                     continue  # "support runaway and homeless youth": the words, not the name
                 self._mark(doc, start, end, "in_name")
                 ranges.append((start, end))

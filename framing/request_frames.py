@@ -20,7 +20,7 @@ from .request_imperatives import ImperativeReadings
 from .request_misreads import MisreadReadings
 from .request_parts import (Party, actions_of, declined, has_aux,
                             is_inclusive_we, is_negated_verb, lemma_of, party_of,
-                            standing_arrangement, subject_of)
+                            said_content, standing_arrangement, subject_of)
 from .request_self import SelfReadings
 
 Frame = tuple[str, "Token | None", list[Token], bool]
@@ -90,8 +90,7 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
             used.add(token.i)
             # what a verb of saying passes on is its content, not another request:
             # "remind them that advocates are required to keep it confidential"
-            used.update(t.i for a in actions if lemma_of(a, self.spec) in self.spec.saying_verbs
-                        for c in a.children if c.dep_ == "ccomp" for t in c.subtree)
+            used.update(said_content(actions, self.spec, self.people))
             found.append(hit)
         if not found:
             hit = self.misread(sent)

@@ -312,7 +312,8 @@ def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str]
                 # unless that child is a unit itself ("two-hour module" is one module).
                 number = next((g for c in token.children if lemma_of(c, spec) not in spec.time_units
                                for g in c.children if _count(g) is not None), None)
-            if number is None or (after is not None and lemma_of(after, spec) in spec.time_points):
+            if number is None or (token.dep_ == "npadvmod" and after is not None
+                                  and lemma_of(after, spec) in spec.time_points):
                 continue  # "remove the poster two weeks after posting": when, not how long
             count = _count(number) or 0
             words.append(f"{number.text} {token.text}")
@@ -329,6 +330,29 @@ def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str]
         flags["universal"] = True
         words.append(found.group(0).strip())
     return list(dict.fromkeys(words)), flags
+
+
+def said_content(actions, spec: RequestSpec, people) -> set[int]:
+    """The token indexes of what a verb of saying passes on ("remind them that
+    advocates keep all information confidential"): its content, not the partner's work,
+    unless the content is about the partner or its people ("tell your teachers that
+    they must complete the training", which passes a mandate on)."""
+    found: set[int] = set()
+    for action in actions:
+        if lemma_of(action, spec) not in spec.saying_verbs:
+            continue
+        told = [c for c in action.children if c.dep_ in ("dobj", "dative")]
+        for clause in (c for c in action.children if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            # the partner itself ("that you must", "that your staff must"), or the
+            # people told ("tell your teachers that they must")
+            theirs_told = any(party_of(t, spec, people).theirs for t in told)
+            if subject is None or party_of(subject, spec, people).kind == "partner" or (
+                    theirs_told and (subject.lower_ in ("they", "you")
+                                     or party_of(subject, spec, people).theirs)):
+                continue
+            found.update(t.i for t in clause.subtree)
+    return found
 
 
 def is_heading(text: str) -> bool:

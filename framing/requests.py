@@ -40,7 +40,7 @@ from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
                             is_purpose, lemma_of, noun_phrase, owned_by_sender, party_of,
-                            standing_arrangement, subject_of)
+                            said_content, standing_arrangement, subject_of)
 from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
@@ -183,17 +183,35 @@ class RequestAnalysis:
             words = [t for t in lead if not t.is_space]
             if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
                 continue
-            # Someone named does it ("The campaign aims to:", "We will:"), and no word of
-            # the lead-in names the partner ("This fall your school can:" asks them).
-            doers = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and (
-                t.pos_ in ("NOUN", "PROPN") or self.reader.party(t).kind == "sender")]
-            if not doers or any(self.reader.party(t).theirs for t in words
-                                if t.pos_ in ("NOUN", "PROPN", "PRON")):
+            if not self.lead_in_of_another(words):
                 continue
             first, last = run[0], msg.text.find("\n", run[-1])
             last = len(msg.text) if last < 0 else last
             model.requests = [r for r in model.requests
                               if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
+
+    def lead_in_of_another(self, words: list[Token]) -> bool:
+        """Whether a lead-in's list items tell what someone other than the partner does:
+        the sender ("With your support, we will:", "Our coalition will:") or a third
+        party ("The campaign aims to:"); not an ask ("We need partners to:", "Our
+        partner congregations are asked to:"), the partner's own doing ("This fall your
+        school can:", "Partners in the campaign can:") or a "we" that takes the reader
+        in ("Together, we can:")."""
+        spec = self.spec
+        if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
+               for t in words if t.pos_ in ("VERB", "AUX")):
+            return False
+        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
+        if any(self.reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
+               for t in subjects):
+            return False
+        senders = [t for t in subjects if self.reader.party(t).kind == "sender"]
+        if senders:
+            return not any(is_inclusive_we(t, spec) for t in senders)
+        # a third party named ("The campaign aims to:"), and no word of the partner's
+        # ("This fall your school can:", however the parser reads it)
+        return any(t.pos_ in ("NOUN", "PROPN") for t in subjects) and not any(
+            self.reader.party(t).theirs for t in words if t.pos_ in ("NOUN", "PROPN", "PRON"))
 
     def acceptance(self, offer: Mention, end: int, following: str) -> Request:
         """The request that the partner take up ``offer``, running to ``end``."""
@@ -230,8 +248,7 @@ class RequestAnalysis:
         mode, asked, actions, by_sender = frame
         # What a verb of saying passes on ("remind them that advocates keep all
         # information confidential") is its content, not the size of the work.
-        said = {t.i for a in actions if lemma_of(a, spec) in spec.saying_verbs
-                for c in a.children if c.dep_ == "ccomp" for t in c.subtree}
+        said = said_content(actions, spec, self.reader.people)
         tokens = governed if governed is not None else sorted(
             {t for a in actions for t in a.subtree if t.i not in said}, key=lambda t: t.i)
         amount, flags = amount_of(tokens, asked, spec)
@@ -306,9 +323,12 @@ class RequestAnalysis:
         # an abstract object says what to care about, not what to do.
         # "reduce risk factors", "ensure people who self-harm get support": a result
         # asked for names no action either.
-        vague = all(lemma in spec.vague_actions or lemma in spec.outcome_verbs
-                    or lemma in spec.result_verbs or self.abstract(action)
-                    for lemma, action in zip(lemmas, actions))
+        # (a means after "by" is the action: "improve lighting by adding lamps")
+        vague = all(lemma in spec.vague_actions or self.abstract(action) or (
+            (lemma in spec.outcome_verbs or lemma in spec.result_verbs) and not any(
+                c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+                for c in action.children))
+            for lemma, action in zip(lemmas, actions))
         if named and vague:
             bounds.append("what")
         # Specific: a concrete action on a concrete thing ("post the flyer in your
@@ -439,8 +459,10 @@ class RequestAnalysis:
         event, "an online training program" a standing one."""
         if noun.dep_ == "compound" and noun.head.i != noun.i:
             return self.one_event(noun.head)
-        return lemma_of(noun, self.spec) in self.spec.events and any(
+        # a day or an hour bounds it too: "host naloxone training for your staff on May 5"
+        return lemma_of(noun, self.spec) in self.spec.events and (any(
             c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+            or self.spec.when.search(noun.sent.text) is not None)
 
     def gerund_object(self, verb: Token) -> bool:
         """A work begun told by a gerund the parser read as a noun before its object:

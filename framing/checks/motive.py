@@ -124,7 +124,9 @@ def _measured(link: Token, clause: Token | None = None,
     on the link, on its clause or on the act, or misreads it, so the word before the
     link is read too: an adverb, or one of ``spans``, words for a length of time)."""
     before = link.doc[link.i - 1] if link.i > 0 else None
-    if before is not None and before.lemma_.lower() == "time" and before.tag_ == "NNS":
+    if before is not None and (before.lower_ in ("twice", "thrice") or (
+            before.lemma_.lower() == "time" and (before.tag_ == "NNS" or any(
+                c.dep_ == "nummod" for c in before.children)))):
         before = None  # "shot his wife three times after she …": a count of blows, no time
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() != "time"
                for c in link.children) or (

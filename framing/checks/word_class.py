@@ -15,6 +15,10 @@ def is_attributive(span) -> bool:
             and head.pos_ in ("NOUN", "PROPN"))
 
 
+# Words that open a clause with a subject of its own ("when your child bullies").
+SUBJECT_CUES = {"when", "whenever", "if", "why", "because", "while", "until", "who"}
+
+
 def part_of_speech(token) -> str:
     """The token's part of speech, read as a verb where the tagger says noun but the
     parse gives it an infinitive marker ("not to bully"): the tagger errs on words that
@@ -36,7 +40,11 @@ def part_of_speech(token) -> str:
         rest = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_space]
         after = next((t for t in rest if not t.is_punct), None)
         unstopped = not rest or rest[-1].text not in (".", "!", "?")  # a title line
-        if token.pos_ == "VERB" and token.doc[token.i - 1].pos_ == "NOUN" and (
+        before = token.doc[token.i - 1]
+        # (a subject keeps the verb: "when your child bullies", "my daughter bullies")
+        subject = any(c.dep_ in ("det", "poss") for c in before.children) or any(
+            t.lower_ in SUBJECT_CUES for t in token.doc[max(token.sent.start, token.i - 4):token.i])
+        if token.pos_ == "VERB" and before.pos_ == "NOUN" and not subject and (
                 (after is None and unstopped) or (after is not None and after.tag_ in (
                     "VBP", "VBD", "VBZ", "MD"))):
             return "NOUN"

@@ -11,10 +11,8 @@ import re
 
 from spacy.tokens import Span
 
-from ..components import inside
 from ..findings import Finding, Report
 from ..message import Message
-from ..spacy_attributes import QUOTED_KEY
 from .clauses import active_clause, offer_sentence
 from .inflect import (base_form, drop_double_determiner, fit_pronouns, fit_replacement,
                       fix_article, looks_plural, plural_verb)
@@ -168,8 +166,6 @@ def _cannot_go(msg: Message, finding: Finding, span: Span, rewrite: str | None,
         return True  # "a practicing alcoholic", "chronic drug users": it describes the condition
     if span.root.dep_ == "appos":
         return True  # "We, the undersigned, call on" -> "We, we, call on"
-    if _inside_open_quote(msg, span.start_char):
-        return True  # a speaker's words, even when the excerpt cuts the closing mark
     if any(c.i >= span.end and (c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "with"))
            for c in span.root.children) and any(
             re.search(r"\b(?:experiencing|with|who)\b", alt) for alt in finding.suggestions):
@@ -218,12 +214,6 @@ def _whole_sentence(msg: Message, span: Span) -> bool:
     sent = span.sent
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     return bool(words) and span.start <= words[0].i and words[-1].i < span.end
-
-
-def _inside_open_quote(msg: Message, at: int) -> bool:
-    """Whether character ``at`` lies inside a quotation, as the context marker found
-    them (a quotation opened and not closed runs to its paragraph's end)."""
-    return inside(at, at + 1, msg.doc.user_data.get(QUOTED_KEY, []))
 
 
 def partitive(span: Span, quantifiers: frozenset[str]) -> bool:

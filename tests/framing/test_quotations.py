@@ -49,3 +49,24 @@ def test_closing_marks_and_apostrophes_open_nothing(analyzer):
     words = quoted_words(analyzer, text)
     assert "helps" in words
     assert not {"said", "students", "group", "members", "program"} & words
+
+
+def test_a_quotation_closed_with_the_other_mark_ends_there(analyzer):
+    text = "“We will never give up,\" the director said. Addicts wait months for care."
+    words = quoted_words(analyzer, text)
+    assert {"never", "give"} <= words
+    assert not {"director", "Addicts", "months"} & words
+
+
+def test_apostrophes_open_no_quotation(analyzer):
+    text = "Back in the '90s, the city's addicts had nowhere to go. Today our members' clinics treat them."
+    assert not {"city", "addicts", "clinics"} & quoted_words(analyzer, text)
+
+
+def test_one_break_after_a_sentence_ends_an_unclosed_quotation(analyzer):
+    # texts that set paragraphs apart with one line break
+    text = ('The mayor said:\n"We will open the shelter in May.\n'
+            "The council voted. Addicts fill our jails.\n")
+    words = quoted_words(analyzer, text)
+    assert "shelter" in words
+    assert not {"council", "Addicts", "jails"} & words

@@ -876,3 +876,30 @@ def test_list_items_under_the_partners_own_lead_in_are_asks(analyzer):
             "• Share the guide with your staff.\n\nSincerely,\nDana Reyes")
     asked = [r for r in model(analyzer, text).requests if r.mode == "imperative"]
     assert len(asked) == 2, asked
+
+
+@pytest.mark.parametrize("text, burden", [
+    # a length under "for" is how long, whatever time follows it
+    ("Please staff our table for four hours from 10 am to 2 pm on Saturday.", "high"),
+    # a mandate passed on to the partner's own people is still theirs
+    ("Please tell your teachers that they must complete the two-hour training every semester.", "high"),
+    # a day bounds a training as one event
+    ("Would you be willing to host naloxone training for your staff on May 5?", "low"),
+])
+def test_sizes_and_mandates_that_stay(analyzer, text, burden):
+    requests = model(analyzer, text).requests
+    assert requests and requests[0].burden == burden, requests
+
+
+@pytest.mark.parametrize("lead_in, asks", [
+    ("We need partners to:", 2),
+    ("Together, we can:", 2),
+    ("With your support, we will:", 0),
+    ("Our coalition will:", 0),
+])
+def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
+    text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
+            "• Host a lunch talk for your staff;\n\n"
+            "• Share the guide with your teachers.\n\nSincerely,\nDana Reyes")
+    found = [r for r in model(analyzer, text).requests if r.mode == "imperative"]
+    assert len(found) == asks, found
