@@ -172,12 +172,16 @@ def _running_text(text: str, start: int, end: int) -> bool:
 
 
 def _written_as_name(found: str) -> bool:
-    """Whether an allowlisted name is written as one: at least half of its longer words
-    capitalized ("Runaway and Homeless Youth", "RAINN"), not a phrase that happens to
+    """Whether an allowlisted name is written as one: all in capitals ("RAINN"), or at
+    least half of its longer words capitalized ("Runaway and Homeless Youth"), not a phrase that happens to
     spell it ("runaway and homeless youth", "Runaway and homeless youth in our county"
     at a sentence's start)."""
+    if found.isupper():
+        return True  # "RAINN", or a name in a headline set in capitals
     words = [w for w in re.findall(r"[^\W\d_][\w'-]*", found) if len(w) > 3] or found.split()
-    return sum(w[:1].isupper() for w in words) * 2 >= len(words)
+    # (a word in capitals inside lower-case ones is emphasis: "support runaway and
+    # HOMELESS YOUTH")
+    return sum(w[:1].isupper() and not w.isupper() for w in words) * 2 >= len(words)
 
 
 def _title_case(word: str) -> bool:

@@ -200,7 +200,7 @@ def test_talking_about_sex_with_teens_is_sex_education(analyzer, text):
 
 @pytest.mark.parametrize("text, flagged", [
     ("He had sex with the 15-year-old, police said, and was charged with sexual assault.",
-     ["had sex with"]),
+     ["had sex"]),
     # a law or a policy names the act consent is for
     ("Under Michigan law she was unable to legally give consent to sexual intercourse, and he "
      "was charged with rape.", []),
