@@ -21,24 +21,10 @@ from .lexicon.anchor import finditer_at, start_places
 from .lexicon.compiled import literal_memo, term_patterns
 from .lexicon.prefilter import may_match
 from .lexicon.scan import Screen, Source, spans
+from .quotations import quoted_ranges
 from .spacy_attributes import QUOTED_KEY, doc_text, shared_source
 from .structure import Structure, analyze_structure
 
-QUOTED = re.compile(
-    r"“[^”]{1,600}”"                      # curly double quotes
-    # straight double quotes, over a line wrapped mid-sentence ("Drug Free / Anaheim,")
-    # but not past a line that ends a sentence or a blank line
-    r"|\"(?:[^\"\n]|(?<![.!?:\"”])\n(?![ \t]*\n)){1,600}\""
-    r"|‘[^’]{1,200}’"                      # curly single quotes
-    r"|(?<![\w'])'[^'\n]{1,80}'(?![\w])"   # straight single quotes, not apostrophes
-)
-# An opening mark: a curly one, or a straight one after a space, a line's start, an
-# opening bracket or a dash, and before a word.
-OPENED = re.compile(r"“|(?<![^\s(\[—–-])\"(?=[\w‘'(\[])")
-# Where an unclosed quotation ends: a closing mark of the other kind ("“We will never
-# give up," the director said), else its paragraph's end: a blank line, or a line
-# break after a sentence's end (texts that set paragraphs apart with one break).
-UNCLOSED_END = re.compile(r"[\"”]|\n[ \t]*\n|(?<=[.!?\"”’'])[ \t]*\n")
 ATTRIBUTION_LEMMAS = {"say", "tell", "state", "explain", "recall", "write", "add", "testify", "describe"}
 # A sentence that gives its source: "according to", "it is estimated that", "data
 # show", or a footnote number right after a full stop ("... at school.2").
@@ -197,37 +183,6 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in "\n.!?:\"“‘'([—–-•*"
 
 
-def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks, sorted and not overlapping. A double
-    quotation opened and not closed in its paragraph runs to the paragraph's end: a
-    quote that goes on in the next paragraph (which opens with the mark again) or one
-    whose closing mark an excerpt cut."""
-    ranges = [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
-    opened = []
-    for m in OPENED.finditer(text):
-        at = m.end()
-        if not ranges or not _covered(at, ranges):
-            end = UNCLOSED_END.search(text, at)
-            opened.append((at, len(text) if end is None else end.start()))
-    # (the regular quotations alone are what an opening mark is tested against)
-    return _merged(sorted(ranges + opened))
-
-
-def _covered(at: int, ranges: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(ranges, (at, float("inf"))) - 1
-    return i >= 0 and ranges[i][0] - 1 <= at <= ranges[i][1] + 1
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether ``start:end`` lies wholly inside one of ``ranges`` (sorted and not
     overlapping, as a pattern's ``finditer`` gives them)."""
@@ -248,7 +203,7 @@ class ContextMarker:
         # scans that cannot match and find where a match could start, shared with
         # the term matcher and the checks (framing.lexicon.scan).
         source = shared_source(doc, text)
-        ranges = _quoted_ranges(text)
+        ranges = quoted_ranges(text)
         doc.user_data[QUOTED_KEY] = ranges
         for start, end in ranges:
             self._mark(doc, start, end, "in_quote")

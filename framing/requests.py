@@ -36,6 +36,7 @@ from .lexicon.schema import terms_pattern
 from .list_items import list_runs, misread_imperative
 from .message import Message
 from .request_frames import RequestReader
+from .request_lead_ins import drop_completed_lead_ins
 from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
@@ -125,7 +126,7 @@ class RequestAnalysis:
             elif not frames and not offer and self.reader.self_talk(sent, self_names):
                 model.sender_centred.append(Mention(start, end, text, "about the sender"))
         self.list_imperatives(model, sentences)
-        self.completed_lead_ins(model, sentences)
+        drop_completed_lead_ins(model, self.msg, self.spec, self.reader, sentences)
         if to_partner is not None and all(r.mode == "information" for r in model.requests):
             # A letter whose only ask is an offer ("I can send you a short list of story
             # ideas"): the partner can take it up, though nothing is asked in words.
@@ -163,55 +164,6 @@ class RequestAnalysis:
                                        text, bool(self.spec.placeholders.search(text)), governed)
                 model.requests.insert(bisect.bisect_right([r.start for r in model.requests], start),
                                       request)
-
-    def completed_lead_ins(self, model: RequestModel, sentences: list[Span]) -> None:
-        """Drop the imperatives of list items that complete a lead-in of someone else's:
-        under "The campaign aims to:" or "Our coalition will:", "Raise awareness of the
-        helpline" tells what the campaign does, not what the partner is asked to do."""
-        msg, spec = self.msg, self.spec
-        runs = list_runs(msg.text, sentences[0].start_char, sentences[-1].end_char) if sentences else []
-        ends = [s.end_char for s in sentences]
-        for run in runs:
-            index = bisect.bisect_right(ends, run[0]) - 1
-            # the item's own sentence (its marker may open it), or a marker alone
-            while index >= 0 and (sentences[index].end_char > run[0]
-                                  or not any(t.is_alpha for t in sentences[index])):
-                index -= 1
-            if index < 0:
-                continue
-            lead = sentences[index]
-            words = [t for t in lead if not t.is_space]
-            if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
-                continue
-            if not self.lead_in_of_another(words):
-                continue
-            first, last = run[0], msg.text.find("\n", run[-1])
-            last = len(msg.text) if last < 0 else last
-            model.requests = [r for r in model.requests
-                              if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
-
-    def lead_in_of_another(self, words: list[Token]) -> bool:
-        """Whether a lead-in's list items tell what someone other than the partner does:
-        the sender ("With your support, we will:", "Our coalition will:") or a third
-        party ("The campaign aims to:"); not an ask ("We need partners to:", "Our
-        partner congregations are asked to:"), the partner's own doing ("This fall your
-        school can:", "Partners in the campaign can:") or a "we" that takes the reader
-        in ("Together, we can:")."""
-        spec = self.spec
-        if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
-               for t in words if t.pos_ in ("VERB", "AUX")):
-            return False
-        subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
-        if any(self.reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
-               for t in subjects):
-            return False
-        senders = [t for t in subjects if self.reader.party(t).kind == "sender"]
-        if senders:
-            return not any(is_inclusive_we(t, spec) for t in senders)
-        # a third party named ("The campaign aims to:"), and no word of the partner's
-        # ("This fall your school can:", however the parser reads it)
-        return any(t.pos_ in ("NOUN", "PROPN") for t in subjects) and not any(
-            self.reader.party(t).theirs for t in words if t.pos_ in ("NOUN", "PROPN", "PRON"))
 
     def acceptance(self, offer: Mention, end: int, following: str) -> Request:
         """The request that the partner take up ``offer``, running to ``end``."""

@@ -1,0 +1,70 @@
+"""Lists under a lead-in: whose doing the items tell.
+
+A list's items complete its lead-in's clause. Under "The campaign aims to:" or "With
+your support, we will:", "• Raise awareness of our helpline" tells what the campaign or
+the sender does; under "We need partners to:" or "This fall your school can:" the same
+items ask the partner. The request model reads each item as an imperative; this module
+drops the ones whose lead-in belongs to someone else (``lexicons/requests.yaml``:
+``lead_in_words``, ``lead_in_partners``).
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Span, Token
+
+from .lexicon.requests_spec import RequestSpec
+from .list_items import list_runs
+from .message import Message
+from .request_frames import RequestReader
+from .request_model import RequestModel
+from .request_parts import is_inclusive_we, lemma_of
+
+
+def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec,
+                            reader: RequestReader, sentences: list[Span]) -> None:
+    """Drop the imperatives of list items that complete a lead-in of someone else's:
+    under "The campaign aims to:" or "Our coalition will:", "Raise awareness of the
+    helpline" tells what the campaign does, not what the partner is asked to do."""
+    runs = list_runs(msg.text, sentences[0].start_char, sentences[-1].end_char) if sentences else []
+    ends = [s.end_char for s in sentences]
+    for run in runs:
+        index = bisect.bisect_right(ends, run[0]) - 1
+        # the item's own sentence (its marker may open it), or a marker alone
+        while index >= 0 and (sentences[index].end_char > run[0]
+                              or not any(t.is_alpha for t in sentences[index])):
+            index -= 1
+        if index < 0:
+            continue
+        words = [t for t in sentences[index] if not t.is_space]
+        if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
+            continue
+        if not lead_in_of_another(words, spec, reader):
+            continue
+        first, last = run[0], msg.text.find("\n", run[-1])
+        last = len(msg.text) if last < 0 else last
+        model.requests = [r for r in model.requests
+                          if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
+
+
+def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestReader) -> bool:
+    """Whether a lead-in's list items tell what someone other than the partner does:
+    the sender ("With your support, we will:", "Our coalition will:") or a third
+    party ("The campaign aims to:"); not an ask ("We need partners to:", "Our
+    partner congregations are asked to:"), the partner's own doing ("This fall your
+    school can:", "Partners in the campaign can:") or a "we" that takes the reader
+    in ("Together, we can:")."""
+    if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
+           for t in words if t.pos_ in ("VERB", "AUX")):
+        return False
+    subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
+    if any(reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
+           for t in subjects):
+        return False
+    senders = [t for t in subjects if reader.party(t).kind == "sender"]
+    if senders:
+        return not any(is_inclusive_we(t, spec) for t in senders)
+    # a third party named ("The campaign aims to:"), and no word of the partner's
+    # ("This fall your school can:", however the parser reads it)
+    return any(t.pos_ in ("NOUN", "PROPN") for t in subjects) and not any(
+        reader.party(t).theirs for t in words if t.pos_ in ("NOUN", "PROPN", "PRON"))
