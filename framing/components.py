@@ -159,9 +159,9 @@ def _running_text(text: str, start: int, end: int) -> bool:
 
 def _written_as_name(found: str) -> bool:
     """Whether an allowlisted name is written as one: all in capitals ("RAINN"), or at
-    least half of its longer words capitalized ("Runaway and Homeless Youth"), not a phrase that happens to
-    spell it ("runaway and homeless youth", "Runaway and homeless youth in our county"
-    at a sentence's start)."""
+    least half of its longer words capitalized ("Runaway and Homeless Youth"), not a
+    phrase that happens to spell it ("runaway and homeless youth", "Runaway and
+    homeless youth in our county" at a sentence's start)."""
     if found.isupper():
         return True  # "RAINN", or a name in a headline set in capitals
     words = [w for w in re.findall(r"[^\W\d_][\w'-]*", found) if len(w) > 3] or found.split()

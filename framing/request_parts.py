@@ -341,12 +341,12 @@ def said_content(actions, spec: RequestSpec, people) -> set[int]:
     for action in actions:
         if lemma_of(action, spec) not in spec.saying_verbs:
             continue
-        told = [c for c in action.children if c.dep_ in ("dobj", "dative")]
+        theirs_told = any(party_of(c, spec, people).theirs for c in action.children
+                          if c.dep_ in ("dobj", "dative"))
         for clause in (c for c in action.children if c.dep_ == "ccomp"):
             subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
             # the partner itself ("that you must", "that your staff must"), or the
             # people told ("tell your teachers that they must")
-            theirs_told = any(party_of(t, spec, people).theirs for t in told)
             if subject is None or party_of(subject, spec, people).kind == "partner" or (
                     theirs_told and (subject.lower_ in ("they", "you")
                                      or party_of(subject, spec, people).theirs)):

@@ -34,21 +34,26 @@ def part_of_speech(token) -> str:
         # online"), a noun after it the adjective ("an objective measure")
         if token.doc[token.i - 1].tag_ in ("DT", "PRP$", "POS"):
             return "NOUN"
-        # ... and after a noun in a headline's clipped grammar, where a verb follows it or
-        # nothing does ("School bullies attack smaller boy", "A message to school
-        # bullies"): the noun before names them, a compound
-        rest = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_space]
-        after = next((t for t in rest if not t.is_punct), None)
-        unstopped = not rest or rest[-1].text not in (".", "!", "?")  # a title line
-        before = token.doc[token.i - 1]
-        # (a subject keeps the verb: "when your child bullies", "my daughter bullies")
-        subject = any(c.dep_ in ("det", "poss") for c in before.children) or any(
-            t.lower_ in SUBJECT_CUES for t in token.doc[max(token.sent.start, token.i - 4):token.i])
-        if token.pos_ == "VERB" and before.pos_ == "NOUN" and not subject and (
-                (after is None and unstopped) or (after is not None and after.tag_ in (
-                    "VBP", "VBD", "VBZ", "MD"))):
+        if token.pos_ == "VERB" and _headline_noun(token):
             return "NOUN"
     return token.pos_
+
+
+def _headline_noun(token) -> bool:
+    """A verb-tagged word after a noun in a headline's clipped grammar, where a verb
+    follows it or nothing does ("School bullies attack smaller boy", "A message to
+    school bullies"): the noun before names them, a compound. A subject keeps the verb
+    ("when your child bullies", "my daughter bullies")."""
+    doc = token.doc
+    before = doc[token.i - 1]
+    if before.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in before.children) or any(
+            t.lower_ in SUBJECT_CUES for t in doc[max(token.sent.start, token.i - 4):token.i]):
+        return False
+    rest = [t for t in doc[token.i + 1:token.sent.end] if not t.is_space]
+    after = next((t for t in rest if not t.is_punct), None)
+    if after is None:
+        return not rest or rest[-1].text not in (".", "!", "?")  # a title line
+    return after.tag_ in ("VBP", "VBD", "VBZ", "MD")
 
 
 def is_counted(span) -> bool:
