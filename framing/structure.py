@@ -208,7 +208,9 @@ def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool],
     lead = min(count, spec.policy_lead_sentences)
     if not any(found(spec.policy_acts, i) for i in range(lead)):
         return False
-    incidents = [i for i in range(count) if found(spec.policy_incidents, i)]
+    counts = spec.policy_counts
+    incidents = [i for i in range(count) if found(spec.policy_incidents, i)
+                 and not (counts is not None and found(counts, i))]
     if (incidents and incidents[0] < lead) or len(incidents) > spec.policy_max_incidents:
         return False  # a lead that tells a killing is a case, whatever law it names
     return not any(said(spec.policy_reader, i) for i in range(count))

@@ -54,8 +54,12 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         return None if figurative_self(verb, words) else (verb.i, reflexive.i + 1)
     for child in verb.children:
         if child.dep_ == "prep":
-            if any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in child.children):
-                return verb.i, child.right_edge.i + 1   # "jumped to his death"
+            # "jumped to his death"; not a count ("the number jumped from nearly 7
+            # deaths per 100,000 to almost 11 deaths")
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths
+                   and not any(c.dep_ == "nummod" or c.like_num for c in g.children)
+                   for g in child.children):
+                return verb.i, child.right_edge.i + 1
     if verb.dep_ in {"pcomp", "pobj"}:
         prep = verb.head
         # "died by hanging", "the cause of death as hanging" (the parser may hang the

@@ -68,6 +68,9 @@ class StructureSpec:
     policy_acts: PlainPattern | None = None
     policy_reader: PlainPattern | None = None
     policy_incidents: PlainPattern | None = None
+    # A sentence that counts ("18% said they had been harassed") tells a statistic,
+    # not a case.
+    policy_counts: PlainPattern | None = None
     policy_lead_sentences: int = 2
     policy_max_incidents: int = 1
     # A template's note to whoever fills it in ("(do not specify reason if death by
@@ -81,7 +84,8 @@ class StructureSpec:
         return found + tuple(p for p in (self.procedure_modal, self.procedure_cues,
                                          self.procedure_reader, self.proclamation_clauses,
                                          self.proclamation_acts, self.policy_acts,
-                                         self.policy_reader, self.policy_incidents)
+                                         self.policy_reader, self.policy_incidents,
+                                         self.policy_counts)
                        if p is not None)
 
 
@@ -112,7 +116,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "min_clauses": check.integer, "clauses": check.regexes, "acts": check.regexes}),
         "policy": lambda v, k: check.mapping(v, k, {
             "lead_sentences": check.integer, "max_incidents": check.integer,
-            "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes}),
+            "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes},
+            {"counts": check.regexes}),
         "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
@@ -142,6 +147,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
     policy_fields = {} if policy is None else dict(
         policy_acts=_any(policy["acts"]), policy_reader=_any(policy["reader"]),
         policy_incidents=_any(policy["incidents"]),
+        policy_counts=_any(policy["counts"]) if policy.get("counts") else None,
         policy_lead_sentences=policy["lead_sentences"],
         policy_max_incidents=policy["max_incidents"])
     return StructureSpec(

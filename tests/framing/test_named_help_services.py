@@ -39,6 +39,14 @@ def _rules(analyzer, text):
     # an invitation on the second of two joined verbs
     "Victims do not have to report to the police and can contact the centre directly "
     "for an appointment.",
+    # a named service told so in a clause of its own, or given as an example of help
+    "It is a stark reminder, said Stephanie Francis of InterAct of Wake County, which "
+    "helps domestic violence victims.",
+    "Most survivors rely on informal networks of support, such as friends, family or a "
+    "community-based program like DAIS.",
+    # a national service named without its number; a resources heading
+    "Women's Aid is encouraging anyone affected to come forward.",
+    "\nOn campus resources:\nGender Equity Center\nDean of Students",
 ])
 def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
     assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=""))
@@ -51,6 +59,8 @@ def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
     "This information was provided by Rape Crisis Assistance and Prevention.",
     # an employer named in passing, in the past
     "The victim was the sister of a Coalition Against Domestic Violence co-director.",
+    # agencies given as examples, not services for those harmed
+    "Federal agencies such as the FBI joined the investigation.",
 ])
 def test_a_name_that_only_contains_a_service_word_is_not_help(analyzer, name):
     assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=name))

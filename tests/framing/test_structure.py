@@ -441,6 +441,8 @@ def test_what_to_avoid_heading_opens_a_list_of_mentions():
 @pytest.mark.parametrize("sourced", [
     "Approximately 1 in 3 students say they have been bullied at school.2 Bullying can happen anywhere.",
     "It is estimated that 1 in 10 teens will experience dating violence in their lifetime.",
+    # the parser reads "experience" as a noun here: the word still tells harm undergone
+    "Surveys suggest that about 8 percent of girls experience rape or attempted rape by this age.",
 ])
 def test_sourced_prevalence_is_softened(analyzer, sourced):
     findings = rules_hit(analyzer.analyze(sourced, kind="campaign"), "norms.negative-descriptive")
@@ -587,6 +589,26 @@ def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
 ])
 def test_news_of_a_new_law_is_policy_news(analyzer, text):
     assert analyzer.analyze(text, kind="campaign").message.structure.policy
+
+
+def test_news_of_a_poll_is_research_news_and_its_counts_are_no_cases(analyzer):
+    text = ("Poll Finds Widespread Claims of Sexual Harassment in Workplace\n"
+            "NEW YORK — Almost a third of all working women say they have been sexually "
+            "harassed, according to a poll to be released today. Of those polled, 18% said "
+            "they had been sexually harassed at work. Younger workers are more likely to "
+            "report it.")
+    report = analyzer.analyze(text, kind="campaign")
+    assert report.message.structure.policy
+    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+    # the respondents tell it: no passive hides an abuser
+    assert not [f for f in report.findings if f.rule == "dv.passive-victim"]
+
+
+def test_a_poll_story_that_tells_a_case_is_not_research_news(analyzer):
+    text = ("A new survey shows sexual harassment is common at work. Last week a Riverton "
+            "worker was assaulted by her supervisor, police said. He was charged on Friday "
+            "and held on a sexual assault count.")
+    assert not analyzer.analyze(text, kind="campaign").message.structure.policy
 
 
 @pytest.mark.parametrize("text", [
