@@ -39,7 +39,8 @@ class DeathWords:
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
-             "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps")
+             "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps", "place_preps",
+             "times")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -134,7 +135,15 @@ def is_homicide(verb: Token, words: DeathWords) -> bool:
     return any(child.dep_ in {"dobj", "nsubjpass"} and (
         is_person(child, words) or any(g.dep_ == "compound" and is_person(g, words)
                                        for g in child.children))
-        for child in verb.children)
+        for child in (*verb.children, *shared_objects(verb)))
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The objects of the verb joined after ``verb`` with no subject of its own, which
+    both share: "shot and wounded his wife"."""
+    return [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            for g in c.children if g.dep_ == "dobj"]
 
 
 def suicide_strength(token: Token, words: DeathWords) -> int:

@@ -29,8 +29,8 @@ from ..message import Message
 from .spans import in_quotation
 from .death_clauses import (DeathWords, anchor_strength, death_words, figurative_self,
                             found_hanging, has_homicide, is_homicide, is_person, place_of_death,
-                            place_of_suicide, place_where_found, reflexive_object, states_suicide,
-                            subject_of, suicide_strength)
+                            place_of_suicide, place_where_found, reflexive_object, shared_objects,
+                            states_suicide, subject_of, suicide_strength)
 from .method_ties import (cause_of_death, counted_category, dropped_from, handled,
                           listed_kinds, in_the_path, names_death, place_responded_to, self_inflicted,
                           struck_by, turned_on_self)
@@ -51,7 +51,9 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         return None  # "shot his girlfriend to death" tells a killing, not a suicide's method
     reflexive = reflexive_object(verb)
     if reflexive is not None:
-        return None if figurative_self(verb, words) else (verb.i, reflexive.i + 1)
+        if figurative_self(verb, words):
+            return None
+        return verb.i, _where_done(verb, reflexive.i + 1, words)
     for child in verb.children:
         if child.dep_ == "prep":
             # "jumped to his death"; not a count ("the number jumped from nearly 7
@@ -86,6 +88,36 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
                                   and c.i > verb.i]) + 1
             return start, end
     return None
+
+
+def _where_done(verb: Token, end: int, words: DeathWords) -> int:
+    """The end of a method act's span, stretched over the place phrases after it
+    (``place_preps``: "from a tree", "in the garden of his home"), not over a time ("on
+    19 June 2003", "in 2019", "on Sunday": a year, ``periods`` or ``times``)."""
+    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i >= end),
+                       key=lambda t: t.i):
+        if prep.lower_ not in words.place_preps or prep.i != end:
+            break  # only phrases that follow on without a gap
+        stop = _place_end(prep)
+        if stop is None or any(t.shape_ == "dddd" or t.lower_ in words.times
+                               or t.lemma_.lower() in words.periods
+                               for t in verb.doc[prep.i:stop]):
+            break
+        end = stop
+    return end
+
+
+def _place_end(prep: Token) -> int | None:
+    """Where a place phrase ends: its object and the "of" phrases on it ("in the garden
+    of his home"), not a town or a time hung on those ("… in Woodley, Berkshire")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    end = obj.i + 1
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > obj.i:
+            end = max(end, _place_end(child) or end)
+    return end
 
 
 def _means_of_suicide(verb: Token, words: DeathWords) -> tuple[int, int] | None:
@@ -244,8 +276,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     # a sentence that tells someone killing another ("killed a police officer and
     # three others before taking his own life, in the tower") names a crime scene
     # (read only when the sentence names a place)
-    killing = bool(places) and any(is_homicide(t, words) and any(c.dep_ == "dobj" for c in t.children)
-                                   for t in sent)
+    killing = bool(places) and any(is_homicide(t, words) and any(
+        c.dep_ == "dobj" for c in (*t.children, *shared_objects(t))) for t in sent)
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words) and not killing

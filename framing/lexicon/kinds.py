@@ -200,6 +200,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "topic_preps": "texts",        # "talking about guns": an instrument as a topic, not held
         "pursuits": "texts",           # "threw himself into his work": a figure, not a method
         "wounds": "texts",             # wound nouns: "a self-inflicted gunshot wound" is the method
+        "place_preps": "texts",        # "hanged himself from a tree in the garden": where it was done
+        "times": "texts",              # days and months: "on Sunday", "in June" tell when, not where
         "exclude": "regexes",          # sentences about safe storage and lethal means
         "homicide_cues": "regexes",    # a sentence naming a murder-suicide: its place is a crime scene
     }),
