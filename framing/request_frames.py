@@ -215,10 +215,9 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         duty = self.duty(verb)
         if duty is not None and obliged():
             return ("obligation", subject, actions_of(duty, spec), False)
-        invites = (has_aux(verb, spec.invitations) or (
+        invites = has_aux(verb, spec.invitations) or (
             verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")
-            and has_aux(verb, spec.main_clause_invitations))) and not any(
-            c.dep_ == "mark" and c.lower_ in spec.result_marks for c in verb.children)
+            and has_aux(verb, spec.main_clause_invitations))
         welcome = self.welcomed(verb) if lemma == "be" else None
         if welcome is not None:
             verb, lemma, invites = welcome, lemma_of(welcome, spec), True

@@ -199,19 +199,25 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
 
 def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool],
             said: Callable[[PlainPattern, int], bool], count: int) -> bool:
-    """Whether the text is news of a law, a bill or funding (``structure.yaml``
-    ``policy``): its opening sentences name one and tell no act of violence, none
-    speaks to the reader (a "you" inside a speaker's quoted words speaks to someone
-    else), and it tells of no more than `max_incidents` in all."""
+    """Whether the text is news of a law, a bill, funding or a survey's findings
+    (``structure.yaml`` ``policy``): its opening sentences name one and tell no act of
+    violence, none speaks to the reader (a "you" inside a speaker's quoted words speaks
+    to someone else), and it tells of no more than `max_incidents` in all (none, for
+    findings news); a survey's answer (``counts``) is no incident."""
     if spec.policy_acts is None or spec.policy_reader is None or spec.policy_incidents is None:
         return False
     lead = min(count, spec.policy_lead_sentences)
-    if not any(found(spec.policy_acts, i) for i in range(lead)):
+    if any(found(spec.policy_acts, i) for i in range(lead)):
+        allowed = spec.policy_max_incidents
+    elif spec.policy_findings is not None and any(found(spec.policy_findings, i)
+                                                  for i in range(lead)):
+        allowed = 0
+    else:
         return False
     counts = spec.policy_counts
     incidents = [i for i in range(count) if found(spec.policy_incidents, i)
                  and not (counts is not None and found(counts, i))]
-    if (incidents and incidents[0] < lead) or len(incidents) > spec.policy_max_incidents:
+    if (incidents and incidents[0] < lead) or len(incidents) > allowed:
         return False  # a lead that tells a killing is a case, whatever law it names
     return not any(said(spec.policy_reader, i) for i in range(count))
 

@@ -135,13 +135,18 @@ def is_homicide(verb: Token, words: DeathWords) -> bool:
     return any(child.dep_ in {"dobj", "nsubjpass"} and (
         is_person(child, words) or any(g.dep_ == "compound" and is_person(g, words)
                                        for g in child.children))
-        for child in (*verb.children, *shared_objects(verb)))
+        for child in (*verb.children, *shared_objects(verb, words)))
 
 
-def shared_objects(verb: Token) -> list[Token]:
-    """The objects of the verb joined after ``verb`` with no subject of its own, which
-    both share: "shot and wounded his wife"."""
+def shared_objects(verb: Token, words: DeathWords) -> list[Token]:
+    """The objects a homicide verb with none of its own shares with a homicide verb
+    joined after it that has no subject of its own: "shot and wounded his wife" (not
+    "jumped from the bridge and left his mother a note")."""
+    if verb.lemma_.lower() not in words.homicide_verbs or any(
+            c.dep_ == "dobj" for c in verb.children):
+        return []
     return [g for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and c.lemma_.lower() in words.homicide_verbs
             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
             for g in c.children if g.dep_ == "dobj"]
 

@@ -92,15 +92,19 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
 
 def _where_done(verb: Token, end: int, words: DeathWords) -> int:
     """The end of a method act's span, stretched over the place phrases after it
-    (``place_preps``: "from a tree", "in the garden of his home"), not over a time ("on
-    19 June 2003", "in 2019", "on Sunday": a year, ``periods`` or ``times``)."""
+    (``place_preps``: "from a tree", "in the garden of his home"), not over a time, an
+    age, an address or a feeling ("on 19 June 2003", "on Sunday", "at the age of 15",
+    "in despair": a number, ``periods``, ``times`` or ``not_means``)."""
     for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i >= end),
                        key=lambda t: t.i):
         if prep.lower_ not in words.place_preps or prep.i != end:
             break  # only phrases that follow on without a gap
         stop = _place_end(prep)
-        if stop is None or any(t.shape_ == "dddd" or t.lower_ in words.times
+        # a number tells a time, a date, an age or an address ("at 3 a.m.", "on the
+        # 19th", "at 1412 Maple Avenue"), and a feeling no place ("in despair")
+        if stop is None or any(t.like_num or t.lower_ in words.times
                                or t.lemma_.lower() in words.periods
+                               or t.lemma_.lower() in words.not_means
                                for t in verb.doc[prep.i:stop]):
             break
         end = stop
@@ -277,7 +281,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     # three others before taking his own life, in the tower") names a crime scene
     # (read only when the sentence names a place)
     killing = bool(places) and any(is_homicide(t, words) and any(
-        c.dep_ == "dobj" for c in (*t.children, *shared_objects(t))) for t in sent)
+        c.dep_ == "dobj" for c in (*t.children, *shared_objects(t, words))) for t in sent)
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words) and not killing

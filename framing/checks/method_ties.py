@@ -101,14 +101,9 @@ def counted_category(token: Token, words: DeathWords) -> bool:
     firearm deaths", "firearm suicides rose", "the rate of firearm suicide"): a
     statistic, not how someone died."""
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_ in ("NNS", "NNPS"):
-        # a place or means said of deaths in the plural ("the number of suicides on
-        # railway tracks", "suicides by firearm rose"): a category counted
-        head = head.head
-    elif token.dep_ not in ("compound", "amod", "nmod"):
-        return False
     lemma = head.lemma_.lower()
-    if lemma not in words.deaths and lemma not in words.suicides:
+    if token.dep_ not in ("compound", "amod", "nmod") or (
+            lemma not in words.deaths and lemma not in words.suicides):
         return False
     # "the rate of firearm suicide", "the number of gun deaths": a statistic's category
     counted = (head.dep_ == "pobj" and head.head.lower_ == "of"

@@ -25,6 +25,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
 from ..spacy_attributes import QUOTED_KEY
+from .self_report import SELF_SPEAKERS, is_self_report
 from .spans import in_quotation, spoken_quote
 
 # Determiners that make a noun phrase a count of people rather than a person.
@@ -92,19 +93,30 @@ EVENT_PREPS = frozenset({"after", "before", "since", "following", "upon", "on", 
                          "despite", "from"})
 
 
+# Determiners that leave a plural a kind of person: "most teens", "all survivors".
+GENERIC_DETS = frozenset({"most", "many", "some", "all", "few", "several", "any"})
+
+
 def _controller(verb: Token) -> Token | None:
     """The subject of the clause a subjectless gerund hangs on, through the
     preposition that introduces it ("after being shot") or directly (an adverbial
-    clause)."""
+    clause); none when that clause tells of a kind of person or what may happen."""
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in EVENT_PREPS:
         clause = verb.head.head
     elif verb.dep_ == "advcl":
         clause = verb.head
     else:
         return None
-    if clause.pos_ not in ("VERB", "AUX"):
-        return None
-    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.pos_ not in ("VERB", "AUX") or any(c.tag_ == "MD" for c in clause.children):
+        return None  # "victims may stay silent for years after being assaulted": generic
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        subject = clause.head  # "Tamika Jones, who died after being shot by …"
+    if subject is None or (subject.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ in ("det", "poss", "nummod") and c.lower_ not in GENERIC_DETS
+            for c in subject.children)):
+        return None  # "survivors often blame themselves after being raped": a kind of person
+    return subject
 
 
 def headline_passives(msg: Message):
@@ -201,70 +213,6 @@ def _small_count(number: Token) -> bool:
     return value is not None and value <= SMALL_COUNT
 
 
-# A share of people said as a number or a part ("18% said", "a third of women say").
-SHARE_WORDS = frozenset({"%", "percent", "per", "half", "third", "quarter", "fifth", "majority",
-                         "minority", "many", "most", "some", "all", "both", "several"})
-
-
-def _plural_speaker(speaker: Token) -> bool:
-    """Whether a speaker is many people: a plural noun, a share of them ("18%", "a
-    third of all working women") or "who" standing for a plural noun ("the men who
-    said")."""
-    if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl":
-        speaker = speaker.head.head
-    if speaker.tag_ in ("NNS", "NNPS"):
-        return True
-    # "one" is one person, unless a share ("one in three students")
-    one = speaker.lower_ in ("one", "1") and not any(
-        c.dep_ == "prep" and c.lower_ in ("in", "out") for c in speaker.children)
-    if (speaker.like_num and not one) or speaker.lower_ in SHARE_WORDS:
-        return True
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        n.dep_ == "pobj" and n.tag_ in ("NNS", "NNPS") for n in c.children)
-        for c in speaker.children) and speaker.pos_ in ("NOUN", "NUM", "ADJ")
-
-
-def _same_person(pronoun: Token, speaker: Token) -> bool:
-    """Could the pronoun stand for the speaker? (number agreement is all the parse gives)."""
-    plural = pronoun.lower_ in ("they", "we")
-    return plural == _plural_speaker(speaker) or (
-        pronoun.lower_ in ("i", "we") and speaker.pos_ == "PRON")
-
-
-def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
-                   report_nouns: set[str], officials: frozenset[str] = frozenset()) -> bool:
-    """The person harmed tells it: the passive hangs from a reporting verb whose
-    speaker the pronoun subject stands for ("residents told police that they were
-    strangled"), or carries "by their own account". An official telling it ("the
-    sheriff's department says she was shot", "Sheriff Tom Lopez said she was
-    strangled", ``officials``) is not the one harmed."""
-    for child in verb.children:
-        if child.dep_ == "prep":
-            for noun in child.children:
-                if noun.lemma_.lower() in report_nouns and any(
-                        c.dep_ == "poss" for c in noun.children):
-                    return True
-    if subject.pos_ != "PRON":
-        return False
-    head = verb
-    for _ in range(3):  # the reporting verb is at most a few clauses up
-        if head.head.i == head.i:
-            return False
-        head = head.head
-        if head.lemma_.lower() in report_verbs:
-            # (a dateline the parser reads as a second subject is passed over: "NEW
-            # YORK — Almost a third of all working women say they have been…")
-            return any(_same_person(subject, speaker) and not any(
-                t.lemma_.lower() in officials for t in speaker.subtree)
-                for speaker in head.children if speaker.dep_ == "nsubj")
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in head.children):
-            # a clause between told of someone by name names whom the pronoun stands
-            # for: "she believed Mrs Martin was hit … before she was strangled" (not "the
-            # night ended when she was strangled", which she tells)
-            return False
-    return False
-
-
 def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     """Passive clauses whose subject and verb match the rule (agentless if asked)."""
     opts = rule.options
@@ -273,7 +221,10 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     exclude = {v.lower() for v in opts.get("exclude_verbs", [])}
     report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
     speakers = {v.lower() for v in opts.get("quote_speakers", [])}
-    officials = {v.lower() for v in opts.get("official_speakers", [])}
+    officials = frozenset(v.lower() for v in opts.get("official_speakers", []))
+    # a relative or friend telling of her or him is not the one harmed either ("her
+    # mother says she was raped"); the one harmed, or a partner, may be
+    relatives = frozenset(speakers - SELF_SPEAKERS)
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
     verdicts = {v.lower() for v in opts.get("verdicts", [])}
     verdict_cues = {v.lower() for v in opts.get("verdict_cues", [])}
@@ -310,7 +261,7 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
         if opts.get("statistics") == "suppress" and is_statistic(subject, verb):
             continue
         if report_verbs and is_self_report(subject, verb, report_verbs, report_nouns,
-                                           frozenset(officials)):
+                                           officials, relatives):
             continue
         if agent is not None and any(g.lemma_.lower() in others for g in agent.children if g.dep_ == "pobj"):
             continue  # "was shot by police", "was attacked by a dog": no abuser left out
@@ -321,10 +272,10 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
                 t.lemma_.lower() in verdict_cues for t in verb.sent):
             continue  # "an inquest ruled she was unlawfully killed": the verdict's own words
         start_token = min(subject.left_edge.i, verb.i)
-        if subject.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        being = [c.i for c in verb.children if c.dep_ == "auxpass" and c.lower_ == "being"]
+        if being and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             # a gerund's subject is its clause's ("after being shot"): the gerund alone
-            being = [c.i for c in verb.children if c.dep_ == "auxpass" and c.lower_ == "being"]
-            start_token = min(being, default=start_token)
+            start_token = min(being + [verb.i])
         # "was beaten and strangled", "Woman shot and killed": the acts joined to it
         # (not a clause of its own: "a girl was stabbed and another girl was shot")
         end_token = max([verb.i + 1] + [c.i + 1 for c in verb.children if c.dep_ == "conj"

@@ -68,8 +68,9 @@ class StructureSpec:
     policy_acts: PlainPattern | None = None
     policy_reader: PlainPattern | None = None
     policy_incidents: PlainPattern | None = None
-    # A sentence that counts ("18% said they had been harassed") tells a statistic,
-    # not a case.
+    # What a survey, poll or study found, told in the lead: such news tells no incident.
+    policy_findings: PlainPattern | None = None
+    # A survey's answer ("18% said they had been harassed") counts people, no case.
     policy_counts: PlainPattern | None = None
     policy_lead_sentences: int = 2
     policy_max_incidents: int = 1
@@ -85,7 +86,7 @@ class StructureSpec:
                                          self.procedure_reader, self.proclamation_clauses,
                                          self.proclamation_acts, self.policy_acts,
                                          self.policy_reader, self.policy_incidents,
-                                         self.policy_counts)
+                                         self.policy_counts, self.policy_findings)
                        if p is not None)
 
 
@@ -117,7 +118,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         "policy": lambda v, k: check.mapping(v, k, {
             "lead_sentences": check.integer, "max_incidents": check.integer,
             "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes},
-            {"counts": check.regexes}),
+            {"counts": check.regexes, "findings": check.regexes}),
         "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
@@ -148,6 +149,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         policy_acts=_any(policy["acts"]), policy_reader=_any(policy["reader"]),
         policy_incidents=_any(policy["incidents"]),
         policy_counts=_any(policy["counts"]) if policy.get("counts") else None,
+        policy_findings=_any(policy["findings"]) if policy.get("findings") else None,
         policy_lead_sentences=policy["lead_sentences"],
         policy_max_incidents=policy["max_incidents"])
     return StructureSpec(

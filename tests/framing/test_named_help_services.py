@@ -44,9 +44,9 @@ def _rules(analyzer, text):
     "helps domestic violence victims.",
     "Most survivors rely on informal networks of support, such as friends, family or a "
     "community-based program like DAIS.",
-    # a national service named without its number; a resources heading
-    "Women's Aid is encouraging anyone affected to come forward.",
+    # a resources heading; a help line's own web address
     "\nOn campus resources:\nGender Equity Center\nDean of Students",
+    "Learn the signs and find help at humantraffickinghotline.org.",
 ])
 def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
     assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=""))
@@ -59,8 +59,15 @@ def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
     "This information was provided by Rape Crisis Assistance and Prevention.",
     # an employer named in passing, in the past
     "The victim was the sister of a Coalition Against Domestic Violence co-director.",
-    # agencies given as examples, not services for those harmed
+    # officials, parties and programs given as examples, not services for those harmed
     "Federal agencies such as the FBI joined the investigation.",
+    "Sheriff Gerald Baker, who works with victims every week, said the case was tragic.",
+    "Mayor Linda Cho, who supports survivors, said the city would review the case.",
+    "The Republican Party, which supports families, did not comment.",
+    "He had been ordered into court-ordered programs like Batterer Intervention.",
+    "Advocates warned about cuts to federal programs like VOCA.",
+    "\nHuman resources:\nPayroll\nBenefits",
+    "The case was first reported by the blog dvhotlinewatch.com.",
 ])
 def test_a_name_that_only_contains_a_service_word_is_not_help(analyzer, name):
     assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=name))
