@@ -25,7 +25,7 @@ from ..findings import Finding
 from ..lexicon import Rule
 from ..message import Message
 from ..spacy_attributes import QUOTED_KEY
-from .self_report import SELF_SPEAKERS, is_self_report
+from .self_report import is_self_report
 from .spans import in_quotation, spoken_quote
 
 # Determiners that make a noun phrase a count of people rather than a person.
@@ -222,9 +222,7 @@ def check_passive(rule: Rule, msg: Message) -> list[Finding]:
     report_verbs = {v.lower() for v in opts.get("self_report_verbs", [])}
     speakers = {v.lower() for v in opts.get("quote_speakers", [])}
     officials = frozenset(v.lower() for v in opts.get("official_speakers", []))
-    # a relative or friend telling of her or him is not the one harmed either ("her
-    # mother says she was raped"); the one harmed, or a partner, may be
-    relatives = frozenset(speakers - SELF_SPEAKERS)
+    relatives = frozenset(v.lower() for v in opts.get("relatives", []))
     report_nouns = {v.lower() for v in opts.get("self_report_nouns", [])}
     verdicts = {v.lower() for v in opts.get("verdicts", [])}
     verdict_cues = {v.lower() for v in opts.get("verdict_cues", [])}

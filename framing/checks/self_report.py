@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-# Quote speakers who may be the one harmed telling it themselves.
-SELF_SPEAKERS = frozenset({"survivor", "victim", "wife", "husband", "partner", "fiancee", "fiance"})
-
 # A share of people said as a number or a part ("18% said", "a third of women say").
 SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority",
                          "minority", "many", "most", "some", "all", "both", "several"})

@@ -91,6 +91,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "quotes": "choice:downgrade|suppress",  # a passive inside quotation marks
         "quote_speakers": "texts",     # with suppress: who may say it in their own words (mother)
         "official_speakers": "texts",  # ... and whose quote is the authorities' account (police)
+        "relatives": "texts",          # someone's relative telling of her or him: no self-report
     }),
     # Obligations and new tasks put on the partner without a stated benefit.
     # Heavy requests, read from the request model (lexicons/requests.yaml).
