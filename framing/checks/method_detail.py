@@ -280,8 +280,8 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     # a sentence that tells someone killing another ("killed a police officer and
     # three others before taking his own life, in the tower") names a crime scene
     # (read only when the sentence names a place)
-    killing = bool(places) and any(is_homicide(t, words) and any(
-        c.dep_ == "dobj" for c in (*t.children, *shared_objects(t, words))) for t in sent)
+    killing = bool(places) and any(is_homicide(t, words) and (
+        any(c.dep_ == "dobj" for c in t.children) or shared_objects(t, words)) for t in sent)
     for token in places:
         if _usable(token) and token.pos_ in {"NOUN", "PROPN"} and (
                 place_of_suicide(token, words) and not killing
