@@ -355,6 +355,23 @@ def said_content(actions, spec: RequestSpec, people) -> set[int]:
     return found
 
 
+def others_clauses(actions, spec: RequestSpec, people) -> set[int]:
+    """The token indexes of clauses hung on the actions that tell of something else's
+    doing ("Each workshop is customized …, so your leaders may present"): a clause
+    whose subject is a thing or someone outside the partner says nothing of how
+    much the partner is asked to do."""
+    found: set[int] = set()
+    for action in actions:
+        for clause in (c for c in action.children if c.dep_ in ("ccomp", "advcl")):
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            # a pronoun may stand for the partner's people ("when they arrive")
+            if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if party_of(subject, spec, people).kind == "other":
+                found.update(t.i for t in clause.subtree)
+    return found
+
+
 def is_heading(text: str) -> bool:
     """A title line ("Break The Silence Sunday"): a few capitalised words and no full
     stop. It names something; it asks nothing."""

@@ -41,7 +41,8 @@ from .request_model import Mention, Request, RequestModel
 from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
                             is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
                             is_purpose, lemma_of, noun_phrase, owned_by_sender, party_of,
-                            said_content, standing_arrangement, subject_of)
+                            said_content, others_clauses, standing_arrangement,
+                            subject_of)
 from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
@@ -199,8 +200,10 @@ class RequestAnalysis:
         spec = self.spec
         mode, asked, actions, by_sender = frame
         # What a verb of saying passes on ("remind them that advocates keep all
-        # information confidential") is its content, not the size of the work.
-        said = said_content(actions, spec, self.reader.people)
+        # information confidential") is its content, not the size of the work; nor is
+        # a clause telling of a thing's doing ("Each workshop is customized").
+        said = said_content(actions, spec, self.reader.people) | others_clauses(
+            actions, spec, self.reader.people)
         tokens = governed if governed is not None else sorted(
             {t for a in actions for t in a.subtree if t.i not in said}, key=lambda t: t.i)
         amount, flags = amount_of(tokens, asked, spec)

@@ -196,11 +196,18 @@ def test_an_event_bounds_the_work_only_as_one_event(analyzer, text, burden):
     "Please keep an eye out for each other's well-being.",
     # a length of time before "after" is when, not how long
     "Remove the poster two weeks after posting.",
+    # a clause telling what a thing does ("each session is tailored") sizes nothing
+    "Each session is tailored to the host congregation, so your youth leaders may also speak.",
 ])
 def test_what_only_seems_to_size_the_work(analyzer, text):
     (request,) = model(analyzer, text).requests
     assert request.burden != "high" and not {"asks all or every one of them",
                                               "takes hours or longer"} & set(request.reasons), request
+
+
+def test_a_clause_about_the_partners_people_still_sizes_the_work(analyzer):
+    (request,) = model(analyzer, "Please make sure that every teacher completes the module.").requests
+    assert "asks all or every one of them" in request.reasons, request
 
 
 @pytest.mark.parametrize("text, mode", [
