@@ -19,6 +19,11 @@ from .request_parts import Party, lemma_of, subject_of
 # What may come before an imperative in its clause.
 FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct", "cc")
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
+# Dashes that end a clause inside a sentence, after which an imperative may start. (A
+# colon more often opens a list that says what a noun before it is, "two goals: raise
+# awareness and …", and a semicolon a verb whose subject is left out, "these
+# workshops teach …; enhance …".)
+CLAUSE_BREAKS = frozenset({"–", "—", "-", "--"})
 
 
 class ImperativeReadings:
@@ -71,11 +76,27 @@ class ImperativeReadings:
         before = verb.doc[head.i - 1] if head.i > verb.sent.start else None
         if before is not None and before.i in fronted and before.pos_ in ("NOUN", "PROPN", "PRON"):
             return False
-        for token in verb.doc[verb.sent.start:head.i]:
+        for token in verb.doc[self.after_clause_break(head):head.i]:
             if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in self.spec.politeness_words:
                 continue
             return False
         return True
+
+    @staticmethod
+    def after_clause_break(head: Token) -> int:
+        """Where the words that may come before an imperative start: after a full clause
+        set off by a dash ("You can make a difference – take the pledge today"), else
+        at the sentence's start. A label before the dash ("Our mission – end…") has no
+        subject and verb of its own, so it still counts."""
+        sent = head.sent
+        breaks = [t.i for t in head.doc[sent.start:head.i] if t.text in CLAUSE_BREAKS]
+        if not breaks:
+            return sent.start
+        before = head.doc[sent.start:breaks[-1]]
+        has_clause = any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                            for c in t.children)
+                         for t in before)
+        return breaks[-1] + 1 if has_clause else sent.start
 
     def reflects(self, verb: Token) -> bool:
         """"Consider that companies lose…", "Keep in mind that…": a thought offered,

@@ -253,8 +253,8 @@ def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
             continue  # "encourage the city council to hold off": the council's work, not theirs
         for child in action.children:
             inner = None
-            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
-                inner = child
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB" and child.i > action.i:
+                inner = child  # what it wraps follows it: not a clause before a dash
             elif child.dep_ == "prep" and child.lower_ == "by":
                 inner = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
             elif (child.dep_ == "prep" and child.tag_ == "VBG" and child.pos_ == "VERB"
@@ -353,6 +353,13 @@ def said_content(actions, spec: RequestSpec, people) -> set[int]:
                 continue
             found.update(t.i for t in clause.subtree)
     return found
+
+
+def has_means(tokens) -> bool:
+    """Whether one of ``tokens`` is "by" with a gerund after it: the means of a
+    result asked for ("improve lighting by adding lamps") is the action."""
+    return any(t.dep_ == "prep" and t.lower_ == "by" and any(g.dep_ == "pcomp" for g in t.children)
+               for t in tokens)
 
 
 def others_clauses(actions, spec: RequestSpec, people) -> set[int]:

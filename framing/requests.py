@@ -38,11 +38,10 @@ from .message import Message
 from .request_frames import RequestReader
 from .request_lead_ins import drop_completed_lead_ins
 from .request_model import Mention, Request, RequestModel
-from .request_parts import (action_text, amount_of, blank_out, has_aux, is_heading,
+from .request_parts import (action_text, amount_of, blank_out, has_aux, has_means, is_heading,
                             is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
-                            is_purpose, lemma_of, noun_phrase, owned_by_sender, party_of,
-                            said_content, others_clauses, standing_arrangement,
-                            subject_of)
+                            is_purpose, lemma_of, noun_phrase, others_clauses, owned_by_sender,
+                            party_of, said_content, standing_arrangement, subject_of)
 from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
@@ -280,9 +279,8 @@ class RequestAnalysis:
         # asked for names no action either.
         # (a means after "by" is the action: "improve lighting by adding lamps")
         vague = all(lemma in spec.vague_actions or self.abstract(action) or (
-            (lemma in spec.outcome_verbs or lemma in spec.result_verbs) and not any(
-                c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
-                for c in action.children))
+            (lemma in spec.outcome_verbs or lemma in spec.result_verbs)
+            and not has_means(action.children))
             for lemma, action in zip(lemmas, actions))
         if named and vague:
             bounds.append("what")
@@ -376,8 +374,7 @@ class RequestAnalysis:
                     and (asked is None or subject.i not in range(asked.left_edge.i,
                                                                  asked.right_edge.i + 1))):
                 continue
-            if any(t.dep_ == "prep" and t.lower_ == "by" and any(g.dep_ == "pcomp" for g in t.children)
-                   for t in action.subtree):
+            if has_means(action.subtree):
                 continue  # "ensure every student knows by posting one flyer": the means is the work
             lemma = lemma_of(action, spec)
             if lemma in spec.outcome_verbs:

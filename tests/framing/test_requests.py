@@ -73,6 +73,8 @@ def test_asks_in_other_shapes_are_specific_and_light(analyzer, text, mode):
     # A politeness wrapper: the ask is what it wraps.
     ("Please take a moment to see how you can become involved.", "information", "see"),
     ("I could write a short piece for your site. Would either be useful?", "acceptance", "I write"),
+    # A clause of its own set off by a dash comes before the imperative.
+    ("You can make a difference – take the pledge today.", "imperative", "take the pledge"),
 ])
 def test_asks_the_parse_hides(analyzer, text, mode, action):
     requests = model(analyzer, text).requests
@@ -203,6 +205,21 @@ def test_what_only_seems_to_size_the_work(analyzer, text):
     (request,) = model(analyzer, text).requests
     assert request.burden != "high" and not {"asks all or every one of them",
                                               "takes hours or longer"} & set(request.reasons), request
+
+
+def test_a_clause_before_a_dash_is_neither_in_the_way_nor_the_work(analyzer):
+    (request,) = model(analyzer, "Your teachers already do so much — join us for one hour on May 4.").requests
+    assert request.mode == "imperative" and request.actions == ("join us",), request
+
+
+@pytest.mark.parametrize("text", [
+    # a colon's list says what the noun before it is; a semicolon's verb has its
+    # subject left out
+    "The plan has two goals: raise awareness and create a community plan.",
+    "These workshops teach coping skills; enhance students' understanding of consent.",
+])
+def test_a_verb_after_a_colon_or_semicolon_is_no_imperative(analyzer, text):
+    assert not [r for r in model(analyzer, text).requests if r.mode == "imperative"]
 
 
 def test_a_clause_about_the_partners_people_still_sizes_the_work(analyzer):
