@@ -79,6 +79,8 @@ class ImperativeReadings:
         for token in verb.doc[self.after_clause_break(head):head.i]:
             if token.i in fronted or token.pos_ in LEADING_POS or token.lower_ in self.spec.politeness_words:
                 continue
+            if token.dep_ == "aux" and token.lower_ == "do" and token.head.i == head.i:
+                continue  # the emphatic "Do include stories of hope." of a do's-and-don'ts list
             return False
         return True
 

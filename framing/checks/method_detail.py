@@ -95,9 +95,15 @@ def _where_done(verb: Token, end: int, words: DeathWords) -> int:
     (``place_preps``: "from a tree", "in the garden of his home"), not over a time, an
     age, an address or a feeling ("on 19 June 2003", "on Sunday", "at the age of 15",
     "in despair": a number, ``periods``, ``times`` or ``not_means``)."""
-    for prep in sorted((c for c in verb.children if c.dep_ == "prep" and c.i >= end),
+    at = end  # where the next place phrase must start
+    for prep in sorted((c for c in verb.children if c.dep_ in ("prep", "npadvmod") and c.i >= end),
                        key=lambda t: t.i):
-        if prep.lower_ not in words.place_preps or prep.i != end:
+        if prep.left_edge.i == at and _passed_over(prep, words):
+            # "shot himself to death this month outside the camp": the death and the
+            # time between the act and its place are passed over, not taken alone
+            at = prep.right_edge.i + 1
+            continue
+        if prep.dep_ != "prep" or prep.lower_ not in words.place_preps or prep.i != at:
             break  # only phrases that follow on without a gap
         stop = _place_end(prep)
         # a number tells a time, a date, an age or an address ("at 3 a.m.", "on the
@@ -107,8 +113,17 @@ def _where_done(verb: Token, end: int, words: DeathWords) -> int:
                                or t.lemma_.lower() in words.not_means
                                for t in verb.doc[prep.i:stop]):
             break
-        end = stop
+        end = at = stop
     return end
+
+
+def _passed_over(phrase: Token, words: DeathWords) -> bool:
+    """A phrase between a method act and its place: the death it led to ("to death")
+    or a time with no number ("this month", "last week")."""
+    if phrase.dep_ == "prep":
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in phrase.children)
+    return phrase.lemma_.lower() in words.periods | words.times and not any(
+        t.like_num for t in phrase.subtree)
 
 
 def _place_end(prep: Token) -> int | None:

@@ -51,6 +51,16 @@ def _tells_of_another(speaker: Token, officials: frozenset[str], relatives: froz
     return speaker.lemma_.lower() in relatives and any(c.dep_ == "poss" for c in speaker.children)
 
 
+def _speakers(verb: Token) -> list[Token]:
+    """Who says it: the reporting verb's subject, or for a participle with none of its
+    own, the subject of the clause it hangs on ("a dozen people have come forward
+    saying they were abused")."""
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not speakers and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return speakers
+
+
 def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
                    report_nouns: set[str], officials: frozenset[str] = frozenset(),
                    relatives: frozenset[str] = frozenset()) -> bool:
@@ -78,7 +88,7 @@ def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
             # YORK — Almost a third of all working women say they have been…")
             return any(_same_person(subject, speaker) and not (
                 subject.lower_ in ("she", "he") and _tells_of_another(speaker, officials, relatives))
-                for speaker in head.children if speaker.dep_ == "nsubj")
+                for speaker in _speakers(head))
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in head.children):
             # a clause between told of someone by name names whom the pronoun stands
             # for: "she believed Mrs Martin was hit … before she was strangled" (not "the

@@ -75,6 +75,8 @@ def test_asks_in_other_shapes_are_specific_and_light(analyzer, text, mode):
     ("I could write a short piece for your site. Would either be useful?", "acceptance", "I write"),
     # A clause of its own set off by a dash comes before the imperative.
     ("You can make a difference – take the pledge today.", "imperative", "take the pledge"),
+    # An emphatic "do" before the verb ("Do" lists of a safe-reporting letter).
+    ("– Do include stories of hope.", "imperative", "include stories of hope"),
 ])
 def test_asks_the_parse_hides(analyzer, text, mode, action):
     requests = model(analyzer, text).requests
@@ -217,8 +219,10 @@ def test_a_clause_before_a_dash_is_neither_in_the_way_nor_the_work(analyzer):
     # subject left out
     "The plan has two goals: raise awareness and create a community plan.",
     "These workshops teach coping skills; enhance students' understanding of consent.",
+    # "do" asking a question is no emphatic imperative
+    "Do your counselors have a referral list?",
 ])
-def test_a_verb_after_a_colon_or_semicolon_is_no_imperative(analyzer, text):
+def test_a_colon_list_a_subjectless_verb_or_a_question_is_no_imperative(analyzer, text):
     assert not [r for r in model(analyzer, text).requests if r.mode == "imperative"]
 
 

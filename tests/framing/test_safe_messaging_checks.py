@@ -103,6 +103,10 @@ def test_a_counted_category_of_deaths_is_a_statistic_not_method_detail(analyzer,
     ("He died by suicide. He hanged himself in 2019.", "hanged himself"),
     ("He died by suicide. He shot himself in the head.", "shot himself in the head"),
     ("He died by suicide. He shot himself at 3 a.m. in despair.", "shot himself"),
+    # the death and a time with no number between the act and its place
+    ("He died by suicide. He hanged himself last week in his cell.",
+     "hanged himself last week in his cell"),
+    ("He died by suicide. He shot himself this month.", "shot himself"),
 ])
 def test_a_method_act_takes_the_place_phrases_after_it_not_the_time(analyzer, story, told):
     assert _method_told(analyzer, story, told)
