@@ -40,7 +40,7 @@ class DeathWords:
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
              "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps", "place_preps",
-             "times")
+             "times", "phrasal_particles")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -439,6 +439,14 @@ def has_homicide(sent: Span, words: DeathWords) -> bool:
     return any(is_homicide(t, words) for t in sent if t.pos_ == "VERB")
 
 
+def phrasal(verb: Token, words: DeathWords) -> bool:
+    """Whether the words right after ``verb`` make it a phrasal verb (the rule's
+    ``phrasal_particles``: "hanging around in gangs", "hang in there"), whatever the
+    parser hung them on: spending time or holding on, not a method."""
+    after = [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3]]
+    return any(after[:len(p.split())] == p.split() for p in words.phrasal_particles)
+
+
 def found_hanging(sent: Span, words: DeathWords) -> bool:
     """Does the sentence tell a person found hanging ("was found hanged", "observed the
     victim hanging with a piece of clothing around his neck")? Wire copy's way of
@@ -446,8 +454,8 @@ def found_hanging(sent: Span, words: DeathWords) -> bool:
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_.lower() not in words.person_verbs:
             continue
-        if any(c.dep_ in {"dobj", "prt"} for c in token.children):
-            continue  # "hung a banner", "hung up the phone"
+        if any(c.dep_ in {"dobj", "prt"} for c in token.children) or phrasal(token, words):
+            continue  # "hung a banner", "hung up the phone", "found hanging around"
         subject = subject_of(token)
         if subject is None or not is_person(subject, words):
             continue

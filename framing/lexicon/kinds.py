@@ -180,6 +180,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "self_verbs": "texts",         # verbs naming a suicide with a reflexive or "own life" object
         "method_verbs": "texts",       # verbs that are a method (hang, shoot, jump)
         "person_verbs": "texts",       # method verbs that tell a death with only a person subject
+        "phrasal_particles": "texts",  # words after a person verb that make it phrasal ("hang around")
         "drop_verbs": "texts",         # a fall (jump, leap) from a place or a height, in a
         "drop_preps": "texts",         # suicide story: "he jumped off the building"
         "not_means": "texts",          # what a stated suicide's "with" phrase names that is no
