@@ -194,7 +194,9 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
     if statements is None:
         return False
     topics = msg.lexicons.topics
-    own = {g for g in rule.gate if g in topics}
+    # (a rule that also needs another topic takes that topic's lines too: a story
+    # linking bullying and suicide is helped by a suicide crisis line)
+    own = {g for g in rule.gate + rule.gate_all if g in topics}
     not_help = msg.lexicons.not_help
     # shared by the help-line rules of every topic that check the same message
     topics_named = msg.analysis("help:topics_named", lambda: _TopicsNamed(msg, topics))
