@@ -14,16 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon.requests_spec import RequestSpec
-from .request_parts import Party, lemma_of, subject_of
+from .request_parts import Party, is_dash, lemma_of, subject_of
 
 # What may come before an imperative in its clause.
 FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct", "cc")
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
-# Dashes that end a clause inside a sentence, after which an imperative may start. (A
-# colon more often opens a list that says what a noun before it is, "two goals: raise
-# awareness and …", and a semicolon a verb whose subject is left out, "these
-# workshops teach …; enhance …".)
-CLAUSE_BREAKS = frozenset({"–", "—", "-", "--"})
+
 
 
 class ImperativeReadings:
@@ -84,21 +80,27 @@ class ImperativeReadings:
             return False
         return True
 
-    @staticmethod
-    def after_clause_break(head: Token) -> int:
-        """Where the words that may come before an imperative start: after a full clause
-        set off by a dash ("You can make a difference – take the pledge today"), else
-        at the sentence's start. A label before the dash ("Our mission – end…") has no
-        subject and verb of its own, so it still counts."""
+    def after_clause_break(self, head: Token) -> int:
+        """Where the words that may come before an imperative start: after a clause
+        spoken to the reader and set off by a dash ("You can make a difference – take
+        the pledge today", "Your teachers already do so much — join us"), or after any
+        clause when "please" follows the dash ("Time is short – please sign"); else at
+        the sentence's start. A dash after a clause about the sender or a thing more
+        often opens what it announces ("Our goal is simple – end youth homelessness",
+        "Our volunteers do the hard part – staff the booth"): no ask."""
         sent = head.sent
-        breaks = [t.i for t in head.doc[sent.start:head.i] if t.text in CLAUSE_BREAKS]
+        breaks = [t.i for t in head.doc[sent.start:head.i] if is_dash(t)]
         if not breaks:
             return sent.start
-        before = head.doc[sent.start:breaks[-1]]
-        has_clause = any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl")
-                                                            for c in t.children)
-                         for t in before)
-        return breaks[-1] + 1 if has_clause else sent.start
+        after = breaks[-1] + 1
+        if head.doc[after].lower_ in self.spec.politeness_words:
+            return after
+        clause = [t for t in head.doc[sent.start:breaks[-1]] if t.pos_ in ("VERB", "AUX")]
+        subjects = [c for t in clause for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(s.lower_ in ("you", "yourself") or self.party(s).theirs
+                            for s in subjects):
+            return after
+        return sent.start
 
     def reflects(self, verb: Token) -> bool:
         """"Consider that companies lose…", "Keep in mind that…": a thought offered,

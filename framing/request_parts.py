@@ -16,6 +16,14 @@ from .spacy_attributes import doc_text
 
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 SENDER = {"we", "us", "i", "me", "ourselves", "myself"}
+# Words that open a clause giving a reason or a result: it explains the ask, it is not
+# its size ("because every parent deserves to know", "so that all students are safe").
+REASON_MARKS = frozenset({"because", "since", "so"})
+# Dashes that end a clause inside a sentence, after which an imperative may start. (A
+# colon more often opens a list that says what a noun before it is, "two goals: raise
+# awareness and …", and a semicolon a verb whose subject is left out, "these
+# workshops teach …; enhance …".)
+CLAUSE_BREAKS = frozenset({"–", "—", "-", "--"})
 # Where a doc keeps the names it gives with a title of office (:func:`titled_names`).
 TITLED_NAMES = "framing_titled_names"
 # The person a letter greets is the partner's: "Dear Alison Hernandez," (the name's
@@ -44,6 +52,17 @@ class Party:
     def theirs(self) -> bool:
         """The partner or one of its people: who an ask can be made of."""
         return self.kind in ("partner", "people")
+
+
+def is_dash(token: Token) -> bool:
+    """A dash between clauses: an en or em dash, or a hyphen with space on both sides
+    (not the hyphen of "24-7" or "follow-up")."""
+    if token.text not in CLAUSE_BREAKS:
+        return False
+    if token.text in ("–", "—"):
+        return True
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(token.whitespace_) and (before is None or bool(before.whitespace_))
 
 
 def lemma_of(token: Token, spec: RequestSpec | None = None) -> str:
@@ -356,26 +375,40 @@ def said_content(actions, spec: RequestSpec, people) -> set[int]:
 
 
 def has_means(tokens) -> bool:
-    """Whether one of ``tokens`` is "by" with a gerund after it: the means of a
-    result asked for ("improve lighting by adding lamps") is the action."""
+    """Whether one of ``tokens`` is "by" with a clause after it (a gerund: "improve
+    lighting by adding lamps"): the means of a result asked for is the action. Callers
+    pass an action's children or its whole subtree, as far as the means may hang."""
     return any(t.dep_ == "prep" and t.lower_ == "by" and any(g.dep_ == "pcomp" for g in t.children)
                for t in tokens)
 
 
 def others_clauses(actions, spec: RequestSpec, people) -> set[int]:
-    """The token indexes of clauses hung on the actions that tell of something else's
-    doing ("Each workshop is customized …, so your leaders may present"): a clause
-    whose subject is a thing or someone outside the partner says nothing of how
-    much the partner is asked to do."""
+    """The token indexes of clauses hung on the actions that do not size the work asked:
+    a clause before the action that tells what the sender or a thing does ("Each
+    workshop is customized …, so your leaders may present", "We visit every school, so
+    your counselors can join us") or is set off from it by a dash ("You already do so
+    much for every student — join us"), and a reason given for it ("because every
+    parent deserves to know"). A clause after the action that is the work itself
+    ("check that each kit is replaced every month") still sizes it."""
     found: set[int] = set()
     for action in actions:
         for clause in (c for c in action.children if c.dep_ in ("ccomp", "advcl")):
-            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-            # a pronoun may stand for the partner's people ("when they arrive")
-            if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            subtree = list(clause.subtree)
+            if any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in clause.children):
+                found.update(t.i for t in subtree)
                 continue
-            if party_of(subject, spec, people).kind == "other":
-                found.update(t.i for t in clause.subtree)
+            if subtree[-1].i >= action.i:
+                continue
+            between = action.doc[subtree[-1].i + 1:action.i]
+            if any(is_dash(t) for t in between):
+                found.update(t.i for t in subtree)
+                continue
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            # a pronoun other than the sender's may stand for the partner's people
+            if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in SENDER):
+                continue
+            if party_of(subject, spec, people).kind in ("other", "sender"):
+                found.update(t.i for t in subtree)
     return found
 
 

@@ -344,7 +344,10 @@ class RequestAnalysis:
         for action in actions:
             if lemma_of(action, spec) not in spec.paperwork:
                 continue
-            objects = [c for c in action.children if c.dep_ in ("dobj", "ccomp")]
+            # (a clause after it: one before a dash is no record, "Your counselors do so
+            # much — fill in the form")
+            objects = [c for c in action.children
+                       if c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.i > action.i)]
             if any(c.dep_ == "ccomp" for c in objects):
                 return True  # "log who attends"
             if not objects:

@@ -440,11 +440,33 @@ def has_homicide(sent: Span, words: DeathWords) -> bool:
 
 
 def phrasal(verb: Token, words: DeathWords) -> bool:
-    """Whether the words right after ``verb`` make it a phrasal verb (the rule's
-    ``phrasal_particles``: "hanging around in gangs", "hang in there"), whatever the
-    parser hung them on: spending time or holding on, not a method."""
-    after = [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3]]
-    return any(after[:len(p.split())] == p.split() for p in words.phrasal_particles)
+    """Whether the word right after ``verb`` makes it a phrasal verb (the rule's
+    ``phrasal_particles``: "hanging around in gangs", "hang out with friends"): spending
+    time, not a method. The particle must hang on the verb and tell no time or place of
+    the body ("found hanging around 3 a.m.", "hanging about 20 minutes", "hanging out of
+    a window" are the method). An entry of several words is an idiom matched as written
+    ("hang in there"; the next two words only)."""
+    after = verb.doc[verb.i + 1:verb.i + 3]
+    for entry in words.phrasal_particles:
+        parts = entry.split()
+        if [t.lower_ for t in after[:len(parts)]] != parts:
+            continue
+        if len(parts) > 1:
+            return True
+        particle = after[0]
+        if particle.head.i != verb.i:
+            continue
+        following = particle.doc[particle.i + 1] if particle.i + 1 < len(particle.doc) else None
+        if particle.dep_ in ("prt", "advmod"):
+            if following is None or not (following.like_num or following.lower_ == "of"):
+                return True
+        elif particle.dep_ == "prep":
+            obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+            if obj is not None and not (
+                    obj.like_num or any(c.like_num for c in obj.children)
+                    or obj.lower_ in words.times or obj.lemma_.lower() in words.periods):
+                return True
+    return False
 
 
 def found_hanging(sent: Span, words: DeathWords) -> bool:

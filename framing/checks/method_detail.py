@@ -119,11 +119,12 @@ def _where_done(verb: Token, end: int, words: DeathWords) -> int:
 
 
 def _passed_over(phrase: Token, words: DeathWords) -> bool:
-    """A phrase between a method act and its place: the death it led to ("to death")
-    or a time with no number ("this month", "last week")."""
+    """A phrase between a method act and its place: "to death" (not "over the death of
+    his girlfriend", a cause) or a time with no number ("this month", "last week")."""
     if phrase.dep_ == "prep":
-        return any(g.dep_ == "pobj" and g.lemma_.lower() in words.deaths for g in phrase.children)
-    return phrase.lemma_.lower() in words.periods | words.times and not any(
+        return phrase.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() == "death" for g in phrase.children)
+    return (phrase.lemma_.lower() in words.periods or phrase.lower_ in words.times) and not any(
         t.like_num for t in phrase.subtree)
 
 

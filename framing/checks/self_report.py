@@ -51,12 +51,15 @@ def _tells_of_another(speaker: Token, officials: frozenset[str], relatives: froz
     return speaker.lemma_.lower() in relatives and any(c.dep_ == "poss" for c in speaker.children)
 
 
-def _speakers(verb: Token) -> list[Token]:
+def _speakers(verb: Token, pronoun: Token) -> list[Token]:
     """Who says it: the reporting verb's subject, or for a participle with none of its
-    own, the subject of the clause it hangs on ("a dozen people have come forward
-    saying they were abused")."""
+    own, the subject of the clause it hangs on, when people speak of themselves ("a
+    dozen people have come forward saying they were abused"). A "she" or "he" after such
+    a participle is as often someone else's account ("her husband called 911 saying
+    she had been shot"), so only "they" and "we" borrow the speaker."""
     speakers = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not speakers and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+    if (not speakers and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")
+            and pronoun.lower_ in ("they", "we")):
         speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return speakers
 
@@ -69,7 +72,8 @@ def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
     strangled"), or carries "by their own account". An official or a relative telling
     of her or him ("the sheriff's department says she was shot", "her mother says she
     was raped": ``officials``, ``relatives``) is not the one harmed; officers telling
-    of themselves ("two deputies said they were attacked") are."""
+    of themselves ("two deputies said they were attacked") are, and so are people a
+    participle's clause names ("a dozen people came forward saying they were abused")."""
     for child in verb.children:
         if child.dep_ == "prep":
             for noun in child.children:
@@ -88,7 +92,7 @@ def is_self_report(subject: Token, verb: Token, report_verbs: set[str],
             # YORK — Almost a third of all working women say they have been…")
             return any(_same_person(subject, speaker) and not (
                 subject.lower_ in ("she", "he") and _tells_of_another(speaker, officials, relatives))
-                for speaker in _speakers(head))
+                for speaker in _speakers(head, subject))
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in head.children):
             # a clause between told of someone by name names whom the pronoun stands
             # for: "she believed Mrs Martin was hit … before she was strangled" (not "the
