@@ -135,6 +135,11 @@ class DirectiveReadings:
                 if head_subject is None or (self.party(head_subject).kind != "sender" and not writer):
                     return None
             asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            if (asked is not None and asked.dep_ == "dobj" and lemma_of(verb, spec) in spec.thing_directives
+                    and asked.pos_ in ("NOUN", "PROPN") and self.party(asked).kind != "partner"):
+                # "we suggest some safe practices to ensure…": the reader is asked to
+                # take up what is put forward
+                return ("directive", None, [asked], False)
             if asked is None:
                 for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
                     asked = next((g for g in prep.children if g.dep_ == "pobj"), None)

@@ -232,6 +232,17 @@ def test_a_colon_list_a_subjectless_verb_or_a_question_is_no_imperative(analyzer
     assert not [r for r in model(analyzer, text).requests if r.mode == "imperative"]
 
 
+@pytest.mark.parametrize("text, action", [
+    ("Before the second season, we suggest some safe practices to ensure that viewers get help.",
+     "practice"),
+    ("We propose a meeting in May to discuss next steps.", "meeting"),
+])
+def test_a_thing_put_forward_is_asked_of_the_reader_not_who_is_asked(analyzer, text, action):
+    (request,) = model(analyzer, text, sector="media").requests
+    assert request.mode == "directive" and request.who == "you", request
+    assert request.actions[0].startswith(action)
+
+
 @pytest.mark.parametrize("text, reason", [
     ("Please make sure that every teacher completes the module.", "asks all or every one of them"),
     # the clause after "check that" is the work itself
