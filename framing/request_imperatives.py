@@ -21,7 +21,6 @@ FRONTED = ("advcl", "prep", "npadvmod", "advmod", "mark", "intj", "dep", "punct"
 LEADING_POS = ("PUNCT", "SPACE", "INTJ", "ADV", "CCONJ", "SYM", "X", "NUM")
 
 
-
 class ImperativeReadings:
     """The imperative frames, for a reader with ``text``, ``spec`` and ``party``."""
 

@@ -199,8 +199,9 @@ class RequestAnalysis:
         spec = self.spec
         mode, asked, actions, by_sender = frame
         # What a verb of saying passes on ("remind them that advocates keep all
-        # information confidential") is its content, not the size of the work; nor is
-        # a clause telling of a thing's doing ("Each workshop is customized").
+        # information confidential") is its content, not the size of the work; nor are
+        # the clauses that only explain the ask ("Each workshop is customized …, so",
+        # "because every parent deserves to know": :func:`others_clauses`).
         said = said_content(actions, spec, self.reader.people) | others_clauses(
             actions, spec, self.reader.people)
         tokens = governed if governed is not None else sorted(

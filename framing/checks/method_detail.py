@@ -29,9 +29,9 @@ from ..message import Message
 from .spans import in_quotation
 from .death_clauses import (DeathWords, anchor_strength, death_words, figurative_self,
                             found_hanging, has_homicide, is_homicide, is_person, phrasal,
-                            place_of_death,
-                            place_of_suicide, place_where_found, reflexive_object, shared_objects,
-                            states_suicide, subject_of, suicide_strength)
+                            place_of_death, place_of_suicide, place_where_found,
+                            reflexive_object, shared_objects, states_suicide, subject_of,
+                            suicide_strength)
 from .method_ties import (cause_of_death, counted_category, dropped_from, handled,
                           listed_kinds, in_the_path, names_death, place_responded_to, self_inflicted,
                           struck_by, turned_on_self)

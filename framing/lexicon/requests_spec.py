@@ -27,8 +27,7 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "quantifiers", "inclusive_markers", "shared_experience", "abstract_objects",
               "calendar_words", "ask_nouns", "obligating_verbs",
               "duty_nouns", "law_words", "speaker_directives", "thing_directives", "role_verbs",
-              "request_nouns",
-              "standing_objects", "standing_verbs", "official_titles", "courtesies",
+              "request_nouns", "standing_objects", "standing_verbs", "official_titles", "courtesies",
               "welcome_words", "asking_for", "self_announcing", "info_nouns", "moment_nouns",
               "outcome_verbs", "phase_verbs", "saying_verbs", "time_points",
               "result_verbs", "lead_in_words", "lead_in_partners")
