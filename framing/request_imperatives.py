@@ -96,8 +96,7 @@ class ImperativeReadings:
             return after
         clause = [t for t in head.doc[sent.start:breaks[-1]] if t.pos_ in ("VERB", "AUX")]
         subjects = [c for t in clause for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and all(s.lower_ in ("you", "yourself") or self.party(s).theirs
-                            for s in subjects):
+        if subjects and all(self.party(s).theirs for s in subjects):  # you, your staff
             return after
         return sent.start
 

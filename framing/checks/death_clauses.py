@@ -439,7 +439,7 @@ def has_homicide(sent: Span, words: DeathWords) -> bool:
     return any(is_homicide(t, words) for t in sent if t.pos_ == "VERB")
 
 
-def phrasal(verb: Token, words: DeathWords) -> bool:
+def _phrasal(verb: Token, words: DeathWords) -> bool:
     """Whether the word right after ``verb`` makes it a phrasal verb (the rule's
     ``phrasal_particles``: "hanging around in gangs", "hang out with friends"): spending
     time, not a method. The particle must hang on the verb and tell no time or place of
@@ -469,15 +469,22 @@ def phrasal(verb: Token, words: DeathWords) -> bool:
     return False
 
 
+def bare_person_verb(verb: Token, words: DeathWords) -> bool:
+    """Whether ``verb`` is one of the rule's ``person_verbs`` told of a person alone
+    ("the man hung there", "found hanging"): no object or particle ("hung a banner",
+    "hung up the phone") and no phrasal reading ("hanging around in gangs")."""
+    return (verb.lemma_.lower() in words.person_verbs
+            and not any(c.dep_ in {"dobj", "prt"} for c in verb.children)
+            and not _phrasal(verb, words))
+
+
 def found_hanging(sent: Span, words: DeathWords) -> bool:
     """Does the sentence tell a person found hanging ("was found hanged", "observed the
     victim hanging with a piece of clothing around his neck")? Wire copy's way of
     telling a suicide by hanging without the word."""
     for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in words.person_verbs:
+        if token.pos_ != "VERB" or not bare_person_verb(token, words):
             continue
-        if any(c.dep_ in {"dobj", "prt"} for c in token.children) or phrasal(token, words):
-            continue  # "hung a banner", "hung up the phone", "found hanging around"
         subject = subject_of(token)
         if subject is None or not is_person(subject, words):
             continue

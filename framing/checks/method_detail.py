@@ -27,8 +27,8 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .spans import in_quotation
-from .death_clauses import (DeathWords, anchor_strength, death_words, figurative_self,
-                            found_hanging, has_homicide, is_homicide, is_person, phrasal,
+from .death_clauses import (DeathWords, anchor_strength, bare_person_verb, death_words,
+                            figurative_self, found_hanging, has_homicide, is_homicide, is_person,
                             place_of_death, place_of_suicide, place_where_found,
                             reflexive_object, shared_objects, states_suicide, subject_of,
                             suicide_strength)
@@ -76,8 +76,7 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         drop = [c for c in verb.children if c.dep_ == "prep"]
         end = max([verb.i] + [c.right_edge.i for c in drop]) + 1
         return verb.i, end
-    if lemma in words.person_verbs and not phrasal(verb, words) and not any(
-            c.dep_ in {"dobj", "prt"} for c in verb.children):
+    if bare_person_verb(verb, words):
         subject = subject_of(verb)
         # "found Rehtaeh hanging": whoever is found hanging is a person, named or not
         found = verb.head.lemma_.lower() in ("find", "discover") and verb.dep_ in {
