@@ -225,6 +225,8 @@ class Message:
             gates.add("proclamation")
         if self.structure.policy:
             gates.add("policy")
+        if self.structure.general:
+            gates.add("general")
         return gates
 
     @cached_property

@@ -43,6 +43,9 @@ class Structure:
     procedure: bool = False
     proclamation: bool = False
     policy: bool = False
+    # Tells no case: no sentence tells an act of violence done to someone or anyone's
+    # arrest, charge or sentence for one (an awareness month, a program, an opinion).
+    general: bool = False
 
     def frame_kind(self, start: int, end: int) -> str | None:
         """The kind of frame part ("headline", "salutation", ...) covering ``start:end``."""
@@ -194,7 +197,24 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
     return Structure(tuple(frame), tuple(blocks), advice, reporting,
                      _procedure(spec, found, len(sentences)),
                      _proclamation(spec, found, len(sentences)),
-                     _policy(spec, found, said, len(sentences)))
+                     _policy(spec, found, said, len(sentences)),
+                     _general(spec, found, len(sentences)))
+
+
+def _general(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
+    """Whether the text tells no case (``structure.yaml`` ``case``): no sentence tells an
+    act of violence done to someone (the ``policy`` incidents or the ``case`` acts), or
+    anyone's arrest, charge, trial or sentence for one; a survey's answer (``counts``) is
+    no case. Awareness-month copy, a program's launch, an opinion on abuse in general."""
+    if spec.case_acts is None or count == 0:
+        return False
+    counts = spec.policy_counts
+    for i in range(count):
+        told = found(spec.case_acts, i) or (spec.policy_incidents is not None
+                                            and found(spec.policy_incidents, i))
+        if told and not (counts is not None and found(counts, i)):
+            return False
+    return True
 
 
 def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool],

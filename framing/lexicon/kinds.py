@@ -211,9 +211,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
 
 # Gates every document can have besides the topic gates in topics.yaml.
 # ``reporting`` (a news report: dateline, byline or sources speaking) and ``advice``
-# (a guideline page advising writers) come from framing.structure.
+# (a guideline page advising writers) come from framing.structure, as do ``procedure``,
+# ``proclamation``, ``policy`` and ``general`` (a text that tells no case).
 BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advice", "procedure",
-                 "proclamation", "policy")
+                 "proclamation", "policy", "general")
 
 # What a rule's ``rewrite`` key may say: how framing.rewrite turns its findings into
 # rewrites. Chosen by this key in the rule's data, never by the rule's id, so renaming

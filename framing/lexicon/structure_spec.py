@@ -74,6 +74,10 @@ class StructureSpec:
     policy_counts: PlainPattern | None = None
     policy_lead_sentences: int = 2
     policy_max_incidents: int = 1
+    # A case: a sentence tells of an act of violence done to someone, or of someone
+    # arrested, charged, tried or sentenced for one (the policy ``incidents`` count too).
+    # A text that tells none is about the issue in general.
+    case_acts: PlainPattern | None = None
     # A template's note to whoever fills it in ("(do not specify reason if death by
     # suicide)", "[insert the counselor's name]"): its words are talked about, not used.
     writer_notes: PlainPattern | None = None
@@ -86,7 +90,8 @@ class StructureSpec:
                                          self.procedure_reader, self.proclamation_clauses,
                                          self.proclamation_acts, self.policy_acts,
                                          self.policy_reader, self.policy_incidents,
-                                         self.policy_counts, self.policy_findings)
+                                         self.policy_counts, self.policy_findings,
+                                         self.case_acts)
                        if p is not None)
 
 
@@ -119,6 +124,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "lead_sentences": check.integer, "max_incidents": check.integer,
             "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes},
             {"counts": check.regexes, "findings": check.regexes}),
+        "case": lambda v, k: check.mapping(v, k, {"acts": check.regexes}),
         "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
@@ -169,6 +175,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         reporting_min_share=reporting["min_attributed_share"],
         reporting_min_sentences=reporting["min_sentences"],
         writer_notes=_any(data["writer_notes"]) if data.get("writer_notes") else None,
+        case_acts=_any(data["case"]["acts"]) if data.get("case") else None,
         **procedure_fields,
         **proclamation_fields,
         **policy_fields,

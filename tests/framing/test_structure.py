@@ -696,3 +696,46 @@ def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
             "reason if death by suicide or the cause is unknown). Counselors are available all "
             "week; please contact the school counseling office.\n\nPrincipal and Staff")
     assert "suicide" not in analyzer.analyze(text, kind="campaign").message.subjects
+
+
+@pytest.mark.parametrize("text", [
+    # awareness-month copy, a consent week, an opinion on abuse in general
+    "October is Domestic Violence Awareness Month. Our coalition will light the courthouse "
+    "purple and hold a candlelight walk on October 12. Domestic violence touches every "
+    "neighborhood, and everyone can learn the warning signs.",
+    "Campus marks Consent Week\n\nStudents will lead workshops on consent and bystander "
+    "intervention all week, the Title IX office said. Sexual assault is preventable, and "
+    "the workshops teach students how to step in.",
+    "Why doesn't she just leave? Survivors of domestic violence say leaving an abusive partner "
+    "takes planning, money and a safe place to go. Domestic abuse is about control: abusers "
+    "often control the family's money and isolate their partners.",
+    # a survey's answer counts people: no case
+    "Consent survey released\n\nOf the students surveyed, 18% said they had been sexually "
+    "assaulted since enrolling. The university will expand its sexual assault prevention "
+    "programs and train resident advisers this spring.",
+])
+def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert report.message.structure.general
+    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+
+
+@pytest.mark.parametrize("text", [
+    "A former youth minister is accused of sexually assaulting two girls at a church camp, "
+    "deputies said. He is due in court next week, and the church has asked other families "
+    "to speak with investigators.",
+    "A middle school teacher was arrested and charged with having a sexual relationship with a "
+    "student, the district attorney's office said. The district placed her on leave and "
+    "told parents in a letter on Friday.",
+    "Campus police issued a timely warning on Monday after a sexual assault was reported in a "
+    "residence hall. Officers are asking anyone with information to come forward.",
+    "A Dayton man faces three counts of domestic violence after an argument with his "
+    "girlfriend, police said. Officers were called to the apartment on Main Street late on "
+    "Saturday night by a neighbor.",
+    "Two people were found dead in a home on Elm Street in what police called a murder-suicide "
+    "involving a couple with a history of domestic violence.",
+])
+def test_copy_that_tells_a_case_keeps_the_missing_help_line_an_error(analyzer, text):
+    report = analyzer.analyze(text, kind="campaign")
+    assert not report.message.structure.general
+    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["error"]
