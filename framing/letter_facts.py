@@ -1,6 +1,7 @@
 """What the fit score reads from a letter's sentences, whoever the partner is.
 
-For each body sentence (each once; lists of words to avoid left out): whether it
+For each body sentence (each once, however the parser splits a repeat; lists of
+words to avoid left out): whether it
 says something (has a verb), whether it recounts the sender's own record (the
 sender is its subject and it promises nothing), where it names the partner,
 their people or those they serve, and where it uses a word of change. With the
@@ -23,6 +24,7 @@ from .request_parts import doer_of, is_inclusive_we, lemma_of, party_of
 from .requests import people_of, requests_of
 
 SHORT_PARAGRAPH = 8       # "I hope this finds you well." opens nothing: read on
+REPEAT_RUN = 3            # a sentence most of whose runs of this many words came before says it again
 KEPT = "framing_letter_facts"
 CONTENT_POS = ("PRON", "NOUN", "PROPN")
 WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|[Mm]y|I)\b")
@@ -105,6 +107,13 @@ def _facts(msg: Message, sent: Span, centred: set[int]) -> SentenceFacts:
                          bool(partner) and not ours, ours)
 
 
+def _runs(text: str) -> set[tuple[str, ...]]:
+    """The sentence's runs of ``REPEAT_RUN`` words (the whole of a shorter one)."""
+    words = text.lower().split()
+    return {tuple(words[i:i + REPEAT_RUN]) for i in range(max(1, len(words) - REPEAT_RUN + 1))
+            if words}
+
+
 def _opening(msg: Message) -> tuple[int, int]:
     sentences = msg.letter_sentences
     if not sentences:
@@ -121,11 +130,15 @@ def _opening(msg: Message) -> tuple[int, int]:
 
 def compute_facts(msg: Message) -> LetterFacts:
     """The facts of ``msg``'s letter body (see the module docstring)."""
-    seen, sentences = set(), []
+    seen: set[tuple[str, ...]] = set()
+    sentences = []
     for sent in msg.letter_sentences:
-        key = " ".join(sent.text.lower().split())
-        if key and key not in seen and not all(t._.is_mention for t in sent if not t.is_punct):
-            seen.add(key)
+        runs = _runs(sent.text)
+        # said before: most of its runs of words came earlier (a sentence repeated
+        # whole, or split or joined differently by the parser the second time)
+        again = len(runs & seen) * 2 > len(runs)
+        seen |= runs
+        if runs and not again and not all(t._.is_mention for t in sent if not t.is_punct):
             sentences.append(sent)
     starts = {s.start_char for s in sentences}
     model = requests_of(msg)

@@ -180,3 +180,37 @@ def test_an_offer_to_take_up_scores_between_no_ask_and_an_ask(analyzer):
     asked = ask_part(opening + "Could your health desk run one of these stories on October 14? "
                                "Please reply by Friday.")
     assert nothing < offer < asked
+
+
+HEALTH_LETTER = """Dear Dr. Patel,
+
+Your community health assessment names overdose deaths as the county's first concern. \
+Naloxone in every clinic waiting room would cut those deaths. Clinic staff can hand out kits \
+with no new paperwork. Our coalition has trained pharmacists for 20 years. \
+Patients who leave with a kit bring it home to their families. Would your team meet \
+with us for thirty minutes in May?
+
+Sincerely,
+Ana Ruiz"""
+
+
+@pytest.mark.parametrize("said_again", [
+    # a sentence repeated whole, and repeated after a word of its own (or split or
+    # joined differently by the parser the second time)
+    ("Naloxone in every clinic waiting room would cut those deaths.",
+     "Naloxone in every clinic waiting room would cut those deaths. "
+     "Naloxone in every clinic waiting room would cut those deaths."),
+    ("Naloxone in every clinic waiting room would cut those deaths.",
+     "Naloxone in every clinic waiting room would cut those deaths. "
+     "Indeed, naloxone in every clinic waiting room would cut those deaths."),
+    ("Naloxone in every clinic waiting room would cut those deaths.",
+     "Naloxone in every clinic waiting room would cut those deaths. Naloxone: "
+     "in every clinic waiting room it would cut those deaths."),
+])
+def test_a_sentence_said_again_does_not_dilute_the_letter_s_talk_of_itself(analyzer, said_again):
+    once, twice = said_again
+    assert once in HEALTH_LETTER
+    before = fit(analyzer, HEALTH_LETTER, "public-health")["parts"]["focus"]
+    assert before < 1.0  # the coalition's own record costs something
+    after = fit(analyzer, HEALTH_LETTER.replace(once, twice, 1), "public-health")["parts"]["focus"]
+    assert after <= before
