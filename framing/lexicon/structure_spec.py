@@ -78,6 +78,8 @@ class StructureSpec:
     # arrested, charged, tried or sentenced for one (the policy ``incidents`` count too).
     # A text that tells none is about the issue in general.
     case_acts: PlainPattern | None = None
+    # ... and a sentence that counts people ("one in four women") tells how common, not a case.
+    case_statistics: PlainPattern | None = None
     # A template's note to whoever fills it in ("(do not specify reason if death by
     # suicide)", "[insert the counselor's name]"): its words are talked about, not used.
     writer_notes: PlainPattern | None = None
@@ -91,7 +93,7 @@ class StructureSpec:
                                          self.proclamation_acts, self.policy_acts,
                                          self.policy_reader, self.policy_incidents,
                                          self.policy_counts, self.policy_findings,
-                                         self.case_acts)
+                                         self.case_acts, self.case_statistics)
                        if p is not None)
 
 
@@ -124,7 +126,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "lead_sentences": check.integer, "max_incidents": check.integer,
             "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes},
             {"counts": check.regexes, "findings": check.regexes}),
-        "case": lambda v, k: check.mapping(v, k, {"acts": check.regexes}),
+        "case": lambda v, k: check.mapping(v, k, {"acts": check.regexes},
+                                           {"statistics": check.regexes}),
         "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
@@ -176,6 +179,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         reporting_min_sentences=reporting["min_sentences"],
         writer_notes=_any(data["writer_notes"]) if data.get("writer_notes") else None,
         case_acts=_any(data["case"]["acts"]) if data.get("case") else None,
+        case_statistics=(_any(data["case"]["statistics"])
+                         if data.get("case", {}).get("statistics") else None),
         **procedure_fields,
         **proclamation_fields,
         **policy_fields,

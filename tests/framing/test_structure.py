@@ -709,6 +709,11 @@ def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
     "Why doesn't she just leave? Survivors of domestic violence say leaving an abusive partner "
     "takes planning, money and a safe place to go. Domestic abuse is about control: abusers "
     "often control the family's money and isolate their partners.",
+    # a count of people harmed tells how common it is, not a case
+    "Every two and a half days a woman in our state is killed by a partner. Domestic violence "
+    "is preventable, and our coalition trains employers to spot the warning signs at work.",
+    "Sexual Assault Awareness Month is about prevention. One in five women will be sexually "
+    "assaulted in college, and 8 percent of girls experience rape before they turn 18.",
     # a survey's answer counts people: no case
     "Consent survey released\n\nOf the students surveyed, 18% said they had been sexually "
     "assaulted since enrolling. The university will expand its sexual assault prevention "
