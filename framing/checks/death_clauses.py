@@ -40,7 +40,7 @@ class DeathWords:
              "homicide_verbs", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
              "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps", "place_preps",
-             "times", "phrasal_particles")
+             "times", "phrasal_particles", "ingest_verbs", "dose_verbs", "not_ingested")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:

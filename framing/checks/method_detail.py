@@ -32,7 +32,7 @@ from .death_clauses import (DeathWords, anchor_strength, bare_person_verb, death
                             place_of_death, place_of_suicide, place_where_found,
                             reflexive_object, shared_objects, states_suicide, subject_of,
                             suicide_strength)
-from .method_ties import (cause_of_death, counted_category, dropped_from, handled,
+from .method_ties import (cause_of_death, counted_category, dropped_from, handled, ingested,
                           listed_kinds, in_the_path, names_death, place_responded_to, self_inflicted,
                           struck_by, turned_on_self)
 
@@ -182,10 +182,15 @@ def _with_means(verb: Token, words: DeathWords) -> tuple[int, int] | None:
 
 
 def _by_means(word: Token) -> tuple[int, int] | None:
-    """The "by" phrase with a verb hanging on ``word``: "by jumping from a building"."""
+    """The "by" phrase with a verb hanging on ``word``: "by jumping from a building", or
+    "by drinking sniper" whose verb the parser read as part of a name."""
     for child in word.children:
-        if child.dep_ == "prep" and child.lower_ == "by" and any(
-                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+        if child.dep_ != "prep" or child.lower_ != "by":
+            continue
+        if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children) or any(
+                g.dep_ == "pobj" and any(m.dep_ in ("compound", "amod") and m.tag_ == "VBG"
+                                         and m.i == child.i + 1 for m in g.children)
+                for g in child.children):
             return child.i, child.right_edge.i + 1
     return None
 
@@ -278,6 +283,14 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         if (_usable(token) and token.pos_ in {"NOUN", "PROPN"}
                 and anchor_strength(token, words) == 2):
             ranges.append(_phrase(token))
+    if states_suicide(sent, words) or (prev is not None and states_suicide(prev, words)):
+        # What the person swallowed, in a sentence that states a suicide or an attempt
+        # or right after one ("died by suicide after consuming a poisonous substance";
+        # "… attempted suicide. She called 911 after overdosing on Tylenol"). Elsewhere
+        # in a story a drink or a drug taken is often just what the day held.
+        doses = {t.i for t in means} | {t.i for t in _matched_tokens(
+            compiled_option(rule, "instruments"), sent, text)}
+        ranges += [r for r in (ingested(t, words, doses) for t in sent if _usable(t)) if r]
     if suicide_story:
         # In a story of a suicide, the instrument in the hands of the person ("put a gun
         # in his mouth", "consumed poison", "cut him free from the rope", "found with a
@@ -323,10 +336,12 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
     """One finding per sentence that tells how or where someone died."""
     literals = [p for p in (compiled_option(rule, name) for name in PATTERN_OPTIONS)
                 if p is not None]
-    if not any(p.search(msg.text) for p in literals):
+    words = death_words(rule)
+    swallowing = words.ingest_verbs | words.dose_verbs
+    if not any(p.search(msg.text) for p in literals) and not any(
+            t.lemma_.lower() in swallowing for t in msg.doc):
         return []
     exclude = compiled_option(rule, "exclude")
-    words = death_words(rule)
     # "Police are investigating a murder-suicide at a home near…": where a killing
     # named as such happened is the crime's scene, which violence-reporting rules judge.
     homicide = compiled_option(rule, "homicide_cues")
@@ -334,7 +349,8 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
     story = None
     for index, sent in enumerate(msg.sentences):
         text = msg.sentence_texts[index]
-        if not any(p.search(text) for p in literals):
+        if not any(p.search(text) for p in literals) and not any(
+                t.lemma_.lower() in swallowing for t in sent):
             continue
         if story is None:
             story = suicide_story(msg, words)

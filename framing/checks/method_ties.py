@@ -223,3 +223,50 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
             if place.i in heights or numbered or (told and place.lower_ == "it"):
                 return verb.i, max(place.right_edge.i, prep.right_edge.i) + 1
     return (verb.i, bare.i + 1) if bare is not None else None
+
+
+def ingested(verb: Token, words: DeathWords, doses: set[int]) -> tuple[int, int] | None:
+    """Token range of something a person swallowed: "drank sniper at home", "after
+    consuming a poisonous substance", "overdosing on Tylenol", "had taken pills"
+    (``ingest_verbs`` with their object, or ``dose_verbs`` whose object is one of
+    ``doses``, the indexes of the means and instrument words). Asked in a story of a
+    suicide or beside a stated one; "drank coffee" (``not_ingested``), "refused to take
+    her medication" (negated) and "taking a break" tell no means."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in words.ingest_verbs | words.dose_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    # a bare form with no auxiliary is a misread noun ("a drug and drink induced coma")
+    if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    # a gerund after "after" or "by" ("died by suicide after consuming …") has the
+    # subject of the clause it hangs on
+    if subject is None and verb.dep_ in ("pcomp", "advcl") and verb.head.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(verb.head.head)
+    # whoever swallows is someone ("the farmer", "Grenville"), whatever the word; not
+    # "it" ("consuming every minute of every day")
+    if subject is None or not (subject.pos_ in ("NOUN", "PROPN") or is_person(subject, words)):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None:
+        # "overdosing on Tylenol", "overdosed": the verb tells the means itself
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        if lemma in words.dose_verbs or lemma not in words.method_verbs:
+            return None
+        return verb.i, (prep.right_edge.i if prep is not None else verb.i) + 1
+    if lemma in words.dose_verbs and not any(t.i in doses for t in thing.subtree):
+        return None
+    # a drink of the day ("the equivalent of six pints of beer"), a person, or what
+    # was taken by accident ("an accidental overdose") tells no means of a suicide
+    if is_person(thing, words) or any(
+            t.lemma_.lower() in words.not_ingested for t in thing.subtree if t.pos_ in ("NOUN", "ADJ")):
+        return None
+    # the thing and its "of" phrase ("an overdose of prescribed drugs"), not where or
+    # when ("… in Hoshiarpur district")
+    end = thing.i + 1
+    for child in thing.children:
+        if child.i > thing.i and child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)
+    return verb.i, end
