@@ -140,6 +140,31 @@ def _told_again(root: Token, people: list[Token]) -> bool:
     return bool(people) and all(p.lower_ in BACK_REFERENCES for p in people)
 
 
+def _joint(root: Token, people: list[Token]) -> bool:
+    """An act told of two people together: "they slept together", "the two had sex",
+    "their intimate relationship began", "the couple's friendship became sexual"."""
+    def ours(token: Token) -> bool:
+        return any(c.dep_ == "poss" and c.lower_ in BACK_REFERENCES | {"their"}
+                   for c in token.children)
+    def each_other(token: Token) -> bool:
+        return token.lower_ == "other" and any(c.lower_ in ("each", "one") for c in token.children)
+    if people:
+        return all(p.lower_ in BACK_REFERENCES or ours(p) or each_other(p) for p in people)
+    return ours(root)
+
+
+def _minor_nearby(root: Token, who) -> bool:
+    """Whether the act's sentence or the one before names someone ``who`` describes
+    (outside the act's own words): whom "they" and "their" take in."""
+    sent = root.sent
+    start = sent.start
+    if start > 0:
+        start = root.doc[start - 1].sent.start
+    before = root.doc[start:root.i].text
+    after = root.doc[root.i + 1:sent.end].text
+    return who.search(before) is not None or who.search(after) is not None
+
+
 def _other_sense(word: Token | None, preps: set[str], deps: set[str]) -> bool:
     """"fought for the law", "argued that...": the act word in another sense."""
     return word is not None and any(
@@ -169,6 +194,7 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
     preps = {p.lower() for p in rule.options.get("exclude_preps", [])}
     deps = set(rule.options.get("exclude_deps", []))
     again = compiled_option(rule, "again") if rule.options.get("continues") else None
+    joint = compiled_option(rule, "joint_parties", boundary=False)
     named = named_within(rule, msg)
     matches = [(m, False) for m in acts.finditer(msg.text) if not inside(m.start(), m.end(), named)]
     if again is not None:
@@ -212,7 +238,13 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
             if not (root.dep_ in SUBJECT_DEPS and root.head.tag_ in GENERIC_TAGS):
                 people = people + [c for p in _between(root) for c in _with_conjuncts(p)]
             minors = [p for p in people if describes(p, who)] or _when_minor(verb, who)
-            if not minors and found and rule.options.get("continues") and _told_again(root, people):
+            if (not minors and not found and joint is not None
+                    and _joint(root, people) and _minor_nearby(root, joint)):
+                # First told of the two together ("they slept together", "their
+                # friendship grew sexual") right after the story names a minor: the
+                # two take the minor in. The finding is the act's words alone.
+                minors = [root]
+            elif not minors and found and rule.options.get("continues") and _told_again(root, people):
                 # The same act told again later in the story ("the two had sex on at
                 # least three occasions", "the sexual activity"): a minor still. The
                 # finding is the act's words alone.

@@ -148,6 +148,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "again": "regexes",            # words that are the act only when told again ("the
                                        # relationship"), with ``continues``
         "exclude_within": "regexes",   # a match inside one of these (an offence's statutory name)
+        "joint_parties": "regexes",    # an act first told of "they" or "their …" counts when the
+                                       # sentence or the one before names one of these (a minor)
     }),
     # Violence explained by the abuser's anger, stress, drinking or money troubles.
     "motive": ({"verbs": "texts", "links": "texts", "motives": "regexes"}, {
