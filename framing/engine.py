@@ -164,6 +164,12 @@ class Analyzer:
             groups[reads(rule)].append(rule)
         return groups[None], groups["sector"], groups["profile"]
 
+    @cached_property
+    def ask_rules(self) -> list:
+        """The rules whose check reads the request model (kind ``ask``): where one applies,
+        the scores report the requests and the best ask."""
+        return [rule for rule in self.lexicons.rules if rule.kind == "ask"]
+
     def report(self, doc: Doc, sector: Sector | None, profile: PartnerProfile | None,
                kind: str, today: date | None = None) -> Report:
         """Run every rule on a parsed doc and assemble findings and scores."""
@@ -202,7 +208,7 @@ class Analyzer:
                         "share": round(passive / len(sentences), 3) if sentences else 0.0},
         }
         # The analyses the checks read, computed here if no check asked for them.
-        if any(rule.kind == "ask" and msg.applies(rule) for rule in self.lexicons.rules):
+        if any(msg.applies(rule) for rule in self.ask_rules):
             model = requests_of(msg)
             scores["ask"] = ask_summary(model.best_ask)
             scores["requests"] = model.to_dict()
