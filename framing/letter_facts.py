@@ -24,7 +24,9 @@ from .request_parts import doer_of, is_inclusive_we, lemma_of, party_of
 from .requests import people_of, requests_of
 
 SHORT_PARAGRAPH = 8       # "I hope this finds you well." opens nothing: read on
-REPEAT_RUN = 3            # a sentence most of whose runs of this many words came before says it again
+REPEAT_RUN = 3            # runs of this many words ...
+REPEAT_SHARE = 0.8        # ... nearly all of which one earlier sentence (or two in a row) holds: said again
+WORD_EDGES = re.compile(r"^\W+|\W+$")
 KEPT = "framing_letter_facts"
 CONTENT_POS = ("PRON", "NOUN", "PROPN")
 WE = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|[Mm]y|I)\b")
@@ -108,10 +110,24 @@ def _facts(msg: Message, sent: Span, centred: set[int]) -> SentenceFacts:
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
-    """The sentence's runs of ``REPEAT_RUN`` words (the whole of a shorter one)."""
-    words = text.lower().split()
+    """The sentence's runs of ``REPEAT_RUN`` words, punctuation aside (the whole of a
+    shorter one)."""
+    words = [w for w in (WORD_EDGES.sub("", w) for w in text.lower().split()) if w]
     return {tuple(words[i:i + REPEAT_RUN]) for i in range(max(1, len(words) - REPEAT_RUN + 1))
             if words}
+
+
+def _said_again(runs: set[tuple[str, ...]], said: dict[tuple[str, ...], list[int]]) -> bool:
+    """Whether one earlier sentence, or two in a row (a repeat the parser split or
+    joined differently), holds nearly all of these runs: the sentence says nothing
+    new. Two sentences alike in their frame but not their words ("trained school
+    nurses", "trained sheriff's deputies") each count. Each run is looked up once, so
+    the work stays linear in the letter."""
+    pairs: dict[int, int] = {}
+    for run in runs:
+        for first in {j for i in said.get(run, ()) for j in (i - 1, i)}:
+            pairs[first] = pairs.get(first, 0) + 1
+    return bool(pairs) and max(pairs.values()) >= REPEAT_SHARE * len(runs)
 
 
 def _opening(msg: Message) -> tuple[int, int]:
@@ -130,16 +146,18 @@ def _opening(msg: Message) -> tuple[int, int]:
 
 def compute_facts(msg: Message) -> LetterFacts:
     """The facts of ``msg``'s letter body (see the module docstring)."""
-    seen: set[tuple[str, ...]] = set()
+    # where each run of words was said: the kept sentences' indexes
+    said: dict[tuple[str, ...], list[int]] = {}
     sentences = []
     for sent in msg.letter_sentences:
         runs = _runs(sent.text)
-        # said before: most of its runs of words came earlier (a sentence repeated
-        # whole, or split or joined differently by the parser the second time)
-        again = len(runs & seen) * 2 > len(runs)
-        seen |= runs
-        if runs and not again and not all(t._.is_mention for t in sent if not t.is_punct):
-            sentences.append(sent)
+        if not runs or all(t._.is_mention for t in sent if not t.is_punct):
+            continue
+        if _said_again(runs, said):
+            continue
+        for run in runs:
+            said.setdefault(run, []).append(len(sentences))
+        sentences.append(sent)
     starts = {s.start_char for s in sentences}
     model = requests_of(msg)
     centred = tuple((m.start, m.end, m.text) for m in model.sender_centred if m.start in starts)

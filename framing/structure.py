@@ -203,17 +203,19 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
 
 def _general(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
     """Whether the text tells no case (``structure.yaml`` ``case``): no sentence tells an
-    act of violence done to someone (the ``policy`` incidents or the ``case`` acts), or
-    anyone's arrest, charge, trial or sentence for one; a survey's answer (``counts``) and
-    a sentence that counts people (``statistics``: "one in four women will be assaulted")
-    tell none. Awareness-month copy, a program's launch, an opinion on abuse in general."""
+    act of violence done to someone (the ``case`` harm or the ``policy`` incidents), or
+    anyone's arrest, charge, trial or sentence for one (``acts``). An act word in a survey's answer
+    (``counts``) or in a sentence that counts people (``statistics``: "one in four women
+    will be assaulted") tells none; an arrest or a charge always does. Awareness-month
+    copy, a program's launch, an opinion on abuse in general."""
     if spec.case_acts is None or count == 0:
         return False
     counting = [p for p in (spec.policy_counts, spec.case_statistics) if p is not None]
+    harm = [p for p in (spec.case_harm, spec.policy_incidents) if p is not None]
     for i in range(count):
-        told = found(spec.case_acts, i) or (spec.policy_incidents is not None
-                                            and found(spec.policy_incidents, i))
-        if told and not any(found(p, i) for p in counting):
+        if found(spec.case_acts, i):
+            return False  # someone arrested, charged, detained: a case, whatever it counts
+        if any(found(p, i) for p in harm) and not any(found(p, i) for p in counting):
             return False
     return True
 

@@ -283,14 +283,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         if (_usable(token) and token.pos_ in {"NOUN", "PROPN"}
                 and anchor_strength(token, words) == 2):
             ranges.append(_phrase(token))
-    if states_suicide(sent, words) or (prev is not None and states_suicide(prev, words)):
-        # What the person swallowed, in a sentence that states a suicide or an attempt
-        # or right after one ("died by suicide after consuming a poisonous substance";
-        # "… attempted suicide. She called 911 after overdosing on Tylenol"). Elsewhere
-        # in a story a drink or a drug taken is often just what the day held.
-        doses = {t.i for t in means} | {t.i for t in _matched_tokens(
-            compiled_option(rule, "instruments"), sent, text)}
-        ranges += [r for r in (ingested(t, words, doses) for t in sent if _usable(t)) if r]
+    ranges += swallowed(sent, text, rule, words, means)
     if suicide_story:
         # In a story of a suicide, the instrument in the hands of the person ("put a gun
         # in his mouth", "consumed poison", "cut him free from the rope", "found with a
@@ -325,6 +318,23 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
     return ranges + turned_on_self(sent, words)
 
 
+def swallowed(sent: Span, text: str, rule: Rule, words: DeathWords,
+              means: list[Token] | None = None) -> list[tuple[int, int]]:
+    """Token ranges of what a person swallowed to take their life, tied in the parse to
+    the suicide or attempt the sentence states ("died by suicide after consuming a
+    poisonous substance"). Elsewhere in a story a drink or a drug taken is often just
+    what the day held."""
+    swallowing = words.ingest_verbs | words.dose_verbs
+    verbs = [t for t in sent if t.lemma_.lower() in swallowing and _usable(t)]
+    if not verbs:
+        return []
+    if means is None:
+        means = _matched_tokens(compiled_option(rule, "means"), sent, text)
+    doses = {t.i for t in means} | {t.i for t in _matched_tokens(
+        compiled_option(rule, "instruments"), sent, text)}
+    return [r for r in (ingested(t, words, doses) for t in verbs) if r]
+
+
 def suicide_story(msg: Message, words: DeathWords) -> bool:
     """Whether the message tells someone's suicide and no killing of another person (a
     murder-suicide's scene is judged by the violence-reporting rules)."""
@@ -349,8 +359,13 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
     story = None
     for index, sent in enumerate(msg.sentences):
         text = msg.sentence_texts[index]
-        if not any(p.search(text) for p in literals) and not any(
-                t.lemma_.lower() in swallowing for t in sent):
+        if not any(p.search(text) for p in literals):
+            # no method, place or means word: only what was swallowed may be told
+            if any(t.lemma_.lower() in swallowing for t in sent) and not (
+                    exclude is not None and exclude.search(text)):
+                ranges = swallowed(sent, text, rule, words)
+                if ranges:
+                    found.append(_finding(rule, msg, ranges))
             continue
         if story is None:
             story = suicide_story(msg, words)
@@ -363,12 +378,14 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
             ranges = turned_on_self(sent, words)
         else:
             ranges = sentence_ranges(sent, text, prev, rule, words, story)
-        if not ranges:
-            continue
-        start = min(r[0] for r in ranges)
-        end = max(r[1] for r in ranges)
-        span = msg.doc[start:end]
-        quoted = in_quotation(span)
-        found.append(msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
-                                 context={"in_quote": quoted}))
+        if ranges:
+            found.append(_finding(rule, msg, ranges))
     return found
+
+
+def _finding(rule: Rule, msg: Message, ranges: list[tuple[int, int]]) -> Finding:
+    """One finding over a sentence's method and place ranges."""
+    span = msg.doc[min(r[0] for r in ranges):max(r[1] for r in ranges)]
+    quoted = in_quotation(span)
+    return msg.finding(rule, span.start_char, span.end_char, quoted=quoted,
+                       context={"in_quote": quoted})

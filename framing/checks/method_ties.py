@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .death_clauses import (REFLEXIVES, DeathWords, death_complements, figurative_self,
-                            is_person, place_preposition, subject_of)
+                            is_person, place_preposition, subject_of, suicide_strength)
 
 
 def names_death(token: Token, words: DeathWords) -> bool:
@@ -225,37 +225,56 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
     return (verb.i, bare.i + 1) if bare is not None else None
 
 
+def _told_with_suicide(verb: Token, words: DeathWords) -> bool:
+    """Whether the parse ties a swallowing to a stated suicide or attempt: a gerund on its
+    verb ("died by suicide after consuming …", "attempted suicide by swallowing …"), a
+    suicide named on the swallowing ("after drinking bleach in an attempted suicide"),
+    or a verb joined to it ("drank pesticide and killed himself")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent") and suicide_strength(head.head, words) == 2:
+        return True
+    if verb.dep_ in ("advcl", "conj") and suicide_strength(head, words) == 2:
+        return True
+    if any(c.dep_ == "conj" and suicide_strength(c, words) == 2 for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and suicide_strength(g, words) == 2
+                                        for g in c.children) for c in verb.children)
+
+
 def ingested(verb: Token, words: DeathWords, doses: set[int]) -> tuple[int, int] | None:
-    """Token range of something a person swallowed: "drank sniper at home", "after
-    consuming a poisonous substance", "overdosing on Tylenol", "had taken pills"
-    (``ingest_verbs`` with their object, or ``dose_verbs`` whose object is one of
-    ``doses``, the indexes of the means and instrument words). Asked in a story of a
-    suicide or beside a stated one; "drank coffee" (``not_ingested``), "refused to take
-    her medication" (negated) and "taking a break" tell no means."""
+    """Token range of what a person swallowed to take their life, as the parse ties it to
+    a stated suicide or attempt: "died by suicide after consuming a poisonous
+    substance", "was in bed after drinking bleach in an attempted suicide"
+    (``ingest_verbs`` with their object, an "overdose" verb on its own, or ``dose_verbs``
+    whose object is one of ``doses``, the indexes of the means and instrument words).
+    Not "swallowed his pride" or "drank coffee" untied to the death, what
+    ``not_ingested`` names (a drink of the day, medication, something accidental), a
+    negated or refused act, or a thing's doing ("grief consumed her")."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in words.ingest_verbs | words.dose_verbs:
         return None
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or not _told_with_suicide(verb, words):
         return None
     # a bare form with no auxiliary is a misread noun ("a drug and drink induced coma")
     if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
     subject = subject_of(verb)
-    # a gerund after "after" or "by" ("died by suicide after consuming …") has the
-    # subject of the clause it hangs on
     if subject is None and verb.dep_ in ("pcomp", "advcl") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # a gerund after "after" or "by" has the subject of the stated suicide it hangs
+        # on, whoever that is ("the farmer", "Grenville")
         subject = subject_of(verb.head.head)
-    # whoever swallows is someone ("the farmer", "Grenville"), whatever the word; not
-    # "it" ("consuming every minute of every day")
-    if subject is None or not (subject.pos_ in ("NOUN", "PROPN") or is_person(subject, words)):
-        return None
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+    elif subject is None or not (is_person(subject, words) or subject.pos_ == "PROPN"):
+        return None  # "grief consumed her", "the blaze consumed the garage"
     thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if thing is None:
-        # "overdosing on Tylenol", "overdosed": the verb tells the means itself
+        # "overdosed", "after overdosing on Tylenol": the verb tells the means itself
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
         if lemma in words.dose_verbs or lemma not in words.method_verbs:
             return None
-        return verb.i, (prep.right_edge.i if prep is not None else verb.i) + 1
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        return verb.i, (obj.i if obj is not None else verb.i) + 1
     if lemma in words.dose_verbs and not any(t.i in doses for t in thing.subtree):
         return None
     # a drink of the day ("the equivalent of six pints of beer"), a person, or what

@@ -155,7 +155,8 @@ def _joint(root: Token, people: list[Token]) -> bool:
 
 def _minor_nearby(root: Token, who) -> bool:
     """Whether the act's sentence or the one before names someone ``who`` describes
-    (outside the act's own words): whom "they" and "their" take in."""
+    (outside the act's own words): a text search, not a reading of whom "they" refers
+    to, so ``who`` is kept to words that name a minor as such."""
     sent = root.sent
     start = sent.start
     if start > 0:
@@ -253,8 +254,10 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
                     verb = None  # "learned of the sexual contact": not the act's verb
         if not minors:
             continue
+        # (an act told of the two alone is its own words: "grew sexual", not the verbs
+        # joined to it)
         tokens = [span.start, span.end - 1,
-                  *(c.i for p in minors for c in _with_conjuncts(p))]
+                  *(c.i for p in minors if p.i != root.i for c in _with_conjuncts(p))]
         if verb is not None:
             tokens.append(verb.i)
         start, end = min(tokens), max(tokens)

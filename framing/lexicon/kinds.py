@@ -184,9 +184,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "person_verbs": "texts",       # method verbs that tell a death with only a person subject
         "phrasal_particles": "texts",  # words after a person verb that make it phrasal ("hang around")
         "ingest_verbs": "texts",       # swallowing something (drink, consume, overdose): the
-                                       # substance is the means, in a suicide story or beside a
-                                       # stated suicide ("drank pesticide", "after consuming a
-                                       # poisonous substance")
+                                       # substance is the means when the parse ties it to a
+                                       # stated suicide ("after consuming a poisonous substance")
         "dose_verbs": "texts",         # ... and taking one, only of `means` or `instruments`
         "not_ingested": "texts",       # what is drunk or eaten day to day ("drank coffee")
         "drop_verbs": "texts",         # a fall (jump, leap) from a place or a height, in a

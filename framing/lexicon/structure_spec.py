@@ -78,7 +78,9 @@ class StructureSpec:
     # arrested, charged, tried or sentenced for one (the policy ``incidents`` count too).
     # A text that tells none is about the issue in general.
     case_acts: PlainPattern | None = None
-    # ... and a sentence that counts people ("one in four women") tells how common, not a case.
+    # Harm told as an act ("sexually assaulted", "hit her"), which, like the policy
+    # incidents, a sentence that counts people ("one in four women") tells of no case.
+    case_harm: PlainPattern | None = None
     case_statistics: PlainPattern | None = None
     # A template's note to whoever fills it in ("(do not specify reason if death by
     # suicide)", "[insert the counselor's name]"): its words are talked about, not used.
@@ -93,7 +95,8 @@ class StructureSpec:
                                          self.proclamation_acts, self.policy_acts,
                                          self.policy_reader, self.policy_incidents,
                                          self.policy_counts, self.policy_findings,
-                                         self.case_acts, self.case_statistics)
+                                         self.case_acts, self.case_harm,
+                                         self.case_statistics)
                        if p is not None)
 
 
@@ -127,7 +130,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes},
             {"counts": check.regexes, "findings": check.regexes}),
         "case": lambda v, k: check.mapping(v, k, {"acts": check.regexes},
-                                           {"statistics": check.regexes}),
+                                           {"harm": check.regexes, "statistics": check.regexes}),
         "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
@@ -179,6 +182,7 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         reporting_min_sentences=reporting["min_sentences"],
         writer_notes=_any(data["writer_notes"]) if data.get("writer_notes") else None,
         case_acts=_any(data["case"]["acts"]) if data.get("case") else None,
+        case_harm=_any(data["case"]["harm"]) if data.get("case", {}).get("harm") else None,
         case_statistics=(_any(data["case"]["statistics"])
                          if data.get("case", {}).get("statistics") else None),
         **procedure_fields,

@@ -195,17 +195,13 @@ Ana Ruiz"""
 
 
 @pytest.mark.parametrize("said_again", [
-    # a sentence repeated whole, and repeated after a word of its own (or split or
-    # joined differently by the parser the second time)
+    # a sentence repeated whole, and repeated after a word of its own
     ("Naloxone in every clinic waiting room would cut those deaths.",
      "Naloxone in every clinic waiting room would cut those deaths. "
      "Naloxone in every clinic waiting room would cut those deaths."),
     ("Naloxone in every clinic waiting room would cut those deaths.",
      "Naloxone in every clinic waiting room would cut those deaths. "
      "Indeed, naloxone in every clinic waiting room would cut those deaths."),
-    ("Naloxone in every clinic waiting room would cut those deaths.",
-     "Naloxone in every clinic waiting room would cut those deaths. Naloxone: "
-     "in every clinic waiting room it would cut those deaths."),
 ])
 def test_a_sentence_said_again_does_not_dilute_the_letter_s_talk_of_itself(analyzer, said_again):
     once, twice = said_again
@@ -214,3 +210,13 @@ def test_a_sentence_said_again_does_not_dilute_the_letter_s_talk_of_itself(analy
     assert before < 1.0  # the coalition's own record costs something
     after = fit(analyzer, HEALTH_LETTER.replace(once, twice, 1), "public-health")["parts"]["focus"]
     assert after <= before
+
+
+def test_sentences_alike_in_frame_but_not_in_words_each_count(analyzer):
+    """Three records of the sender's own work cost more than one, however alike."""
+    record = "Our coalition has trained pharmacists across the county for 20 years."
+    letter = HEALTH_LETTER.replace("Our coalition has trained pharmacists for 20 years.", record)
+    one = fit(analyzer, letter, "public-health")["parts"]["focus"]
+    more = letter.replace(record, record + " " + record.replace("pharmacists", "school nurses")
+                          + " " + record.replace("pharmacists", "sheriff's deputies"), 1)
+    assert fit(analyzer, more, "public-health")["parts"]["focus"] < one

@@ -739,6 +739,14 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
     "Saturday night by a neighbor.",
     "Two people were found dead in a home on Elm Street in what police called a murder-suicide "
     "involving a couple with a history of domestic violence.",
+    # harm told in everyday words, and a count of something other than people
+    "A Springfield woman was hospitalized Saturday after her husband hit her with a frying "
+    "pan and dragged her across the kitchen floor. Neighbors called 911 after hearing "
+    "screams from the apartment.",
+    "A man was charged Monday with assaulting his girlfriend, who suffered burns over 30 "
+    "percent of her body, prosecutors said. The couple had lived together for two years.",
+    "A sexual assault at a fraternity house early Sunday is under investigation, campus "
+    "police said. The university asked anyone with information to call its police.",
 ])
 def test_copy_that_tells_a_case_keeps_the_missing_help_line_an_error(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
