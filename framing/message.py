@@ -20,7 +20,7 @@ from .lexicon.schema import terms_pattern
 from .profile import PartnerProfile
 from .readability import readability
 from .spacy_attributes import QUOTED_KEY, doc_text, shared_source
-from .structure import Structure
+from .structure import Structure, tells_no_case
 from .typography import PlainPattern
 
 # Matches of a pattern in a parsed doc's text, by pattern (see ``Message.spans_of``).
@@ -225,8 +225,6 @@ class Message:
             gates.add("proclamation")
         if self.structure.policy:
             gates.add("policy")
-        if self.structure.general:
-            gates.add("general")
         return gates
 
     @cached_property
@@ -327,15 +325,25 @@ class Message:
             words += list(self.profile.people_terms)
         return terms_pattern(words) if words else None
 
+    @cached_property
+    def general(self) -> bool:
+        """The text tells no case (:func:`framing.structure.tells_no_case`): copy about the
+        issue in general. Worked out only when a rule asks for gate ``general``."""
+        return tells_no_case(self.lexicons.structure, self.sentence_texts)
+
+    def has_gate(self, gate: str) -> bool:
+        """Whether ``gate`` holds: one of :attr:`gates`, or ``general``, read on demand."""
+        return gate in self.gates or (gate == "general" and self.general)
+
     def applies(self, rule: Rule) -> bool:
         """Whether the rule's message kinds and gates hold for this message."""
         if rule.kinds and self.kind not in rule.kinds:
             return False
-        if any(g in self.gates for g in rule.skip_in):
+        if any(self.has_gate(g) for g in rule.skip_in):
             return False
-        if any(g not in self.gates for g in rule.gate_all):
+        if any(not self.has_gate(g) for g in rule.gate_all):
             return False
-        return not rule.gate or any(g in self.gates for g in rule.gate)
+        return not rule.gate or any(self.has_gate(g) for g in rule.gate)
 
     def finding(self, rule: Rule, start: int, end: int, *, severity: str | None = None,
                 message: str | None = None, suggestions: list[str] | None = None,
@@ -344,7 +352,7 @@ class Message:
         """Build the finding record for ``rule`` at ``start:end``."""
         severity = severity or rule.severity
         for gate, level in rule.severity_if.items():
-            if gate in self.gates:
+            if self.has_gate(gate):
                 severity = level
         if quoted:
             severity = downgrade(severity)

@@ -43,9 +43,6 @@ class Structure:
     procedure: bool = False
     proclamation: bool = False
     policy: bool = False
-    # Tells no case: no sentence tells an act of violence done to someone or anyone's
-    # arrest, charge or sentence for one (an awareness month, a program, an opinion).
-    general: bool = False
 
     def frame_kind(self, start: int, end: int) -> str | None:
         """The kind of frame part ("headline", "salutation", ...) covering ``start:end``."""
@@ -197,25 +194,26 @@ def analyze_structure(text: str, sentences: list[str], spec: StructureSpec | Non
     return Structure(tuple(frame), tuple(blocks), advice, reporting,
                      _procedure(spec, found, len(sentences)),
                      _proclamation(spec, found, len(sentences)),
-                     _policy(spec, found, said, len(sentences)),
-                     _general(spec, found, len(sentences)))
+                     _policy(spec, found, said, len(sentences)))
 
 
-def _general(spec: StructureSpec, found: Callable[[PlainPattern, int], bool], count: int) -> bool:
+def tells_no_case(spec: StructureSpec | None, sentences: list[str]) -> bool:
     """Whether the text tells no case (``structure.yaml`` ``case``): no sentence tells an
     act of violence done to someone (the ``case`` harm or the ``policy`` incidents), or
     anyone's arrest, charge, trial or sentence for one (``acts``). An act word in a survey's answer
     (``counts``) or in a sentence that counts people (``statistics``: "one in four women
     will be assaulted") tells none; an arrest or a charge always does. Awareness-month
-    copy, a program's launch, an opinion on abuse in general."""
-    if spec.case_acts is None or count == 0:
+    copy, a program's launch, an opinion on abuse in general. Asked only of texts about
+    partner or sexual violence (the one rule that reads it), so its patterns are searched
+    sentence by sentence here rather than screened in every text."""
+    if spec is None or spec.case_acts is None or not any(t.strip() for t in sentences):
         return False
     counting = [p for p in (spec.policy_counts, spec.case_statistics) if p is not None]
     harm = [p for p in (spec.case_harm, spec.policy_incidents) if p is not None]
-    for i in range(count):
-        if found(spec.case_acts, i):
+    for text in sentences:
+        if spec.case_acts.search(text):
             return False  # someone arrested, charged, detained: a case, whatever it counts
-        if any(found(p, i) for p in harm) and not any(found(p, i) for p in counting):
+        if any(p.search(text) for p in harm) and not any(p.search(text) for p in counting):
             return False
     return True
 

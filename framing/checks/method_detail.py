@@ -34,7 +34,7 @@ from .death_clauses import (DeathWords, anchor_strength, bare_person_verb, death
                             suicide_strength)
 from .method_ties import (cause_of_death, counted_category, dropped_from, handled, ingested,
                           listed_kinds, in_the_path, names_death, place_responded_to, self_inflicted,
-                          struck_by, turned_on_self)
+                          struck_by, told_with_suicide, turned_on_self)
 
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
@@ -325,7 +325,10 @@ def swallowed(sent: Span, text: str, rule: Rule, words: DeathWords,
     poisonous substance"). Elsewhere in a story a drink or a drug taken is often just
     what the day held."""
     swallowing = words.ingest_verbs | words.dose_verbs
-    verbs = [t for t in sent if t.lemma_.lower() in swallowing and _usable(t)]
+    # "take" is in most sentences: the tie to a stated suicide, read from the parse, is
+    # asked first, and the means are looked for only where there is one
+    verbs = [t for t in sent if t.lemma_.lower() in swallowing and _usable(t)
+             and told_with_suicide(t, words)]
     if not verbs:
         return []
     if means is None:

@@ -225,7 +225,7 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
     return (verb.i, bare.i + 1) if bare is not None else None
 
 
-def _told_with_suicide(verb: Token, words: DeathWords) -> bool:
+def told_with_suicide(verb: Token, words: DeathWords) -> bool:
     """Whether the parse ties a swallowing to a stated suicide or attempt: a gerund on its
     verb ("died by suicide after consuming …", "attempted suicide by swallowing …"), a
     suicide named on the swallowing ("after drinking bleach in an attempted suicide"),
@@ -253,7 +253,7 @@ def ingested(verb: Token, words: DeathWords, doses: set[int]) -> tuple[int, int]
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in words.ingest_verbs | words.dose_verbs:
         return None
-    if any(c.dep_ == "neg" for c in verb.children) or not _told_with_suicide(verb, words):
+    if any(c.dep_ == "neg" for c in verb.children) or not told_with_suicide(verb, words):
         return None
     # a bare form with no auxiliary is a misread noun ("a drug and drink induced coma")
     if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):

@@ -219,7 +219,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
 # Gates every document can have besides the topic gates in topics.yaml.
 # ``reporting`` (a news report: dateline, byline or sources speaking) and ``advice``
 # (a guideline page advising writers) come from framing.structure, as do ``procedure``,
-# ``proclamation``, ``policy`` and ``general`` (a text that tells no case).
+# ``proclamation`` and ``policy``; ``general`` (a text that tells no case) is read on
+# demand by the message (``Message.has_gate``).
 BUILTIN_GATES = (*MESSAGE_KINDS, "sector", "norms-campaign", "reporting", "advice", "procedure",
                  "proclamation", "policy", "general")
 

@@ -94,9 +94,7 @@ class StructureSpec:
                                          self.procedure_reader, self.proclamation_clauses,
                                          self.proclamation_acts, self.policy_acts,
                                          self.policy_reader, self.policy_incidents,
-                                         self.policy_counts, self.policy_findings,
-                                         self.case_acts, self.case_harm,
-                                         self.case_statistics)
+                                         self.policy_counts, self.policy_findings)
                        if p is not None)
 
 

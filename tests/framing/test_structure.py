@@ -721,7 +721,7 @@ def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
 ])
 def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
-    assert report.message.structure.general
+    assert report.message.general
     assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
 
 
@@ -750,5 +750,5 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
 ])
 def test_copy_that_tells_a_case_keeps_the_missing_help_line_an_error(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
-    assert not report.message.structure.general
+    assert not report.message.general
     assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["error"]
