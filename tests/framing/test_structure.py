@@ -22,6 +22,11 @@ def rules_hit(report, rule_id: str):
     return [f for f in report.findings if f.rule == rule_id]
 
 
+def help_line_severities(report) -> list[str]:
+    """The severities of the partner-violence help-line findings."""
+    return [f.severity for f in report.findings if f.rule == "dv.resource-missing"]
+
+
 LETTER = """Subject: A safer walk home for Riverside students
 
 Dear Principal Ortiz,
@@ -571,7 +576,7 @@ PROCLAMATION = (
 def test_a_proclamation_only_suggests_a_help_line(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
     assert report.message.structure.proclamation
-    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+    assert help_line_severities(report) == ["suggestion"]
 
 
 def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
@@ -580,7 +585,7 @@ def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
             "have risen this year, the sheriff said.")
     report = analyzer.analyze(text, kind="campaign")
     assert not report.message.structure.proclamation
-    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["error"]
+    assert help_line_severities(report) == ["error"]
 
 
 @pytest.mark.parametrize("text", [
@@ -599,7 +604,7 @@ def test_news_of_a_poll_is_research_news_and_its_counts_are_no_cases(analyzer):
             "report it.")
     report = analyzer.analyze(text, kind="campaign")
     assert report.message.structure.policy
-    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+    assert help_line_severities(report) == ["suggestion"]
     # the respondents tell it: no passive hides an abuser
     assert not [f for f in report.findings if f.rule == "dv.passive-victim"]
 
@@ -658,7 +663,7 @@ def test_a_case_told_under_a_law_or_before_a_court_is_not_policy_news(analyzer, 
 def test_news_of_a_law_or_funding_only_suggests_a_help_line(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
     assert report.message.structure.policy
-    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+    assert help_line_severities(report) == ["suggestion"]
 
 
 @pytest.mark.parametrize("text", [
@@ -721,8 +726,7 @@ def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
 ])
 def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
-    assert report.message.general
-    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["suggestion"]
+    assert (report.message.general, help_line_severities(report)) == (True, ["suggestion"])
 
 
 @pytest.mark.parametrize("text", [
@@ -750,5 +754,4 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
 ])
 def test_copy_that_tells_a_case_keeps_the_missing_help_line_an_error(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
-    assert not report.message.general
-    assert [f.severity for f in report.findings if f.rule == "dv.resource-missing"] == ["error"]
+    assert (report.message.general, help_line_severities(report)) == (False, ["error"])
