@@ -26,6 +26,7 @@ from .requests import people_of, requests_of
 SHORT_PARAGRAPH = 8       # "I hope this finds you well." opens nothing: read on
 REPEAT_RUN = 3            # runs of this many words ...
 REPEAT_SHARE = 0.8        # ... nearly all of which one earlier sentence (or two in a row) holds: said again
+REPEAT_REACH = 16         # the latest sentences a run is remembered in
 WORD_EDGES = re.compile(r"^\W+|\W+$")
 KEPT = "framing_letter_facts"
 CONTENT_POS = ("PRON", "NOUN", "PROPN")
@@ -121,8 +122,8 @@ def _said_again(runs: set[tuple[str, ...]], said: dict[tuple[str, ...], list[int
     """Whether one earlier sentence, or two in a row (a repeat the parser split or
     joined differently), holds nearly all of these runs: the sentence says nothing
     new. Two sentences alike in their frame but not their words ("trained school
-    nurses", "trained sheriff's deputies") each count. Each run is looked up once, so
-    the work stays linear in the letter."""
+    nurses", "trained sheriff's deputies") each count. Each run is looked up once and
+    keeps at most ``REPEAT_REACH`` sentences, so the work stays linear in the letter."""
     pairs: dict[int, int] = {}
     for run in runs:
         for first in {j for i in said.get(run, ()) for j in (i - 1, i)}:
@@ -156,7 +157,10 @@ def compute_facts(msg: Message) -> LetterFacts:
         if _said_again(runs, said):
             continue
         for run in runs:
-            said.setdefault(run, []).append(len(sentences))
+            where = said.setdefault(run, [])
+            where.append(len(sentences))
+            if len(where) > REPEAT_REACH:
+                del where[0]  # a run common to many sentences keeps only the latest
         sentences.append(sent)
     starts = {s.start_char for s in sentences}
     model = requests_of(msg)

@@ -141,8 +141,9 @@ def _told_again(root: Token, people: list[Token]) -> bool:
 
 
 def _joint(root: Token, people: list[Token]) -> bool:
-    """An act told of two people together: "they slept together", "the two had sex",
-    "their intimate relationship began", "the couple's friendship became sexual"."""
+    """An act told of two people together: "they had sex", "the two had sex", "their
+    intimate relationship began", "the couple's friendship became sexual", "with each
+    other"."""
     def ours(token: Token) -> bool:
         return any(c.dep_ == "poss" and c.lower_ in BACK_REFERENCES | {"their"}
                    for c in token.children)
@@ -241,9 +242,10 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
             minors = [p for p in people if describes(p, who)] or _when_minor(verb, who)
             if (not minors and not found and joint is not None
                     and _joint(root, people) and _minor_nearby(root, joint)):
-                # First told of the two together ("they slept together", "their
-                # friendship grew sexual") right after the story names a minor: the
-                # two take the minor in. The finding is the act's words alone.
+                # First told of the two together ("their friendship grew sexual",
+                # "they engaged in sexual acts with each other") right after the story
+                # names a minor: the two take the minor in. The finding is the act's
+                # words alone.
                 minors = [root]
             elif not minors and found and rule.options.get("continues") and _told_again(root, people):
                 # The same act told again later in the story ("the two had sex on at
