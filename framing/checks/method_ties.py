@@ -242,18 +242,18 @@ def told_with_suicide(verb: Token, words: DeathWords) -> bool:
 
 
 def ingested(verb: Token, words: DeathWords, doses: set[int]) -> tuple[int, int] | None:
-    """Token range of what a person swallowed to take their life, as the parse ties it to
-    a stated suicide or attempt: "died by suicide after consuming a poisonous
-    substance", "was in bed after drinking bleach in an attempted suicide"
-    (``ingest_verbs`` with their object, an "overdose" verb on its own, or ``dose_verbs``
-    whose object is one of ``doses``, the indexes of the means and instrument words).
-    Not "swallowed his pride" or "drank coffee" untied to the death, what
-    ``not_ingested`` names (a drink of the day, medication, something accidental), a
-    negated or refused act, or a thing's doing ("grief consumed her")."""
+    """Token range of what a person swallowed to take their life, for a verb the parse
+    ties to a stated suicide or attempt (:func:`told_with_suicide`, which the caller
+    asks first): "died by suicide after consuming a poisonous substance", "was in bed
+    after drinking bleach in an attempted suicide" (``ingest_verbs`` with their object,
+    an "overdose" verb on its own, or ``dose_verbs`` whose object is one of ``doses``,
+    the indexes of the means and instrument words). Not what ``not_ingested`` names (a
+    drink of the day, medication, something accidental), a negated act, or a thing's
+    doing ("grief consumed her")."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in words.ingest_verbs | words.dose_verbs:
         return None
-    if any(c.dep_ == "neg" for c in verb.children) or not told_with_suicide(verb, words):
+    if any(c.dep_ == "neg" for c in verb.children):
         return None
     # a bare form with no auxiliary is a misread noun ("a drug and drink induced coma")
     if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
