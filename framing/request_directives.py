@@ -28,6 +28,10 @@ def addresses_reader(verb: Token) -> bool:
         for c in verb.children)
 
 
+# Prepositions that put the reader in what a thing asked for is for.
+READER_PREPS = ("with", "to", "at", "before", "for")
+
+
 def of_the_reader(noun: Token) -> bool:
     """Whether a thing asked for is the reader's to give: "your team's attention" (a
     chain of possessives ending in "your"), "a meeting with you", "a few minutes of
@@ -38,8 +42,23 @@ def of_the_reader(noun: Token) -> bool:
         return any(c.dep_ == "poss" and yours(c, depth + 1) for c in token.children)
     if any(c.dep_ == "poss" and yours(c) for c in noun.children):
         return True
-    return any(yours(g) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
-               for g in c.children if g.dep_ == "pobj")
+    if any(yours(g) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
+           for g in c.children if g.dep_ == "pobj"):
+        return True
+    # "the opportunity to meet with you", "a chance to present at your next staff
+    # meeting": what the thing is for is done with the reader or in the reader's time
+    # (an infinitive, not a relative clause: "the grant that you awarded" is not asked).
+    for clause in noun.children:
+        if clause.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                           for c in clause.children):
+            continue
+        for c in clause.children:
+            if c.dep_ == "dobj" and yours(c):
+                return True
+            if c.dep_ == "prep" and c.lower_ in READER_PREPS and any(
+                    yours(g) for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
 
 
 class DirectiveReadings:
@@ -165,6 +184,12 @@ class DirectiveReadings:
             if inner is not None:
                 asked = by_name = inner
         if action is None and asked is not None:
+            if (who is not None and who.kind == "sender" and asked.dep_ == "dobj"
+                    and lemma_of(verb, spec) in spec.asking_for and of_the_reader(asked)):
+                # "we request the opportunity to meet with you": the reader is asked for
+                # the meeting; the infinitive is what the sender would do in it
+                meant = [c for c in asked.children if c.dep_ == "acl"]
+                return ("directive", asked, meant[:1] or [asked], False)
             action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
                            and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)
         if action is None:

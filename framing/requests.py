@@ -210,12 +210,26 @@ class RequestAnalysis:
         party = party_of(asked, spec, self.reader.people) if asked is not None else None
         if party is not None and party.universal:
             flags["universal"] = True
+        # A template blank in place of who is asked ("[who on your team]") hides how many
+        # are asked: until it is filled the work is weighed as if all of them were, so a
+        # blank never makes a request lighter than the words it replaced.
+        blanks = list(spec.placeholders.finditer(text)) if blank and asked is not None else []
+        blank_who = any(m.start() <= asked.idx - start < m.end() for m in blanks)
+        # (a blank that holds the action too is an instruction to whoever fills the
+        # template in, "(identify how you will recognize the business)", not a who)
+        weighed_as_all = any(
+            m.start() <= asked.idx - start < m.end()
+            and not any(m.start() <= a.idx - start < m.end() for a in actions) for m in blanks)
+        if weighed_as_all:
+            flags["universal"] = True
         lemmas = [lemma_of(a, spec) for a in actions]
         # Tasks: actions beyond a yes (not light) that say what to do (not vague).
         tasks = [lemma for lemma in lemmas
                  if lemma not in spec.light_actions and lemma not in spec.vague_actions]
         reasons = []
-        if flags["universal"]:
+        if weighed_as_all and not (party is not None and party.universal):
+            reasons.append("who is asked is a blank: weighed as all of them until filled")
+        elif flags["universal"]:
             reasons.append("asks all or every one of them")
         if flags["recurring"]:
             reasons.append("repeats")
@@ -252,8 +266,6 @@ class RequestAnalysis:
         # A template blank bounds nothing: "[who on your team]" names no one, "(date)"
         # is no time. A blank in place of who is asked leaves the ask unspecific.
         filled = blank_out(following, spec.placeholders) if blank else following
-        blank_who = blank and asked is not None and any(
-            m.start() <= asked.idx - start < m.end() for m in spec.placeholders.finditer(text))
         who_named = (asked is not None and party is not None and party.theirs
                      and asked.lower_ not in ("you", "yourself") and asked not in actions
                      and not blank_who)

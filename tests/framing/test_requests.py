@@ -278,6 +278,15 @@ def test_a_name_without_a_title_is_not_the_partner(analyzer):
     assert found.requests == []
 
 
+def test_a_blank_in_place_of_who_is_asked_never_makes_the_work_lighter(analyzer):
+    # "every member" made the request heavy; a blank hides how many are asked, so the
+    # work is weighed as if all of them were until it is filled
+    named = model(analyzer, "We want every member to stand up and declare that abuse is wrong.")
+    blank = model(analyzer, "We want [who on your team] to stand up and declare that abuse is wrong.")
+    assert named.requests[0].burden == blank.requests[0].burden == "high"
+    assert "blank" in blank.requests[0].reasons[0]
+
+
 def test_a_template_blank_is_not_a_named_person(analyzer):
     (request,) = model(analyzer, "Can [who on your team] meet with us next week?").requests
     assert not request.who_named and not request.specific
@@ -379,6 +388,20 @@ def test_invitations_requests_for_support_labelled_asks_and_first_steps_are_asks
 def test_a_thing_the_sender_asks_of_the_reader_is_a_request(analyzer, text, asked):
     (request,) = model(analyzer, text).requests
     assert request.mode == "directive" and request.actions[0].startswith(asked)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("We request the opportunity to meet with you before the budget vote.", "meet"),
+    ("We seek a chance to present at your next staff meeting.", "present"),
+])
+def test_the_chance_to_do_something_with_the_reader_is_a_specific_request(analyzer, text, asked):
+    (request,) = model(analyzer, text).requests
+    assert request.mode == "directive" and request.actions[0].startswith(asked)
+    assert request.specific
+
+
+def test_the_chance_to_do_the_senders_own_work_asks_nothing_of_the_reader(analyzer):
+    assert not model(analyzer, "We request the opportunity to expand our program.").requests
 
 
 @pytest.mark.parametrize("text", [
