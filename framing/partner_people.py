@@ -4,6 +4,9 @@ profile's role words (found by pattern), and one-word roles in the other number
 """
 from __future__ import annotations
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.parts_of_speech import NOUN, PROPN
+
 
 def singular(word: str) -> str:
     """A plural noun's singular by its spelling ("tenants", "churches", "families"), to
@@ -23,10 +26,26 @@ def people_by_word(doc, words) -> set[int]:
     head their phrase: "every tenant" for "tenants", "each volunteer" for "volunteers";
     not a modifier ("teen dating violence" names no teens)."""
     singles = {singular(w) for w in words if w.strip() and " " not in w.strip()}
-    # The lemma of a plural noun is its singular; the spelling catches a noun the
-    # lemmatizer leaves as it is.
-    return {t.i for t in doc if (t.lower_ in singles or t.lemma_.lower() in singles)
-            and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")}
+    if not singles or not len(doc):
+        return set()
+    # Read from the doc's arrays, each distinct spelling or lemma looked up once: this
+    # runs on every text checked against a partner, and a token object per word of
+    # the text costs more than the rest of the lookup.
+    strings = doc.vocab.strings
+    skip = {strings[d] for d in ("compound", "amod", "nmod") if d in strings}
+    known: dict[int, bool] = {}
+
+    def names_people(key: int) -> bool:
+        hit = known.get(key)
+        if hit is None:
+            # The lemma of a plural noun is its singular; the spelling catches a noun
+            # the lemmatizer leaves as it is.
+            hit = known[key] = strings[key].lower() in singles
+        return hit
+    table = doc.to_array([LOWER, LEMMA, POS, DEP]).tolist()
+    return {i for i, (lower, lemma, pos, dep) in enumerate(table)
+            if (pos == NOUN or pos == PROPN) and dep not in skip
+            and (names_people(lower) or names_people(lemma))}
 
 
 def people_tokens(doc, spans: list[tuple[int, int]]) -> frozenset[int]:
