@@ -28,37 +28,43 @@ def addresses_reader(verb: Token) -> bool:
         for c in verb.children)
 
 
-# Prepositions that put the reader in what a thing asked for is for.
-READER_PREPS = ("with", "to", "at", "before", "for")
+# Prepositions that put the reader in what the chance asked for is to do: with them,
+# to them, at or before their meeting ("for" says whom it is for, not who is asked).
+READER_PREPS = ("with", "to", "at", "before")
+
+
+def to_do_with_the_reader(noun: Token) -> Token | None:
+    """The infinitive that says what a chance asked for is to do, when it is done with
+    the reader or in the reader's meeting: "the opportunity to meet with you", "a chance
+    to present at your next staff meeting" (not a relative clause or a participle: "a
+    meeting held at our office")."""
+    for clause in noun.children:
+        if clause.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                           for c in clause.children):
+            continue
+        for c in clause.children:
+            if (c.dep_ == "dobj" and _yours(c)) or (
+                    c.dep_ == "prep" and c.lower_ in READER_PREPS
+                    and any(_yours(g) for g in c.children if g.dep_ == "pobj")):
+                return clause
+    return None
+
+
+def _yours(token: Token, depth: int = 0) -> bool:
+    """"you", "your", or a chain of possessives ending in "your" ("your team's")."""
+    if token.lower_ in ("you", "your") or depth > 3:
+        return token.lower_ in ("you", "your")
+    return any(c.dep_ == "poss" and _yours(c, depth + 1) for c in token.children)
 
 
 def of_the_reader(noun: Token) -> bool:
     """Whether a thing asked for is the reader's to give: "your team's attention" (a
     chain of possessives ending in "your"), "a meeting with you", "a few minutes of
     your time"."""
-    def yours(token: Token, depth: int = 0) -> bool:
-        if token.lower_ in ("you", "your") or depth > 3:
-            return token.lower_ in ("you", "your")
-        return any(c.dep_ == "poss" and yours(c, depth + 1) for c in token.children)
-    if any(c.dep_ == "poss" and yours(c) for c in noun.children):
+    if any(c.dep_ == "poss" and _yours(c) for c in noun.children):
         return True
-    if any(yours(g) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
-           for g in c.children if g.dep_ == "pobj"):
-        return True
-    # "the opportunity to meet with you", "a chance to present at your next staff
-    # meeting": what the thing is for is done with the reader or in the reader's time
-    # (an infinitive, not a relative clause: "the grant that you awarded" is not asked).
-    for clause in noun.children:
-        if clause.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                           for c in clause.children):
-            continue
-        for c in clause.children:
-            if c.dep_ == "dobj" and yours(c):
-                return True
-            if c.dep_ == "prep" and c.lower_ in READER_PREPS and any(
-                    yours(g) for g in c.children if g.dep_ == "pobj"):
-                return True
-    return False
+    return any(_yours(g) for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
+               for g in c.children if g.dep_ == "pobj")
 
 
 class DirectiveReadings:
@@ -184,12 +190,14 @@ class DirectiveReadings:
             if inner is not None:
                 asked = by_name = inner
         if action is None and asked is not None:
-            if (who is not None and who.kind == "sender" and asked.dep_ == "dobj"
-                    and lemma_of(verb, spec) in spec.asking_for and of_the_reader(asked)):
-                # "we request the opportunity to meet with you": the reader is asked for
-                # the meeting; the infinitive is what the sender would do in it
-                meant = [c for c in asked.children if c.dep_ == "acl"]
-                return ("directive", asked, meant[:1] or [asked], False)
+            meant = (to_do_with_the_reader(asked) if asked.dep_ == "dobj"
+                     and lemma_of(asked, spec) in spec.reader_time_nouns else None)
+            if (meant is not None and who is not None and who.kind == "sender"
+                    and lemma_of(verb, spec) in spec.asking_for):
+                # "we request the opportunity to meet with you": the sender would do the
+                # work, the reader only says yes (as "we would welcome the chance to
+                # brief your team" is read)
+                return ("permission", None, [meant], True)
             action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
                            and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)
         if action is None:

@@ -27,6 +27,7 @@ read this one model (:func:`requests_of`).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -210,16 +211,20 @@ class RequestAnalysis:
         party = party_of(asked, spec, self.reader.people) if asked is not None else None
         if party is not None and party.universal:
             flags["universal"] = True
-        # A template blank in place of who is asked ("[who on your team]") hides how many
-        # are asked: until it is filled the work is weighed as if all of them were, so a
-        # blank never makes a request lighter than the words it replaced.
+        # A template blank read as who is asked ("we want [who on your team] to…") hides
+        # how many are asked: until it is filled the work is weighed as if all of them
+        # were, so such a blank never makes a request lighter than the words it
+        # replaced. Not a blank for one person ("[contact person]", "[principal's
+        # name]"), nor one where a blank holds the action too: that is an instruction
+        # to whoever fills the template in ("(identify how you will recognize the
+        # business)").
         blanks = list(spec.placeholders.finditer(text)) if blank and asked is not None else []
-        blank_who = any(m.start() <= asked.idx - start < m.end() for m in blanks)
-        # (a blank that holds the action too is an instruction to whoever fills the
-        # template in, "(identify how you will recognize the business)", not a who)
-        weighed_as_all = any(
-            m.start() <= asked.idx - start < m.end()
-            and not any(m.start() <= a.idx - start < m.end() for a in actions) for m in blanks)
+        who_blank = next((m for m in blanks if m.start() <= asked.idx - start < m.end()), None)
+        blank_who = who_blank is not None
+        weighed_as_all = (
+            blank_who
+            and not any(m.start() <= a.idx - start < m.end() for a in actions for m in blanks)
+            and not set(re.findall(r"[a-z]+", who_blank.group(0).lower())) & spec.one_person_blank_words)
         if weighed_as_all:
             flags["universal"] = True
         lemmas = [lemma_of(a, spec) for a in actions]

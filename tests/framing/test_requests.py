@@ -287,6 +287,18 @@ def test_a_blank_in_place_of_who_is_asked_never_makes_the_work_lighter(analyzer)
     assert "blank" in blank.requests[0].reasons[0]
 
 
+@pytest.mark.parametrize("text", [
+    # a blank for one person
+    "We want [contact person] to stand up and declare that abuse is wrong.",
+    "We want [principal's name] to stand up and declare that abuse is wrong.",
+    # a blank that holds the action too is an instruction to whoever fills the template
+    "We want [who on your team] to (describe how you will declare that abuse is wrong).",
+])
+def test_a_blank_for_one_person_or_for_the_whole_ask_is_not_weighed_as_all(analyzer, text):
+    for request in model(analyzer, text).requests:
+        assert not any("blank" in reason for reason in request.reasons)
+
+
 def test_a_template_blank_is_not_a_named_person(analyzer):
     (request,) = model(analyzer, "Can [who on your team] meet with us next week?").requests
     assert not request.who_named and not request.specific
@@ -390,18 +402,33 @@ def test_a_thing_the_sender_asks_of_the_reader_is_a_request(analyzer, text, aske
     assert request.mode == "directive" and request.actions[0].startswith(asked)
 
 
-@pytest.mark.parametrize("text, asked", [
+@pytest.mark.parametrize("text, action", [
     ("We request the opportunity to meet with you before the budget vote.", "meet"),
     ("We seek a chance to present at your next staff meeting.", "present"),
 ])
-def test_the_chance_to_do_something_with_the_reader_is_a_specific_request(analyzer, text, asked):
+def test_the_chance_to_do_something_with_the_reader_asks_only_a_yes(analyzer, text, action):
+    # read as "we would welcome the chance to brief your team" is: the sender does the
+    # work, the reader says yes
     (request,) = model(analyzer, text).requests
-    assert request.mode == "directive" and request.actions[0].startswith(asked)
-    assert request.specific
+    assert request.mode == "permission" and request.actions[0].startswith(action)
+    assert request.specific and request.burden == "none"
 
 
-def test_the_chance_to_do_the_senders_own_work_asks_nothing_of_the_reader(analyzer):
-    assert not model(analyzer, "We request the opportunity to expand our program.").requests
+@pytest.mark.parametrize("text", [
+    "We request the opportunity to expand our program.",
+    # "for" says whom the work is for, not that it is done with the reader
+    "We seek the opportunity to advocate for your families at the state capitol.",
+    "We seek the opportunity to raise funds for your shelter.",
+    # only a chance, not any thing asked for
+    "We seek funding to expand services for your residents.",
+])
+def test_the_chance_to_do_the_senders_own_work_asks_nothing_of_the_reader(analyzer, text):
+    assert not model(analyzer, text).requests
+
+
+def test_a_meeting_asked_for_keeps_its_own_words_whatever_describes_it(analyzer):
+    (request,) = model(analyzer, "We request a meeting with you scheduled for next week.").requests
+    assert request.actions[0].startswith("meeting")
 
 
 @pytest.mark.parametrize("text", [
