@@ -755,3 +755,11 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
 def test_copy_that_tells_a_case_keeps_the_missing_help_line_an_error(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
     assert (report.message.general, help_line_severities(report)) == (False, ["error"])
+
+
+def test_repeated_alarm_words_are_one_finding_at_the_first(analyzer):
+    text = ("Families in our county are worried. The fentanyl crisis is destroying families, "
+            "the numbers are staggering, and the scourge keeps spreading.")
+    flagged = [f.text for f in analyzer.analyze(text, kind="campaign").findings
+               if f.rule == "framing.crisis"]
+    assert flagged == ["crisis"]
