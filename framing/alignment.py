@@ -21,8 +21,8 @@ new work on them and talks about the partner rather than about the sender:
   record, anniversaries, galas, grants, awards): half of them costs it all;
 * and each unfilled template blank costs 5 points (at most 20): a blank never
   counts as a named person, a date or a size either, a blank read as who is asked
-  weighs the request as if all of them were (unless it names one person), and the
-  letter's to-dos list it until it is filled.
+  weighs the request as if all of them were (unless it names one person, or the
+  actions are blanks too), and the letter's to-dos list it until it is filled.
 
 Every part lists the words that earned or cost it (``explain``). The analysis is
 computed once per message (:func:`alignment_of`) from the parse, the request

@@ -193,10 +193,11 @@ class DirectiveReadings:
             meant = (to_do_with_the_reader(asked) if asked.dep_ == "dobj"
                      and lemma_of(asked, spec) in spec.reader_time_nouns else None)
             if (meant is not None and who is not None and who.kind == "sender"
-                    and lemma_of(verb, spec) in spec.asking_for):
-                # "we request the opportunity to meet with you": the sender would do the
-                # work, the reader only says yes (as "we would welcome the chance to
-                # brief your team" is read)
+                    and lemma_of(verb, spec) in spec.asking_for
+                    and lemma_of(meant, spec) in spec.reader_time_verbs):
+                # "we request the opportunity to meet with you": a meeting the reader
+                # says yes to, the sender doing the talking (as "we would welcome the
+                # chance to brief your team" is read)
                 return ("permission", None, [meant], True)
             action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
                            and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)

@@ -215,16 +215,18 @@ class RequestAnalysis:
         # how many are asked: until it is filled the work is weighed as if all of them
         # were, so such a blank never makes a request lighter than the words it
         # replaced. Not a blank for one person ("[contact person]", "[principal's
-        # name]"), nor one where a blank holds the action too: that is an instruction
-        # to whoever fills the template in ("(identify how you will recognize the
-        # business)").
+        # name]"), nor a request all of whose actions are blanks too: that is an
+        # instruction to whoever fills the template in ("(identify how you will
+        # recognize the business)").
         blanks = list(spec.placeholders.finditer(text)) if blank and asked is not None else []
         who_blank = next((m for m in blanks if m.start() <= asked.idx - start < m.end()), None)
         blank_who = who_blank is not None
+        blank_words = set(re.findall(r"[a-z]+", who_blank.group(0).lower())) if blank_who else set()
+        one_person = bool(blank_words & spec.one_person_blank_words) and not (
+            blank_words & spec.many_blank_words)
         weighed_as_all = (
-            blank_who
-            and not any(m.start() <= a.idx - start < m.end() for a in actions for m in blanks)
-            and not set(re.findall(r"[a-z]+", who_blank.group(0).lower())) & spec.one_person_blank_words)
+            blank_who and not one_person
+            and not all(any(m.start() <= a.idx - start < m.end() for m in blanks) for a in actions))
         if weighed_as_all:
             flags["universal"] = True
         lemmas = [lemma_of(a, spec) for a in actions]

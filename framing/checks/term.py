@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..findings import Finding
+from ..findings import SEVERITY_RANK, Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
@@ -318,5 +318,18 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
                                  quoted=quoted and quotes == "downgrade", severity=severity))
     if len(found) < opts.get("min_count", 1):
         return []
-    # A format (a myth/fact sheet) is one problem however many items it has.
-    return found[:1] if opts.get("once") else found
+    if not opts.get("once"):
+        return found
+    # A format (a myth/fact sheet) or a repetition (alarm words said again and again) is
+    # one problem however many matches it has: told at the first of the strongest (a
+    # quoted first match does not soften the writer's own later ones), and for a
+    # repetition with the words that make it up.
+    first = min(found, key=lambda f: (-SEVERITY_RANK[f.severity], f.start))
+    if opts.get("min_count", 1) > 1:
+        others = []
+        for f in found:
+            if f.text.lower() != first.text.lower() and f.text.lower() not in others:
+                others.append(f.text.lower())
+        if others:
+            first.message = f"{first.message} (Also: {', '.join(others)}.)"
+    return [first]

@@ -47,8 +47,11 @@ def _rules(analyzer, text):
     # a resources heading; a help line's own web address
     "\nOn campus resources:\nGender Equity Center\nDean of Students",
     "Learn the signs and find help at humantraffickinghotline.org.",
-    # a centre whose name says whom it supports, with no place before it
+    # a centre whose name says whom it supports, with no place before it, going on
+    # with another word of its name or ending its line
     "Staff at the Domestic Abuse Support Centre of Halton said calls rose after the arrest.",
+    "Staff at the Domestic Violence Center and Shelter of Lakeview said calls rose.",
+    "\nResources:\nDomestic Abuse Support Centre\nOpen 24 hours",
 ])
 def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
     assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=""))

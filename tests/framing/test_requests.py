@@ -288,6 +288,17 @@ def test_a_blank_in_place_of_who_is_asked_never_makes_the_work_lighter(analyzer)
 
 
 @pytest.mark.parametrize("text", [
+    # a blank for several, whatever else it says, or one beside an action in words
+    "We want [name of each youth leader] to stand up and declare that abuse is wrong.",
+    "We want [one or more staff members] to stand up and declare that abuse is wrong.",
+    "We want [who on your team] to stand up and (describe what you will declare).",
+])
+def test_a_blank_for_several_is_weighed_as_all(analyzer, text):
+    request = model(analyzer, text).requests[0]
+    assert request.burden == "high" and "blank" in request.reasons[0]
+
+
+@pytest.mark.parametrize("text", [
     # a blank for one person
     "We want [contact person] to stand up and declare that abuse is wrong.",
     "We want [principal's name] to stand up and declare that abuse is wrong.",
@@ -412,6 +423,14 @@ def test_the_chance_to_do_something_with_the_reader_asks_only_a_yes(analyzer, te
     (request,) = model(analyzer, text).requests
     assert request.mode == "permission" and request.actions[0].startswith(action)
     assert request.specific and request.burden == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "We request the opportunity to train your volunteers in naloxone use.",
+    "We request the opportunity to collaborate with your staff on a year-long program.",
+])
+def test_the_chance_of_work_on_the_readers_people_is_not_a_mere_yes(analyzer, text):
+    assert not [r for r in model(analyzer, text).requests if r.burden == "none"]
 
 
 def test_a_meeting_asked_for_keeps_its_own_words_whatever_describes_it(analyzer):

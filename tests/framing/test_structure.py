@@ -763,3 +763,12 @@ def test_repeated_alarm_words_are_one_finding_at_the_first(analyzer):
     flagged = [f.text for f in analyzer.analyze(text, kind="campaign").findings
                if f.rule == "framing.crisis"]
     assert flagged == ["crisis"]
+
+
+def test_a_quoted_first_alarm_word_does_not_soften_the_writers_own(analyzer):
+    text = ('Families in our county are worried. "It is a crisis," the sheriff said. The '
+            "fentanyl epidemic is destroying families, and the numbers are staggering.")
+    (finding,) = [f for f in analyzer.analyze(text, kind="campaign").findings
+                  if f.rule == "framing.crisis"]
+    assert finding.severity == "warning" and finding.text == "epidemic"
+    assert "crisis" in finding.message and "staggering" in finding.message
