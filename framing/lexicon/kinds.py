@@ -23,7 +23,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "unless_document": "regexes",  # suppress when the document matches one
         "first_sentences": "integer",  # only in the first N sentences
         "min_count": "integer",        # fire only when matched at least N times
-        "once": "boolean",             # one finding per message, at the first match (a format)
+        "once": "boolean",             # one finding per message, at the first strongest match (a format, a repetition)
         "quotes": "choice:downgrade|suppress|ignore",
         "attributed": "choice:downgrade|ignore",  # a paraphrase of a source ("according to")
         "mentions": "choice:suppress|ignore",
