@@ -159,6 +159,10 @@ class DirectiveReadings:
                 writer = lemma_of(verb.head, spec) == "write" and verb.head.tag_ in ("VBG", "VBP", "VBZ")
                 if head_subject is None or (self.party(head_subject).kind != "sender" and not writer):
                     return None
+                # ... and then the sender is the one asking, for what follows as for a
+                # verb with its own subject ("we are writing to request a meeting with
+                # you", "I am writing to request that funding be restored")
+                who = Party("sender")
             asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if (asked is not None and asked.dep_ == "dobj" and lemma_of(verb, spec) in spec.thing_directives
                     and asked.pos_ in ("NOUN", "PROPN") and self.party(asked).kind != "partner"):

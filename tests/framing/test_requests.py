@@ -111,6 +111,8 @@ def test_an_obligation_to_have_a_standing_arrangement_asks_for_it(analyzer, text
 @pytest.mark.parametrize("text, asked", [
     ("We are asking that all sign-ons be made by noon on Friday, February 25th.", True),
     ("We ask that funding for the shelter be restored.", True),
+    # the sender writing to ask is the one asking
+    ("We are writing to request that funding for the shelter be restored.", True),
     # someone else's wish, or a fact, asks the reader nothing
     ("She asked that her name be withheld.", False),
     ("We were told that the funding was restored.", False),
@@ -407,6 +409,7 @@ def test_invitations_requests_for_support_labelled_asks_and_first_steps_are_asks
     ("The undersigned organizations request your leadership team’s attention on the following three questions:",
      "attention"),
     ("We seek a partnership with your district this fall.", "partnership"),
+    ("We are writing to request a meeting with you.", "meeting"),
 ])
 def test_a_thing_the_sender_asks_of_the_reader_is_a_request(analyzer, text, asked):
     (request,) = model(analyzer, text).requests
@@ -416,6 +419,7 @@ def test_a_thing_the_sender_asks_of_the_reader_is_a_request(analyzer, text, aske
 @pytest.mark.parametrize("text, action", [
     ("We request the opportunity to meet with you before the budget vote.", "meet"),
     ("We seek a chance to present at your next staff meeting.", "present"),
+    ("I am writing to request the opportunity to meet with you.", "meet"),
 ])
 def test_the_chance_to_do_something_with_the_reader_asks_only_a_yes(analyzer, text, action):
     # read as "we would welcome the chance to brief your team" is: the sender does the
