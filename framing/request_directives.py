@@ -33,14 +33,18 @@ def addresses_reader(verb: Token) -> bool:
 READER_PREPS = ("with", "to", "at", "before")
 
 
-def to_do_with_the_reader(noun: Token) -> Token | None:
+def to_do_with_the_reader(noun: Token, verb: Token | None = None) -> Token | None:
     """The infinitive that says what a chance asked for is to do, when it is done with
     the reader or in the reader's meeting: "the opportunity to meet with you", "a chance
     to present at your next staff meeting" (not a relative clause or a participle: "a
-    meeting held at our office")."""
-    for clause in noun.children:
-        if clause.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                           for c in clause.children):
+    meeting held at our office"). With ``verb``, the verb asking for it, also an
+    infinitive the parser hung on that verb after the noun ("we request a few minutes
+    to present at your next staff meeting")."""
+    clauses = [c for c in noun.children if c.dep_ == "acl"]
+    if verb is not None:
+        clauses += [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
+    for clause in clauses:
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
         for c in clause.children:
             if (c.dep_ == "dobj" and _yours(c)) or (
@@ -172,6 +176,22 @@ class DirectiveReadings:
             if asked is None:
                 for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")):
                     asked = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if (asked is not None and asked.dep_ == "dobj" and who is not None
+                and who.kind == "sender" and lemma_of(verb, spec) in spec.asking_for
+                and lemma_of(asked, spec) in spec.reader_time_nouns):
+            meant = to_do_with_the_reader(asked, verb)
+            if meant is not None and lemma_of(meant, spec) in spec.reader_time_verbs:
+                # "we request the opportunity to meet with you": a meeting the reader
+                # says yes to, the sender doing the talking (as "we would welcome the
+                # chance to brief your team" is read)
+                return ("permission", None, [meant], True)
+        if (asked is not None and asked.dep_ == "dobj" and asked.pos_ == "NOUN"
+                and not self.party(asked).theirs and who is not None and who.kind == "sender"
+                and lemma_of(verb, spec) in spec.asking_for and of_the_reader(asked)
+                and not any(c.dep_ == "dobj" and c.i != asked.i for c in verb.children)):
+            # "we request a meeting with you to discuss the new policy": the meeting is
+            # asked for; the infinitive after it only says what it is for
+            return ("directive", asked, [asked], False)
         # (a purpose fronted before the verb is not what is asked: "To further complement
         # this kit, we recommend signing up")
         action = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")
@@ -194,15 +214,6 @@ class DirectiveReadings:
             if inner is not None:
                 asked = by_name = inner
         if action is None and asked is not None:
-            meant = (to_do_with_the_reader(asked) if asked.dep_ == "dobj"
-                     and lemma_of(asked, spec) in spec.reader_time_nouns else None)
-            if (meant is not None and who is not None and who.kind == "sender"
-                    and lemma_of(verb, spec) in spec.asking_for
-                    and lemma_of(meant, spec) in spec.reader_time_verbs):
-                # "we request the opportunity to meet with you": a meeting the reader
-                # says yes to, the sender doing the talking (as "we would welcome the
-                # chance to brief your team" is read)
-                return ("permission", None, [meant], True)
             action = next((c for c in asked.children if c.dep_ in ("acl", "relcl", "xcomp")
                            and c.pos_ == "VERB" and any(g.lower_ == "to" for g in c.children)), None)
         if action is None:

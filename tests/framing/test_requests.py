@@ -410,6 +410,8 @@ def test_invitations_requests_for_support_labelled_asks_and_first_steps_are_asks
      "attention"),
     ("We seek a partnership with your district this fall.", "partnership"),
     ("We are writing to request a meeting with you.", "meeting"),
+    # what the meeting is for is no other request
+    ("We request a meeting with you to discuss the new policy.", "meeting"),
 ])
 def test_a_thing_the_sender_asks_of_the_reader_is_a_request(analyzer, text, asked):
     (request,) = model(analyzer, text).requests
@@ -420,6 +422,8 @@ def test_a_thing_the_sender_asks_of_the_reader_is_a_request(analyzer, text, aske
     ("We request the opportunity to meet with you before the budget vote.", "meet"),
     ("We seek a chance to present at your next staff meeting.", "present"),
     ("I am writing to request the opportunity to meet with you.", "meet"),
+    # the infinitive the parser hangs on the asking verb
+    ("We request a few minutes to present at your next staff meeting.", "present"),
 ])
 def test_the_chance_to_do_something_with_the_reader_asks_only_a_yes(analyzer, text, action):
     # read as "we would welcome the chance to brief your team" is: the sender does the
