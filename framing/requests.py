@@ -102,7 +102,7 @@ class RequestAnalysis:
             if not all(t._.in_quote for t in sent if not t.is_punct):
                 frames = self.reader.read(sent)
                 for frame in frames:
-                    model.requests.append(self.request(frame, start, end, text, following, bool(blanks)))
+                    model.requests.append(self.request(frame, start, end, text, following, blanks))
                 mandate = None if frames else self.mandate(sent, start, end, text)
                 if mandate is not None:
                     model.requests.append(mandate)
@@ -162,7 +162,7 @@ class RequestAnalysis:
                 text = msg.text[start:end]
                 governed = [t for t in sent if t.i > verb.i and not t.is_space]
                 request = self.request(("imperative", None, [verb], False), start, end, text,
-                                       text, bool(self.spec.placeholders.search(text)), governed)
+                                       text, list(self.spec.placeholders.finditer(text)), governed)
                 model.requests.insert(bisect.bisect_right([r.start for r in model.requests], start),
                                       request)
 
@@ -194,9 +194,11 @@ class RequestAnalysis:
             token.i > token.sent.start and token.doc[token.i - 1].text[:1].isupper())
 
     def request(self, frame, start: int, end: int, text: str, following: str,
-                blank: bool, governed: list[Token] | None = None) -> Request:
-        """The request a frame reads in one sentence. ``governed``: the words the action
-        governs, where the parse did not hang them on it (a misread list verb)."""
+                blanks: list[re.Match], governed: list[Token] | None = None) -> Request:
+        """The request a frame reads in one sentence. ``blanks``: the template blanks
+        found in ``text`` (found once per sentence by the caller). ``governed``: the words
+        the action governs, where the parse did not hang them on it (a misread list
+        verb)."""
         spec = self.spec
         mode, asked, actions, by_sender = frame
         # What a verb of saying passes on ("remind them that advocates keep all
@@ -218,8 +220,8 @@ class RequestAnalysis:
         # name]"), nor a request all of whose actions are blanks too: that is an
         # instruction to whoever fills the template in ("(identify how you will
         # recognize the business)").
-        blanks = list(spec.placeholders.finditer(text)) if blank and asked is not None else []
-        who_blank = next((m for m in blanks if m.start() <= asked.idx - start < m.end()), None)
+        who_blank = next((m for m in blanks if m.start() <= asked.idx - start < m.end()),
+                         None) if asked is not None else None
         blank_who = who_blank is not None
         blank_words = set(re.findall(r"[a-z]+", who_blank.group(0).lower())) if blank_who else set()
         one_person = bool(blank_words & spec.one_person_blank_words) and not (
@@ -272,7 +274,7 @@ class RequestAnalysis:
         who = noun_phrase(asked) if asked is not None else "you"
         # A template blank bounds nothing: "[who on your team]" names no one, "(date)"
         # is no time. A blank in place of who is asked leaves the ask unspecific.
-        filled = blank_out(following, spec.placeholders) if blank else following
+        filled = blank_out(following, spec.placeholders) if blanks else following
         who_named = (asked is not None and party is not None and party.theirs
                      and asked.lower_ not in ("you", "yourself") and asked not in actions
                      and not blank_who)
