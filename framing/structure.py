@@ -202,7 +202,9 @@ def tells_no_case(spec: StructureSpec | None, sentences: list[str]) -> bool:
     act of violence done to someone (the ``case`` harm or the ``policy`` incidents), or
     anyone's arrest, charge, trial or sentence for one (``acts``). An act word in a survey's answer
     (``counts``) or in a sentence that counts people (``statistics``: "one in four women
-    will be assaulted") tells none; an arrest or a charge always does. Awareness-month
+    will be assaulted") tells none, nor one in a phrase that names harm without telling it
+    done (``generic``: "their risk of being killed", "to prevent homicides"); an arrest or
+    a charge always does. Awareness-month
     copy, a program's launch, an opinion on abuse in general. Asked only of texts about
     partner or sexual violence (the one rule that reads it), so its patterns are searched
     sentence by sentence here rather than screened in every text."""
@@ -213,9 +215,18 @@ def tells_no_case(spec: StructureSpec | None, sentences: list[str]) -> bool:
     for text in sentences:
         if spec.case_acts.search(text):
             return False  # someone arrested, charged, detained: a case, whatever it counts
-        if any(p.search(text) for p in harm) and not any(p.search(text) for p in counting):
+        if _tells_harm(text, harm, spec.case_generic) and not any(p.search(text) for p in counting):
             return False
     return True
+
+
+def _tells_harm(text: str, harm: list[PlainPattern], generic: PlainPattern | None) -> bool:
+    """Whether ``text`` names an act of violence (``harm``) outside the phrases that name
+    harm without telling it done (``generic``: a risk of being killed, preventing
+    homicides, nine homicides counted)."""
+    spans = [m.span() for m in generic.finditer(text)] if generic is not None else []
+    return any(not any(start <= m.start() and m.end() <= end for start, end in spans)
+               for p in harm for m in p.finditer(text))
 
 
 def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool],

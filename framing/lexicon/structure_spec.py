@@ -82,6 +82,8 @@ class StructureSpec:
     # incidents, a sentence that counts people ("one in four women") tells of no case.
     case_harm: PlainPattern | None = None
     case_statistics: PlainPattern | None = None
+    # Harm named but not told as done: a risk of it, its prevention, cases of it counted.
+    case_generic: PlainPattern | None = None
     # A template's note to whoever fills it in ("(do not specify reason if death by
     # suicide)", "[insert the counselor's name]"): its words are talked about, not used.
     writer_notes: PlainPattern | None = None
@@ -128,7 +130,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
             "acts": check.regexes, "reader": check.regexes, "incidents": check.regexes},
             {"counts": check.regexes, "findings": check.regexes}),
         "case": lambda v, k: check.mapping(v, k, {"acts": check.regexes},
-                                           {"harm": check.regexes, "statistics": check.regexes}),
+                                           {"harm": check.regexes, "statistics": check.regexes,
+                                            "generic": check.regexes}),
         "writer_notes": check.regexes,
     })
     for key, value in (("advice.min_share", data["advice"]["min_share"]),
@@ -183,6 +186,8 @@ def load_structure(path: Path, raw: Any) -> StructureSpec:
         case_harm=_any(data["case"]["harm"]) if data.get("case", {}).get("harm") else None,
         case_statistics=(_any(data["case"]["statistics"])
                          if data.get("case", {}).get("statistics") else None),
+        case_generic=(_any(data["case"]["generic"])
+                      if data.get("case", {}).get("generic") else None),
         **procedure_fields,
         **proclamation_fields,
         **policy_fields,

@@ -719,6 +719,13 @@ def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
     "is preventable, and our coalition trains employers to spot the warning signs at work.",
     "Sexual Assault Awareness Month is about prevention. One in five women will be sexually "
     "assaulted in college, and 8 percent of girls experience rape before they turn 18.",
+    # harm named as a risk, as what a program prevents, or counted as cases: no case
+    "Police now ask victims eleven questions to judge their risk of being killed by a "
+    "partner. Those at high risk are put in touch with an advocate the same night, and "
+    "the program aims to prevent domestic violence homicides across the county.",
+    "The review team examined nine local domestic violence-related homicides. In nearly "
+    "all of them, friends and family had seen warning signs, and the team recommends "
+    "training for employers and clergy.",
     # a survey's answer counts people: no case
     "Consent survey released\n\nOf the students surveyed, 18% said they had been sexually "
     "assaulted since enrolling. The university will expand its sexual assault prevention "
@@ -751,6 +758,10 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
     "percent of her body, prosecutors said. The couple had lived together for two years.",
     "A sexual assault at a fraternity house early Sunday is under investigation, campus "
     "police said. The university asked anyone with information to call its police.",
+    # a prevention program named beside a harm told as done is still a case
+    "A county program to prevent domestic violence homicides began a month after a man "
+    "stabbed his wife in her car outside the courthouse. She had asked a judge for a "
+    "protective order against her abusive husband two weeks earlier.",
 ])
 def test_copy_that_tells_a_case_keeps_the_missing_help_line_an_error(analyzer, text):
     report = analyzer.analyze(text, kind="campaign")
