@@ -4,7 +4,8 @@ Person-first language guidance lets people name themselves: "I am a recovering
 drug addict", "I was a failure as an addict", "she described herself as going
 from a hopeless dope addict to a dopeless hope addict". The label is the
 complement of a verb whose subject is the speaker (I, we), or of a verb whose
-object is the subject itself (describe herself as, call himself). A label for
+object is the subject itself (describe herself as, call himself), or it is set beside
+"we" or "us" ("we addicts", "us alcoholics"). A label for
 other people in the same sentence ("I met other addicts") is not.
 """
 from __future__ import annotations
@@ -35,11 +36,22 @@ def _says_of_self(verb: Token, verbs: set[str]) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
 
 
+def _beside_first_person(token: Token) -> bool:
+    """The label set beside "we" or "us" that names the speakers: "We 'addicts' as
+    society calls us", "us alcoholics" (apposition either way, or a compound)."""
+    if token.dep_ in ("appos", "compound") and token.head.lower_ in FIRST_PERSON:
+        return True
+    return any(c.dep_ in ("appos", "compound") and c.lower_ in FIRST_PERSON
+               for c in token.children)
+
+
 def names_self(span: Span, verbs: set[str]) -> bool:
     """Whether the label in ``span`` is said by a person of themselves: it hangs,
     through complements and "as"/"from" phrases, from one of ``verbs`` (be, call,
     describe...) whose subject is I or we, or whose object is a reflexive pronoun."""
     token = span.root
+    if _beside_first_person(token):
+        return True
     for _ in range(STEPS):
         if token.dep_ not in UPWARD or token.head.i == token.i:
             return False
