@@ -95,9 +95,13 @@ class DirectiveReadings:
             return None
         if noun is None or lemma_of(noun, spec) not in spec.request_nouns:
             return None
-        if any(c.dep_ == "poss" and c.lower_ not in SENDER_POSSESSIVES for c in noun.children):
-            return None  # "her request is that the officers leave" reports someone else's
         asked = self.asked_in_clause(verb)
+        if any(c.dep_ == "poss" and c.lower_ not in SENDER_POSSESSIVES for c in noun.children) \
+                and (asked is None or self.party(asked).kind != "partner"):
+            # "her request is that the officers leave" reports someone else's; but
+            # someone's request that the partner itself act, told to the partner, asks
+            # it ("add my support to FAIR's request that you air two spots")
+            return None
         # The tagger may give a singular name's subjunctive the present's tag ("that
         # the Ministry provide"): here the noun says it is asked.
         if asked is None and verb.tag_ == "VBP" and subject.tag_ == "NNP" \

@@ -264,6 +264,11 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                                     for c in child.children)):
                     # (not "we would like to thank the mayor", "we wish to express our
                     # appreciation": thanks ask nothing)
+                    supported = self.request_within(child)
+                    if supported is not None:
+                        # "I would like to add my support to FAIR's request that you
+                        # air two spots": what is asked of them is the request's clause
+                        return supported
                     return ("permission", None, [child], True)
             if child.dep_ == "dobj":
                 party = self.party(child)
@@ -280,6 +285,17 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                               and g.pos_ == "VERB"), None)
                 if inner is not None and self.involves_partner(inner):
                     return ("permission", None, [inner], True)
+        return None
+
+    def request_within(self, verb: Token):
+        """A request named as a noun inside what the sender would like to do ("add my
+        support to FAIR's request that you air two spots", "echo the council's call
+        that your board adopt the policy"): its reading, or None."""
+        for token in verb.subtree:
+            if token.i != verb.i and token.dep_ == "acl" and token.pos_ in ("VERB", "AUX"):
+                named = self.named_request(token, subject_of(token))
+                if named is not None:
+                    return named
         return None
 
     def importance(self, verb: Token, subject: Token | None, who: Party | None):

@@ -556,8 +556,13 @@ def test_a_sentence_with_its_verb_after_it_is_not_an_imperative(analyzer):
     ("We reiterate our urgent request that the Ministry of Health provide immediate funding "
      "for supervised consumption sites.", "the Ministry"),
     ("Our recommendation is that your district adopt the policy.", "your district"),
-    # someone else's request is reported, not made
+    # someone else's request is reported, not made ...
     ("Her request is that the officers leave.", None),
+    # ... unless it is of the partner itself, and the sender joins it
+    ("I would like to add my support to FAIR's request that you air two public service "
+     "announcements during the game.", "you"),
+    ("We would like to echo the council's request that your board adopt the policy.",
+     "your board"),
 ])
 def test_an_ask_named_as_a_noun_with_its_clause_is_a_request(analyzer, text, who):
     found = [r.who for r in model(analyzer, text, sector="government").requests]
