@@ -132,13 +132,17 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
     that happened ("the school made counselors available for students", "retweeted a
     message encouraging officers to text a help line"): news of help given then, not a
     line offered to the reader now. Read from the verb that governs it. A service
-    named, or described in the present inside the statement, is there now."""
+    named, or described in the present inside the statement (a verb in the present or a
+    participle: "a charity supporting survivors"), is there now."""
     if PHONE.search(msg.text[start:end]) or WEB.search(msg.text[start:end]):
         return False
     span = msg.doc.char_span(start, end, alignment_mode="expand")
     after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
     if span is not None and (
             any(t.tag_ in ("VBZ", "VBP") for t in span)
+            # "the national organisation supporting women experiencing abuse": a
+            # service described by what it does, in a participle of the present
+            or any(t.tag_ == "VBG" and t.dep_ == "acl" for t in span)
             or (span.root.pos_ == "PROPN" and span.root.dep_ != "compound"
                 and not (after is not None and after.pos_ in ("NOUN", "PROPN")))
             or (span.root.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)
