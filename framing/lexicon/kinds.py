@@ -195,6 +195,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "people": "texts",             # nouns for people (subjects, objects of a homicide)
         "titles": "texts",             # titles before a name ("Mr Freeman"): the name is a person's
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
+        "harm_results": "texts",       # ... of which a passive with no one doing it tells a
+                                       # harm, no killing ("she was injured")
         "finding_verbs": "texts",      # verbs of coming upon a person ("found", "observed")
         "found_verbs": "texts",        # ... of which a place says where the dead were found
         "custody": "texts",            # places of custody: a death there is the institution's
