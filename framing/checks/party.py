@@ -195,6 +195,8 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
     pairs = compiled_option(rule, "pairs", boundary=False)
     preps = {p.lower() for p in rule.options.get("exclude_preps", [])}
     deps = set(rule.options.get("exclude_deps", []))
+    couples = compiled_option(rule, "couples", boundary=False)
+    couple_preps = {p.lower() for p in rule.options.get("couple_preps", [])}
     again = compiled_option(rule, "again") if rule.options.get("continues") else None
     joint = compiled_option(rule, "joint_parties", boundary=False)
     named = named_within(rule, msg)
@@ -227,7 +229,11 @@ def check_party(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if verb is not None and verb.tag_ in GENERIC_TAGS:
             continue  # "teens who have sex with an older partner" tells no act
-        if _other_sense(root, preps, deps) or (verb is not root and _other_sense(verb, preps, deps)):
+        # "the couple argued about a phone bill": a couple's quarrel over something is
+        # still theirs ("partners argued over the grant" is not a couple's)
+        sense = preps - couple_preps if couples is not None and any(
+            describes(p, couples) for p in people) else preps
+        if _other_sense(root, sense, deps) or (verb is not root and _other_sense(verb, sense, deps)):
             continue
         if pairs is not None:
             minors = [p for p in people + _between(root) if is_pair(p, who, pairs)]

@@ -143,6 +143,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "pairs": "regexes",            # look for two people instead: words for two ("the couple")
         "exclude_preps": "texts",      # the act word in another sense ("fought for the law")
         "exclude_deps": "texts",       # ... or with these dependents ("argued that": ccomp)
+        "couples": "regexes",          # words for a couple, whose quarrel over something
+        "couple_preps": "texts",       # (these prepositions) is still theirs ("argued about a bill")
         "continues": "boolean",        # after one finding, the act told again of the same two
         "names_person": "boolean",     # the act word is a word for the person ("prostitutes")
         "again": "regexes",            # words that are the act only when told again ("the
