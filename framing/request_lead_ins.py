@@ -54,8 +54,9 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
     partner congregations are asked to:"), the partner's own doing ("This fall your
     school can:", "Partners in the campaign can:") or a "we" that takes the reader
     in ("Together, we can:")."""
+    # (a verb that only describes a noun asks nothing: "a time-honored tradition")
     if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
-           for t in words if t.pos_ in ("VERB", "AUX")):
+           for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
         return False
     subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
     if any(reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners

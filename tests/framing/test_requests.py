@@ -1031,6 +1031,8 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     ("Together, we can:", 2),
     ("With your support, we will:", 0),
     ("Our coalition will:", 0),
+    # a verb that only describes a noun is no wish of the sender's
+    ("Awareness Month is a time-honored tradition with activities designed to:", 0),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
