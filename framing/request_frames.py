@@ -224,7 +224,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         if (invites and who is not None and not question
                 and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles
                      or who.kind == "people" or self.in_blank(subject))
-                and lemma not in spec.states):
+                and lemma not in spec.states
+                # "you may hear screaming", "you may worry": what may happen to them, not
+                # what they are invited to do ("you can hear survivors speak" invites)
+                and not (lemma in spec.mind_verbs and not has_aux(verb, {"can"}))):
             if self.points_to_information(verb, subject):
                 # "You can read the full letter at …", "you can access more information
                 # at …": told where to look, as with the imperative "visit …".

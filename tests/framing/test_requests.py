@@ -957,6 +957,16 @@ def test_an_invitation_told_with_welcome_or_to_the_partners_kind_is_a_request(an
     assert request.mode == "invitation" and request.who == who
 
 
+@pytest.mark.parametrize("text, asks", [
+    ("As a neighbour, you may hear what sounds like someone being assaulted or screaming.", 0),
+    ("You may worry what may happen to you if your neighbour finds out.", 0),
+    # with "can" the same verb may invite
+    ("You can hear survivors speak at our luncheon on May 5.", 1),
+])
+def test_what_may_cross_the_readers_mind_or_ears_is_no_invitation(analyzer, text, asks):
+    assert len(model(analyzer, text, sector="tenants").requests) == asks
+
+
 def test_a_welcome_to_everyone_or_to_the_sender_asks_nothing(analyzer):
     for text in ("Everyone is welcome at the vigil.", "We are welcome to present at the meeting."):
         assert model(analyzer, text, sector="business").requests == []
