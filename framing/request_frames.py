@@ -98,6 +98,19 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 found.append(hit)
         return found
 
+    def get_passive(self, verb: Token, subject: Token | None) -> bool:
+        """"Get trained", "get certified in naloxone": a participle whose passive "get"
+        opens the clause, with no subject: the imperative of a work done to oneself."""
+        if verb.tag_ != "VBN" or subject is not None or verb.dep_ not in ("ROOT", "conj"):
+            return False
+        get = next((c for c in verb.children if c.dep_ == "auxpass"
+                    and lemma_of(c, self.spec) == "get" and c.tag_ == "VB"), None)
+        if get is None or lemma_of(verb, self.spec) in self.spec.states:
+            return False
+        # only a bullet, "please" or punctuation before it
+        return all(t.pos_ in ("PUNCT", "SPACE", "SYM", "X") or t.lower_ in self.spec.politeness_words
+                   for t in verb.doc[verb.sent.start:get.i])
+
     def become_done(self, verb: Token) -> Token | None:
         """"Librarians should become trained in …": the work named by the participle a
         verb of becoming takes, as "should be trained" names it (a state such as
@@ -136,6 +149,9 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 return ("imperative", None, actions_of(conditional, spec), False)
             if lemma == "let" and any(c.lower_ in ("us", "me") for c in verb.children):
                 return ("imperative", None, [verb], False)
+            return ("imperative", None, actions_of(verb, spec), False)
+        if self.get_passive(verb, subject):
+            # "Get trained on how to reverse an overdose": a passive told as an imperative
             return ("imperative", None, actions_of(verb, spec), False)
         if question and has_aux(verb, spec.question_modals):
             if lemma == "be":

@@ -958,6 +958,17 @@ def test_an_invitation_told_with_welcome_or_to_the_partners_kind_is_a_request(an
 
 
 @pytest.mark.parametrize("text, asks", [
+    ("Get trained on how to reverse an overdose and carry naloxone.", 1),
+    ("• Get certified in Mental Health First Aid this spring.", 1),
+    # told of someone, not asked
+    ("Staff get trained every year.", 0),
+])
+def test_a_passive_with_get_that_opens_the_clause_is_an_imperative(analyzer, text, asks):
+    found = [r for r in model(analyzer, text, sector="healthcare").requests if r.mode == "imperative"]
+    assert len(found) == asks, found
+
+
+@pytest.mark.parametrize("text, asks", [
     ("As a neighbour, you may hear what sounds like someone being assaulted or screaming.", 0),
     ("You may worry what may happen to you if your neighbour finds out.", 0),
     # with "can" the same verb may invite
