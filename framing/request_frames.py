@@ -98,6 +98,20 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 found.append(hit)
         return found
 
+    def wishes_well(self, verb: Token) -> bool:
+        """"Have a great week!", "Stay safe": a good wish in the imperative's own words
+        (its joined clauses left out), ``requests.yaml`` ``well_wishes``."""
+        joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        own = [t for t in verb.subtree if t.i >= verb.i and t.i not in joined]
+        end = max(t.i for t in own) + 1
+        return self.spec.well_wishes.search(verb.doc[verb.i:end].text) is not None
+
+    def bare_present(self, verb: Token) -> bool:
+        """An imperative the tagger read as a present ("Thank the volunteers and invite
+        them…": "Thank" tagged VBP): its bare form, no subject, heading the sentence."""
+        return (verb.tag_ == "VBP" and verb.dep_ == "ROOT" and verb.lower_ == lemma_of(verb, self.spec)
+                and subject_of(verb) is None)
+
     def get_passive(self, verb: Token, subject: Token | None) -> bool:
         """"Get trained", "get certified in naloxone": a participle whose passive "get"
         opens the clause, with no subject: the imperative of a work done to oneself."""
@@ -133,9 +147,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                                    and verb.lower_ == lemma))
                 and subject is None and verb.dep_ in ("ROOT", "conj")
                 and not has_aux(verb, {"to"} | spec.question_modals | spec.obligations)
-                and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB")
+                and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB" or self.bare_present(verb.head))
                 and lemma not in spec.rhetorical and self.clause_initial(verb)
-                and not self.reflects(verb) and not self.asks_nothing(verb, question)):
+                and not self.reflects(verb) and not self.asks_nothing(verb, question)
+                and not self.wishes_well(verb)):
             verb = self.unwrap(verb)
             if self.informs(verb):
                 # "To request a visit for your school, go to…": the purpose is the ask.

@@ -35,7 +35,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "one_person_blank_words", "many_blank_words", "reader_time_nouns",
               "reader_time_verbs")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
-                 "when", "how", "info_cues", "inclusive_cues", "law_numbers", "open_ended")
+                 "when", "how", "info_cues", "inclusive_cues", "law_numbers", "open_ended",
+                 "well_wishes")
 
 
 @dataclass(frozen=True)

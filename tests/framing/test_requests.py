@@ -958,6 +958,18 @@ def test_an_invitation_told_with_welcome_or_to_the_partners_kind_is_a_request(an
 
 
 @pytest.mark.parametrize("text, asks", [
+    # an imperative the tagger read as a present, joined to another
+    ("Thank the volunteers and invite them to the vigil on Friday.", 1),
+    # a good wish asks nothing, but what is joined to it may
+    ("Thank you so much and have a great week!", 0),
+    ("Enjoy your holiday.", 0),
+    ("Stay safe and share the flyer with your staff.", 1),
+])
+def test_thanks_and_good_wishes_ask_nothing_but_what_is_joined_to_them_may(analyzer, text, asks):
+    assert len(model(analyzer, text, sector="education").requests) == asks
+
+
+@pytest.mark.parametrize("text, asks", [
     ("Get trained on how to reverse an overdose and carry naloxone.", 1),
     ("• Get certified in Mental Health First Aid this spring.", 1),
     # told of someone, not asked
