@@ -30,7 +30,14 @@ STEPS = 8
 def _says_of_self(verb: Token, verbs: set[str]) -> bool:
     if verb.lemma_.lower() not in verbs:
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    holder = verb
+    # "I'm always going to be a junkie", "I used to be an addict": the subject of the
+    # verb the infinitive completes
+    for _ in range(3):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children) or holder.dep_ != "xcomp":
+            break
+        holder = holder.head
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in FIRST_PERSON for s in subjects):
         return True
     return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
