@@ -122,6 +122,8 @@ def _to_reader(verb, invitations: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in INVITING for v in chain for c in v.children)
 
 
+# The longest sentence read as a list item when it stands alone on its line.
+LIST_ITEM_WORDS = 14
 # Verbs that start what goes on after them ("began providing services to victims").
 INCEPTIVE = frozenset({"begin", "start"})
 ENDED = frozenset({"close", "end", "stop", "cease", "shut", "suspend"})
@@ -276,7 +278,33 @@ class _TopicsNamed:
                                         max(near.start_char, sentence.start_char)]
                 if "\n" not in between.rstrip(" "):
                     found |= self.named(other)
-        return found or self.before(index)
+        return found or self.list_before(index) or self.before(index)
+
+    def list_before(self, index: int) -> frozenset[str]:
+        """When the nearest sentence before ``index`` that names a topic is an item of a
+        list (a short sentence alone on its line), the topics of the whole list and of
+        the sentence that leads into it: after "warning signs of depression and suicide
+        include:" and items ending "Risk-taking such as consuming drugs", a closing help
+        line serves the list's subject, not only its last item's."""
+        found: frozenset[str] = frozenset()
+        i = index - 1
+        while i >= 0 and self.list_item(i):
+            found |= self.named(i)
+            i -= 1
+        if not found:
+            return frozenset()  # no list right before: the nearest sentence decides
+        return found | (self.named(i) if i >= 0 else frozenset())
+
+    def list_item(self, index: int) -> bool:
+        """A short sentence alone on its line."""
+        sentence = self.msg.sentences[index]
+        text = self.msg.text
+        start = text.rfind("\n", 0, sentence.start_char) + 1
+        end = text.find("\n", sentence.start_char)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        return (line == self.msg.sentence_texts[index].strip()
+                and len(line.split()) <= LIST_ITEM_WORDS)
 
 
 def check_required(rule: Rule, msg: Message) -> list[Finding]:

@@ -50,6 +50,28 @@ def test_the_topic_of_help_with_no_topic_comes_from_the_sentence_before(analyzer
                       "the director said.\n")
 
 
+def test_help_after_a_list_serves_the_lists_subject_not_its_last_item(analyzer):
+    # the last warning sign names drugs; the list and its lead-in are about suicide
+    text = ("Teen Suicide Prevention Week highlights awareness around teen depression and "
+            "suicide after exam results.\n\n"
+            "We encourage parents to know the warning signs of depression and suicide, "
+            "which include:\n\n"
+            "Talking or joking about suicide.\n\n"
+            "Withdrawing from friends and family.\n\n"
+            "Risk-taking such as consuming drugs and alcohol.\n\n"
+            "If you need help or need someone to talk to, call the toll-free line "
+            "0800 567 567.")
+    assert "suicide.resource-missing" not in _rules(analyzer, text)
+    # with no list, the nearest sentence still decides
+    single = text.replace("Talking or joking about suicide.\n\nWithdrawing from friends and "
+                          "family.\n\n", "").replace("We encourage parents to know the "
+                          "warning signs of depression and suicide, which include:\n\n", "")
+    single = single.replace("Risk-taking such as consuming drugs and alcohol.",
+                            "Many teens also start drinking alcohol and using drugs after "
+                            "the results come out, counselors at the clinic say.")
+    assert "suicide.resource-missing" in _rules(analyzer, single)
+
+
 def test_help_offered_beside_a_sentence_on_its_line_serves_that_topic(analyzer):
     text = ("Her husband shot her at her office, then killed himself, police said. "
             "Advocates say abuse often escalates at separation.\n"
