@@ -579,6 +579,17 @@ def test_a_proclamation_only_suggests_a_help_line(analyzer, text):
     assert help_line_severities(report) == ["suggestion"]
 
 
+def test_a_suicide_prevention_proclamation_still_needs_a_crisis_line(analyzer):
+    text = ("WHEREAS, suicide is the second leading cause of death for young people in our "
+            "state; and\n"
+            "WHEREAS, suicide is preventable, and everyone can learn the warning signs; and\n"
+            "NOW, THEREFORE, the Council does hereby proclaim September as Suicide Prevention "
+            "Month.")
+    report = analyzer.analyze(text, kind="campaign")
+    assert report.message.structure.proclamation
+    assert [f.severity for f in report.findings if f.rule == "suicide.resource-missing"] == ["error"]
+
+
 def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
     text = ("Police said a Riverton man shot his wife on Monday, whereas earlier reports said "
             "she was shot by a stranger. She died at the hospital. Domestic violence calls "
