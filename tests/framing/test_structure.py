@@ -525,6 +525,18 @@ def test_a_death_by_jumping_opens_the_suicide_topic(analyzer, text, about):
     assert ("suicide" in analyzer.nlp(text)._.framing_subjects) is about
 
 
+@pytest.mark.parametrize("text, about", [
+    # one death named as a suicide, told late in a letter about something else
+    ("Dear families,\n\nOur spring concert is on May 3 in the gym. Tickets are free. The "
+     "choir has rehearsed all term. Students and staff are reeling from a student suicide "
+     "death last Thursday.", True),
+    ("Dear families,\n\nOur spring concert is on May 3 in the gym. Tickets are free. The "
+     "choir has rehearsed all term. The state report counts suicide deaths by county.", False),
+])
+def test_one_suicide_death_told_by_name_opens_the_suicide_topic(analyzer, text, about):
+    assert ("suicide" in analyzer.nlp(text)._.framing_subjects) is about
+
+
 PROCEDURE_PAGE = (
     "Court Procedures\n\n"
     "When officers are called to a domestic violence incident, they will separate the "
