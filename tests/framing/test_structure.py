@@ -537,6 +537,14 @@ def test_one_suicide_death_told_by_name_opens_the_suicide_topic(analyzer, text, 
     assert ("suicide" in analyzer.nlp(text)._.framing_subjects) is about
 
 
+@pytest.mark.parametrize("text, about", [
+    ("A trucker was jailed on Friday for stalking his businesswoman girlfriend.", True),
+    ("A trucker was jailed on Friday for stalking his sister's husband.", False),
+])
+def test_a_partner_harmed_opens_the_partner_violence_topic(analyzer, text, about):
+    assert ("dv" in analyzer.nlp(text)._.framing_subjects) is about
+
+
 PROCEDURE_PAGE = (
     "Court Procedures\n\n"
     "When officers are called to a domestic violence incident, they will separate the "
