@@ -284,6 +284,11 @@ def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
     return actions
 
 
+# Prepositions that give the sum a thing comes to ("a request for $12 million", "fund it
+# at $20 million", "an increase to $6 million").
+SUM_PREPS = frozenset({"for", "at", "to", "of"})
+
+
 def _count(token: Token) -> float | None:
     text = token.lower_
     if NUMBER.match(text):
@@ -317,9 +322,12 @@ def amount_of(tokens, asked: Token | None, spec: RequestSpec) -> tuple[list[str]
         elif lemma in spec.recurrence:
             flags["recurring"] = True
             words.append(token.text)
-        elif token.tag_ == "$" and token.head.like_num and token.head.dep_ == "dobj":
-            # a sum given ("provide no less than $10 million"): an appropriation is
-            # bounded; a sum talked about ("hold off on the $40 million") is not a size
+        elif token.tag_ == "$" and token.head.like_num and (
+                token.head.dep_ == "dobj" or (token.head.dep_ == "pobj"
+                                              and token.head.head.lower_ in SUM_PREPS)):
+            # a sum given ("provide no less than $10 million", "fund the request for $12
+            # million", "at $20.4 million"): an appropriation is bounded; a sum talked
+            # about ("hold off on the $40 million") is not a size
             head = token.head
             words.append(token.doc[min(token.i, head.i):max(token.i, head.i) + 1].text)
             flags["sized"] = True

@@ -526,6 +526,14 @@ def test_a_sum_asked_of_an_appropriator_bounds_the_undertaking(analyzer):
     (open_ended,) = model(analyzer, "We urge you to provide counseling services to every "
                                     "student.").requests
     assert open_ended.burden == "high"
+    # ... also given with a preposition ("the request for $12 million"), not a sum
+    # only talked about ("hold off on the $40 million")
+    (request,) = model(analyzer, "We call upon Congress to fully fund the President's request "
+                                 "for $12 million in Fiscal Year 2016.", sector="government").requests
+    assert request.burden == "low" and "$12 million" in request.amount
+    (talked_of,) = model(analyzer, "We urge you to hold off on the $40 million in tax cuts and "
+                                   "instead fund our shelters.", sector="government").requests
+    assert talked_of.burden == "high"
 
 
 def test_the_undersigned_are_the_sender_and_their_request_is_asked(analyzer):
