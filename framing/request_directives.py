@@ -79,7 +79,7 @@ class DirectiveReadings:
     def party(self, token: Token | None) -> Party:  # provided by the reader
         raise NotImplementedError
 
-    def named_request(self, verb: Token, subject: Token | None):
+    def named_request(self, verb: Token, subject: Token | None, joined: bool = False):
         """"Our urgent request that the Ministry of Health provide immediate funding",
         "our recommendation is that your district adopt the policy": an ask named as a
         noun, its "that" clause saying who is to do what (the partner, or a body by
@@ -97,10 +97,11 @@ class DirectiveReadings:
             return None
         asked = self.asked_in_clause(verb)
         if any(c.dep_ == "poss" and c.lower_ not in SENDER_POSSESSIVES for c in noun.children) \
-                and (asked is None or self.party(asked).kind != "partner"):
-            # "her request is that the officers leave" reports someone else's; but
-            # someone's request that the partner itself act, told to the partner, asks
-            # it ("add my support to FAIR's request that you air two spots")
+                and not (joined and asked is not None and self.party(asked).kind == "partner"):
+            # "her request is that the officers leave", "the parents' request that your
+            # board delay the vote" report someone else's; but someone's request that the
+            # partner itself act, which the sender joins (``joined``: "add my support to
+            # FAIR's request that you air two spots"), asks it
             return None
         # The tagger may give a singular name's subjunctive the present's tag ("that
         # the Ministry provide"): here the noun says it is asked.

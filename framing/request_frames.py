@@ -101,6 +101,8 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
     def wishes_well(self, verb: Token) -> bool:
         """"Have a great week!", "Stay safe": a good wish in the imperative's own words
         (its joined clauses left out), ``requests.yaml`` ``well_wishes``."""
+        if any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
+            return False  # "Stay healthy this winter by getting your flu shot" asks that
         joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         own = [t for t in verb.subtree if t.i >= verb.i and t.i not in joined]
         end = max(t.i for t in own) + 1
@@ -257,8 +259,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                      or who.kind == "people" or self.in_blank(subject))
                 and lemma not in spec.states
                 # "you may hear screaming", "you may worry": what may happen to them, not
-                # what they are invited to do ("you can hear survivors speak" invites)
-                and not (lemma in spec.mind_verbs and not has_aux(verb, {"can"}))):
+                # what they are invited to do ("you can hear survivors speak", "you could
+                # hear survivors speak" invite)
+                and not (lemma in spec.mind_verbs
+                         and not has_aux(verb, spec.main_clause_invitations))):
             if self.points_to_information(verb, subject):
                 # "You can read the full letter at …", "you can access more information
                 # at …": told where to look, as with the imperative "visit …".
@@ -323,11 +327,11 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
 
     def request_within(self, verb: Token):
         """A request named as a noun inside what the sender would like to do ("add my
-        support to FAIR's request that you air two spots", "echo the council's call
+        support to FAIR's request that you air two spots", "echo the council's request
         that your board adopt the policy"): its reading, or None."""
         for token in verb.subtree:
             if token.i != verb.i and token.dep_ == "acl" and token.pos_ in ("VERB", "AUX"):
-                named = self.named_request(token, subject_of(token))
+                named = self.named_request(token, subject_of(token), joined=True)
                 if named is not None:
                     return named
         return None

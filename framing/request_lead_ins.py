@@ -54,9 +54,11 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
     partner congregations are asked to:"), the partner's own doing ("This fall your
     school can:", "Partners in the campaign can:") or a "we" that takes the reader
     in ("Together, we can:")."""
-    # (a verb that only describes a noun asks nothing: "a time-honored tradition")
+    # (a verb that only describes a noun asks nothing: "a time-honored tradition", "a
+    # tradition honored by schools")
     if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
-           for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")):
+           for t in words if t.pos_ in ("VERB", "AUX")
+           and t.dep_ not in ("amod", "compound", "acl")):
         return False
     subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
     if any(reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
@@ -66,6 +68,9 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
     if senders:
         return not any(is_inclusive_we(t, spec) for t in senders)
     # a third party named ("The campaign aims to:"), and no word of the partner's
-    # ("This fall your school can:", however the parser reads it)
+    # ("This fall your school can:", however the parser reads it) outside a phrase that
+    # only describes a noun ("a tradition honored by schools")
+    described = {g.i for t in words if t.dep_ in ("acl", "amod") for g in t.subtree}
     return any(t.pos_ in ("NOUN", "PROPN") for t in subjects) and not any(
-        reader.party(t).theirs for t in words if t.pos_ in ("NOUN", "PROPN", "PRON"))
+        reader.party(t).theirs for t in words
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and t.i not in described)

@@ -285,8 +285,9 @@ def actions_of(verb: Token, spec: RequestSpec) -> list[Token]:
 
 
 # Prepositions that give the sum a thing comes to ("a request for $12 million", "fund it
-# at $20 million", "an increase to $6 million").
-SUM_PREPS = frozenset({"for", "at", "to", "of"})
+# at $20 million", "an increase to $6 million"; not "a cut of $40 million", "the loss of
+# $3 million", a sum only talked about).
+SUM_PREPS = frozenset({"for", "at", "to"})
 
 
 def _count(token: Token) -> float | None:
