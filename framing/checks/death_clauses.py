@@ -37,7 +37,7 @@ class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs", "harm_results", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
+             "homicide_verbs", "harm_results", "harm_causes", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
              "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps", "place_preps",
              "times", "phrasal_particles", "ingest_verbs", "dose_verbs", "not_ingested")
@@ -130,8 +130,12 @@ def is_homicide(verb: Token, words: DeathWords) -> bool:
         return False
     if any(c.lower_ in RESCUE for c in verb.children if c.dep_ in RESCUE_DEPS):
         return False  # "cut him free from the rope", "cut her down": a rescue
-    if lemma in words.harm_results and not any(c.dep_ in ("dobj", "agent") for c in verb.children):
-        return False  # "she was injured and rushed to hospital": hurt, by no one told
+    if (lemma in words.harm_results and not any(c.dep_ in ("dobj", "agent") for c in verb.children)
+            and not any(t.lower_ in words.harm_causes or t.lemma_.lower() in words.harm_causes
+                        for t in verb.sent)):
+        # "she was injured and rushed to hospital": hurt, by no one told (not "injured in
+        # an attack", "fatally wounded": someone else's doing)
+        return False
     # (the parser may make a trailing word the object: "shoot his wife thrice" gives
     # "wife" as a compound of "thrice")
     return any(child.dep_ in {"dobj", "nsubjpass"} and (

@@ -14,6 +14,7 @@ import re
 from ..findings import Finding
 from ..lexicon import Rule
 from ..lexicon.model import compiled_option
+from ..list_items import MARKER
 from ..message import Message
 from .counts import counted_as_doers, defined_by_an_act
 
@@ -142,9 +143,11 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
     after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
     if span is not None and (
             any(t.tag_ in ("VBZ", "VBP") for t in span)
-            # "the national organisation supporting women experiencing abuse": a
-            # service described by what it does, in a participle of the present
-            or any(t.tag_ == "VBG" and t.dep_ == "acl" for t in span)
+            # "Women's Aid, the national organisation supporting women experiencing
+            # abuse": a named service described by what it does, in a participle (not
+            # "she had contacted a charity supporting survivors", told as past)
+            or (named_before(msg.text, start) and any(t.tag_ == "VBG" and t.dep_ == "acl"
+                                                       for t in span))
             or (span.root.pos_ == "PROPN" and span.root.dep_ != "compound"
                 and not (after is not None and after.pos_ in ("NOUN", "PROPN")))
             or (span.root.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)
@@ -175,7 +178,20 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
     if verb.lemma_.lower() in INCEPTIVE and carried and not any(
             c.dep_ == "conj" and c.lemma_.lower() in ENDED for v in (verb, *carried) for c in v.children):
         return False
-    return verb.tag_ == "VBD"
+    # "had contacted a charity supporting survivors": the past perfect is past too
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
+
+
+# A name, then a comma and the words that describe it: "Women's Aid, the national ".
+NAMED_BEFORE = re.compile(r"[A-Z][\w'’&.-]*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def named_before(text: str, start: int) -> bool:
+    """Whether the words before ``start`` set a name beside what follows ("Women's Aid,
+    the national organisation supporting …"): the parser does not always read it as an
+    apposition."""
+    return NAMED_BEFORE.search(text[max(0, start - 80):start]) is not None
 
 
 def _verb_above(token):
@@ -281,30 +297,52 @@ class _TopicsNamed:
         return found or self.list_before(index) or self.before(index)
 
     def list_before(self, index: int) -> frozenset[str]:
-        """When the nearest sentence before ``index`` that names a topic is an item of a
-        list (a short sentence alone on its line), the topics of the whole list and of
-        the sentence that leads into it: after "warning signs of depression and suicide
-        include:" and items ending "Risk-taking such as consuming drugs", a closing help
-        line serves the list's subject, not only its last item's."""
+        """When the sentences right before ``index`` are the items of a list (short lines,
+        each alone on its line, marked by a bullet or number, or led into by a sentence
+        ending in a colon or semicolon), the topics of the whole list and of the sentence
+        that leads into it: after "warning signs of depression and suicide include:" and
+        items ending "Risk-taking such as consuming drugs", a closing help line serves the
+        list's subject, not only its last item's. Short paragraphs of news with no such
+        lead-in or markers are no list: the nearest sentence decides."""
         found: frozenset[str] = frozenset()
+        marked = False
+        items = 0
         i = index - 1
-        while i >= 0 and self.list_item(i):
-            found |= self.named(i)
+        while i >= 0:
+            kind = self.list_line(i)
+            if kind is None or self.msg.sentence_texts[i].rstrip().endswith((":", ";")):
+                break  # not an item, or the lead-in itself
+            if kind != "marker":  # a marker the splitter made a sentence of its own
+                found |= self.named(i)
+                items += 1
+            marked = marked or kind != "plain"
             i -= 1
-        if not found:
-            return frozenset()  # no list right before: the nearest sentence decides
+        if not found or items < 2:
+            return frozenset()
+        lead = self.msg.sentence_texts[i].rstrip() if i >= 0 else ""
+        if not (marked or lead.endswith((":", ";"))):
+            return frozenset()
         return found | (self.named(i) if i >= 0 else frozenset())
 
-    def list_item(self, index: int) -> bool:
-        """A short sentence alone on its line."""
+    def list_line(self, index: int) -> str | None:
+        """How the sentence at ``index`` stands as a list item: "marked" (its line opens
+        with a bullet or number), "plain" (a short sentence alone on its line), "marker"
+        (only a bullet or number, split off by the sentence splitter), or None."""
         sentence = self.msg.sentences[index]
         text = self.msg.text
         start = text.rfind("\n", 0, sentence.start_char) + 1
         end = text.find("\n", sentence.start_char)
         end = len(text) if end < 0 else end
-        line = text[start:end].strip()
-        return (line == self.msg.sentence_texts[index].strip()
-                and len(line.split()) <= LIST_ITEM_WORDS)
+        line = text[start:end]
+        marker = MARKER.match(line)
+        rest = (line[marker.end():] if marker else line).strip()
+        own = self.msg.sentence_texts[index].strip()
+        if marker and own == line[:marker.end()].strip():
+            return "marker"
+        own = own[MARKER.match(own).end():].strip() if MARKER.match(own) else own
+        if rest != own or len(rest.split()) > LIST_ITEM_WORDS:
+            return None
+        return "marked" if marker else "plain"
 
 
 def check_required(rule: Rule, msg: Message) -> list[Finding]:

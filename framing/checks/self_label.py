@@ -30,6 +30,8 @@ STEPS = 8
 def _says_of_self(verb: Token, verbs: set[str]) -> bool:
     if verb.lemma_.lower() not in verbs:
         return False
+    if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES for c in verb.children):
+        return False  # "we call them addicts", "I'm going to keep calling them addicts"
     holder = verb
     # "I'm always going to be a junkie", "I used to be an addict": the subject of the
     # verb the infinitive completes
@@ -46,9 +48,9 @@ def _says_of_self(verb: Token, verbs: set[str]) -> bool:
 def _beside_first_person(token: Token) -> bool:
     """The label set beside "we" or "us" that names the speakers: "We 'addicts' as
     society calls us", "us alcoholics" (apposition either way, or a compound)."""
-    if token.dep_ in ("appos", "compound") and token.head.lower_ in FIRST_PERSON:
+    if token.dep_ in ("appos", "compound", "nmod") and token.head.lower_ in FIRST_PERSON:
         return True
-    return any(c.dep_ in ("appos", "compound") and c.lower_ in FIRST_PERSON
+    return any(c.dep_ in ("appos", "compound", "nmod") and c.lower_ in FIRST_PERSON
                for c in token.children)
 
 

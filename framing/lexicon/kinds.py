@@ -199,6 +199,7 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "homicide_verbs": "texts",     # verbs that, done to another person, tell a homicide
         "harm_results": "texts",       # ... of which a passive with no one doing it tells a
                                        # harm, no killing ("she was injured")
+        "harm_causes": "texts",        # ... unless its sentence names an attack or a fatal blow
         "finding_verbs": "texts",      # verbs of coming upon a person ("found", "observed")
         "found_verbs": "texts",        # ... of which a place says where the dead were found
         "custody": "texts",            # places of custody: a death there is the institution's

@@ -72,6 +72,21 @@ def test_help_after_a_list_serves_the_lists_subject_not_its_last_item(analyzer):
     assert "suicide.resource-missing" in _rules(analyzer, single)
 
 
+def test_a_numbered_list_serves_its_subject_but_short_news_paragraphs_are_no_list(analyzer):
+    numbered = ("Warning signs of suicide include:\n1. Talking about suicide.\n"
+                "2. Withdrawing from friends.\n3. Drinking or using drugs more.\n"
+                "If you need help, call the toll-free line 0800 567 567.")
+    assert "suicide.resource-missing" not in _rules(analyzer, numbered)
+    # one sentence a paragraph, no lead-in and no markers: the abuse line is not a
+    # crisis line for the suicide
+    news = ("A man was found hanged in a garage in Leeds on Sunday.\n"
+            "His death is not being treated as suspicious, police said.\n"
+            "His family said he had struggled with depression for years.\n"
+            "Neighbours said his wife had fled years of domestic abuse in the spring.\n"
+            "For confidential support, call 0808 2000 247 at any time.")
+    assert "suicide.resource-missing" in _rules(analyzer, news)
+
+
 def test_help_offered_beside_a_sentence_on_its_line_serves_that_topic(analyzer):
     text = ("Her husband shot her at her office, then killed himself, police said. "
             "Advocates say abuse often escalates at separation.\n"
@@ -134,6 +149,9 @@ def test_talking_to_a_friend_is_advice_not_a_help_service(analyzer):
     ("When news of the death spread, the school made counselors available for students, "
      "the dean said.", False),
     ("The chief retweeted a message encouraging officers in crisis to text a special help line.",
+     False),
+    # ... in the past perfect too, and a service described in a participle is past with it
+    ("She had contacted a charity supporting survivors of suicide loss two weeks before.",
      False),
     # help there now, or given with a number, is offered, reported speech too
     ("Counselors are available at the school all week.", True),

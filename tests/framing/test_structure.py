@@ -610,6 +610,13 @@ def test_a_suicide_prevention_proclamation_still_needs_a_crisis_line(analyzer):
     assert [f.severity for f in report.findings if f.rule == "suicide.resource-missing"] == ["error"]
 
 
+def test_news_of_a_proclamation_signed_is_no_proclamation(analyzer):
+    text = ("Mayor Ruiz signed a proclamation declaring March as Vape-Free Month. More than "
+            "half of our students vape every week, the district said, and the coalition will "
+            "hold workshops for parents.")
+    assert not analyzer.analyze(text, kind="campaign").message.structure.proclamation
+
+
 def test_news_that_uses_whereas_once_is_no_proclamation(analyzer):
     text = ("Police said a Riverton man shot his wife on Monday, whereas earlier reports said "
             "she was shot by a stranger. She died at the hospital. Domestic violence calls "
