@@ -23,7 +23,7 @@ from .lexicon.prefilter import may_match
 from .lexicon.scan import Screen, Source, spans
 from .quotations import quoted_ranges
 from .spacy_attributes import QUOTED_KEY, doc_text, shared_source
-from .structure import Structure, analyze_structure
+from .structure import Structure, analyze_structure, inside
 
 ATTRIBUTION_LEMMAS = {"say", "tell", "state", "explain", "recall", "write", "add", "testify", "describe"}
 # A sentence that gives its source: "according to", "it is estimated that", "data
@@ -181,13 +181,6 @@ def _opens_sentence(text: str, start: int) -> bool:
     opening quotation mark), where any word is capitalized."""
     before = text[:start].rstrip(" \t")
     return not before or before[-1] in "\n.!?:\"“‘'([—–-•*"
-
-
-def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether ``start:end`` lies wholly inside one of ``ranges`` (sorted and not
-    overlapping, as a pattern's ``finditer`` gives them)."""
-    i = bisect.bisect_right(ranges, (start, float("inf"))) - 1
-    return i >= 0 and ranges[i][0] <= start and end <= ranges[i][1]
 
 
 class ContextMarker:

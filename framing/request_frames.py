@@ -10,15 +10,13 @@ tells which frame a verb heads, and the questions, wishes, invitations and oblig
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
 from .request_directives import DirectiveReadings
 from .request_imperatives import ImperativeReadings
 from .request_misreads import MisreadReadings
-from .request_parts import (Party, actions_of, declined, has_aux,
+from .request_parts import (Party, actions_of, blank_words, declined, has_aux,
                             is_inclusive_we, is_negated_verb, lemma_of, party_of,
                             said_content, standing_arrangement, subject_of)
 from .request_self import SelfReadings
@@ -51,8 +49,8 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         if token is not None and self.in_blank(token):
             # "[who on your team]" stands for the partner's people; "[Your organization]"
             # in a template is the sender filling it in.
-            words = {w.lower() for s, e in self.blanks if s <= token.idx < e
-                     for w in re.findall(r"[A-Za-z]+", self.text[s:e])}
+            words = {w for s, e in self.blanks if s <= token.idx < e
+                     for w in blank_words(self.text[s:e])}
             if words & self.spec.sender_blank_words:
                 return Party("sender")
             return Party("people")

@@ -443,6 +443,12 @@ def is_list_label(text: str) -> bool:
     return stripped.endswith(":") and len(stripped.split()) <= 2
 
 
+def blank_words(text: str) -> set[str]:
+    """The words of a template blank, lower case ("[Your organization]": your,
+    organization): what the blank stands for is read from them."""
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+
 def blank_out(text: str, placeholders) -> str:
     """``text`` with its template blanks turned into spaces (offsets kept)."""
     out = list(text)

@@ -39,10 +39,11 @@ from .message import Message
 from .request_frames import RequestReader
 from .request_lead_ins import drop_completed_lead_ins
 from .request_model import Mention, Request, RequestModel
-from .request_parts import (action_text, amount_of, blank_out, has_aux, has_means, is_heading,
-                            is_inclusive_we, is_instruction, is_list_label, is_negated_verb,
-                            is_purpose, lemma_of, noun_phrase, others_clauses, owned_by_sender,
-                            party_of, said_content, standing_arrangement, subject_of)
+from .request_parts import (action_text, amount_of, blank_out, blank_words, has_aux, has_means,
+                            is_heading, is_inclusive_we, is_instruction, is_list_label,
+                            is_negated_verb, is_purpose, lemma_of, noun_phrase, others_clauses,
+                            owned_by_sender, party_of, said_content, standing_arrangement,
+                            subject_of)
 from .partner_people import people_by_word, people_tokens
 
 # Request models kept with a parsed doc, by profile people and packs version.
@@ -223,9 +224,9 @@ class RequestAnalysis:
         who_blank = next((m for m in blanks if m.start() <= asked.idx - start < m.end()),
                          None) if asked is not None else None
         blank_who = who_blank is not None
-        blank_words = set(re.findall(r"[a-z]+", who_blank.group(0).lower())) if blank_who else set()
-        one_person = bool(blank_words & spec.one_person_blank_words) and not (
-            blank_words & spec.many_blank_words)
+        words = blank_words(who_blank.group(0)) if blank_who else set()
+        one_person = bool(words & spec.one_person_blank_words) and not (
+            words & spec.many_blank_words)
         weighed_as_all = (
             blank_who and not one_person
             and not all(any(m.start() <= a.idx - start < m.end() for m in blanks) for a in actions))

@@ -220,13 +220,19 @@ def tells_no_case(spec: StructureSpec | None, sentences: list[str]) -> bool:
     return True
 
 
+def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` lies wholly inside one of ``ranges`` (sorted and not
+    overlapping, as a pattern's ``finditer`` gives them)."""
+    i = bisect.bisect_right(ranges, (start, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= start and end <= ranges[i][1]
+
+
 def _tells_harm(text: str, harm: list[PlainPattern], generic: PlainPattern | None) -> bool:
     """Whether ``text`` names an act of violence (``harm``) outside the phrases that name
     harm without telling it done (``generic``: a risk of being killed, preventing
     homicides, nine homicides counted)."""
     spans = [m.span() for m in generic.finditer(text)] if generic is not None else []
-    return any(not any(start <= m.start() and m.end() <= end for start, end in spans)
-               for p in harm for m in p.finditer(text))
+    return any(not inside(m.start(), m.end(), spans) for p in harm for m in p.finditer(text))
 
 
 def _policy(spec: StructureSpec, found: Callable[[PlainPattern, int], bool],

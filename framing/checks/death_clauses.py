@@ -37,7 +37,8 @@ class DeathWords:
     """The rule's word lists, lower-cased once per rule."""
 
     NAMES = ("deaths", "suicides", "self_verbs", "method_verbs", "person_verbs", "people",
-             "homicide_verbs", "harm_results", "harm_causes", "titles", "finding_verbs", "custody", "weapons", "pursuits", "wounds",
+             "homicide_verbs", "harm_results", "harm_causes", "titles", "finding_verbs",
+             "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
              "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps", "place_preps",
              "times", "phrasal_particles", "ingest_verbs", "dose_verbs", "not_ingested")
