@@ -427,13 +427,21 @@ class ContextMarker:
         about: set[str] = set()
         for topic in self.lexicons.topics.values():
             cued = spans(topic.cues, source, self.literals)
-            if not cued:  # no cue at all: nothing to exclude
+            told = spans(topic.events, source, self.literals) if topic.events is not None else []
+            if not cued and not told:  # no cue at all: nothing to exclude
                 continue
             excluded = [*(spans(topic.exclude, source, self.literals) if topic.exclude else ()),
                         *names, *structure.mention_blocks]
             hits = [(start, end) for start, end in cued
                     if not any(s < end and start < e for s, e in excluded)]
+            # The event told in the body ("shot her, then killed himself", "stabbed to
+            # death by her ex-partner") makes the story about the topic, cue or none.
+            events = [(s, e) for s, e in told if structure.is_body(s, e)
+                      and not any(x < e and s < y for x, y in excluded)]
             if not hits:
+                if events:
+                    mentioned[topic.id] = events[0]
+                    about.add(topic.id)
                 continue
             if topic.support is not None:
                 hits += [(start, end) for start, end in spans(topic.support, source, self.literals)
@@ -452,10 +460,8 @@ class ContextMarker:
                 doc, s, e, 2 if single and _plural(doc, s, e) else LIST_ITEMS) for s, e in hits)
             if in_headline or in_lead or len(in_sentences) >= topic.about_sentences:
                 about.add(topic.id)
-            elif topic.events is not None and any(
-                    structure.is_body(s, e) and not any(x < e and s < y for x, y in excluded)
-                    for s, e in spans(topic.events, source, self.literals)):
-                about.add(topic.id)  # "shot her, then killed himself": the story tells one
+            elif events:
+                about.add(topic.id)
         return mentioned, about
 
 

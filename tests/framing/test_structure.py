@@ -253,6 +253,36 @@ def test_a_charge_of_domestic_assault_or_battery_is_about_partner_violence(analy
     assert "dv" in analyzer.nlp(text)._.framing_subjects
 
 
+@pytest.mark.parametrize("text", [
+    # the partner as the doer of a passive, in a story with no other cue
+    "A 50-year-old woman who was killed by her ex-partner had hours earlier refused to go "
+    "into a refuge without her dog, a trial has heard. The court was told she had called "
+    "for advice the day before.",
+    # someone's former partner, with an article
+    "A Californian man has been arrested for allegedly using a tracking device to stalk a "
+    "former girlfriend. The woman said he turned up wherever she went.",
+    # a partner named by the couple's children
+    "A Georgia man has been sentenced to life in prison for killing his children's mother. "
+    "He pleaded guilty in July and was arrested a day after the shooting.",
+    # a partner with a word that tells the couple
+    "He was jailed on Friday for strangling his former partner at their flat in Leeds. "
+    "The judge said the attack lasted several minutes.",
+])
+def test_a_partner_harmed_in_the_story_makes_it_about_partner_violence(analyzer, text):
+    doc = analyzer.nlp(text)
+    assert "dv" in doc._.framing_subjects and "dv" in doc._.framing_topics
+
+
+@pytest.mark.parametrize("text", [
+    "He was jailed on Friday for attacking his business partner outside their office. "
+    "The judge said the attack lasted several minutes.",
+    "A man was arrested after his car was hit by his wife's van in the car park. "
+    "No one was hurt and police said the crash was an accident.",
+])
+def test_a_partner_word_that_tells_no_couple_opens_no_topic(analyzer, text):
+    assert "dv" not in analyzer.nlp(text)._.framing_subjects
+
+
 def test_topic_in_the_lead_is_what_the_text_is_about(analyzer):
     text = ("A Riverside man shot his wife outside her workplace on Monday, police said. She was 41. "
             "Friends remember her as generous and funny, and her co-workers held a vigil on Tuesday "
