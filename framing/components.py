@@ -20,6 +20,7 @@ from .lexicon import Lexicons, get_lexicons
 from .lexicon.anchor import finditer_at, start_places
 from .lexicon.compiled import literal_memo, term_patterns
 from .lexicon.prefilter import may_match
+from .cue_reading import LIST_ITEMS, denied, listed, plural
 from .lexicon.scan import Screen, Source, spans
 from .quotations import quoted_ranges
 from .spacy_attributes import QUOTED_KEY, doc_text, shared_source
@@ -414,7 +415,8 @@ class ContextMarker:
         """Topics mentioned (first cue of each) and topics the document is about.
 
         A cue inside a name ("988 Suicide & Crisis Lifeline", "Sexual Assault
-        Awareness Month") or a list of words to avoid does not count. A support cue
+        Awareness Month"), a list of words to avoid or a denial ("the death is not
+        believed to be a suicide") does not count. A support cue
         ("consent", "988") counts only beside a main cue. The document is about a
         topic when a cue stands in its headline, in its first ``about_lead`` body
         sentences or in ``about_sentences`` sentences.
@@ -432,8 +434,11 @@ class ContextMarker:
                 continue
             excluded = [*(spans(topic.exclude, source, self.literals) if topic.exclude else ()),
                         *names, *structure.mention_blocks]
+            # (nor a cue told as what something is not: "the death is not believed to
+            # be a suicide")
             hits = [(start, end) for start, end in cued
-                    if not any(s < end and start < e for s, e in excluded)]
+                    if not any(s < end and start < e for s, e in excluded)
+                    and not denied(doc, start, end)]
             # The event told in the body ("shot her, then killed himself", "stabbed to
             # death by her ex-partner") makes the story about the topic, cue or none.
             events = [(s, e) for s, e in told if structure.is_body(s, e)
@@ -456,41 +461,13 @@ class ContextMarker:
             # Named in that one sentence only, as one of a pair of counted kinds ("a 40%
             # increase in homicides and suicides"), it is a figure of another story.
             single = len(in_sentences) == 1
-            in_lead = any(bisect.bisect_right(starts, s) - 1 in lead and not _listed(
-                doc, s, e, 2 if single and _plural(doc, s, e) else LIST_ITEMS) for s, e in hits)
+            in_lead = any(bisect.bisect_right(starts, s) - 1 in lead and not listed(
+                doc, s, e, 2 if single and plural(doc, s, e) else LIST_ITEMS) for s, e in hits)
             if in_headline or in_lead or len(in_sentences) >= topic.about_sentences:
                 about.add(topic.id)
             elif events:
                 about.add(topic.id)
         return mentioned, about
-
-
-LIST_ITEMS = 3  # items of a coordination that make it a list
-
-
-def _plural(doc: Doc, start: int, end: int) -> bool:
-    """Whether the words at ``start:end`` are a plural noun: kinds counted ("suicides")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.tag_ == "NNS"
-
-
-def _listed(doc: Doc, start: int, end: int, least: int = LIST_ITEMS) -> bool:
-    """Whether the words at ``start:end`` are one item of a list of ``least`` or more
-    coordinated nouns ("PTSD, depression, substance abuse and domestic violence")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return False  # "killing his wife and children": a clause, not an item
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
-    items, chain = 1, [head]
-    while chain:  # the coordination itself, not nouns further down its phrases
-        conjuncts = [c for c in chain.pop().children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-        items += len(conjuncts)
-        chain += conjuncts
-    return items >= least
 
 
 class TermMatcher:

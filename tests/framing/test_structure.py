@@ -283,6 +283,27 @@ def test_a_partner_word_that_tells_no_couple_opens_no_topic(analyzer, text):
     assert "dv" not in analyzer.nlp(text)._.framing_subjects
 
 
+@pytest.mark.parametrize("text", [
+    "A 30-year-old man was hit and killed by a train last weekend as he was trying to remove "
+    "his bicycle from the tracks. The man's death is not believed to be a suicide, police said.",
+    "Police said they do not think it was suicide. The woman, 34, was found at her home on "
+    "Tuesday and an autopsy is planned, the sheriff said.",
+])
+def test_a_cue_told_as_what_a_death_was_not_opens_no_topic(analyzer, text):
+    doc = analyzer.nlp(text)
+    assert "suicide" not in doc._.framing_topics
+    assert not rules_hit(analyzer.analyze(text, kind="campaign"), "suicide.resource-missing")
+
+
+@pytest.mark.parametrize("text", [
+    "Suicide is not inevitable. Most people who think about it get through, and talking "
+    "openly helps.",
+    "Please don't commit suicide alone in silence; there are people who will listen.",
+])
+def test_a_cue_that_is_what_the_sentence_talks_of_still_counts(analyzer, text):
+    assert "suicide" in analyzer.nlp(text)._.framing_topics
+
+
 def test_topic_in_the_lead_is_what_the_text_is_about(analyzer):
     text = ("A Riverside man shot his wife outside her workplace on Monday, police said. She was 41. "
             "Friends remember her as generous and funny, and her co-workers held a vigil on Tuesday "
