@@ -815,6 +815,13 @@ def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
     "The review team examined nine local domestic violence-related homicides. In nearly "
     "all of them, friends and family had seen warning signs, and the team recommends "
     "training for employers and clergy.",
+    # harm feared, and national totals of people harmed: no case
+    "Hundreds of women marched through the city centre on Saturday night. Women should be able "
+    "to walk home without fear of being attacked, raped or sexually harassed, the organisers "
+    "of the sexual violence awareness march said.",
+    "Reclaim the Night returns this Saturday. The charity states 85,000 women and 12,000 men "
+    "are raped in England and Wales each year, and the high number of women who are "
+    "assaulted is why the march goes on.",
     # a survey's answer counts people: no case
     "Consent survey released\n\nOf the students surveyed, 18% said they had been sexually "
     "assaulted since enrolling. The university will expand its sexual assault prevention "
@@ -847,6 +854,10 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
     "percent of her body, prosecutors said. The couple had lived together for two years.",
     "A sexual assault at a fraternity house early Sunday is under investigation, campus "
     "police said. The university asked anyone with information to call its police.",
+    # a few people counted one by one are a case, and so is a year's count of them
+    "Three women were stabbed in a house on Elm Street on Sunday, and their former partner "
+    "was found a mile away, police said. It was the county's worst night of domestic "
+    "violence in years.",
     # a prevention program named beside a harm told as done is still a case
     "A county program to prevent domestic violence homicides began a month after a man "
     "stabbed his wife in her car outside the courthouse. She had asked a judge for a "
