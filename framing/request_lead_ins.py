@@ -29,14 +29,9 @@ def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec
     runs = list_runs(msg.text, sentences[0].start_char, sentences[-1].end_char) if sentences else []
     ends = [s.end_char for s in sentences]
     for run in runs:
-        index = bisect.bisect_right(ends, run[0]) - 1
-        # the item's own sentence (its marker may open it), or a marker alone
-        while index >= 0 and (sentences[index].end_char > run[0]
-                              or not any(t.is_alpha for t in sentences[index])):
-            index -= 1
-        if index < 0:
+        words = _lead_in_words(sentences, ends, run[0])
+        if words is None:
             continue
-        words = [t for t in sentences[index] if not t.is_space]
         if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
             continue
         if not lead_in_of_another(words, spec, reader):
@@ -47,10 +42,29 @@ def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec
                           if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
 
 
+def _lead_in_words(sentences: list[Span], ends: list[int], start: int) -> list[Token] | None:
+    """The words of the lead-in before a list that begins at ``start``: the sentence
+    before the first item (its marker may open a sentence of its own), or, when the
+    parser ran the lead-in and the first item into one sentence ("It is our aim to:
+    • Support every company…"), that sentence's words before the item."""
+    index = bisect.bisect_right(ends, start)
+    if index < len(sentences) and sentences[index].start_char < start:
+        before = [t for t in sentences[index] if t.idx < start and not t.is_space]
+        if any(t.is_alpha for t in before):
+            return before
+    index -= 1
+    # the item's own sentence (its marker may open it), or a marker alone
+    while index >= 0 and (sentences[index].end_char > start
+                          or not any(t.is_alpha for t in sentences[index])):
+        index -= 1
+    return [t for t in sentences[index] if not t.is_space] if index >= 0 else None
+
+
 def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestReader) -> bool:
     """Whether a lead-in's list items tell what someone other than the partner does:
-    the sender ("With your support, we will:", "Our coalition will:") or a third
-    party ("The campaign aims to:"); not an ask ("We need partners to:", "Our
+    the sender ("With your support, we will:", "Our coalition will:", "It is our aim
+    to:") or a third party ("The campaign aims to:"), or the outcomes a course or a
+    programme brings ("Providers will be able to:", "You will learn how to:"); not an ask ("We need partners to:", "Our
     partner congregations are asked to:"), the partner's own doing ("This fall your
     school can:", "Partners in the campaign can:") or a "we" that takes the reader
     in ("Together, we can:")."""
@@ -60,6 +74,13 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
            for t in words if t.pos_ in ("VERB", "AUX")
            and t.dep_ not in ("amod", "compound", "acl")):
         return False
+    # items that are the outcomes of a course or a programme, whoever attains them
+    # ("providers will be able to:", "You will learn how to:"), and the sender's own aim
+    # ("It is our aim to:")
+    if any(lemma_of(t, spec) in spec.lead_in_outcomes for t in words) or any(
+            lemma_of(t, spec) in spec.aim_nouns and reader.party(t).kind == "sender"
+            for t in words):
+        return True
     subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
     if any(reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
            for t in subjects):

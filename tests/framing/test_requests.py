@@ -1065,6 +1065,16 @@ def test_list_items_that_complete_someone_elses_lead_in_ask_nothing(analyzer):
     assert asked == ["Please share the guide with your staff this term."], asked
 
 
+def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
+    # "It is our aim to:" and the first bullet read as one sentence
+    text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
+            "It is our aim to:\n\n\n  • Support every company in the county to have a robust "
+            "domestic abuse policy in place.\n  • Support every company to train one champion.\n\n"
+            "Please sign the pledge by May 1.\n\nSincerely,\nDana Reyes")
+    asked = [r.text for r in model(analyzer, text).requests if r.mode == "imperative"]
+    assert asked == ["Please sign the pledge by May 1."], asked
+
+
 def test_list_items_under_the_partners_own_lead_in_are_asks(analyzer):
     text = ("Dear Principal Ortiz,\n\nThis fall your school can:\n\n"
             "• Post our flyer in every hallway;\n\n"
@@ -1094,6 +1104,12 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     # a verb that only describes a noun is no wish of the sender's
     ("Awareness Month is a time-honored tradition with activities designed to:", 0),
     ("Awareness Month is a tradition honored by schools, with activities designed to:", 0),
+    # the outcomes of a course, whoever attains them, and the sender's own aim
+    ("Upon completion of this course, health-care providers will be able to:", 0),
+    ("You will learn how to:", 0),
+    ("It is our aim to:", 0),
+    # support received to do the work: the items are the work asked
+    ("Schools in the programme will receive guidance and support from us to:", 2),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
