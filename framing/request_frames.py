@@ -236,7 +236,11 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         # "students should feel safe" asks no one; "commissioners should have a
         # strategy" asks them to adopt one
         state = lemma in spec.states and not standing_arrangement(verb, spec)
-        if obligation and not state and obliged():
+        # "When should you ask?", "Should you do anything else?": a question about a
+        # duty, which the text goes on to answer (an FAQ's heading), not the duty asked; a
+        # negated one ("Shouldn't every coach know CPR?") still presses it
+        asked_about = question and not is_negated_verb(verb)
+        if obligation and not state and obliged() and not asked_about:
             return ("obligation", bound, actions_of(verb, spec), False)
         done = self.become_done(verb) if obligation else None
         if done is not None and obliged():

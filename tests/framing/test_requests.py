@@ -1065,6 +1065,17 @@ def test_list_items_that_complete_someone_elses_lead_in_ask_nothing(analyzer):
     assert asked == ["Please share the guide with your staff this term."], asked
 
 
+@pytest.mark.parametrize("question", [
+    "When should you ask?",
+    "Should you do anything else?",
+    "How do you stay at work when you need to travel an hour to a free washing machine?",
+])
+def test_a_question_about_a_duty_is_not_the_duty_asked(analyzer, question):
+    text = f"Dear Ms. Okafor,\n\n{question}\n\nAsk at intake, and call us with questions."
+    asked = [r.text for r in model(analyzer, text).requests if r.mode == "obligation"]
+    assert asked == [], asked
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
