@@ -264,7 +264,9 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 # what they are invited to do ("you can hear survivors speak", "you could
                 # hear survivors speak" invite)
                 and not (lemma in spec.mind_verbs
-                         and not has_aux(verb, spec.main_clause_invitations))):
+                         and not has_aux(verb, spec.main_clause_invitations))
+                # "you, too, may have expressed your views": what may have happened
+                and not (verb.tag_ == "VBN" and has_aux(verb, {"have"}))):
             if self.points_to_information(verb, subject):
                 # "You can read the full letter at …", "you can access more information
                 # at …": told where to look, as with the imperative "visit …".

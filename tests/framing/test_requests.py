@@ -1076,6 +1076,13 @@ def test_a_question_about_a_duty_is_not_the_duty_asked(analyzer, question):
     assert asked == [], asked
 
 
+def test_what_the_reader_may_have_done_is_no_invitation(analyzer):
+    text = ("Dear Chief Ramos,\n\nMembers of your community have told you their views on this "
+            "matter, and you, too, may have expressed your own. You can join our forum on May 5.")
+    asked = [r.text for r in model(analyzer, text).requests if r.mode == "invitation"]
+    assert asked == ["You can join our forum on May 5."], asked
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
