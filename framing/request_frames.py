@@ -257,7 +257,9 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         if welcome is not None:
             verb, lemma, invites = welcome, lemma_of(welcome, spec), True
         if (invites and who is not None and not question
-                and (subject.lower_ in ("you", "y'all") or lemma_of(subject, spec) in spec.partner_roles
+                # (a role of the sender's own is no one asked: "Our union can make a difference")
+                and (subject.lower_ in ("you", "y'all")
+                     or (lemma_of(subject, spec) in spec.partner_roles and who.kind != "sender")
                      or who.kind == "people" or self.in_blank(subject))
                 and lemma not in spec.states
                 # "you may hear screaming", "you may worry": what may happen to them, not

@@ -1083,6 +1083,14 @@ def test_what_the_reader_may_have_done_is_no_invitation(analyzer):
     assert asked == ["You can join our forum on May 5."], asked
 
 
+def test_a_role_of_the_senders_own_is_not_invited(analyzer):
+    text = ("Brothers and sisters,\n\nSuicide rates in construction are high. Our union can make "
+            "a difference. Your local can host a toolbox talk this month.")
+    asked = [r.text for r in model(analyzer, text, sector="labor").requests
+             if r.mode == "invitation"]
+    assert asked == ["Your local can host a toolbox talk this month."], asked
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
