@@ -31,6 +31,9 @@ def addresses_reader(verb: Token) -> bool:
 # Prepositions that put the reader in what the chance asked for is to do: with them,
 # to them, at or before their meeting ("for" says whom it is for, not who is asked).
 READER_PREPS = ("with", "to", "at", "before")
+# Words that open a clause of time or condition: a directive verb there tells a
+# situation the reader may meet ("when you are asked to"), not what the sender asks.
+SITUATION_WORDS = frozenset({"when", "whenever", "if", "once", "until", "whether"})
 
 
 def to_do_with_the_reader(noun: Token, verb: Token | None = None) -> Token | None:
@@ -143,6 +146,10 @@ class DirectiveReadings:
     def directive(self, verb: Token, subject: Token | None, who: Party | None):
         """"we ask your X to V", "districts are encouraged to V", "we need your nurses to V"."""
         spec = self.spec
+        if any(c.dep_ in ("advmod", "mark") and c.lower_ in SITUATION_WORDS for c in verb.children):
+            # "there may be times when you are asked to support a member", "when you are
+            # asked to speak, bring our fact sheet": a situation told, not the ask
+            return None
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             subject = verb.head  # "All staff required to attend": the noun it describes
         # "Members are asked to…", or telegraphic "All staff required to attend".

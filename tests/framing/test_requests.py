@@ -1091,6 +1091,19 @@ def test_a_role_of_the_senders_own_is_not_invited(analyzer):
     assert asked == ["Your local can host a toolbox talk this month."], asked
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("It is important to be aware that there may be times when you are asked to support a "
+     "member who is experiencing domestic abuse.", []),
+    ("When you are asked to speak at a meeting, bring our fact sheet.",
+     ["When you are asked to speak at a meeting, bring our fact sheet."]),
+    ("You are asked to complete the survey by Friday.",
+     ["You are asked to complete the survey by Friday."]),
+])
+def test_a_directive_in_a_clause_of_time_tells_a_situation(analyzer, text, asked):
+    found = [r.text for r in model(analyzer, text, sector="labor").requests]
+    assert found == asked, found
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
