@@ -158,6 +158,10 @@ class DirectiveReadings:
         if passive:
             asked = subject
         else:
+            if verb.dep_ == "relcl" and (who is None or who.kind != "sender"):
+                # "the community members who need your support the most": who they are,
+                # described, not what the sender asks
+                return None
             if who is not None and who.theirs and not addresses_reader(verb):
                 # The partner asking someone else is reported, not asked; a body that
                 # asks "your congregation" ("The Council of Churches encourages your

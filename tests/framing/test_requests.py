@@ -1104,6 +1104,17 @@ def test_a_directive_in_a_clause_of_time_tells_a_situation(analyzer, text, asked
     assert found == asked, found
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("The community members who often need your support the most are people who use drugs.", 0),
+    ("We urge your support for AB 1017, which requires law enforcement agencies to report "
+     "the number of untested kits.", 1),
+    ("Survivors need your help this winter.", 1),
+])
+def test_a_directive_that_describes_someone_asks_nothing(analyzer, text, asked):
+    found = [r.text for r in model(analyzer, text, sector="faith").requests]
+    assert len(found) == asked, found
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
