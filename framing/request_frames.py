@@ -268,7 +268,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 and not (lemma in spec.mind_verbs
                          and not has_aux(verb, spec.main_clause_invitations))
                 # "you, too, may have expressed your views": what may have happened
-                and not (verb.tag_ == "VBN" and has_aux(verb, {"have"}))):
+                and not (verb.tag_ == "VBN" and has_aux(verb, {"have"}))
+                # "How you can respond to employees who disclose", "What you can do": a
+                # topic or a heading, told before the subject, not an invitation
+                and not any(t.tag_ in ("WRB", "WP") and t.i < subject.i for t in verb.subtree)):
             if self.points_to_information(verb, subject):
                 # "You can read the full letter at …", "you can access more information
                 # at …": told where to look, as with the imperative "visit …".

@@ -1115,6 +1115,16 @@ def test_a_directive_that_describes_someone_asks_nothing(analyzer, text, asked):
     assert len(found) == asked, found
 
 
+def test_a_how_or_what_clause_is_a_topic_not_an_invitation(analyzer):
+    text = ("The training covers:\n"
+            "• How you can recognise and respond to employees who may be showing signs of "
+            "domestic violence\n"
+            "• How you can refer employees to appropriate supports.\n\n"
+            "What you can do\n\nYou can host a lunch talk in May.")
+    asked = [r.text for r in model(analyzer, text, sector="business").requests]
+    assert asked == ["You can host a lunch talk in May."], asked
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
