@@ -1170,6 +1170,8 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     ("It is our aim to:", 0),
     # support received to do the work: the items are the work asked
     ("Schools in the programme will receive guidance and support from us to:", 2),
+    # the sender's offer told as ways
+    ("We are here to support your school's suicide prevention work in the following ways:", 0),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
