@@ -158,6 +158,10 @@ class DirectiveReadings:
         if passive:
             asked = subject
         else:
+            if subject is not None and lemma_of(subject, spec) in spec.law_words:
+                # "The Act requires employers to provide ten days' paid leave": what a
+                # law requires, told; the sender asks nothing by telling it
+                return None
             if verb.dep_ == "relcl" and (who is None or who.kind != "sender"):
                 # "the community members who need your support the most": who they are,
                 # described, not what the sender asks

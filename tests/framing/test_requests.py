@@ -1125,6 +1125,13 @@ def test_a_how_or_what_clause_is_a_topic_not_an_invitation(analyzer):
     assert asked == ["You can host a lunch talk in May."], asked
 
 
+def test_what_a_law_requires_is_told_not_asked(analyzer):
+    text = ("The Act requires employers to provide up to ten days' paid leave for employees "
+            "experiencing domestic violence. We ask your company to put a policy in place by June.")
+    asked = [r.text for r in model(analyzer, text, sector="business").requests]
+    assert asked == ["We ask your company to put a policy in place by June."], asked
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
