@@ -46,7 +46,10 @@ MENTION_CUES = re.compile(
     r"|(?:questions?|comments?|remarks?|statements?|jokes?) (?:like|such as)"
     r"|the (?:words?|terms?|phrases?|labels?)"
     r"|outdated|stigmatizing (?:terms?|words?|language)"
-    r"|including:)(?!\w)",
+    r"|including:"
+    # a term a law or a text defines: "the Act defines homeless children or youth as
+    # those who lack a fixed nighttime residence"
+    r"|defin(?:es|ed|ing)(?=\s+(?:[\w-]+\s+){1,5}?as\b))(?!\w)",
     re.IGNORECASE,
 )
 # Words that set one thing against another: they announce a mention only in a

@@ -118,6 +118,15 @@ def test_guideline_page_mentions_are_not_violations(analyzer):
     assert "suicide.resource-missing" not in hit  # advice to writers carries no help line
 
 
+def test_a_term_a_law_defines_is_a_mention(analyzer):
+    text = ("The McKinney-Vento Act defines homeless children or youth as those individuals "
+            "who lack a fixed, regular and adequate nighttime residence. Our district enrolls "
+            "them the same day.")
+    assert not rules_hit(analyzer.analyze(text, kind="campaign"), "homelessness.label")
+    used = "Homeless children in our district miss school, and we enroll them the same day."
+    assert rules_hit(analyzer.analyze(used, kind="campaign"), "homelessness.label")
+
+
 def test_negative_instruction_about_wording_is_a_mention(analyzer):
     report = analyzer.analyze("Don't call anyone an addict in our newsletter.")
     assert not rules_hit(report, "sud.person-label")
