@@ -325,7 +325,11 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                         inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
                     if inner is not None:
                         return ("wish", child, actions_of(inner, spec), False)
-                    if lemma_of(verb, spec) in ("appreciate", "welcome", "value"):
+                    if lemma_of(verb, spec) == "welcome" or (
+                            lemma_of(verb, spec) in ("appreciate", "value")
+                            and has_aux(verb, {"would", "will", "'d"})):
+                        # (not thanks told in the present: "We appreciate your support and
+                        # your work in helping us raise awareness")
                         return ("wish", child, [child], False)
                 # "welcome the chance to brief your team"
                 inner = next((g for g in child.children if g.dep_ in ("acl", "relcl")

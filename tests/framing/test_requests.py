@@ -1132,6 +1132,17 @@ def test_what_a_law_requires_is_told_not_asked(analyzer):
     assert asked == ["We ask your company to put a policy in place by June."], asked
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("We appreciate your support and your work in helping us raise awareness.", 0),
+    ("We appreciate you all throughout the year.", 0),
+    ("We would appreciate your support for the bill.", 1),
+    ("We welcome your suggestions for new tools.", 1),
+])
+def test_thanks_told_in_the_present_asks_nothing(analyzer, text, asked):
+    found = [r.text for r in model(analyzer, text, sector="government").requests]
+    assert len(found) == asked, found
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
