@@ -1143,6 +1143,13 @@ def test_thanks_told_in_the_present_asks_nothing(analyzer, text, asked):
     assert len(found) == asked, found
 
 
+def test_honouring_the_reader_asks_nothing(analyzer):
+    text = ("I would like to congratulate the council on its new Violence Against Women and "
+            "Girls Plan. I would also like to know how the council will fund the outreach service.")
+    asked = [r.text for r in model(analyzer, text, sector="government").requests]
+    assert asked == ["I would also like to know how the council will fund the outreach service."], asked
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
