@@ -64,7 +64,8 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
     """Whether a lead-in's list items tell what someone other than the partner does:
     the sender ("With your support, we will:", "Our coalition will:", "It is our aim
     to:") or a third party ("The campaign aims to:"), or the outcomes a course or a
-    programme brings ("Providers will be able to:", "You will learn how to:"); not an ask ("We need partners to:", "Our
+    programme brings ("Providers will be able to:", "You will learn how to:", "During day
+    one students will:"); not an ask ("We need partners to:", "Our
     partner congregations are asked to:"), the partner's own doing ("This fall your
     school can:", "Partners in the campaign can:") or a "we" that takes the reader
     in ("Together, we can:")."""
@@ -82,6 +83,11 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
             for t in words):
         return True
     subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
+    # what learners do in a session, told by its time ("During day one students will:"):
+    # the programme's content, not an ask of the partner
+    if any(t.lower_ == "during" for t in words) and any(
+            lemma_of(t, spec) in spec.lead_in_learners for t in subjects):
+        return True
     if any(reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
            for t in subjects):
         return False

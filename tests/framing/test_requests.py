@@ -1197,6 +1197,9 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     ("Schools in the programme will receive guidance and support from us to:", 2),
     # the sender's offer told as ways
     ("We are here to support your school's suicide prevention work in the following ways:", 0),
+    # what learners do in a session, told by its time; the partner's own doing is asked
+    ("During day one students will:", 0),
+    ("During the awareness week, your school can:", 2),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
