@@ -43,7 +43,8 @@ def is_about(rule: Rule, msg: Message) -> bool:
 # A phone number in the sentence offers the resource (988 itself is matched as a
 # resource of its own, offered unless it too is only a source).
 PHONE = re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b|\b1-8\d\d-")
-WEB = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|gov|edu|com|net)\b")
+# (the addresses of Canada, the UK, Australia, New Zealand and Ireland too: "Sheltersafe.ca")
+WEB = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|gov|edu|com|net|ca|uk|au|nz|ie)\b")
 
 
 def cited(msg: Message, start: int, end: int) -> bool:

@@ -52,6 +52,8 @@ def _rules(analyzer, text):
     "Staff at the Domestic Abuse Support Centre of Halton said calls rose after the arrest.",
     "Staff at the Domestic Violence Center and Shelter of Lakeview said calls rose.",
     "\nResources:\nDomestic Abuse Support Centre\nOpen 24 hours",
+    # a web address of another country's domain
+    "Any time of day or night, through Sheltersafe.ca, women can find help and support.",
 ])
 def test_a_service_named_in_other_words_is_the_help_line(analyzer, service):
     assert "dv.resource-missing" in _rules(analyzer, STORY.format(service=""))
