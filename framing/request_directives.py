@@ -34,6 +34,8 @@ READER_PREPS = ("with", "to", "at", "before")
 # Words that open a clause of time or condition: a directive verb there tells a
 # situation the reader may meet ("when you are asked to"), not what the sender asks.
 SITUATION_WORDS = frozenset({"when", "whenever", "if", "once", "until", "whether"})
+# Whom a sender asks when asking all who read.
+EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody"})
 
 
 def to_do_with_the_reader(noun: Token, verb: Token | None = None) -> Token | None:
@@ -274,7 +276,13 @@ class DirectiveReadings:
             return ("directive", None, actions_of(action, spec), False)
         if lemma_of(verb, spec) == "need" and asked is None:
             return None  # "we need to hire" is the sender's own need
-        if asked is None or not (self.party(asked).theirs or asked is by_name):
+        # (the sender asking "everyone" asks whoever reads: "I encourage everyone to
+        # visit the exhibit"; not reminded of a fact: "remind everyone that they are not
+        # alone")
+        everyone = (asked is not None and asked.lower_ in EVERYONE
+                    and who is not None and who.kind == "sender"
+                    and action is not None and action.dep_ == "xcomp")
+        if asked is None or not (self.party(asked).theirs or asked is by_name or everyone):
             return None  # "she is called in to counsel co-workers" tells; it asks no one here
         # "are required to", "we mandate that": an obligation, not a request.
         mode = "obligation" if lemma_of(verb, spec) in spec.obligating_verbs else "directive"

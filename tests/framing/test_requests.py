@@ -1150,6 +1150,15 @@ def test_honouring_the_reader_asks_nothing(analyzer):
     assert asked == {"I would also like to know how the council will fund the outreach service."}, asked
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("I encourage everyone to visit the exhibit and share this information with your members.", 1),
+    ("As the lockdown ends, we want to remind everyone that they are not alone.", 0),
+])
+def test_the_sender_asking_everyone_asks_whoever_reads(analyzer, text, asked):
+    found = [r.text for r in model(analyzer, text, sector="media").requests]
+    assert len(found) == asked, found
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
