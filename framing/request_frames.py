@@ -32,6 +32,12 @@ def told_now(verb: Token) -> bool:
             and not is_negated_verb(verb))
 
 
+# Verbs of seeing after a wish ("we want to see your school adopt…").
+SEEING = frozenset({"see", "watch"})
+# The reader named among others ("decision makers like yourself").
+READER_WORDS = frozenset({"you", "yourself", "yourselves"})
+
+
 class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, SelfReadings):
     """Reads the request frames of one message's sentences with ``requests.yaml``'s words
     and the partner's people (``people``, a pattern)."""
@@ -200,6 +206,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 return hit
             # Not a directive here; maybe the verb in another sense, asked of them
             # ("You can call out victim-blaming comments", "coaches should challenge…").
+        if lemma in spec.wishes and who is not None and who.kind == "sender":
+            seen = next((hit for hit in map(self.wished_to_see, verb.children) if hit), None)
+            if seen is not None:
+                return seen
         if (lemma in spec.wishes and lemma not in spec.directives) or (lemma == "be" and any(
                 c.dep_ == "acomp" and lemma_of(c, spec) in spec.wish_adjectives for c in verb.children)):
             return self.wish(verb, subject, who)
@@ -336,6 +346,22 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                               and g.pos_ == "VERB"), None)
                 if inner is not None and self.involves_partner(inner):
                     return ("permission", None, [inner], True)
+        return None
+
+    def wished_to_see(self, child: Token):
+        """"We want to see your school adopt the policy", "we want to see decision makers
+        like yourself support bullying education": what the sender wishes to see the
+        partner, or the reader among others, do."""
+        spec = self.spec
+        if child.dep_ != "xcomp" or lemma_of(child, spec) not in SEEING:
+            return None
+        for clause in child.children:
+            if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ != "VERB":
+                continue
+            doer = subject_of(clause)
+            if doer is not None and (self.party(doer).theirs or any(
+                    t.lower_ in READER_WORDS for t in doer.subtree)):
+                return ("wish", doer, actions_of(clause, spec), False)
         return None
 
     def request_within(self, verb: Token):

@@ -1159,6 +1159,17 @@ def test_the_sender_asking_everyone_asks_whoever_reads(analyzer, text, asked):
     assert len(found) == asked, found
 
 
+@pytest.mark.parametrize("text, who", [
+    ("We want to see your school adopt the policy.", "your school"),
+    ("We want to see key decision makers like yourself support bullying education.",
+     "key decision makers"),
+    ("We hope to see funding for suicide prevention continue to increase.", None),
+])
+def test_what_the_sender_wants_to_see_the_partner_do_is_asked(analyzer, text, who):
+    found = [r.who for r in model(analyzer, text, sector="education").requests]
+    assert found == ([who] if who else []), found
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
