@@ -149,12 +149,14 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         # Imperative: a bare verb with no subject and no modal heads its clause.
         # (after an adverb the tagger may call the bare verb present tense: "Always
         # include a crisis line"; with no subject it is the same imperative)
+        misread = self.opening_misread(verb)
         if ((verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.pos_ == "VERB" and lemma != "be"
                                    and verb.lower_ == lemma))
-                and subject is None and verb.dep_ in ("ROOT", "conj")
+                and subject is None and (verb.dep_ in ("ROOT", "conj") or misread)
                 and not has_aux(verb, {"to"} | spec.question_modals | spec.obligations)
-                and (verb.dep_ == "ROOT" or verb.head.tag_ == "VB" or self.bare_present(verb.head))
-                and lemma not in spec.rhetorical and self.clause_initial(verb)
+                and (verb.dep_ == "ROOT" or misread or verb.head.tag_ == "VB"
+                     or self.bare_present(verb.head))
+                and lemma not in spec.rhetorical and (misread or self.clause_initial(verb))
                 and not self.reflects(verb) and not self.asks_nothing(verb, question)
                 and not self.wishes_well(verb)):
             verb = self.unwrap(verb)

@@ -57,6 +57,20 @@ class ImperativeReadings:
                 return inner
         return verb
 
+    def opening_misread(self, verb: Token) -> bool:
+        """An imperative the parser hung on a later clause ("Put up brochures and posters
+        in your facilities indicating victims can come for immediate safety", read as
+        an adverbial clause of "come"): a bare verb with an object or a particle that
+        opens its sentence, with no word that would make it a clause of another."""
+        if verb.tag_ != "VB" or verb.dep_ != "advcl" or verb.head.i < verb.i:
+            return False
+        if any(c.dep_ in ("mark", "aux", "nsubj") for c in verb.children) or not any(
+                c.dep_ in ("dobj", "prt") for c in verb.children):
+            return False
+        opening = next((t for t in verb.sent if t.is_alpha), None)
+        return opening is not None and (opening.i == verb.i or (
+            opening.lower_ in self.spec.politeness_words and opening.i + 1 == verb.i))
+
     def clause_initial(self, verb: Token) -> bool:
         """An imperative opens its clause: only a bullet, "please", an adverb or a
         fronted phrase of its own ("For arrangements, contact…", "If you can, …")

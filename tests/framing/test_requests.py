@@ -1170,6 +1170,13 @@ def test_what_the_sender_wants_to_see_the_partner_do_is_asked(analyzer, text, wh
     assert found == ([who] if who else []), found
 
 
+def test_an_opening_imperative_the_parser_hung_on_a_later_clause_is_asked(analyzer):
+    text = ("Put up brochures and posters in your facilities indicating victims can come for "
+            "immediate safety.")
+    found = [r.mode for r in model(analyzer, text, sector="faith").requests]
+    assert found == ["imperative"], found
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
