@@ -46,10 +46,7 @@ MENTION_CUES = re.compile(
     r"|(?:questions?|comments?|remarks?|statements?|jokes?) (?:like|such as)"
     r"|the (?:words?|terms?|phrases?|labels?)"
     r"|outdated|stigmatizing (?:terms?|words?|language)"
-    r"|including:"
-    # a term a law or a text defines: "the Act defines homeless children or youth as
-    # those who lack a fixed nighttime residence"
-    r"|defin(?:es|ed|ing)(?=\s+(?:[\w-]+\s+){1,5}?as\b))(?!\w)",
+    r"|including:)(?!\w)",
     re.IGNORECASE,
 )
 # Words that set one thing against another: they announce a mention only in a
@@ -282,6 +279,8 @@ class ContextMarker:
             return
         if found(WORDING_JUDGMENT) or found(JUDGING_VERBS):
             self._mark_judged_words(sent, sent_text)
+        if "defin" in sent_text.lower():
+            self._mark_defined_terms(sent)
         cues = list(MENTION_CUES.finditer(sent_text)) if screen.may(MENTION_CUES, index) else []
         if screen.may(CONTRAST_CUES, index) and (
                 structure.advice or has_quote or WORDING_TALK.search(sent_text)):
@@ -308,6 +307,21 @@ class ContextMarker:
         if has_quote and not attributed:
             for token in sent:
                 if token._.in_quote:
+                    token._.is_mention = True
+
+    @staticmethod
+    def _mark_defined_terms(sent: Span) -> None:
+        """A term a law or a text defines is mentioned, not used: the object of "defines
+        … as" ("the Act defines “homeless children and youths” as those who lack…") or
+        the subject of "is defined as" ("homeless youths are defined as…"); only the
+        term, not what it is defined as ("the shelter defines success as the homeless
+        families it houses" still uses "homeless families")."""
+        for verb in sent:
+            if verb.lemma_ != "define" or not any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                continue
+            for term in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+                for token in term.subtree:
                     token._.is_mention = True
 
     @staticmethod
@@ -422,7 +436,8 @@ class ContextMarker:
         believed to be a suicide") does not count. A support cue
         ("consent", "988") counts only beside a main cue. The document is about a
         topic when a cue stands in its headline, in its first ``about_lead`` body
-        sentences or in ``about_sentences`` sentences.
+        sentences or in ``about_sentences`` sentences, or when one of the topic's
+        ``events`` is told in the body, which also mentions the topic when no cue does.
         """
         starts = [s.start_char for s in sentences]
         body = [i for i, s in enumerate(sentences)

@@ -11,11 +11,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 LIST_ITEMS = 3  # items of a coordination that make it a list
+CHAIN_DEPS = ("xcomp", "ccomp")  # how a clause hangs on the verb of belief above it
 
-# Verbs a denied predicate may complete on its way up to the negation ("is not
-# believed to be a suicide", "police do not think it was suicide").
-CHAIN_DEPS = ("xcomp", "ccomp")
-CHAIN_STEPS = 3
+# Verbs of belief whose negation denies the clause under them ("police do not think it
+# was suicide", "the death is not believed to be a suicide"); not verbs of finding out or
+# saying ("could not rule out", "would not confirm", "has not determined whether"),
+# which leave the question open.
+BELIEF_VERBS = frozenset({"think", "believe", "suspect", "consider", "appear", "seem"})
+# Words that make a denial say something else: a first, an only, another ("it was not
+# the first suicide at the bridge"), or a change over time ("I'm not suicidal anymore").
+NOT_DENIALS = frozenset({"first", "only", "another", "last", "second", "third", "anymore",
+                         "longer"})
+OPEN_QUESTIONS = frozenset({"whether", "if"})
 
 
 def plural(doc: Doc, start: int, end: int) -> bool:
@@ -45,24 +52,29 @@ def listed(doc: Doc, start: int, end: int, least: int = LIST_ITEMS) -> bool:
 
 def denied(doc: Doc, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` name what something is said not to be: the
-    predicate of a negated clause ("the death is not believed to be a suicide", "police
-    do not think it was suicide", "it was not a suicide"). A cue that is the clause's
-    subject is still what the text talks of ("suicide is not inevitable", "bullying is
-    never harmless"), and so is one done or asked of ("don't commit suicide")."""
+    predicate of a negated copula ("it was not a suicide") or of a clause under a
+    negated verb of belief ("police do not think it was suicide", "the death is not
+    believed to be a suicide"). Not a question left open ("it is not yet clear whether
+    the death was a suicide", "could not rule out that it was"), a first or an only
+    ("it was not the first suicide at the bridge"), a change over time ("I'm not
+    suicidal anymore"), nor a cue that is its clause's subject ("suicide is not
+    inevitable") or done or asked of ("don't commit suicide")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     word = span.root
     if word.dep_ not in ("attr", "acomp") or word.head.i == word.i:
         return False
-    verb = word.head
-    for _ in range(CHAIN_STEPS):
-        if _negated(verb):
-            return True
-        if verb.dep_ not in CHAIN_DEPS or verb.head.i == verb.i:
-            return False
-        verb = verb.head
-    return False
+    copula = word.head
+    if any(t.lower_ in NOT_DENIALS for t in word.sent):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTIONS for c in copula.children):
+        return False
+    if _negated(copula):
+        return True
+    above = copula.head
+    return (copula.dep_ in CHAIN_DEPS and above.i != copula.i
+            and above.lemma_.lower() in BELIEF_VERBS and _negated(above))
 
 
 def _negated(verb: Token) -> bool:

@@ -34,6 +34,8 @@ READER_PREPS = ("with", "to", "at", "before")
 # Words that open a clause of time or condition: a directive verb there tells a
 # situation the reader may meet ("when you are asked to"), not what the sender asks.
 SITUATION_WORDS = frozenset({"when", "whenever", "if", "once", "until", "whether"})
+# Words that make a resolution or a measure the sender's own.
+SENDERS_OWN = frozenset({"our", "my", "attached", "enclosed", "we", "us"})
 # Whom a sender asks when asking all who read.
 EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody"})
 
@@ -148,21 +150,26 @@ class DirectiveReadings:
     def directive(self, verb: Token, subject: Token | None, who: Party | None):
         """"we ask your X to V", "districts are encouraged to V", "we need your nurses to V"."""
         spec = self.spec
-        if any(c.dep_ in ("advmod", "mark") and c.lower_ in SITUATION_WORDS for c in verb.children):
-            # "there may be times when you are asked to support a member", "when you are
-            # asked to speak, bring our fact sheet": a situation told, not the ask
-            return None
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             subject = verb.head  # "All staff required to attend": the noun it describes
         # "Members are asked to…", or telegraphic "All staff required to attend".
         passive = subject is not None and (subject.dep_ == "nsubjpass" or (
             verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)))
+        if (passive or subject is None) and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in SITUATION_WORDS for c in verb.children):
+            # "there may be times when you are asked to support a member", "when asked
+            # for help": a situation told, not the ask ("If you could encourage your
+            # members to sign…" still asks)
+            return None
         if passive:
             asked = subject
         else:
-            if subject is not None and lemma_of(subject, spec) in spec.law_words:
+            if subject is not None and lemma_of(subject, spec) in spec.law_words and not any(
+                    t.lower_ in SENDERS_OWN for t in subject.subtree):
                 # "The Act requires employers to provide ten days' paid leave": what a
-                # law requires, told; the sender asks nothing by telling it
+                # law requires, told; the sender asks nothing by telling it ("The attached
+                # resolution, adopted by our coalition, urges every school board…" is the
+                # sender's own instrument, and asks)
                 return None
             if verb.dep_ == "relcl" and (who is None or who.kind != "sender"):
                 # "the community members who need your support the most": who they are,

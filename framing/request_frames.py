@@ -251,7 +251,7 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         # "When should you ask?", "Should you do anything else?": a question about a
         # duty, which the text goes on to answer (an FAQ's heading), not the duty asked; a
         # negated one ("Shouldn't every coach know CPR?") still presses it
-        asked_about = question and not is_negated_verb(verb)
+        asked_about = question and not is_negated_verb(verb) and self.asked_about(verb, subject)
         if obligation and not state and obliged() and not asked_about:
             return ("obligation", bound, actions_of(verb, spec), False)
         done = self.become_done(verb) if obligation else None
@@ -269,9 +269,11 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         if welcome is not None:
             verb, lemma, invites = welcome, lemma_of(welcome, spec), True
         if (invites and who is not None and not question
-                # (a role of the sender's own is no one asked: "Our union can make a difference")
+                # (the sender's own body is no one asked: "Our union can make a difference";
+                # "Our members can sign the pledge card" still invites them)
                 and (subject.lower_ in ("you", "y'all")
-                     or (lemma_of(subject, spec) in spec.partner_roles and who.kind != "sender")
+                     or (lemma_of(subject, spec) in spec.partner_roles
+                         and not (who.kind == "sender" and lemma_of(subject, spec) in spec.sender_bodies))
                      or who.kind == "people" or self.in_blank(subject))
                 and lemma not in spec.states
                 # "you may hear screaming", "you may worry": what may happen to them, not
@@ -282,8 +284,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 # "you, too, may have expressed your views": what may have happened
                 and not (verb.tag_ == "VBN" and has_aux(verb, {"have"}))
                 # "How you can respond to employees who disclose", "What you can do": a
-                # topic or a heading, told before the subject, not an invitation
-                and not any(t.tag_ in ("WRB", "WP") and t.i < subject.i for t in verb.subtree)):
+                # topic or a heading, told before the subject, not an invitation (a wh-word
+                # of the verb's own or of a verb joined to it; "When you are ready, you can
+                # book…" still invites)
+                and not self.wh_topic(verb, subject)):
             if self.points_to_information(verb, subject):
                 # "You can read the full letter at …", "you can access more information
                 # at …": told where to look, as with the imperative "visit …".
@@ -319,6 +323,7 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                     return ("wish", inner, actions_of(child, spec), False)
                 if (inner is None and child.dep_ == "xcomp" and self.involves_partner(child)
                         and lemma_of(child, spec) not in spec.rhetorical
+                        and lemma_of(child, spec) not in spec.honour_verbs
                         and not any(c.dep_ == "dobj" and lemma_of(c, spec) in spec.courtesies
                                     for c in child.children)):
                     # (not "we would like to thank the mayor", "we wish to express our
@@ -339,7 +344,7 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                         return ("wish", child, actions_of(inner, spec), False)
                     if lemma_of(verb, spec) == "welcome" or (
                             lemma_of(verb, spec) in ("appreciate", "value")
-                            and has_aux(verb, {"would", "will", "'d"})):
+                            and has_aux(verb, {"would", "will", "'d", "\u2019d"})):
                         # (not thanks told in the present: "We appreciate your support and
                         # your work in helping us raise awareness")
                         return ("wish", child, [child], False)
@@ -349,6 +354,25 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 if inner is not None and self.involves_partner(inner):
                     return ("permission", None, [inner], True)
         return None
+
+    @staticmethod
+    def asked_about(verb: Token, subject: Token | None) -> bool:
+        """Whether the question is about this verb's duty: its modal comes before its
+        subject ("Should you do anything else?") or a wh-word opens the question before
+        it ("When should you ask?"); not a duty told beside a question ("All staff must
+        complete the module, so could you share the link?")."""
+        inverted = subject is not None and any(
+            c.dep_ == "aux" and c.i < subject.i for c in verb.children)
+        return inverted or any(t.tag_ in ("WRB", "WP", "WDT") and t.i < verb.i
+                               for t in verb.sent)
+
+    @staticmethod
+    def wh_topic(verb: Token, subject: Token) -> bool:
+        """Whether a wh-word of ``verb`` (or of a verb joined to it) comes before its
+        subject: "How you can refer employees to supports", "What you can do"."""
+        heads = {verb.i, *(c.i for c in verb.children if c.dep_ == "conj")}
+        return any(t.tag_ in ("WRB", "WP") and t.i < subject.i and t.head.i in heads
+                   for t in verb.subtree)
 
     def wished_to_see(self, child: Token):
         """"We want to see your school adopt the policy", "we want to see decision makers
@@ -361,7 +385,11 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
             if clause.dep_ not in ("ccomp", "xcomp") or clause.pos_ != "VERB":
                 continue
             doer = subject_of(clause)
-            if doer is not None and (self.party(doer).theirs or any(
+            # (what they would do, not how they would fare: "we want to see you succeed
+            # this season")
+            does = lemma_of(clause, spec) not in spec.states and any(
+                c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "prt") for c in clause.children)
+            if does and doer is not None and (self.party(doer).theirs or any(
                     t.lower_ in READER_WORDS for t in doer.subtree)):
                 return ("wish", doer, actions_of(clause, spec), False)
         return None

@@ -67,6 +67,12 @@ class ImperativeReadings:
         if any(c.dep_ in ("mark", "aux", "nsubj") for c in verb.children) or not any(
                 c.dep_ in ("dobj", "prt") for c in verb.children):
             return False
+        # (not a fronted aside: "Trust me, your students will love this assembly")
+        if any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children):
+            return False
+        after = verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+        if after is not None and after.text == ",":
+            return False
         opening = next((t for t in verb.sent if t.is_alpha), None)
         return opening is not None and (opening.i == verb.i or (
             opening.lower_ in self.spec.politeness_words and opening.i + 1 == verb.i))

@@ -34,12 +34,19 @@ def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec
             continue
         if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
             continue
+        if words[-2].lower_ == "ways" and [t.lower_ for t in words[-5:-2]] != ["in", "the", "following"]:
+            continue  # "Here are three simple ways:" lists ways for the reader
         if not lead_in_of_another(words, spec, reader):
             continue
         first, last = run[0], msg.text.find("\n", run[-1])
         last = len(msg.text) if last < 0 else last
         model.requests = [r for r in model.requests
                           if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
+
+
+# How many words before a lead-in's colon may name the outcomes it lists ("will be able
+# to:", "You will learn how to:", "It is our aim to:").
+OUTCOME_REACH = 5
 
 
 def _lead_in_words(sentences: list[Span], ends: list[int], start: int) -> list[Token] | None:
@@ -78,15 +85,20 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
     # items that are the outcomes of a course or a programme, whoever attains them
     # ("providers will be able to:", "You will learn how to:"), and the sender's own aim
     # ("It is our aim to:")
-    if any(lemma_of(t, spec) in spec.lead_in_outcomes for t in words) or any(
+    # ("To help your students learn about healthy relationships, your school can:" asks:
+    # the word must end the lead-in, right before its colon)
+    ending = words[-OUTCOME_REACH:-1]
+    if any(lemma_of(t, spec) in spec.lead_in_outcomes for t in ending) or any(
             lemma_of(t, spec) in spec.aim_nouns and reader.party(t).kind == "sender"
-            for t in words):
+            for t in ending):
         return True
-    subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass")]
+    # ("Here are three ways:": a way is no one's doing)
+    subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and lemma_of(t, spec) != "way"]
     # what learners do in a session, told by its time ("During day one students will:"):
-    # the programme's content, not an ask of the partner
-    if any(t.lower_ == "during" for t in words) and any(
-            lemma_of(t, spec) in spec.lead_in_learners for t in subjects):
+    # the programme's content, not an ask of the partner ("During the awareness week,
+    # your students will:" asks them)
+    if any(t.lower_ == "during" and any(lemma_of(g, spec) in spec.events for g in t.subtree)
+           for t in words) and any(lemma_of(t, spec) in spec.lead_in_learners for t in subjects):
         return True
     if any(reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
            for t in subjects):

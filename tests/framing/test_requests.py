@@ -1177,6 +1177,33 @@ def test_an_opening_imperative_the_parser_hung_on_a_later_clause_is_asked(analyz
     assert found == ["imperative"], found
 
 
+@pytest.mark.parametrize("text, asked", [
+    # a polite conditional ask, an invitation after a fronted "when", a curly "we'd"
+    ("If you could encourage your members to sign the pledge by May 1, that would be "
+     "wonderful.", 1),
+    ("When you are ready, you can book a free assembly for your students on our website.", 1),
+    ("We\u2019d appreciate your support for the bill.", 1),
+    # the sender's own resolution asks; its people are invited, its body is not
+    ("The attached resolution, adopted by our coalition, urges every school board in the "
+     "county to adopt a suicide prevention policy by June.", 1),
+    ("Our members can sign the pledge card at any chapter meeting this month.", 1),
+    # how they would fare, an aside, and praise told as an imperative
+    ("We want to see you succeed this season.", 0),
+    ("Trust me, your students will love this assembly.", 0),
+    ("Please congratulate your students who took part in the walk.", 1),
+])
+def test_what_the_read_of_the_change_found(analyzer, text, asked):
+    found = {r.text for r in model(analyzer, text, sector="labor").requests}
+    assert len(found) == asked, found
+
+
+def test_a_duty_told_beside_a_question_is_still_the_duty(analyzer):
+    text = ("All staff must complete the module by May 1, so could you share the link with "
+            "them this week?")
+    modes = {r.mode for r in model(analyzer, text, sector="education").requests}
+    assert "obligation" in modes, modes
+
+
 def test_a_lead_in_the_parser_runs_into_its_first_item_still_decides_it(analyzer):
     # "It is our aim to:" and the first bullet read as one sentence
     text = ("Dear Ms. Okafor,\n\nWe have launched a new employer campaign, The Purple Pledge.  "
@@ -1227,6 +1254,11 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     # what learners do in a session, told by its time; the partner's own doing is asked
     ("During day one students will:", 0),
     ("During the awareness week, your school can:", 2),
+    ("During the awareness week, your students will:", 2),
+    # an outcome word away from the colon, and ways for the reader
+    ("To help your students learn about healthy relationships, your school can:", 2),
+    ("Schools that are able to take part this year can:", 2),
+    ("Here are three simple ways:", 2),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"

@@ -127,6 +127,20 @@ def test_a_term_a_law_defines_is_a_mention(analyzer):
     assert rules_hit(analyzer.analyze(used, kind="campaign"), "homelessness.label")
 
 
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The Act defines “homeless children and youths” as individuals who lack a fixed, "
+     "regular and adequate nighttime residence. Our district enrolls them.", False),
+    ("Under the law, homeless youths are defined as young people who lack a fixed "
+     "nighttime residence. Our district enrolls them.", False),
+    # only the term defined is mentioned, not what it is defined as
+    ("The shelter defines success as the homeless families it moves into housing each year.",
+     True),
+])
+def test_only_the_term_defined_is_mentioned(analyzer, text, flagged):
+    assert bool(rules_hit(analyzer.analyze(text, kind="campaign"), "homelessness.label")) is flagged
+
+
 def test_negative_instruction_about_wording_is_a_mention(analyzer):
     report = analyzer.analyze("Don't call anyone an addict in our newsletter.")
     assert not rules_hit(report, "sud.person-label")
@@ -262,34 +276,45 @@ def test_a_charge_of_domestic_assault_or_battery_is_about_partner_violence(analy
     assert "dv" in analyzer.nlp(text)._.framing_subjects
 
 
-@pytest.mark.parametrize("text", [
-    # the partner as the doer of a passive, in a story with no other cue
-    "A 50-year-old woman who was killed by her ex-partner had hours earlier refused to go "
-    "into a refuge without her dog, a trial has heard. The court was told she had called "
-    "for advice the day before.",
+# Three sentences before the event, so that it stands outside the news lead: only the
+# event can make the story about partner violence there.
+LEAD = ("The court sat on Tuesday. The hearing lasted most of the day. Reporters filled "
+        "the public gallery. ")
+
+
+@pytest.mark.parametrize("event", [
+    # the partner as the doer of a passive
+    "A 50-year-old woman who was killed by her ex-partner had refused to go into a refuge.",
+    "She was shot six times by her estranged husband.",
     # someone's former partner, with an article
-    "A Californian man has been arrested for allegedly using a tracking device to stalk a "
-    "former girlfriend. The woman said he turned up wherever she went.",
+    "He is accused of using a tracking device to stalk a former girlfriend.",
     # a partner named by the couple's children
-    "A Georgia man has been sentenced to life in prison for killing his children's mother. "
-    "He pleaded guilty in July and was arrested a day after the shooting.",
-    # a partner with a word that tells the couple
-    "He was jailed on Friday for strangling his former partner at their flat in Leeds. "
-    "The judge said the attack lasted several minutes.",
+    "A Georgia man has been sentenced to life in prison for killing his children's mother.",
+    # a partner with a word that tells the couple, or harmed as no work partner is told
+    "He was jailed on Friday for murdering his former partner at their flat.",
+    "He was jailed on Friday for strangling his partner at their flat.",
 ])
-def test_a_partner_harmed_in_the_story_makes_it_about_partner_violence(analyzer, text):
-    doc = analyzer.nlp(text)
+def test_a_partner_harmed_in_the_story_makes_it_about_partner_violence(analyzer, event):
+    doc = analyzer.nlp(LEAD + event)
     assert "dv" in doc._.framing_subjects and "dv" in doc._.framing_topics
 
 
-@pytest.mark.parametrize("text", [
-    "He was jailed on Friday for attacking his business partner outside their office. "
-    "The judge said the attack lasted several minutes.",
-    "A man was arrested after his car was hit by his wife's van in the car park. "
-    "No one was hurt and police said the crash was an accident.",
+@pytest.mark.parametrize("event", [
+    "He was jailed on Friday for attacking his business partner outside their office.",
+    "He was charged with attacking his climbing partner after a fall.",
+    "A man was arrested after his car was hit by his wife's van in the car park.",
+    # "by" of another verb, and a partner in work
+    "One woman was shot and taken to hospital by her husband after his rifle discharged.",
+    "She was struck by a car, was killed instantly and is survived by her husband.",
+    "Last spring a deputy was accidentally shot by his partner during a training exercise.",
 ])
-def test_a_partner_word_that_tells_no_couple_opens_no_topic(analyzer, text):
-    assert "dv" not in analyzer.nlp(text)._.framing_subjects
+def test_a_partner_word_that_tells_no_couple_opens_no_topic(analyzer, event):
+    assert "dv" not in analyzer.nlp(LEAD + event)._.framing_subjects
+
+
+def test_a_business_partner_in_the_lead_opens_no_topic(analyzer):
+    text = "Police said his business partner shot him during an argument over money."
+    assert "dv" not in analyzer.nlp(text)._.framing_topics
 
 
 @pytest.mark.parametrize("text", [
@@ -308,6 +333,12 @@ def test_a_cue_told_as_what_a_death_was_not_opens_no_topic(analyzer, text):
     "Suicide is not inevitable. Most people who think about it get through, and talking "
     "openly helps.",
     "Please don't commit suicide alone in silence; there are people who will listen.",
+    # a first, a question left open, a change over time: no denial
+    "It was not the first suicide at the bridge this year, police said.",
+    "Police said they could not rule out that the death was a suicide.",
+    "Officials would not confirm that the death was a suicide.",
+    "It is not yet clear whether the death was a suicide.",
+    "I'm not suicidal anymore, but two years ago I was.",
 ])
 def test_a_cue_that_is_what_the_sentence_talks_of_still_counts(analyzer, text):
     assert "suicide" in analyzer.nlp(text)._.framing_topics
@@ -867,6 +898,12 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
     "Three women were stabbed in a house on Elm Street on Sunday, and their former partner "
     "was found a mile away, police said. It was the county's worst night of domestic "
     "violence in years.",
+    # a crowd is no national total, "a number of" people no count, and a new clause no
+    # item of a list of harms feared
+    "More than 2,000 people gathered Sunday to remember Jenna Ortiz, who was stabbed by her "
+    "ex-boyfriend last month. Domestic violence advocates spoke at the vigil.",
+    "Maria Lopez had lived in fear of being attacked, and he stabbed her in May outside her "
+    "home. Domestic violence advocates said she had sought a protective order.",
     # a prevention program named beside a harm told as done is still a case
     "A county program to prevent domestic violence homicides began a month after a man "
     "stabbed his wife in her car outside the courthouse. She had asked a judge for a "
