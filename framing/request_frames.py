@@ -273,7 +273,8 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                 # "Our members can sign the pledge card" still invites them)
                 and (subject.lower_ in ("you", "y'all")
                      or (lemma_of(subject, spec) in spec.partner_roles
-                         and not (who.kind == "sender" and lemma_of(subject, spec) in spec.sender_bodies))
+                         and not (who.kind == "sender"
+                                  and lemma_of(subject, spec) in spec.sender_bodies))
                      or who.kind == "people" or self.in_blank(subject))
                 and lemma not in spec.states
                 # "you may hear screaming", "you may worry": what may happen to them, not

@@ -34,7 +34,7 @@ def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec
             continue
         if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
             continue
-        if words[-2].lower_ == "ways" and [t.lower_ for t in words[-5:-2]] != ["in", "the", "following"]:
+        if words[-2].lower_ == "ways" and [t.lower_ for t in words[-5:-2]] != WAYS_LEAD_IN:
             continue  # "Here are three simple ways:" lists ways for the reader
         if not lead_in_of_another(words, spec, reader):
             continue
@@ -44,6 +44,9 @@ def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec
                           if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
 
 
+# "… in the following ways:", the one lead-in ending in "ways" that tells whose doing
+# its items are ("We are here to support your school in the following ways:").
+WAYS_LEAD_IN = ["in", "the", "following"]
 # How many words before a lead-in's colon may name the outcomes it lists ("will be able
 # to:", "You will learn how to:", "It is our aim to:").
 OUTCOME_REACH = 5

@@ -31,7 +31,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "request_nouns", "standing_objects", "standing_verbs", "official_titles", "courtesies",
               "welcome_words", "asking_for", "self_announcing", "info_nouns", "moment_nouns",
               "outcome_verbs", "phase_verbs", "saying_verbs", "time_points",
-              "result_verbs", "lead_in_words", "lead_in_partners", "lead_in_outcomes", "aim_nouns", "lead_in_learners", "sender_bodies", "honour_verbs",
+              "result_verbs", "lead_in_words", "lead_in_partners", "lead_in_outcomes",
+              "aim_nouns", "lead_in_learners", "sender_bodies", "honour_verbs",
               "one_person_blank_words", "many_blank_words", "reader_time_nouns",
               "reader_time_verbs")
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
