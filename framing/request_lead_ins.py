@@ -21,6 +21,14 @@ from .request_model import RequestModel
 from .request_parts import is_inclusive_we, lemma_of
 
 
+# "… in the following ways:", the one lead-in ending in "ways" that tells whose doing
+# its items are ("We are here to support your school in the following ways:").
+WAYS_LEAD_IN = ["in", "the", "following"]
+# How many words before a lead-in's colon may name the outcomes it lists ("will be able
+# to:", "You will learn how to:", "It is our aim to:").
+OUTCOME_REACH = 5
+
+
 def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec,
                             reader: RequestReader, sentences: list[Span]) -> None:
     """Drop the imperatives of list items that complete a lead-in of someone else's:
@@ -42,14 +50,6 @@ def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec
         last = len(msg.text) if last < 0 else last
         model.requests = [r for r in model.requests
                           if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
-
-
-# "… in the following ways:", the one lead-in ending in "ways" that tells whose doing
-# its items are ("We are here to support your school in the following ways:").
-WAYS_LEAD_IN = ["in", "the", "following"]
-# How many words before a lead-in's colon may name the outcomes it lists ("will be able
-# to:", "You will learn how to:", "It is our aim to:").
-OUTCOME_REACH = 5
 
 
 def _lead_in_words(sentences: list[Span], ends: list[int], start: int) -> list[Token] | None:

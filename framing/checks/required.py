@@ -340,7 +340,9 @@ class _TopicsNamed:
         own = self.msg.sentence_texts[index].strip()
         if marker and own == line[:marker.end()].strip():
             return "marker"
-        own = own[MARKER.match(own).end():].strip() if MARKER.match(own) else own
+        own_marker = MARKER.match(own)
+        if own_marker:
+            own = own[own_marker.end():].strip()
         if rest != own or len(rest.split()) > LIST_ITEM_WORDS:
             return None
         return "marked" if marker else "plain"
