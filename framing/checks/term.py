@@ -14,7 +14,7 @@ from .death_clauses import subject_of
 from .reported import asked_by_another
 from .self_label import names_self
 from .spans import inside, named_within
-from .word_class import is_attributive, is_counted, part_of_speech
+from .word_class import is_attributive, is_counted, part_of_speech, role_of
 
 
 NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
@@ -230,6 +230,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     asked_by = {w.lower() for w in opts.get("asked_by", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
+    roles = set(opts.get("roles", []))
     first = opts.get("first_sentences")
     # The opening is the body's first sentences, never a headline or salutation.
     opening = ({(s.start_char, s.end_char) for s in msg.opening_sentences(first)}
@@ -265,6 +266,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         if context["proper_noun"] and opts.get("names", "suppress") == "suppress":
             continue
         if pos and part_of_speech(span.root) not in pos:
+            continue
+        if roles and role_of(span) not in roles | {None}:
             continue
         if opts.get("counted") == "suppress" and is_counted(span):
             continue

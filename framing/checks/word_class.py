@@ -15,6 +15,23 @@ def is_attributive(span) -> bool:
             and head.pos_ in ("NOUN", "PROPN"))
 
 
+def role_of(span) -> str | None:
+    """The dependency role of the thing the match names: a noun's own role, the role
+    of the noun an adjective describes ("a staggering 10,000 messages": its object),
+    a conjunct's that of the first of its list ("the heroin and opioid epidemic").
+    None for anything else (a verb, an adverb), which says what happens, not of what."""
+    token = span.root
+    if token.pos_ == "ADJ" and token.dep_ == "amod":
+        token = token.head
+    elif token.pos_ == "ADJ" or token.dep_ in ("acomp", "attr", "oprd"):
+        return token.dep_
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_
+
+
 # Words that open a clause with a subject of its own ("when your child bullies").
 SUBJECT_CUES = {"when", "whenever", "if", "why", "because", "while", "until", "who"}
 

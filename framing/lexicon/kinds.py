@@ -19,6 +19,11 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "near": "regexes",             # require one of these nearby ...
         "window": "integer",           # ... within this many tokens (default 12)
         "pos": "texts",                # matched head token must have one of these POS
+        # What the match names (a noun, or the noun its adjective describes) has one of
+        # these dependency roles: an alarm claimed of the subject or as the predicate
+        # ("the epidemic is spreading", "the numbers are staggering"), not a topic named
+        # in passing ("a debate about the heroin epidemic"). A verb always passes.
+        "roles": "texts",
         "unless_sentence": "regexes",  # suppress when the sentence matches one
         "unless_document": "regexes",  # suppress when the document matches one
         "first_sentences": "integer",  # only in the first N sentences
