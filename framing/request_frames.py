@@ -185,6 +185,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                     return ("question", subject, actions_of(action, spec), False)
                 return None
             if who is not None and who.kind == "sender":
+                if subject is not None and self.wh_topic(verb, subject):
+                    # "How can we prevent suicide?": a question of how, put to
+                    # everyone, not leave asked of the partner
+                    return None
                 return ("permission", None, [verb], True)
             if who is not None and who.theirs:
                 if lemma in spec.wishes:
@@ -334,6 +338,10 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                         # "I would like to add my support to FAIR's request that you
                         # air two spots": what is asked of them is the request's clause
                         return supported
+                    if any(c.dep_ == "dative" and self.party(c).theirs for c in child.children):
+                        # "We would like to offer you our assistance": the partner is
+                        # given something, not asked leave
+                        return None
                     return ("permission", None, [child], True)
             if child.dep_ == "dobj":
                 party = self.party(child)

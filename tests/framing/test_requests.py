@@ -1181,6 +1181,11 @@ ASK_COUNTS = [
     ("We want to see you succeed this season.", "labor", 0),
     ("Trust me, your students will love this assembly.", "labor", 0),
     ("Please congratulate your students who took part in the walk.", "labor", 1),
+    # a question of how asks no leave; something offered to the partner asks none either
+    ("How can we prevent suicide?", "labor", 0),
+    ("Can we meet with your stewards next week?", "labor", 1),
+    ("We would like to offer you our assistance.", "faith", 0),
+    ("We would like to present to your board in March.", "faith", 1),
 ]
 
 
