@@ -78,10 +78,12 @@ def base_verb_form(token: Token) -> bool:
             and token.tag_ not in NOT_BASE and token.lower_ in lookups.get_table(VERB_TABLE))
 
 
-def misread_imperative(sent: Span) -> Token | None:
+def misread_imperative(sent: Span, prepositional: frozenset[str] = frozenset()) -> Token | None:
     """The verb opening list item ``sent`` if the model misread it as a noun or a name:
     capitalised, a base form in the lemmatizer's verb index, not tagged as any other
-    form, with no finite verb at the item's root ("Support groups meet weekly" has one)."""
+    form, with no finite verb at the item's root ("Support groups meet weekly" has one).
+    A preposition after it makes it a heading ("Support for survivors"), unless the two
+    are one of the ``prepositional`` verbs ("partner with", "talk with")."""
     first = opening_word(sent)
     if first is None or not base_verb_form(first):
         return None
@@ -92,6 +94,8 @@ def misread_imperative(sent: Span) -> Token | None:
             c.tag_ in FINITE and c.dep_ in ("aux", "auxpass") for c in root.children):
         return None
     following = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    if following is not None and f"{first.lower_} {following.lower_}" in prepositional:
+        return first
     if following is None or following.is_punct or (
             following.pos_ in ("VERB", "AUX", "ADP")
             # (a participle that describes the object is no verb: "Implement updated

@@ -158,7 +158,7 @@ class MisreadReadings:
         if any((t.tag_ in FINITE_TAGS or t.pos_ == "AUX") and in_main_clause(t, sent)
                for t in sent):
             return None
-        verb = misread_list_verb(sent)
+        verb = misread_list_verb(sent, self.spec.prepositional_verbs)
         if verb is None or lemma_of(verb, self.spec) in self.spec.rhetorical:
             return None
         mode = "information" if self.informs(verb) else "imperative"  # "Download the guide…"

@@ -156,7 +156,7 @@ class RequestAnalysis:
             if not any(r.mode == "imperative" for found in read for r in found):
                 continue
             for sent, found in zip(items, read):
-                verb = None if found else misread_imperative(sent)
+                verb = None if found else misread_imperative(sent, self.spec.prepositional_verbs)
                 if verb is None:
                     continue
                 start, end = msg.sentence_range(sent)

@@ -35,6 +35,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "aim_nouns", "lead_in_learners", "sender_bodies", "honour_verbs",
               "one_person_blank_words", "many_blank_words", "reader_time_nouns",
               "reader_time_verbs")
+# Lists of two-word phrases, a verb and the preposition it takes ("partner with").
+PHRASE_LISTS = ("prepositional_verbs",)
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues", "inclusive_cues", "law_numbers", "open_ended",
                  "well_wishes")
@@ -64,15 +66,21 @@ def load_requests(path: Path, raw: Any) -> RequestSpec:
                 "many_tasks": check.integer,
                 "lemma_fixes": lambda v, k: check.mapping(v, k, {}, {w: check.text for w in v}
                                                           if isinstance(v, dict) else {})}
-    required.update({name: check.texts for name in WORD_LISTS})
+    required.update({name: check.texts for name in WORD_LISTS + PHRASE_LISTS})
     required.update({name: check.regexes for name in PATTERN_LISTS})
     data = check.mapping(raw, "", required)
     for name in WORD_LISTS:
         for index, word in enumerate(data[name]):
             if word != word.lower() or " " in word.strip():
                 raise check.fail(f"{name}[{index}]", f"expected one lower-case lemma, got {word!r}")
+    for name in PHRASE_LISTS:
+        for index, phrase in enumerate(data[name]):
+            if phrase != phrase.lower() or len(phrase.split()) != 2:
+                raise check.fail(f"{name}[{index}]",
+                                 f"expected a lower-case verb and its preposition, got {phrase!r}")
     return RequestSpec(
-        words={name: frozenset(data[name]) for name in WORD_LISTS},
+        words={**{name: frozenset(data[name]) for name in WORD_LISTS},
+               **{name: frozenset(" ".join(p.split()) for p in data[name]) for name in PHRASE_LISTS}},
         patterns={name: PlainPattern(re.compile("|".join(f"(?:{p})" for p in data[name]),
                                                 re.IGNORECASE))
                   for name in PATTERN_LISTS},

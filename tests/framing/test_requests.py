@@ -1136,6 +1136,14 @@ ASKED = [
     ("The Act requires employers to provide up to ten days' paid leave for employees "
      "experiencing domestic violence. We ask your company to put a policy in place by June.",
      "business", {"We ask your company to put a policy in place by June."}),
+    # a list item opening on a verb and its preposition is an instruction; a heading
+    # opening on a noun and a preposition is not
+    ("Here is how your club can help:\n\n"
+     "  • Partner with the local domestic violence program this season.\n"
+     "  • Support for survivors of abuse\n"
+     "  • Share our flyer with your coaches by May 1.", "youth-serving",
+     {"Partner with the local domestic violence program this season.",
+      "Share our flyer with your coaches by May 1."}),
     # honouring the reader asks nothing
     ("I would like to congratulate the council on its new Violence Against Women and Girls "
      "Plan. I would also like to know how the council will fund the outreach service.",
