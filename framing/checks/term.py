@@ -14,7 +14,7 @@ from .death_clauses import subject_of
 from .reported import asked_by_another
 from .self_label import names_self
 from .spans import inside, named_within
-from .word_class import is_attributive, is_counted, part_of_speech, role_of
+from .word_class import in_a_belief, is_attributive, is_counted, part_of_speech, role_of
 
 
 NEGATORS = {"no", "not", "never", "without", "n't", "nobody", "none", "nor"}
@@ -231,6 +231,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
     roles = set(opts.get("roles", []))
+    beliefs = {w.lower() for w in opts.get("beliefs", [])}
     first = opts.get("first_sentences")
     # The opening is the body's first sentences, never a headline or salutation.
     opening = ({(s.start_char, s.end_char) for s in msg.opening_sentences(first)}
@@ -268,6 +269,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
         if pos and part_of_speech(span.root) not in pos:
             continue
         if roles and role_of(span) not in roles | {None}:
+            continue
+        if beliefs and in_a_belief(span, beliefs):
             continue
         if opts.get("counted") == "suppress" and is_counted(span):
             continue

@@ -32,6 +32,21 @@ def role_of(span) -> str | None:
     return token.dep_
 
 
+def in_a_belief(span, beliefs: set[str]) -> bool:
+    """Whether the match lies in what a belief named as one holds: the clause "that"
+    opens after one of ``beliefs`` ("the notion that somehow they asked for it by what
+    they were wearing"), held up to be answered, not a relative clause ("the idea that
+    we had")."""
+    node = span.root
+    while node.head.i != node.i:
+        if node.dep_ in ("acl", "ccomp") and node.head.pos_ == "NOUN" and \
+                node.head.lemma_.lower() in beliefs and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
 # Words that open a clause with a subject of its own ("when your child bullies").
 SUBJECT_CUES = {"when", "whenever", "if", "why", "because", "while", "until", "who"}
 
