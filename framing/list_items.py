@@ -78,6 +78,18 @@ def base_verb_form(token: Token) -> bool:
             and token.tag_ not in NOT_BASE and token.lower_ in lookups.get_table(VERB_TABLE))
 
 
+def third_person_form(token: Token) -> bool:
+    """Whether a word tagged as a verb's base form is its third person instead, the
+    base form with "s" or "es" ("- Provides participants with the skills", a list of
+    what a training does): not in the lemmatizer's verb index, its stem is."""
+    lookups = token.doc.vocab.lookups
+    if not lookups.has_table(VERB_TABLE) or not token.lower_.endswith("s"):
+        return False
+    bases = lookups.get_table(VERB_TABLE)
+    word = token.lower_
+    return word not in bases and (word[:-1] in bases or (word.endswith("es") and word[:-2] in bases))
+
+
 def misread_imperative(sent: Span, prepositional: frozenset[str] = frozenset()) -> Token | None:
     """The verb opening list item ``sent`` if the model misread it as a noun or a name:
     capitalised, a base form in the lemmatizer's verb index, not tagged as any other

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .lexicon.requests_spec import RequestSpec
+from .list_items import third_person_form
 from .request_directives import DirectiveReadings
 from .request_imperatives import ImperativeReadings
 from .request_misreads import MisreadReadings
@@ -150,8 +151,9 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         # (after an adverb the tagger may call the bare verb present tense: "Always
         # include a crisis line"; with no subject it is the same imperative)
         misread = self.opening_misread(verb)
-        if ((verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.pos_ == "VERB" and lemma != "be"
-                                   and verb.lower_ == lemma))
+        if (((verb.tag_ == "VB" and not third_person_form(verb))
+             or (verb.tag_ == "VBP" and verb.pos_ == "VERB" and lemma != "be"
+                 and verb.lower_ == lemma))
                 and subject is None and (verb.dep_ in ("ROOT", "conj") or misread)
                 and not has_aux(verb, {"to"} | spec.question_modals | spec.obligations)
                 and (verb.dep_ == "ROOT" or misread or verb.head.tag_ == "VB"

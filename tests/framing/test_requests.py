@@ -1144,6 +1144,13 @@ ASKED = [
      "  • Share our flyer with your coaches by May 1.", "youth-serving",
      {"Partner with the local domestic violence program this season.",
       "Share our flyer with your coaches by May 1."}),
+    # what a training does, in the third person the tagger took for a base form, asks
+    # nothing; a base form ending in "s" is still an imperative
+    ("The training:\n"
+     "  - Provides participants with the skills to offer initial assistance\n"
+     "  - Emphasizes the importance of recovery and resiliency\n\n"
+     "Discuss the plan with your staff by May 1.", "public-resources",
+     {"Discuss the plan with your staff by May 1."}),
     # honouring the reader asks nothing
     ("I would like to congratulate the council on its new Violence Against Women and Girls "
      "Plan. I would also like to know how the council will fund the outreach service.",
