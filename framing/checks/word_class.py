@@ -1,7 +1,8 @@
 """How a matched word is used, read from the parse: its part of speech where the
 tagger errs on words that are both noun and verb, an adjective describing a noun
-after it, a category counted in a statistic. Used by the ``term`` kind's ``pos``,
-``attributive`` and ``counted`` options.
+after it, a category counted in a statistic, the role of a noun in its clause, a
+belief's content. Used by the ``term`` kind's ``pos``, ``attributive``, ``counted``,
+``roles`` and ``beliefs`` options.
 """
 from __future__ import annotations
 
@@ -16,20 +17,23 @@ def is_attributive(span) -> bool:
 
 
 def role_of(span) -> str | None:
-    """The dependency role of the thing the match names: a noun's own role, the role
-    of the noun an adjective describes ("a staggering 10,000 messages": its object),
-    a conjunct's that of the first of its list ("the heroin and opioid epidemic").
-    None for anything else (a verb, an adverb), which says what happens, not of what."""
+    """The dependency role of the noun the match is: its own, or for a list's later
+    item the first item's ("the heroin and opioid epidemic"); the object of a
+    preposition as "pobj" with the preposition ("pobj of": "in the midst of an opioid
+    epidemic"), and one with a clause of its own as its subject ("a drug catastrophe
+    that has been sweeping the nation" says what the crisis does). None for anything
+    else (an adjective, a verb, an adverb), which says how things are or go, not of what:
+    "the numbers are high and alarming", "rising at an alarming rate"."""
     token = span.root
-    if token.pos_ == "ADJ" and token.dep_ == "amod":
-        token = token.head
-    elif token.pos_ == "ADJ" or token.dep_ in ("acomp", "attr", "oprd"):
-        return token.dep_
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
-    return token.dep_
+    if token.dep_ != "pobj":
+        return token.dep_
+    if any(c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX") for c in token.children):
+        return "nsubj"
+    return f"pobj {token.head.lower_}"
 
 
 def in_a_belief(span, beliefs: set[str]) -> bool:

@@ -19,10 +19,10 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "near": "regexes",             # require one of these nearby ...
         "window": "integer",           # ... within this many tokens (default 12)
         "pos": "texts",                # matched head token must have one of these POS
-        # What the match names (a noun, or the noun its adjective describes) has one of
-        # these dependency roles: an alarm claimed of the subject or as the predicate
-        # ("the epidemic is spreading", "the numbers are staggering"), not a topic named
-        # in passing ("a debate about the heroin epidemic"). A verb always passes.
+        # A noun match has one of these dependency roles ("pobj of": after "of"): an
+        # alarm claimed of what the sentence is about ("the epidemic is spreading", "in
+        # the midst of an opioid epidemic"), not a crisis named in passing ("a debate
+        # about the heroin epidemic"). An adjective or a verb always passes.
         "roles": "texts",
         # Drop a match in what a belief named as one holds: the clause "that" opens after
         # one of these nouns ("the notion that somehow they asked for it").
