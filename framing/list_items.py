@@ -95,7 +95,8 @@ def misread_imperative(sent: Span, prepositional: frozenset[str] = frozenset()) 
     capitalised, a base form in the lemmatizer's verb index, not tagged as any other
     form, with no finite verb at the item's root ("Support groups meet weekly" has one).
     A preposition after it makes it a heading ("Support for survivors"), unless the two
-    are one of the ``prepositional`` verbs ("partner with", "talk with")."""
+    are one of the ``prepositional`` verbs ("partner with", "talk with") and no capital
+    follows them (a title or a name: "Invest in Kids: the county's coalition")."""
     first = opening_word(sent)
     if first is None or not base_verb_form(first):
         return None
@@ -107,7 +108,10 @@ def misread_imperative(sent: Span, prepositional: frozenset[str] = frozenset()) 
         return None
     following = first.nbor(1) if first.i + 1 < len(first.doc) else None
     if following is not None and f"{first.lower_} {following.lower_}" in prepositional:
-        return first
+        after = following.nbor(1) if following.i + 1 < len(following.doc) else None
+        if after is not None and not after.text[:1].isupper():
+            return first
+        return None  # before a title or a name: "Invest in Kids: the county's coalition"
     if following is None or following.is_punct or (
             following.pos_ in ("VERB", "AUX", "ADP")
             # (a participle that describes the object is no verb: "Implement updated

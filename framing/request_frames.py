@@ -187,9 +187,7 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                     return ("question", subject, actions_of(action, spec), False)
                 return None
             if who is not None and who.kind == "sender":
-                if subject is not None and self.wh_topic(verb, subject):
-                    # "How can we prevent suicide?": a question of how, put to
-                    # everyone, not leave asked of the partner
+                if subject is not None and self.asks_how(verb, subject):
                     return None
                 return ("permission", None, [verb], True)
             if who is not None and who.theirs:
@@ -340,10 +338,15 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                         # "I would like to add my support to FAIR's request that you
                         # air two spots": what is asked of them is the request's clause
                         return supported
-                    if any(c.dep_ == "dative" and self.party(c).theirs for c in child.children):
+                    if self.gives_the_partner(child):
                         # "We would like to offer you our assistance": the partner is
-                        # given something, not asked leave
-                        return None
+                        # given something, not asked leave; an act joined to it still
+                        # asks ("… and meet with your staff in April")
+                        joined = next((c for c in child.conjuncts if c.pos_ == "VERB"
+                                       and not self.gives_the_partner(c)), None)
+                        if joined is None:
+                            continue
+                        child = joined
                     return ("permission", None, [child], True)
             if child.dep_ == "dobj":
                 party = self.party(child)
@@ -477,6 +480,27 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         # conjunction), "Is this of interest?": the offer's stand-in opens the question.
         words = [t for t in sent if not t.is_punct and not t.is_space][:3]
         return any(t.lower_ in self.spec.offer_pronouns for t in words[1:])
+
+    def asks_how(self, verb: Token, subject: Token) -> bool:
+        """A question of how, why or what the sender can do, naming nothing of the
+        partner's: "How can we prevent suicide?" asks everyone, not leave of the partner
+        (unlike "How can we schedule a time to meet with your principal?" or "When can
+        we meet with your staff?")."""
+        return any(t.tag_ in ("WRB", "WP") and t.lower_ in ("how", "why", "what")
+                   and t.i < subject.i for t in verb.subtree) and not self.involves_partner(verb)
+
+    def gives_the_partner(self, verb: Token) -> bool:
+        """Whether ``verb`` gives the partner a thing: one of the giving verbs with the
+        partner as its indirect object and an object that is no event, question or form
+        ("offer you our assistance", "send you a copy"; not "give you a call", "send
+        your counselors a short survey", "give your students a presentation")."""
+        spec = self.spec
+        if lemma_of(verb, spec) not in spec.giving_verbs or not any(
+                c.dep_ == "dative" and self.party(c).theirs for c in verb.children):
+            return False
+        things = [c for c in verb.children if c.dep_ == "dobj"]
+        return bool(things) and not any(lemma_of(t, spec) in spec.events | spec.record_nouns
+                                        | {"question"} for t in things)
 
     def involves_partner(self, verb: Token) -> bool:
         """Whether the partner is named in the clause under ``verb`` ("your team", "you")."""

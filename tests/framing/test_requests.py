@@ -1139,6 +1139,7 @@ ASKED = [
     # a list item opening on a verb and its preposition is an instruction; a heading
     # opening on a noun and a preposition is not
     ("Here is how your club can help:\n\n"
+     "  • Invest in Kids: the county's early-childhood coalition\n"
      "  • Partner with the local domestic violence program this season.\n"
      "  • Support for survivors of abuse\n"
      "  • Share our flyer with your coaches by May 1.", "youth-serving",
@@ -1160,7 +1161,8 @@ ASKED = [
 
 @pytest.mark.parametrize("text, sector, asked", ASKED)
 def test_the_asks_a_text_makes(analyzer, text, sector, asked):
-    found = {r.text for r in model(analyzer, text, sector=sector).requests}
+    # (a list item's text keeps its marker or not as the sentences fall: not at issue)
+    found = {r.text.lstrip("•-* ") for r in model(analyzer, text, sector=sector).requests}
     assert found == asked, found
 
 
@@ -1199,8 +1201,15 @@ ASK_COUNTS = [
     # a question of how asks no leave; something offered to the partner asks none either
     ("How can we prevent suicide?", "labor", 0),
     ("Can we meet with your stewards next week?", "labor", 1),
+    ("When can we meet with your stewards to go over the plan?", "labor", 1),
+    ("How can we schedule a time to meet with your stewards?", "labor", 1),
     ("We would like to offer you our assistance.", "faith", 0),
     ("We would like to present to your board in March.", "faith", 1),
+    ("We would like to give you a call next week to set up a meeting.", "faith", 1),
+    ("We would like to send your youth leaders a short survey before the training.",
+     "faith", 1),
+    ("We would like to offer you our assistance and meet with your staff in April.",
+     "faith", 1),
 ]
 
 
