@@ -87,7 +87,8 @@ def _facts(msg: Message, sent: Span, centred: set[int]) -> SentenceFacts:
     start, end = msg.sentence_range(sent)
     # a bullet whose opening verb the model read as a name ("• Negotiate contract
     # language…") says something too
-    says = any(t.pos_ in ("VERB", "AUX") for t in sent) or misread_imperative(sent, spec.prepositional_verbs) is not None
+    says = any(t.pos_ in ("VERB", "AUX") for t in sent) or misread_imperative(
+        sent, spec.prepositional_verbs) is not None
     subject = doer_of(sent.root)  # "was developed by our staff" is the sender's record too
     sender_subject = (subject is not None and party_of(subject, spec, people).kind == "sender"
                       and not is_inclusive_we(subject, spec))

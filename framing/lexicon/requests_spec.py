@@ -35,7 +35,8 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "aim_nouns", "lead_in_learners", "sender_bodies", "honour_verbs",
               "one_person_blank_words", "many_blank_words", "reader_time_nouns",
               "reader_time_verbs", "giving_verbs")
-# Lists of two-word phrases, a verb and the preposition it takes ("partner with").
+# Lists of two-word phrases, a verb and the preposition or particle it takes
+# ("partner with", "team up").
 PHRASE_LISTS = ("prepositional_verbs",)
 PATTERN_LISTS = ("universal_phrases", "offer_phrases", "sender_centred", "placeholders",
                  "when", "how", "info_cues", "inclusive_cues", "law_numbers", "open_ended",
@@ -77,7 +78,8 @@ def load_requests(path: Path, raw: Any) -> RequestSpec:
         for index, phrase in enumerate(data[name]):
             if phrase != phrase.lower() or len(phrase.split()) != 2:
                 raise check.fail(f"{name}[{index}]",
-                                 f"expected a lower-case verb and its preposition, got {phrase!r}")
+                                 f"expected a lower-case verb and its preposition or particle, "
+                                 f"got {phrase!r}")
     return RequestSpec(
         words={**{name: frozenset(data[name]) for name in WORD_LISTS},
                **{name: frozenset(" ".join(p.split()) for p in data[name]) for name in PHRASE_LISTS}},
