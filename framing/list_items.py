@@ -90,7 +90,7 @@ def third_person_form(token: Token) -> bool:
     return word not in bases and (word[:-1] in bases or (word.endswith("es") and word[:-2] in bases))
 
 
-def misread_imperative(sent: Span, prepositional: frozenset[str] = frozenset()) -> Token | None:
+def misread_imperative(sent: Span, prepositional: frozenset[str]) -> Token | None:
     """The verb opening list item ``sent`` if the model misread it as a noun or a name:
     capitalised, a base form in the lemmatizer's verb index, not tagged as any other
     form, with no finite verb at the item's root ("Support groups meet weekly" has one).

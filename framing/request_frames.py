@@ -381,12 +381,16 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
                                for t in verb.sent)
 
     @staticmethod
-    def wh_topic(verb: Token, subject: Token) -> bool:
+    def wh_words_before(verb: Token, subject: Token) -> list[Token]:
+        """The wh-words ("how", "what", "when"…) under ``verb`` that come before its
+        subject."""
+        return [t for t in verb.subtree if t.tag_ in ("WRB", "WP") and t.i < subject.i]
+
+    def wh_topic(self, verb: Token, subject: Token) -> bool:
         """Whether a wh-word of ``verb`` (or of a verb joined to it) comes before its
         subject: "How you can refer employees to supports", "What you can do"."""
         heads = {verb.i, *(c.i for c in verb.children if c.dep_ == "conj")}
-        return any(t.tag_ in ("WRB", "WP") and t.i < subject.i and t.head.i in heads
-                   for t in verb.subtree)
+        return any(t.head.i in heads for t in self.wh_words_before(verb, subject))
 
     def wished_to_see(self, child: Token):
         """"We want to see your school adopt the policy", "we want to see decision makers
@@ -486,8 +490,8 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         partner's: "How can we prevent suicide?" asks everyone, not leave of the partner
         (unlike "How can we schedule a time to meet with your principal?" or "When can
         we meet with your staff?")."""
-        return any(t.tag_ in ("WRB", "WP") and t.lower_ in ("how", "why", "what")
-                   and t.i < subject.i for t in verb.subtree) and not self.involves_partner(verb)
+        return any(t.lower_ in ("how", "why", "what") for t in self.wh_words_before(verb, subject)
+                   ) and not self.involves_partner(verb)
 
     def gives_the_partner(self, verb: Token) -> bool:
         """Whether ``verb`` gives the partner a thing: one of the giving verbs with the

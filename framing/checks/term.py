@@ -230,7 +230,8 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
     asked_by = {w.lower() for w in opts.get("asked_by", [])}
     window = opts.get("window", 12)
     pos = set(opts.get("pos", []))
-    roles = set(opts.get("roles", []))
+    # (an adjective or a verb has no role to check: role_of gives None)
+    roles = set(opts.get("roles", [])) | {None} if opts.get("roles") else None
     beliefs = {w.lower() for w in opts.get("beliefs", [])}
     first = opts.get("first_sentences")
     # The opening is the body's first sentences, never a headline or salutation.
@@ -268,7 +269,7 @@ def check_term(rule: Rule, msg: Message) -> list[Finding]:
             continue
         if pos and part_of_speech(span.root) not in pos:
             continue
-        if roles and role_of(span) not in roles | {None}:
+        if roles is not None and role_of(span) not in roles:
             continue
         if beliefs and in_a_belief(span, beliefs):
             continue
