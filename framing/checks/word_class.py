@@ -40,14 +40,19 @@ def in_a_belief(span, beliefs: set[str]) -> bool:
     """Whether the match lies in what a belief named as one holds: the clause "that"
     opens after one of ``beliefs`` ("the notion that somehow they asked for it by what
     they were wearing"), held up to be answered, not a relative clause ("the idea that
-    we had")."""
+    we had"); or the clause of a verb one of ``beliefs`` marks as mistaken ("parents
+    mistakenly believe that drinking is an inevitable rite of passage")."""
     node = span.root
     while node.head.i != node.i:
-        if node.dep_ in ("acl", "ccomp") and node.head.pos_ == "NOUN" and \
-                node.head.lemma_.lower() in beliefs and any(
+        head = node.head
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and \
+                head.lemma_.lower() in beliefs and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
             return True
-        node = node.head
+        if node.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "advmod" and c.lower_ in beliefs for c in head.children):
+            return True
+        node = head
     return False
 
 
