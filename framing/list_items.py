@@ -112,6 +112,9 @@ def misread_imperative(sent: Span, prepositional: frozenset[str]) -> Token | Non
         if after is not None and not after.text[:1].isupper():
             return first
         return None  # before a title or a name: "Invest in Kids: the county's coalition"
+    if following is not None and following.text == "," and any(
+            c.tag_ == "VB" for c in first.conjuncts):
+        return first  # a run of verbs: "Explore, use and share the Libraries Lab"
     if following is None or following.is_punct or (
             following.pos_ in ("VERB", "AUX", "ADP")
             # (a participle that describes the object is no verb: "Implement updated

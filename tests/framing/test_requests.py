@@ -699,6 +699,8 @@ def test_the_best_ask_is_one_bounded_in_time_before_one_that_only_names_who():
     "Display our hotline card at every register.",
     "Enforce the age-check policy.",
     "Discuss dating abuse with your advisory group.",
+    # a run of verbs whose first the model read as a noun
+    "Explore, use and share the Libraries Lab (below)",
 ])
 def test_a_list_item_opening_with_a_misread_verb_asks_like_its_siblings(analyzer, item):
     text = ("Here is how your store can help:\n"
@@ -718,6 +720,16 @@ def test_a_list_item_opening_with_a_misread_verb_asks_like_its_siblings(analyzer
 ])
 def test_list_items_that_name_things_or_tell_ask_nothing(analyzer, text):
     assert not model(analyzer, text, "business").requests
+
+
+def test_a_list_item_that_names_a_run_of_things_asks_nothing(analyzer):
+    text = ("Here is how your store can help:\n"
+            "· Train your cashiers to ask for identification.\n"
+            "· Training, support and advocacy for survivors\n"
+            "· Invite our staff to your next team meeting.\n")
+    requests = model(analyzer, text, "business").requests
+    line = text.index("Training,")
+    assert not any(r.start <= line < r.end for r in requests)
 
 
 @pytest.mark.parametrize("text", [
