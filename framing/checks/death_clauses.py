@@ -248,7 +248,7 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
     head = token.head
     if token.dep_ == "pobj" and head.i > 0:
         before = token.doc[head.i - 1]
-        best = suicide_strength(before, words)
+        best = _death_strength(before, words)
     current = token
     for _ in range(MAX_HOPS):
         if current.dep_ not in WALK_DEPS or current.head.i == current.i:
@@ -264,10 +264,31 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
             return 0  # how a population dies, a statistic
         if share_of_deaths(current, words):
             return 0  # "7 out of 10 deaths by suicide result from firearm injuries"
-        best = max(best, suicide_strength(current, words))
+        best = max(best, _death_strength(current, words))
         if best == 2:
             break
     return best
+
+
+def _death_strength(token: Token, words: DeathWords) -> int:
+    """:func:`suicide_strength`, but suicide named as the issue something is done
+    about ("to prevent suicides at the Coronado Bridge", "talking about suicide on the
+    railway") tells no death, so no method of one; a rate of it ("our rate of suicide
+    by firearm") is still the deaths counted."""
+    strength = suicide_strength(token, words)
+    if strength != 2 or token.pos_ not in ("NOUN", "PROPN"):
+        return strength
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    if governor.pos_ == "VERB" and the_issue(token, words):
+        return 0
+    # (the parser may hang the noun elsewhere: "To prevent suicides at the bridge, $14
+    # million will go towards…" read with "suicides" as the subject of "go")
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if (before is not None and before.pos_ == "VERB" and before.tag_ != "VBN"
+            and before.lemma_.lower() not in words.self_verbs | words.method_verbs
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)):
+        return 0
+    return strength
 
 
 def of_the_subject(token: Token, words: DeathWords) -> bool:
