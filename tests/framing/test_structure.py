@@ -862,6 +862,10 @@ def test_a_note_to_the_writer_with_a_colon_is_a_note_too(analyzer):
     "Reclaim the Night returns this Saturday. The charity states 85,000 women and 12,000 men "
     "are raped in England and Wales each year, and the high number of women who are "
     "assaulted is why the march goes on.",
+    # harm told as a measure, how often it happens: no case
+    "Campus climate surveys often reveal the frequency with which students report being "
+    "sexually assaulted, and advocates want colleges to publish their results and fund "
+    "sexual assault prevention.",
     # a survey's answer counts people: no case
     "Consent survey released\n\nOf the students surveyed, 18% said they had been sexually "
     "assaulted since enrolling. The university will expand its sexual assault prevention "
