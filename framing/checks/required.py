@@ -142,8 +142,14 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
         return False
     span = msg.doc.char_span(start, end, alignment_mode="expand")
     after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
+    # (a relative clause on the statement describes it too: "opened a crisis line that
+    # is available for students at 888-…")
+    described = [r for r in span.root.children if r.dep_ == "relcl"] if span is not None else []
     if span is not None and (
             any(t.tag_ in ("VBZ", "VBP") for t in span)
+            or any(r.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in r.children)
+                for r in described)
             # "Women's Aid, the national organisation supporting women experiencing
             # abuse": a named service described by what it does, in a participle (not
             # "she had contacted a charity supporting survivors", told as past)
@@ -239,6 +245,11 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
         # that topic, whatever else its sentence tells of
         named = topics_named.in_text(match.group(0)) or topics_named.of_statement(index)
         if not named or named & own:
+            return True
+        # ... unless it is also a line of the rule's own kind ("a 24-hour antibullying
+        # and crisis intervention line" is a crisis line too)
+        if any(topics[g].support is not None and topics[g].support.search(sentence)
+               for g in own):
             return True
     return False
 

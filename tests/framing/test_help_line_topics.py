@@ -157,6 +157,12 @@ def test_talking_to_a_friend_is_advice_not_a_help_service(analyzer):
     ("Counselors are available at the school all week.", True),
     ("The principal said counselors are available to students who need them.", True),
     ("The school made counselors available; students can call 555-201-3344 to talk.", True),
+    # ... or described as there now in a clause of its own
+    ("The district opened a 24-hour support line that is available to students all week.",
+     True),
+    # a line for another topic that is a crisis line too serves this one
+    ("A foundation opened a 24-hour crisis intervention line that is available to students "
+     "who are being bullied.", True),
 ])
 def test_help_told_as_past_news_is_not_a_line_offered(analyzer, said, offered):
     text = ("A sophomore died by suicide last week. Friends held a vigil on Friday. " + said
