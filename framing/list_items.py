@@ -112,8 +112,7 @@ def misread_imperative(sent: Span, prepositional: frozenset[str]) -> Token | Non
         if after is not None and not after.text[:1].isupper():
             return first
         return None  # before a title or a name: "Invest in Kids: the county's coalition"
-    if following is not None and following.text == "," and any(
-            c.tag_ == "VB" for c in first.conjuncts):
+    if following is not None and following.text == "," and _run_of_verbs(first):
         return first  # a run of verbs: "Explore, use and share the Libraries Lab"
     if following is None or following.is_punct or (
             following.pos_ in ("VERB", "AUX", "ADP")
@@ -122,3 +121,18 @@ def misread_imperative(sent: Span, prepositional: frozenset[str]) -> Token | Non
             and not (following.tag_ == "VBN" and following.dep_ == "amod")):
         return None  # "Training: …", "Support for survivors", "Support is available"
     return first
+
+
+def _run_of_verbs(first: Token) -> bool:
+    """Whether the words joined to ``first`` are all verbs' base forms in lower case, the
+    last with an object: "Explore, use and share the Libraries Lab" (the model may read
+    any of them as a noun), not "Hope, help and healing for families" nor a name in
+    capitals ("Watch, Learn and Talk videos")."""
+    joined = sorted(first.conjuncts, key=lambda t: t.i)
+    lookups = first.doc.vocab.lookups
+    if not joined or not lookups.has_table(VERB_TABLE):
+        return False
+    bases = lookups.get_table(VERB_TABLE)
+    return all(t.text.islower() and t.tag_ not in NOT_BASE and t.lower_ in bases for t in joined
+               ) and any(c.dep_ == "dobj" for c in joined[-1].children)
+

@@ -41,7 +41,8 @@ class DeathWords:
              "custody", "weapons", "pursuits", "wounds",
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
              "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps", "place_preps",
-             "times", "phrasal_particles", "ingest_verbs", "dose_verbs", "not_ingested")
+             "times", "phrasal_particles", "ingest_verbs", "dose_verbs", "not_ingested",
+             "against_verbs")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -271,24 +272,29 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
 
 
 def _death_strength(token: Token, words: DeathWords) -> int:
-    """:func:`suicide_strength`, but suicide named as the issue something is done
-    about ("to prevent suicides at the Coronado Bridge", "talking about suicide on the
-    railway") tells no death, so no method of one; a rate of it ("our rate of suicide
-    by firearm") is still the deaths counted."""
+    """:func:`suicide_strength`, but suicide named as the issue a measure is against
+    (one of ``against_verbs``: "to prevent suicides at the Coronado Bridge", "we want
+    to reduce suicide by firearm") tells no death, so no method of one; a rate of it
+    ("our rate of suicide by firearm"), a death reported ("lost their son to suicide
+    at the bridge", "police believe suicide at the bridge was the cause") and a
+    sentence that also tells a death ("…, where a 22-year-old jumped last month")
+    still count."""
     strength = suicide_strength(token, words)
-    if strength != 2 or token.pos_ not in ("NOUN", "PROPN"):
+    if strength != 2 or token.pos_ not in ("NOUN", "PROPN") or not words.against_verbs:
         return strength
+    if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return strength  # "a suicide", "his suicide": a death
     governor = token.head.head if token.dep_ == "pobj" else token.head
-    if governor.pos_ == "VERB" and the_issue(token, words):
-        return 0
     # (the parser may hang the noun elsewhere: "To prevent suicides at the bridge, $14
     # million will go towards…" read with "suicides" as the subject of "go")
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    if (before is not None and before.pos_ == "VERB" and before.tag_ != "VBN"
-            and before.lemma_.lower() not in words.self_verbs | words.method_verbs
-            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)):
-        return 0
-    return strength
+    against = next((v for v in (governor, before) if v is not None and v.pos_ == "VERB"
+                    and v.lemma_.lower() in words.against_verbs), None)
+    if against is None or any(
+            t.pos_ in ("VERB", "AUX") and t is not against and suicide_strength(t, words)
+            for t in token.sent):
+        return strength
+    return 0
 
 
 def of_the_subject(token: Token, words: DeathWords) -> bool:

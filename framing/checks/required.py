@@ -131,6 +131,22 @@ INCEPTIVE = frozenset({"begin", "start"})
 ENDED = frozenset({"close", "end", "stop", "cease", "shut", "suspend"})
 
 
+def _described_as_there(root) -> bool:
+    """Whether a relative clause on a help statement tells it is there now: "opened a
+    crisis line that is available for students at 888-…" (its subject the relative
+    pronoun, its verb in the present, not negated: not "a line that is no longer
+    available", nor "a line that students say helped them")."""
+    for clause in (c for c in root.children if c.dep_ == "relcl"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        present = clause.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in clause.children)
+        # (its own "not", or one on a word of it: "no longer")
+        negated = any(c.dep_ == "neg" for t in (clause, *clause.children) for c in t.children)
+        if present and not negated and subject is not None and subject.tag_ in ("WDT", "WP"):
+            return True
+    return False
+
+
 def told_as_past(msg: Message, start: int, end: int) -> bool:
     """Whether a help statement without a number or web address is told as something
     that happened ("the school made counselors available for students", "retweeted a
@@ -142,14 +158,9 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
         return False
     span = msg.doc.char_span(start, end, alignment_mode="expand")
     after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
-    # (a relative clause on the statement describes it too: "opened a crisis line that
-    # is available for students at 888-…")
-    described = [r for r in span.root.children if r.dep_ == "relcl"] if span is not None else []
     if span is not None and (
             any(t.tag_ in ("VBZ", "VBP") for t in span)
-            or any(r.tag_ in ("VBZ", "VBP") or any(
-                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in r.children)
-                for r in described)
+            or _described_as_there(span.root)
             # "Women's Aid, the national organisation supporting women experiencing
             # abuse": a named service described by what it does, in a participle (not
             # "she had contacted a charity supporting survivors", told as past)
@@ -191,6 +202,8 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
 
 
 # A name, then a comma and the words that describe it: "Women's Aid, the national ".
+# A line said not to be one ("which is not a crisis line", "unlike a crisis line").
+DENIED_BEFORE = re.compile(r"\b(?:not|n't|never|unlike|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 NAMED_BEFORE = re.compile(r"[A-Z][\w'’&.-]*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$")
 
 
@@ -246,10 +259,14 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
         named = topics_named.in_text(match.group(0)) or topics_named.of_statement(index)
         if not named or named & own:
             return True
-        # ... unless it is also a line of the rule's own kind ("a 24-hour antibullying
-        # and crisis intervention line" is a crisis line too)
-        if any(topics[g].support is not None and topics[g].support.search(sentence)
-               for g in own):
+        # ... unless the statement itself is a line of the rule's own kind naming no other
+        # topic ("a 24-hour crisis intervention line" for students who are bullied is a
+        # crisis line too; "the Rape Crisis helpline" is not)
+        statement = match.group(0)
+        denied = DENIED_BEFORE.search(msg.text[max(0, match.start() - 30):match.start()])
+        if not denied and not topics_named.in_text(statement) and any(
+                topics[g].support is not None and topics[g].support.search(statement)
+                for g in own):
             return True
     return False
 

@@ -43,15 +43,22 @@ def in_a_belief(span, beliefs: set[str]) -> bool:
     we had"); or the clause of a verb one of ``beliefs`` marks as mistaken ("parents
     mistakenly believe that drinking is an inevitable rite of passage")."""
     node = span.root
+    # a clause joined with a subject of its own is the writer's, not the belief's ("some
+    # wrongly think the county can arrest its way out, and more deaths are inevitable")
+    joined = False
     while node.head.i != node.i:
         head = node.head
         if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and \
                 head.lemma_.lower() in beliefs and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
             return True
-        if node.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "advmod" and c.lower_ in beliefs for c in head.children):
+        if node.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and not joined and any(
+                c.dep_ == "advmod" and c.lower_ in beliefs
+                and not any(g.dep_ == "neg" for g in c.children)  # "not wrongly"
+                for c in head.children):
             return True
+        joined = joined or (node.dep_ == "conj" and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children))
         node = head
     return False
 

@@ -163,6 +163,13 @@ def test_talking_to_a_friend_is_advice_not_a_help_service(analyzer):
     # a line for another topic that is a crisis line too serves this one
     ("A foundation opened a 24-hour crisis intervention line that is available to students "
      "who are being bullied.", True),
+    # ... but not one said to be gone, or described by what others say of it
+    ("The district opened a 24-hour support line in 2019 that is no longer available.", False),
+    ("The school opened a support line that students say helped them.", False),
+    # ... nor a line of another kind, or one said not to be a crisis line
+    ("Survivors of sexual assault can call the Rape Crisis helpline on 0808 802 9999.", False),
+    ("The district opened an anonymous bullying tip line, which is not a crisis line, for "
+     "students to report harassment.", False),
 ])
 def test_help_told_as_past_news_is_not_a_line_offered(analyzer, said, offered):
     text = ("A sophomore died by suicide last week. Friends held a vigil on Friday. " + said

@@ -908,6 +908,9 @@ def test_copy_that_tells_no_case_only_suggests_a_partner_violence_help_line(anal
     "ex-boyfriend last month. Domestic violence advocates spoke at the vigil.",
     "Maria Lopez had lived in fear of being attacked, and he stabbed her in May outside her "
     "home. Domestic violence advocates said she had sought a protective order.",
+    # how often one person was harmed is a case
+    "A lawsuit filed Monday details the frequency with which she was sexually abused by her "
+    "stepfather. The girl's mother says the school ignored her reports for two years.",
     # a prevention program named beside a harm told as done is still a case
     "A county program to prevent domestic violence homicides began a month after a man "
     "stabbed his wife in her car outside the courthouse. She had asked a judge for a "
