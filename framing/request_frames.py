@@ -266,9 +266,13 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         duty = self.duty(verb)
         if duty is not None and obliged():
             return ("obligation", subject, actions_of(duty, spec), False)
+        # (a subject inside a template blank heads the clause, whatever the parser made
+        # of the blank's own words: "Unions and union [who on your team] can implement…",
+        # its "who" read as a relative pronoun)
+        main = (verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")) or (
+            subject is not None and self.in_blank(subject))
         invites = has_aux(verb, spec.invitations) or (
-            verb.dep_ in ("ROOT", "conj") and verb.head.dep_ in ("ROOT", "conj")
-            and has_aux(verb, spec.main_clause_invitations))
+            main and has_aux(verb, spec.main_clause_invitations))
         welcome = self.welcomed(verb) if lemma == "be" else None
         if welcome is not None:
             verb, lemma, invites = welcome, lemma_of(welcome, spec), True

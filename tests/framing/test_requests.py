@@ -1180,6 +1180,9 @@ def test_the_asks_a_text_makes(analyzer, text, sector, asked):
 
 # How many asks a sentence makes, by family (each its sector's letter).
 ASK_COUNTS = [
+    # a subject inside a template blank heads its clause, whatever its own words parse as
+    ("Unions and union [who on your team] can implement strategies to work towards "
+     "eliminating violence against women.", "labor", 1),
     # a directive that describes someone asks nothing
     ("The community members who often need your support the most are people who use drugs.",
      "faith", 0),
