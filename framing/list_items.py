@@ -135,4 +135,3 @@ def _run_of_verbs(first: Token) -> bool:
     bases = lookups.get_table(VERB_TABLE)
     return all(t.text.islower() and t.tag_ not in NOT_BASE and t.lower_ in bases for t in joined
                ) and any(c.dep_ == "dobj" for c in joined[-1].children)
-

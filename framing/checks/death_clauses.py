@@ -291,7 +291,7 @@ def _death_strength(token: Token, words: DeathWords) -> int:
     against = next((v for v in (governor, before) if v is not None and v.pos_ == "VERB"
                     and v.lemma_.lower() in words.against_verbs), None)
     if against is None or any(
-            t.pos_ in ("VERB", "AUX") and t is not against and suicide_strength(t, words)
+            t.pos_ in ("VERB", "AUX") and t.i != against.i and suicide_strength(t, words)
             for t in token.sent):
         return strength
     return 0

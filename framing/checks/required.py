@@ -201,9 +201,9 @@ def told_as_past(msg: Message, start: int, end: int) -> bool:
         c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
 
 
-# A name, then a comma and the words that describe it: "Women's Aid, the national ".
 # A line said not to be one ("which is not a crisis line", "unlike a crisis line").
 DENIED_BEFORE = re.compile(r"\b(?:not|n't|never|unlike|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A name, then a comma and the words that describe it: "Women's Aid, the national ".
 NAMED_BEFORE = re.compile(r"[A-Z][\w'’&.-]*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$")
 
 
