@@ -69,24 +69,35 @@ def opening_word(sent: Span) -> Token | None:
     return None
 
 
+def _verb_bases(token: Token):
+    """The lemmatizer's index of verbs' base forms kept with the doc's vocabulary, or
+    None when the pipeline has none."""
+    lookups = token.doc.vocab.lookups
+    return lookups.get_table(VERB_TABLE) if lookups.has_table(VERB_TABLE) else None
+
+
+def _can_be_base(token: Token) -> bool:
+    """Whether ``token`` can be a verb's base form: in the verb index, tagged as no
+    other form."""
+    bases = _verb_bases(token)
+    return bases is not None and token.tag_ not in NOT_BASE and token.lower_ in bases
+
+
 def base_verb_form(token: Token) -> bool:
     """Whether a capitalised word the model read as a noun or a name can be a verb's
     base form ("Order magnets", "Set aside 20 minutes"): in the lemmatizer's verb
     index and not tagged as any other form."""
-    lookups = token.doc.vocab.lookups
-    return (lookups.has_table(VERB_TABLE) and token.text[:1].isupper()
-            and token.tag_ not in NOT_BASE and token.lower_ in lookups.get_table(VERB_TABLE))
+    return token.text[:1].isupper() and _can_be_base(token)
 
 
 def third_person_form(token: Token) -> bool:
     """Whether a word tagged as a verb's base form is its third person instead, the
     base form with "s" or "es" ("- Provides participants with the skills", a list of
     what a training does): not in the lemmatizer's verb index, its stem is."""
-    lookups = token.doc.vocab.lookups
-    if not lookups.has_table(VERB_TABLE) or not token.lower_.endswith("s"):
-        return False
-    bases = lookups.get_table(VERB_TABLE)
+    bases = _verb_bases(token)
     word = token.lower_
+    if bases is None or not word.endswith("s"):
+        return False
     return word not in bases and (word[:-1] in bases or (word.endswith("es") and word[:-2] in bases))
 
 
@@ -129,9 +140,5 @@ def _run_of_verbs(first: Token) -> bool:
     any of them as a noun), not "Hope, help and healing for families" nor a name in
     capitals ("Watch, Learn and Talk videos")."""
     joined = sorted(first.conjuncts, key=lambda t: t.i)
-    lookups = first.doc.vocab.lookups
-    if not joined or not lookups.has_table(VERB_TABLE):
-        return False
-    bases = lookups.get_table(VERB_TABLE)
-    return all(t.text.islower() and t.tag_ not in NOT_BASE and t.lower_ in bases for t in joined
-               ) and any(c.dep_ == "dobj" for c in joined[-1].children)
+    return bool(joined) and all(t.text.islower() and _can_be_base(t) for t in joined
+                                ) and any(c.dep_ == "dobj" for c in joined[-1].children)

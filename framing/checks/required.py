@@ -256,15 +256,16 @@ def help_stated(rule: Rule, msg: Message, within: set[int] | None = None) -> boo
             continue
         # a statement that names its own topic ("a domestic violence shelter") is for
         # that topic, whatever else its sentence tells of
-        named = topics_named.in_text(match.group(0)) or topics_named.of_statement(index)
+        statement = match.group(0)
+        its_own = topics_named.in_text(statement)
+        named = its_own or topics_named.of_statement(index)
         if not named or named & own:
             return True
         # ... unless the statement itself is a line of the rule's own kind naming no other
         # topic ("a 24-hour crisis intervention line" for students who are bullied is a
         # crisis line too; "the Rape Crisis helpline" is not)
-        statement = match.group(0)
         denied = DENIED_BEFORE.search(msg.text[max(0, match.start() - 30):match.start()])
-        if not denied and not topics_named.in_text(statement) and any(
+        if not denied and not its_own and any(
                 topics[g].support is not None and topics[g].support.search(statement)
                 for g in own):
             return True
