@@ -249,7 +249,7 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
     head = token.head
     if token.dep_ == "pobj" and head.i > 0:
         before = token.doc[head.i - 1]
-        best = _death_strength(before, words)
+        best = death_strength(before, words)
     current = token
     for _ in range(MAX_HOPS):
         if current.dep_ not in WALK_DEPS or current.head.i == current.i:
@@ -265,13 +265,13 @@ def anchor_strength(token: Token, words: DeathWords) -> int:
             return 0  # how a population dies, a statistic
         if share_of_deaths(current, words):
             return 0  # "7 out of 10 deaths by suicide result from firearm injuries"
-        best = max(best, _death_strength(current, words))
+        best = max(best, death_strength(current, words))
         if best == 2:
             break
     return best
 
 
-def _death_strength(token: Token, words: DeathWords) -> int:
+def death_strength(token: Token, words: DeathWords) -> int:
     """:func:`suicide_strength`, but suicide named as the issue a measure is against
     (one of ``against_verbs``: "to prevent suicides at the Coronado Bridge", "we want
     to reduce suicide by firearm") tells no death, so no method of one; a rate of it
@@ -290,9 +290,10 @@ def _death_strength(token: Token, words: DeathWords) -> int:
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
     against = next((v for v in (governor, before) if v is not None and v.pos_ == "VERB"
                     and v.lemma_.lower() in words.against_verbs), None)
+    # (a gerund after "by" tells how, not a death: "to prevent suicide by jumping")
     if against is None or any(
             t.pos_ in ("VERB", "AUX") and t.i != against.i and suicide_strength(t, words)
-            for t in token.sent):
+            and not (t.dep_ == "pcomp" and t.head.lower_ == "by") for t in token.sent):
         return strength
     return 0
 
@@ -463,9 +464,25 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def states_suicide(sent: Span, words: DeathWords) -> bool:
-    """Does the sentence itself say that someone died by suicide or killed themself?"""
-    return any(suicide_strength(t, words) == 2 for t in sent
+    """Does the sentence itself say that someone died by suicide or killed themself (not
+    denied: "did not believe he had meant to kill himself")?"""
+    return any(suicide_strength(t, words) == 2 and not _denied(t) for t in sent
                if t.lemma_.lower() in words.suicides | words.self_verbs | words.method_verbs)
+
+
+def _denied(token: Token) -> bool:
+    """Whether the clause that tells ``token`` is negated, or a complement of a negated
+    verb of saying, believing or meaning ("she did not believe he meant to kill
+    himself"); a clause of time or cause under a negated verb is still told ("he did
+    not tell anyone before he killed himself")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def has_homicide(sent: Span, words: DeathWords) -> bool:

@@ -27,9 +27,9 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .spans import in_quotation
-from .death_clauses import (DeathWords, anchor_strength, bare_person_verb, death_words,
-                            figurative_self, found_hanging, has_homicide, is_homicide, is_person,
-                            place_of_death, place_of_suicide, place_where_found,
+from .death_clauses import (DeathWords, anchor_strength, bare_person_verb, death_strength,
+                            death_words, figurative_self, found_hanging, has_homicide,
+                            is_homicide, is_person, place_of_death, place_of_suicide, place_where_found,
                             reflexive_object, shared_objects, states_suicide, subject_of,
                             suicide_strength)
 from .method_ties import (cause_of_death, counted_category, dropped_from, handled, ingested,
@@ -65,10 +65,14 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
                 return verb.i, child.right_edge.i + 1
     if verb.dep_ in {"pcomp", "pobj"}:
         prep = verb.head
-        # "died by hanging", "the cause of death as hanging" (the parser may hang the
-        # preposition on a word further away: the word before it is tried too)
-        if names_death(prep.head, words) or (
-                prep.i > 0 and names_death(verb.doc[prep.i - 1], words)):
+        # "died by hanging", "the cause of death as hanging", "ruled his death a suicide
+        # by hanging" (the parser may hang the preposition on a word further away: the
+        # word before it is tried too)
+        before = verb.doc[prep.i - 1] if prep.i > 0 else None
+        if names_death(prep.head, words) or (before is not None and names_death(before, words)):
+            return prep.i, verb.i + 1
+        if prep.lower_ == "by" and any(_one_suicide(w, words) for w in (prep.head, before)
+                                       if w is not None):
             return prep.i, verb.i + 1
     # "died by suicide, jumping from the fifth floor": a method act told as how the
     # stated suicide was done (a clause hanging on the words that state it)
@@ -88,6 +92,14 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
                                   and c.i > verb.i]) + 1
             return start, end
     return None
+
+
+def _one_suicide(word: Token, words: DeathWords) -> bool:
+    """A suicide noun naming one death ("a suicide by hanging"), not suicides counted
+    ("suicides by hanging rose") nor the issue a measure is against ("to prevent
+    suicide by jumping")."""
+    return (word.pos_ in ("NOUN", "PROPN") and word.tag_ in ("NN", "NNP")
+            and word.lemma_.lower() in words.suicides and death_strength(word, words) == 2)
 
 
 def _where_done(verb: Token, end: int, words: DeathWords) -> int:
@@ -283,7 +295,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         if (_usable(token) and token.pos_ in {"NOUN", "PROPN"}
                 and anchor_strength(token, words) == 2):
             ranges.append(_phrase(token))
-    ranges += swallowed(sent, text, rule, words, means)
+    ranges += swallowed(sent, text, rule, words, means, prev, suicide_story)
     if suicide_story:
         # In a story of a suicide, the instrument in the hands of the person ("put a gun
         # in his mouth", "consumed poison", "cut him free from the rope", "found with a
@@ -319,23 +331,47 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
 
 
 def swallowed(sent: Span, text: str, rule: Rule, words: DeathWords,
-              means: list[Token] | None = None) -> list[tuple[int, int]]:
+              means: list[Token] | None = None, prev: Span | None = None,
+              story: bool = False) -> list[tuple[int, int]]:
     """Token ranges of what a person swallowed to take their life, tied in the parse to
     the suicide or attempt the sentence states ("died by suicide after consuming a
-    poisonous substance"). Elsewhere in a story a drink or a drug taken is often just
-    what the day held."""
+    poisonous substance"; in a story of a suicide, to the death it tells: "was
+    pronounced dead after taking an overdose"), or told as what the sentence says
+    right after one ("… to attempt suicide. The 16-year-old swallowed 60 painkillers").
+    Elsewhere in a story a drink or a drug taken is often just what the day held."""
     swallowing = words.ingest_verbs | words.dose_verbs
+    after = prev is not None and states_suicide(prev, words)
     # "take" is in most sentences: the tie to a stated suicide, read from the parse, is
     # asked first, and the means are looked for only where there is one
-    verbs = [t for t in sent if t.lemma_.lower() in swallowing and _usable(t)
-             and told_with_suicide(t, words)]
-    if not verbs:
+    tied = [t for t in sent if t.lemma_.lower() in swallowing and _usable(t)
+            and told_with_suicide(t, words, 1 if story else 2)]
+    # told after the attempt, the act is the sentence's own and one act, and what is
+    # swallowed must be a means ("swallowed his pride" is no dose)
+    next_act = [t for t in sent if after and t.lemma_.lower() in swallowing and _usable(t)
+                and t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBN") and not _habit(t, words)
+                and t not in tied]
+    if not tied and not next_act:
         return []
     if means is None:
         means = _matched_tokens(compiled_option(rule, "means"), sent, text)
     doses = {t.i for t in means} | {t.i for t in _matched_tokens(
         compiled_option(rule, "instruments"), sent, text)}
-    return [r for r in (ingested(t, words, doses) for t in verbs) if r]
+    return [r for r in [ingested(t, words, doses) for t in tied]
+            + [ingested(t, words, doses, dose_only=True) for t in next_act] if r]
+
+
+def _habit(verb: Token, words: DeathWords) -> bool:
+    """A verb told as a habit, not one act: "had taken painkillers for years", "took
+    them every morning" (a period after "for", or "every" or "each")."""
+    for child in verb.children:
+        if child.dep_ not in ("prep", "npadvmod"):
+            continue
+        below = list(child.subtree)
+        if any(t.lower_ in ("every", "each") for t in below):
+            return True
+        if child.lower_ == "for" and any(t.lemma_.lower() in words.periods for t in below):
+            return True
+    return False
 
 
 def suicide_story(msg: Message, words: DeathWords) -> bool:
@@ -366,7 +402,10 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
             # no method, place or means word: only what was swallowed may be told
             if any(t.lemma_.lower() in swallowing for t in sent) and not (
                     exclude is not None and exclude.search(text)):
-                ranges = swallowed(sent, text, rule, words)
+                if story is None:
+                    story = suicide_story(msg, words)
+                ranges = swallowed(sent, text, rule, words, None,
+                                   msg.sentences[index - 1] if index else None, story)
                 if ranges:
                     found.append(_finding(rule, msg, ranges))
             continue

@@ -225,29 +225,32 @@ def dropped_from(verb: Token, words: DeathWords, heights: set[int]) -> tuple[int
     return (verb.i, bare.i + 1) if bare is not None else None
 
 
-def told_with_suicide(verb: Token, words: DeathWords) -> bool:
+def told_with_suicide(verb: Token, words: DeathWords, level: int = 2) -> bool:
     """Whether the parse ties a swallowing to a stated suicide or attempt: a gerund on its
     verb ("died by suicide after consuming …", "attempted suicide by swallowing …"), a
     suicide named on the swallowing ("after drinking bleach in an attempted suicide"),
-    or a verb joined to it ("drank pesticide and killed himself")."""
+    or a verb joined to it ("drank pesticide and killed himself"). ``level`` 1 takes a
+    told death too ("was pronounced dead after taking …"), for a story of a suicide."""
     head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent") and suicide_strength(head.head, words) == 2:
+    if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent") and suicide_strength(head.head, words) >= level:
         return True
-    if verb.dep_ in ("advcl", "conj") and suicide_strength(head, words) == 2:
+    if verb.dep_ in ("advcl", "conj") and suicide_strength(head, words) >= level:
         return True
-    if any(c.dep_ == "conj" and suicide_strength(c, words) == 2 for c in verb.children):
+    if any(c.dep_ == "conj" and suicide_strength(c, words) >= level for c in verb.children):
         return True
     return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and suicide_strength(g, words) == 2
                                         for g in c.children) for c in verb.children)
 
 
-def ingested(verb: Token, words: DeathWords, doses: set[int]) -> tuple[int, int] | None:
+def ingested(verb: Token, words: DeathWords, doses: set[int],
+             dose_only: bool = False) -> tuple[int, int] | None:
     """Token range of what a person swallowed to take their life, for a verb the parse
     ties to a stated suicide or attempt (:func:`told_with_suicide`, which the caller
     asks first): "died by suicide after consuming a poisonous substance", "was in bed
     after drinking bleach in an attempted suicide" (``ingest_verbs`` with their object,
     an "overdose" verb on its own, or ``dose_verbs`` whose object is one of ``doses``,
-    the indexes of the means and instrument words). Not what ``not_ingested`` names (a
+    the indexes of the means and instrument words; with ``dose_only``, every verb's
+    object must be one of them). Not what ``not_ingested`` names (a
     drink of the day, medication, something accidental), a negated act, or a thing's
     doing ("grief consumed her")."""
     lemma = verb.lemma_.lower()
@@ -275,7 +278,7 @@ def ingested(verb: Token, words: DeathWords, doses: set[int]) -> tuple[int, int]
             return None
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
         return verb.i, (obj.i if obj is not None else verb.i) + 1
-    if lemma in words.dose_verbs and not any(t.i in doses for t in thing.subtree):
+    if (lemma in words.dose_verbs or dose_only) and not any(t.i in doses for t in thing.subtree):
         return None
     # a drink of the day ("the equivalent of six pints of beer"), a person, or what
     # was taken by accident ("an accidental overdose") tells no means of a suicide
