@@ -314,8 +314,13 @@ def place_preposition(token: Token, words: DeathWords, preps=LOCATIVE,
     """The preposition (one of ``preps``) whose object the place ``token`` is, unless the
     place is one of custody, which a death there names to hold the institution to
     account, or one of ``excluded``: the test every place reading starts with."""
+    lemma = token.lemma_.lower()
+    if token.dep_ == "appos" and token.head.dep_ == "pobj" and token.head.pos_ == "PROPN":
+        # "at his Hicksville, Long Island, home": the parser may take the place for a
+        # name's apposition, the town before it for the preposition's object
+        token = token.head
     if (token.dep_ != "pobj" or token.head.lower_ not in preps
-            or token.lemma_.lower() in words.custody or token.lemma_.lower() in excluded):
+            or lemma in words.custody or lemma in excluded):
         return None
     return token.head
 

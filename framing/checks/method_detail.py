@@ -225,6 +225,9 @@ def _phrase(token: Token) -> tuple[int, int]:
     while top.dep_ in {"compound", "amod", "conj"} and top.head.i != top.i:
         top = top.head
     start, end = top.left_edge.i, top.right_edge.i + 1
+    if top.dep_ == "appos" and top.head.dep_ == "pobj":
+        top = top.head  # "at his Hicksville, Long Island, home": the whole phrase
+        start, end = top.left_edge.i, max(end, top.right_edge.i + 1)
     if top.dep_ == "pobj" and top.head.dep_ in {"prep", "agent"}:
         start = top.head.i
     if end - start > 12:
