@@ -38,18 +38,46 @@ def drop_completed_lead_ins(model: RequestModel, msg: Message, spec: RequestSpec
     ends = [s.end_char for s in sentences]
     for run in runs:
         words = _lead_in_words(sentences, ends, run[0])
-        if words is None:
+        if words is None or len(words) < 3 or words[-1].text != ":":
             continue
-        if len(words) < 3 or words[-1].text != ":" or words[-2].lower_ not in spec.lead_in_words:
+        if content_lead_in(words, spec, reader):
+            _drop_imperatives(model, msg.text, run)
+            continue
+        if words[-2].lower_ not in spec.lead_in_words:
             continue
         if words[-2].lower_ == "ways" and [t.lower_ for t in words[-5:-2]] != WAYS_LEAD_IN:
             continue  # "Here are three simple ways:" lists ways for the reader
         if not lead_in_of_another(words, spec, reader):
             continue
-        first, last = run[0], msg.text.find("\n", run[-1])
-        last = len(msg.text) if last < 0 else last
-        model.requests = [r for r in model.requests
-                          if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
+        _drop_imperatives(model, msg.text, run)
+
+
+def _drop_imperatives(model: RequestModel, text: str, run: list[int]) -> None:
+    """Drop the imperatives read in a list's items (``run``: where each item starts)."""
+    first, last = run[0], text.find("\n", run[-1])
+    last = len(text) if last < 0 else last
+    model.requests = [r for r in model.requests
+                      if not (r.mode == "imperative" and first <= r.end and r.start <= last)]
+
+
+def content_lead_in(words: list[Token], spec: RequestSpec, reader: RequestReader) -> bool:
+    """Whether a lead-in says what a course, a session or a meeting covers ("It will cover
+    the following:", "Meeting topics include:"): its items are the content, not asks. The
+    verb is one of ``content_verbs``, told as what will be or is (no "should" or "must":
+    "Your policy should include:" asks), its subject a course or an event (or "it"),
+    not the partner's."""
+    for verb in words:
+        if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb, spec) not in spec.content_verbs:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ != "will" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or reader.party(subject).theirs:
+            continue
+        lemma = lemma_of(subject, spec)
+        if lemma in spec.content_holders or lemma in spec.events:
+            return True
+    return False
 
 
 def _lead_in_words(sentences: list[Span], ends: list[int], start: int) -> list[Token] | None:

@@ -1289,6 +1289,12 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     ("To help your students learn about healthy relationships, your school can:", 2),
     ("Schools that are able to take part this year can:", 2),
     ("Here are three simple ways:", 2),
+    # what a course or a meeting covers: its content; a policy that should hold the
+    # items asks for them
+    ("Our free three-day course runs in March. It will cover the following:", 0),
+    ("The 90 minute training will cover the following learning objectives:", 0),
+    ("Meeting topics include:", 0),
+    ("Your safety plan should include the following:", 2),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
