@@ -256,9 +256,14 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         # duty, which the text goes on to answer (an FAQ's heading), not the duty asked; a
         # negated one ("Shouldn't every coach know CPR?") still presses it
         asked_about = question and not is_negated_verb(verb) and self.asked_about(verb, subject)
+        # "a lot of conversation about … whether or not librarians should administer
+        # naloxone", "we have debated whether schools should train every teacher": a
+        # duty weighed in an indirect question is what is discussed, not asked
+        asked_about = asked_about or any(c.dep_ == "mark" and c.lower_ == "whether"
+                                         for c in verb.children)
         if obligation and not state and obliged() and not asked_about:
             return ("obligation", bound, actions_of(verb, spec), False)
-        done = self.become_done(verb) if obligation else None
+        done = self.become_done(verb) if obligation and not asked_about else None
         if done is not None and obliged():
             return ("obligation", bound, [done], False)
         if self.demanded(verb, subject):

@@ -1225,6 +1225,10 @@ ASK_COUNTS = [
      "faith", 1),
     ("We would like to offer you our assistance and meet with your staff in April.",
      "faith", 1),
+    # a duty weighed in an indirect question is discussed, not asked
+    ("There has been a lot of debate about naloxone in libraries: whether or not librarians "
+     "should administer it to patrons.", "public-resources", 0),
+    ("Our coalition has debated whether schools should train every teacher.", "education", 0),
 ]
 
 
