@@ -1299,6 +1299,9 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     ("The 90 minute training will cover the following learning objectives:", 0),
     ("Meeting topics include:", 0),
     ("Your safety plan should include the following:", 2),
+    # what someone else may do is no ask; what the partner could do is
+    ("If the survivor has a joint mortgage with the abuser, the abuser might:", 0),
+    ("This fall your school could:", 2),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
