@@ -16,7 +16,8 @@ new work on them and talks about the partner rather than about the sender:
   no template blanks), bounded (a time, a way to answer or a size) and light:
   full marks; specific but open-ended, or no ask but an offer they can take up,
   60%; vague, heavy or none 30%;
-* burden (15): high-burden requests cost, the sender taking work on gives back;
+* burden (15): high-burden requests cost, the sender taking work on gives back (an
+  offer said twice counts once);
 * focus (20): the share of sentences about the sender itself (its history,
   record, anniversaries, galas, grants, awards): half of them costs it all;
 * and each unfilled template blank costs 5 points (at most 20): a blank never
@@ -284,7 +285,13 @@ class AlignmentAnalysis:
 
     def part_burden(self, explain: list) -> float:
         heavy = self.model.heavy
-        offers = self.model.offers
+        # an offer said twice is one offer: a repeated sentence earns nothing more
+        offers, said = [], set()
+        for offer in self.model.offers:
+            words = " ".join(offer.text.lower().split())
+            if words not in said:
+                said.add(words)
+                offers.append(offer)
         for request in heavy:
             explain.append(_why("burden", "cost", (request.start, request.end, request.text),
                                 "new work for them: " + ", ".join(request.reasons)))

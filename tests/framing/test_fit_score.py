@@ -220,3 +220,14 @@ def test_sentences_alike_in_frame_but_not_in_words_each_count(analyzer):
     more = letter.replace(record, record + " " + record.replace("pharmacists", "school nurses")
                           + " " + record.replace("pharmacists", "sheriff's deputies"), 1)
     assert fit(analyzer, more, "public-health")["parts"]["focus"] < one
+
+
+def test_an_offer_said_again_earns_nothing_more(analyzer):
+    """A heavy ask softened by the sender's offer: the offer repeated is still one."""
+    offer = "Our volunteers will set up the tables and bring every handout."
+    letter = ("Dear Pastor Green,\n\nPlease host our eight-week grief group every Tuesday "
+              "evening this fall. " + offer + "\n\nSincerely,\nDana Reyes")
+    once = fit(analyzer, letter, "faith")
+    assert once["parts"]["burden"] < 1.0  # the weekly group costs something
+    twice = fit(analyzer, letter.replace(offer, offer + " " + offer), "faith")
+    assert twice["parts"]["burden"] <= once["parts"]["burden"]
