@@ -259,8 +259,12 @@ class RequestReader(DirectiveReadings, ImperativeReadings, MisreadReadings, Self
         # "a lot of conversation about … whether or not librarians should administer
         # naloxone", "we have debated whether schools should train every teacher": a
         # duty weighed in an indirect question is what is discussed, not asked
-        asked_about = asked_about or any(c.dep_ == "mark" and c.lower_ == "whether"
-                                         for c in verb.children)
+        # (not "the question is no longer whether schools should train staff", which
+        # presses the duty)
+        asked_about = asked_about or any(
+            c.dep_ == "mark" and c.lower_ == "whether"
+            and not (c.i > 0 and verb.doc[c.i - 1].lower_ in ("not", "longer"))
+            for c in verb.children)
         if obligation and not state and obliged() and not asked_about:
             return ("obligation", bound, actions_of(verb, spec), False)
         done = self.become_done(verb) if obligation and not asked_about else None

@@ -62,22 +62,43 @@ def _drop_imperatives(model: RequestModel, text: str, run: list[int]) -> None:
 
 def content_lead_in(words: list[Token], spec: RequestSpec, reader: RequestReader) -> bool:
     """Whether a lead-in says what a course, a session or a meeting covers ("It will cover
-    the following:", "Meeting topics include:"): its items are the content, not asks. The
-    verb is one of ``content_verbs``, told as what will be or is (no "should" or "must":
-    "Your policy should include:" asks), its subject a course or an event (or "it"),
-    not the partner's."""
-    for verb in words:
-        if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb, spec) not in spec.content_verbs:
-            continue
-        if any(c.dep_ == "aux" and c.lower_ != "will" for c in verb.children):
-            continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or reader.party(subject).theirs:
-            continue
-        lemma = lemma_of(subject, spec)
-        if lemma in spec.content_holders or lemma in spec.events:
-            return True
-    return False
+    the following:", "Meeting topics include:"): its items are the content, not asks.
+    The lead-in's own main verb is one of ``content_verbs``, told as what will be or is
+    (not "should include", nor a bare "We ask that the curriculum include:"), its
+    subject a course or an event (``content_holders``, ``events``), or "it" right after a
+    sentence that names one; nothing in the subject is the partner's ("Your school's
+    curriculum will include:" asks)."""
+    if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
+           for t in words if t.pos_ in ("VERB", "AUX")):
+        return False
+    verb = next((t for t in words if t.dep_ == "ROOT"), None)
+    if (verb is None or verb.pos_ not in ("VERB", "AUX")
+            or lemma_of(verb, spec) not in spec.content_verbs or verb.tag_ == "VB" and not any(
+                c.dep_ == "aux" and c.lower_ == "will" for c in verb.children)):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ != "will" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(reader.party(t).theirs for t in subject.subtree
+                              if t.pos_ in ("NOUN", "PROPN", "PRON")):
+        return False
+    if subject.lower_ == "it":
+        return _names_a_holder(subject, spec)
+    lemma = lemma_of(subject, spec)
+    return lemma in spec.content_holders or lemma in spec.events
+
+
+def _names_a_holder(pronoun: Token, spec: RequestSpec) -> bool:
+    """Whether the sentence before ``pronoun``'s names a course or an event as its subject
+    or object ("The three-day course will be provided by a trainer. It will cover the
+    following:"), so that "it" is the course, not a partnership agreement or a pledge."""
+    start = pronoun.sent.start
+    if start == 0:
+        return False
+    before = pronoun.doc[start - 1].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
+        lemma_of(t, spec) in spec.content_holders or lemma_of(t, spec) in spec.events)
+        for t in before)
 
 
 def _lead_in_words(sentences: list[Span], ends: list[int], start: int) -> list[Token] | None:

@@ -42,7 +42,7 @@ class DeathWords:
              "paths", "response_verbs", "care_places", "population", "statistics", "periods",
              "drop_verbs", "drop_preps", "not_means", "found_verbs", "topic_preps", "place_preps",
              "times", "phrasal_particles", "ingest_verbs", "dose_verbs", "not_ingested",
-             "against_verbs")
+             "against_verbs", "accident_words", "denial_verbs")
 
     def __init__(self, rule: Rule):
         for name in self.NAMES:
@@ -470,20 +470,32 @@ def subject_of(verb: Token) -> Token | None:
 
 def states_suicide(sent: Span, words: DeathWords) -> bool:
     """Does the sentence itself say that someone died by suicide or killed themself (not
-    denied: "did not believe he had meant to kill himself")?"""
-    return any(suicide_strength(t, words) == 2 and not _denied(t) for t in sent
+    denied: "did not believe he had meant to kill himself", "ruled out suicide")?"""
+    return any(suicide_strength(t, words) == 2 and not _denied(t, words) for t in sent
                if t.lemma_.lower() in words.suicides | words.self_verbs | words.method_verbs)
 
 
-def _denied(token: Token) -> bool:
-    """Whether the clause that tells ``token`` is negated, or a complement of a negated
-    verb of saying, believing or meaning ("she did not believe he meant to kill
-    himself"); a clause of time or cause under a negated verb is still told ("he did
-    not tell anyone before he killed himself")."""
-    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+def _denied(token: Token, words: DeathWords) -> bool:
+    """Whether the clause that tells ``token`` is only what someone does not believe,
+    think, mean or find (``denial_verbs``, negated: "she did not believe he had meant to
+    kill himself", "the jury did not find that she killed herself"), or what is ruled
+    out ("the coroner ruled out suicide"). Any other negated verb above it leaves the
+    death told ("he did not tell anyone before he killed himself"), and so does a
+    clause that asks why or how ("it is not clear why he took his own life")."""
+    verb = token
+    while verb.dep_ in ("pobj", "prep", "dobj", "attr") and verb.head.i != verb.i and (
+            verb.pos_ not in ("VERB", "AUX")):
+        verb = verb.head  # "died by suicide", "ruled out suicide": the verb it hangs on
     for _ in range(4):
-        if any(c.dep_ == "neg" for c in verb.children):
+        lemma = verb.lemma_.lower()
+        if lemma in words.denial_verbs and (
+                any(c.dep_ == "neg" for c in verb.children)
+                or any(c.dep_ == "nsubj" and c.lower_ in ("nobody", "no-one") for c in verb.children)
+                or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
             return True
+        if any(c.lower_ in ("why", "how", "whether") and c.dep_ in ("advmod", "mark")
+               for c in verb.children):
+            return False  # an unknown cause, or an open question, still tells the death
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
             return False
         verb = verb.head

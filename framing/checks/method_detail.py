@@ -27,15 +27,18 @@ from ..lexicon import Rule
 from ..lexicon.model import compiled_option
 from ..message import Message
 from .spans import in_quotation
-from .death_clauses import (DeathWords, anchor_strength, bare_person_verb, death_strength,
-                            death_words, figurative_self, found_hanging, has_homicide,
-                            is_homicide, is_person, place_of_death, place_of_suicide, place_where_found,
-                            reflexive_object, shared_objects, states_suicide, subject_of,
-                            suicide_strength)
+from .death_clauses import (REFLEXIVES, DeathWords, anchor_strength, bare_person_verb,
+                            death_strength, death_words, figurative_self, found_hanging,
+                            has_homicide, is_homicide, is_person, place_of_death,
+                            place_of_suicide, place_where_found, reflexive_object,
+                            shared_objects, states_suicide, subject_of, suicide_strength)
 from .method_ties import (cause_of_death, counted_category, dropped_from, handled, ingested,
                           listed_kinds, in_the_path, names_death, place_responded_to, self_inflicted,
                           struck_by, told_with_suicide, turned_on_self)
 
+# Determiners that make a suicide noun one death ("a suicide", "the suicide"), not
+# suicide in general or every one of them.
+ONE_DETERMINERS = {"a", "an", "the", "this", "that", "her", "his", "their"}
 # Verbs of trying whose infinitive tells an attempt ("tried to take his life").
 TRYING = {"try", "attempt"}
 PATTERN_OPTIONS = ("methods", "means", "places", "inherent", "events", "by_means", "instruments",
@@ -71,8 +74,13 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
         before = verb.doc[prep.i - 1] if prep.i > 0 else None
         if names_death(prep.head, words) or (before is not None and names_death(before, words)):
             return prep.i, verb.i + 1
-        if prep.lower_ == "by" and any(_one_suicide(w, words) for w in (prep.head, before)
-                                       if w is not None):
+        # "ruled his death a suicide by hanging": the suicide the verb's own object names
+        # (not "marked the anniversary of her son's suicide by jumping out of a plane",
+        # nor an act done to a thing: "responded to his suicide by shooting a film")
+        if prep.lower_ == "by" and not _done_to_a_thing(verb, words) and any(
+                w is not None and _one_suicide(w, words) for w in (
+                    prep.head, before if before is not None and before.head.i == prep.head.i
+                    and before.dep_ in ("dobj", "attr", "oprd") else None)):
             return prep.i, verb.i + 1
     # "died by suicide, jumping from the fifth floor": a method act told as how the
     # stated suicide was done (a clause hanging on the words that state it)
@@ -95,11 +103,23 @@ def _act(verb: Token, words: DeathWords) -> tuple[int, int] | None:
 
 
 def _one_suicide(word: Token, words: DeathWords) -> bool:
-    """A suicide noun naming one death ("a suicide by hanging"), not suicides counted
-    ("suicides by hanging rose") nor the issue a measure is against ("to prevent
+    """A suicide noun naming one death ("a suicide by hanging", "his suicide by
+    hanging"), not suicide in general ("Suicide by hanging is the most common method",
+    "the rate of suicide by hanging", "every suicide by hanging"), suicides counted
+    ("suicides by hanging rose") nor the issue a measure is against ("to prevent a
     suicide by jumping")."""
     return (word.pos_ in ("NOUN", "PROPN") and word.tag_ in ("NN", "NNP")
-            and word.lemma_.lower() in words.suicides and death_strength(word, words) == 2)
+            and word.lemma_.lower() in words.suicides
+            and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ONE_DETERMINERS)
+                    for c in word.children)
+            and death_strength(word, words) == 2)
+
+
+def _done_to_a_thing(verb: Token, words: DeathWords) -> bool:
+    """Whether a verb's object is a thing, not the one who died: "shooting a documentary"
+    (an object that is a person or a reflexive is the act's own: "hanging himself")."""
+    return any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVES and not is_person(c, words)
+               for c in verb.children)
 
 
 def _where_done(verb: Token, end: int, words: DeathWords) -> int:
@@ -298,7 +318,7 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
         if (_usable(token) and token.pos_ in {"NOUN", "PROPN"}
                 and anchor_strength(token, words) == 2):
             ranges.append(_phrase(token))
-    ranges += swallowed(sent, text, rule, words, means, prev, suicide_story)
+    ranges += swallowed(sent, text, rule, words, means, suicide_story)
     if suicide_story:
         # In a story of a suicide, the instrument in the hands of the person ("put a gun
         # in his mouth", "consumed poison", "cut him free from the rope", "found with a
@@ -334,47 +354,39 @@ def sentence_ranges(sent: Span, text: str, prev: Span | None, rule: Rule,
 
 
 def swallowed(sent: Span, text: str, rule: Rule, words: DeathWords,
-              means: list[Token] | None = None, prev: Span | None = None,
-              story: bool = False) -> list[tuple[int, int]]:
+              means: list[Token] | None = None, story: bool = False) -> list[tuple[int, int]]:
     """Token ranges of what a person swallowed to take their life, tied in the parse to
     the suicide or attempt the sentence states ("died by suicide after consuming a
-    poisonous substance"; in a story of a suicide, to the death it tells: "was
-    pronounced dead after taking an overdose"), or told as what the sentence says
-    right after one ("… to attempt suicide. The 16-year-old swallowed 60 painkillers").
+    poisonous substance"), or, in a story of a suicide, to the death the sentence
+    tells of the one who died ("Amy was pronounced dead after taking an overdose of
+    prescribed drugs": a means named, no accident said, not a relative's death).
     Elsewhere in a story a drink or a drug taken is often just what the day held."""
     swallowing = words.ingest_verbs | words.dose_verbs
-    after = prev is not None and states_suicide(prev, words)
     # "take" is in most sentences: the tie to a stated suicide, read from the parse, is
     # asked first, and the means are looked for only where there is one
     tied = [t for t in sent if t.lemma_.lower() in swallowing and _usable(t)
-            and told_with_suicide(t, words, 1 if story else 2)]
-    # told after the attempt, the act is the sentence's own and one act, and what is
-    # swallowed must be a means ("swallowed his pride" is no dose)
-    next_act = [t for t in sent if after and t.lemma_.lower() in swallowing and _usable(t)
-                and t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBN") and not _habit(t, words)
-                and t not in tied]
-    if not tied and not next_act:
+            and told_with_suicide(t, words)]
+    died = [t for t in sent if story and t.lemma_.lower() in swallowing and _usable(t)
+            and t not in tied and told_with_suicide(t, words, 1) and _own_death(t, sent, words)]
+    if not tied and not died:
         return []
     if means is None:
         means = _matched_tokens(compiled_option(rule, "means"), sent, text)
     doses = {t.i for t in means} | {t.i for t in _matched_tokens(
         compiled_option(rule, "instruments"), sent, text)}
     return [r for r in [ingested(t, words, doses) for t in tied]
-            + [ingested(t, words, doses, dose_only=True) for t in next_act] if r]
+            + [ingested(t, words, doses, dose_only=True) for t in died] if r]
 
 
-def _habit(verb: Token, words: DeathWords) -> bool:
-    """A verb told as a habit, not one act: "had taken painkillers for years", "took
-    them every morning" (a period after "for", or "every" or "each")."""
-    for child in verb.children:
-        if child.dep_ not in ("prep", "npadvmod"):
-            continue
-        below = list(child.subtree)
-        if any(t.lower_ in ("every", "each") for t in below):
-            return True
-        if child.lower_ == "for" and any(t.lemma_.lower() in words.periods for t in below):
-            return True
-    return False
+def _own_death(verb: Token, sent: Span, words: DeathWords) -> bool:
+    """Whether the death a swallowing is tied to is told as the story's own: no accident
+    in the sentence (``accident_words``: "ruled the death accidental") and no relative
+    of someone's dying ("her husband died after taking…")."""
+    if any(t.lemma_.lower() in words.accident_words for t in sent):
+        return False
+    death = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    subject = subject_of(death) if death.pos_ in ("VERB", "AUX") else None
+    return subject is not None and not any(c.dep_ == "poss" for c in subject.children)
 
 
 def suicide_story(msg: Message, words: DeathWords) -> bool:
@@ -407,8 +419,7 @@ def check_method_detail(rule: Rule, msg: Message) -> list[Finding]:
                     exclude is not None and exclude.search(text)):
                 if story is None:
                     story = suicide_story(msg, words)
-                ranges = swallowed(sent, text, rule, words, None,
-                                   msg.sentences[index - 1] if index else None, story)
+                ranges = swallowed(sent, text, rule, words, None, story)
                 if ranges:
                     found.append(_finding(rule, msg, ranges))
             continue

@@ -200,6 +200,8 @@ KIND_OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
         "not_ingested": "texts",       # what is drunk or eaten day to day ("drank coffee")
         "against_verbs": "texts",      # measures against suicide ("prevent suicides at the
                                        # bridge"): the issue, no death, so no method or place
+        "accident_words": "texts",     # a death told as an accident ("ruled accidental")
+        "denial_verbs": "texts",       # a suicide only disbelieved or ruled out states none
         "drop_verbs": "texts",         # a fall (jump, leap) from a place or a height, in a
         "drop_preps": "texts",         # suicide story: "he jumped off the building"
         "not_means": "texts",          # what a stated suicide's "with" phrase names that is no

@@ -1229,6 +1229,9 @@ ASK_COUNTS = [
     ("There has been a lot of debate about naloxone in libraries: whether or not librarians "
      "should administer it to patrons.", "public-resources", 0),
     ("Our coalition has debated whether schools should train every teacher.", "education", 0),
+    # ... but not one the writer says is no longer in question
+    ("The question is no longer whether schools should train staff; it is how soon.",
+     "education", 1),
 ]
 
 
@@ -1299,6 +1302,10 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     ("The 90 minute training will cover the following learning objectives:", 0),
     ("Meeting topics include:", 0),
     ("Your safety plan should include the following:", 2),
+    # ... and a lead-in that itself asks, what the partner adopts, or "it" for no course
+    ("We ask that the curriculum include:", 2),
+    ("Becoming a Safe Haven school is simple. The program includes:", 2),
+    ("We invite your school to sign our partnership agreement. It will cover the following:", 2),
     # what someone else may do is no ask; what the partner could do is
     ("If the survivor has a joint mortgage with the abuser, the abuser might:", 0),
     ("This fall your school could:", 2),
