@@ -227,6 +227,12 @@ class DirectiveReadings:
                        and c.pos_ in ("VERB", "AUX")
                        and not (c.dep_ == "advcl" and c.i < verb.i
                                 and who is not None and who.kind == "sender")), None)
+        if (action is None and asked is not None and asked.dep_ == "pobj"
+                and asked.head.lower_ in ("on", "upon")):
+            # "We call on [who on your team] to urge…": the blank's "who" read as the
+            # subject of what follows, which the parser then hangs on the preposition
+            action = next((c for c in asked.head.children
+                           if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
         by_name = None  # the partner named in a mandative clause
         if asked is None and action is None:
             # "I ask that your district take part": the clause's subject is asked.

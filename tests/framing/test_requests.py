@@ -1180,6 +1180,9 @@ def test_the_asks_a_text_makes(analyzer, text, sector, asked):
 
 # How many asks a sentence makes, by family (each its sector's letter).
 ASK_COUNTS = [
+    # a blank after "call on" whose "who" the parser takes for the next verb's subject
+    ("We therefore call on [who on your team] to urge the general secretaries of all "
+     "affiliates to lead the campaign.", "labor", 1),
     # a subject inside a template blank heads its clause, whatever its own words parse as
     ("Unions and union [who on your team] can implement strategies to work towards "
      "eliminating violence against women.", "labor", 1),
