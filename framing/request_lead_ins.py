@@ -5,7 +5,9 @@ your support, we will:", "• Raise awareness of our helpline" tells what the ca
 the sender does; under "We need partners to:" or "This fall your school can:" the same
 items ask the partner. The request model reads each item as an imperative; this module
 drops the ones whose lead-in belongs to someone else (``lexicons/requests.yaml``:
-``lead_in_words``, ``lead_in_partners``).
+``lead_in_words``, ``lead_in_partners``), and the ones under a lead-in that says what a
+course or a meeting covers ("It will cover the following:": ``content_verbs``,
+``content_holders``).
 """
 from __future__ import annotations
 
@@ -73,11 +75,11 @@ def content_lead_in(words: list[Token], spec: RequestSpec, reader: RequestReader
         return False
     verb = next((t for t in words if t.dep_ == "ROOT"), None)
     if (verb is None or verb.pos_ not in ("VERB", "AUX")
-            or lemma_of(verb, spec) not in spec.content_verbs or verb.tag_ == "VB" and not any(
-                c.dep_ == "aux" and c.lower_ == "will" for c in verb.children)):
+            or lemma_of(verb, spec) not in spec.content_verbs):
         return False
-    if any(c.dep_ == "aux" and c.lower_ != "will" for c in verb.children):
-        return False
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if any(a != "will" for a in auxiliaries) or (verb.tag_ == "VB" and not auxiliaries):
+        return False  # "should include", and a bare subjunctive: "that the plan include:"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or any(reader.party(t).theirs for t in subject.subtree
                               if t.pos_ in ("NOUN", "PROPN", "PRON")):
