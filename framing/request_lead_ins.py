@@ -103,6 +103,15 @@ def _names_a_holder(pronoun: Token, spec: RequestSpec) -> bool:
         for t in before)
 
 
+def _harmful(word: Token, spec: RequestSpec) -> bool:
+    """Whether a word for a partner names someone who harms ("An abusive partner might:",
+    "a controlling partner may:", ``harm_modifiers``): an intimate partner, whose doings
+    the items list as warning signs, not a partner of the campaign."""
+    return any(c.dep_ in ("amod", "compound") and (
+        c.lower_ in spec.harm_modifiers or lemma_of(c, spec) in spec.harm_modifiers)
+        for c in word.children)
+
+
 def _lead_in_words(sentences: list[Span], ends: list[int], start: int) -> list[Token] | None:
     """The words of the lead-in before a list that begins at ``start``: the sentence
     before the first item (its marker may open a sentence of its own), or, when the
@@ -154,8 +163,8 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
     if any(t.lower_ == "during" and any(lemma_of(g, spec) in spec.events for g in t.subtree)
            for t in words) and any(lemma_of(t, spec) in spec.lead_in_learners for t in subjects):
         return True
-    if any(reader.party(t).theirs or lemma_of(t, spec) in spec.lead_in_partners
-           for t in subjects):
+    if any(reader.party(t).theirs or (lemma_of(t, spec) in spec.lead_in_partners
+                                      and not _harmful(t, spec)) for t in subjects):
         return False
     senders = [t for t in subjects if reader.party(t).kind == "sender"]
     if senders:

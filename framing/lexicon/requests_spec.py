@@ -34,7 +34,7 @@ WORD_LISTS = ("directives", "wishes", "wish_adjectives", "obligations", "presump
               "result_verbs", "lead_in_words", "lead_in_partners", "lead_in_outcomes",
               "aim_nouns", "lead_in_learners", "sender_bodies", "honour_verbs",
               "one_person_blank_words", "many_blank_words", "reader_time_nouns",
-              "reader_time_verbs", "giving_verbs", "content_verbs", "content_holders")
+              "reader_time_verbs", "giving_verbs", "content_verbs", "content_holders", "harm_modifiers")
 # Lists of two-word phrases, a verb and the preposition or particle it takes
 # ("partner with", "team up").
 PHRASE_LISTS = ("prepositional_verbs",)

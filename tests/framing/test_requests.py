@@ -1312,6 +1312,10 @@ def test_sizes_and_mandates_that_stay(analyzer, text, burden):
     # what someone else may do is no ask; what the partner could do is
     ("If the survivor has a joint mortgage with the abuser, the abuser might:", 0),
     ("This fall your school could:", 2),
+    # a partner who harms is no partner of the campaign: the items are warning signs
+    ("An abusive partner might:", 0),
+    ("A controlling partner may:", 0),
+    ("Partners in the campaign can:", 2),
 ])
 def test_who_a_lead_in_names_decides_its_items(analyzer, lead_in, asks):
     text = (f"Dear Principal Ortiz,\n\n{lead_in}\n\n"
