@@ -285,13 +285,10 @@ class AlignmentAnalysis:
 
     def part_burden(self, explain: list) -> float:
         heavy = self.model.heavy
-        # an offer said twice is one offer: a repeated sentence earns nothing more
-        offers, said = [], set()
-        for offer in self.model.offers:
-            words = " ".join(offer.text.lower().split())
-            if words not in said:
-                said.add(words)
-                offers.append(offer)
+        # an offer said again earns nothing more: only the sentences the letter's facts
+        # keep count, as for the other parts (a repeat is not kept)
+        kept = {sentence.start for sentence in self.facts.sentences}
+        offers = [offer for offer in self.model.offers if offer.start in kept]
         for request in heavy:
             explain.append(_why("burden", "cost", (request.start, request.end, request.text),
                                 "new work for them: " + ", ".join(request.reasons)))

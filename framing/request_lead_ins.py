@@ -26,6 +26,8 @@ from .request_parts import is_inclusive_we, lemma_of
 # "… in the following ways:", the one lead-in ending in "ways" that tells whose doing
 # its items are ("We are here to support your school in the following ways:").
 WAYS_LEAD_IN = ["in", "the", "following"]
+# Roles of a verb that only describes a noun ("a time-honored tradition").
+DESCRIBING = frozenset({"amod", "compound", "acl"})
 # How many words before a lead-in's colon may name the outcomes it lists ("will be able
 # to:", "You will learn how to:", "It is our aim to:").
 OUTCOME_REACH = 5
@@ -70,8 +72,7 @@ def content_lead_in(words: list[Token], spec: RequestSpec, reader: RequestReader
     subject a course or an event (``content_holders``, ``events``), or "it" right after a
     sentence that names one; nothing in the subject is the partner's ("Your school's
     curriculum will include:" asks)."""
-    if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
-           for t in words if t.pos_ in ("VERB", "AUX")):
+    if _asks(words, spec):
         return False
     verb = next((t for t in words if t.dep_ == "ROOT"), None)
     if (verb is None or verb.pos_ not in ("VERB", "AUX")
@@ -112,6 +113,13 @@ def _harmful(word: Token, spec: RequestSpec) -> bool:
         for c in word.children)
 
 
+def _asks(words: list[Token], spec: RequestSpec, skip: frozenset[str] = frozenset()) -> bool:
+    """Whether a lead-in asks or wishes ("We need partners to:", "We ask that the
+    curriculum include:"), by a directive or wish verb not in one of ``skip``'s roles."""
+    return any((lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes)
+               for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ not in skip)
+
+
 def _lead_in_words(sentences: list[Span], ends: list[int], start: int) -> list[Token] | None:
     """The words of the lead-in before a list that begins at ``start``: the sentence
     before the first item (its marker may open a sentence of its own), or, when the
@@ -141,9 +149,7 @@ def lead_in_of_another(words: list[Token], spec: RequestSpec, reader: RequestRea
     in ("Together, we can:")."""
     # (a verb that only describes a noun asks nothing: "a time-honored tradition", "a
     # tradition honored by schools")
-    if any(lemma_of(t, spec) in spec.directives or lemma_of(t, spec) in spec.wishes
-           for t in words if t.pos_ in ("VERB", "AUX")
-           and t.dep_ not in ("amod", "compound", "acl")):
+    if _asks(words, spec, skip=DESCRIBING):
         return False
     # items that are the outcomes of a course or a programme, whoever attains them
     # ("providers will be able to:", "You will learn how to:"), and the sender's own aim
